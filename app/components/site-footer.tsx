@@ -1,0 +1,27 @@
+import { Link } from "@remix-run/react";
+
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <nav aria-label="Sidfot">
+          <ul>
+            <li>
+              <Link to="/tillganglighet">Tillgänglighetsredogörelse</Link>
+            </li>
+            <li>
+              <Link to="/personuppgifter">Personuppgiftspolicy</Link>
+            </li>
+            <li>
+              <Link to="/kontakt">Kontakta forumansvarig</Link>
+            </li>
+          </ul>
+        </nav>
+        <p>
+          Kommunforum Analytics är en mötesplats där Sveriges kommuner delar erfarenheter av analys: BI och beslutsstöd,
+          IoT och AI. Webbplatsen använder inga spårningskakor och hämtar inget från tredje part utan ditt samtycke.
+        </p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,85 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SiteFooter } from "~/components/site-footer";
+import { SiteHeader } from "~/components/site-header";
+import stylesheet from "~/styles/app.css";
+import { publicEnv } from "~/utils/env.server";
+import { pageMeta, SITE_NAME } from "~/utils/meta";
+import { useNonce } from "~/utils/nonce";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader(_args: LoaderFunctionArgs) {
+  return json({ env: publicEnv(), user: null as null | { name: string; role: string } });
+}
+
+export function Document({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="sv">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  // The error boundary renders without loader data, so the user may be unknown.
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <>
+      <a className="skip-link" href="#huvudinnehall">
+        Hoppa till huvudinnehållet
+      </a>
+      <SiteHeader user={data?.user ?? null} />
+      <main id="huvudinnehall" tabIndex={-1}>
+        <div className="container">{children}</div>
+      </main>
+      <SiteFooter />
+    </>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return (
+    <Document>
+      <Shell>
+        <Outlet />
+      </Shell>
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <Document>
+      <Shell>
+        <GeneralErrorBoundary />
+      </Shell>
+    </Document>
+  );
+}
+
+export const meta: MetaFunction = ({ error }) =>
+  error
+    ? pageMeta(
+        isRouteErrorResponse(error) && error.status === 404 ? "Sidan finns inte" : "Något gick fel",
+        "Sidan kunde inte visas.",
+      )
+    : pageMeta(SITE_NAME, "Mötesplatsen där Sveriges kommuner delar erfarenheter av BI, IoT och AI.");

@@ -1,0 +1,29 @@
+import { env } from "./env.server";
+
+/** What server.js needs from the validated environment. */
+export function serverConfig() {
+  const e = env();
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    https: e.APP_URL.startsWith("https:"),
+    trustProxy: e.TRUST_PROXY,
+    runJobs: e.RUN_JOBS === "1" && e.NODE_ENV !== "test",
+    logRequests: e.NODE_ENV !== "test",
+  };
+}
+
+type Stop = () => Promise<void>;
+const jobs: Array<() => Stop> = [];
+
+/** Later modules (outbox sender, scheduler) register here; server.js starts them once. */
+export function registerBackgroundJob(start: () => Stop) {
+  jobs.push(start);
+}
+
+export function startBackgroundJobs(): Stop {
+  const stops = jobs.map((start) => start());
+  return async () => {
+    await Promise.all(stops.map((stop) => stop()));
+  };
+}

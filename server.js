@@ -1,0 +1,154 @@
+// The production and development HTTP server: Express around the Remix build.
+// One place for security headers, the Origin check, client IPs behind proxies,
+// request logs, background jobs and graceful shutdown (docs/decisions/004-custom-express-server.md).
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import url from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, installGlobals } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+
+installGlobals();
+
+const here = path.dirname(url.fileURLToPath(import.meta.url));
+const BUILD_PATH = path.join(here, "build", "index.js");
+const isDev = process.env.NODE_ENV === "development";
+
+async function loadBuild() {
+  // In development, re-import when the build changes (cache-busting query).
+  const stamp = isDev ? `?t=${fs.statSync(BUILD_PATH).mtimeMs}` : "";
+  return import(url.pathToFileURL(BUILD_PATH).href + stamp);
+}
+
+const initialBuild = await loadBuild();
+/** Server-only hooks exported by app/entry.server.tsx. */
+const hooks = initialBuild.entry.module;
+const config = hooks.serverConfig(); // validates the environment; throws with a clear message
+await hooks.dbReady;
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", config.trustProxy);
+
+// Request id and a JSON log line per request, with timing.
+app.use((req, res, next) => {
+  const started = process.hrtime.bigint();
+  const requestId = req.get("x-request-id")?.slice(0, 64) || crypto.randomUUID();
+  res.locals.requestId = requestId;
+  res.setHeader("X-Request-Id", requestId);
+  res.on("finish", () => {
+    if (!config.logRequests) return;
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    process.stdout.write(
+      JSON.stringify({
+        level: res.statusCode >= 500 ? "error" : "info",
+        time: new Date().toISOString(),
+        msg: "request",
+        requestId,
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Math.round(ms * 10) / 10,
+        ip: req.ip,
+      }) + "\n",
+    );
+  });
+  next();
+});
+
+// A fresh nonce per request for Remix's inline scripts.
+app.use((_req, res, next) => {
+  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+  next();
+});
+
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "https:"],
+        "font-src": ["'self'"],
+        "connect-src": isDev ? ["'self'", "ws:"] : ["'self'"],
+        "media-src": ["'self'", "https:"],
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+        "upgrade-insecure-requests": config.https ? [] : null,
+      },
+    },
+    // Only meaningful over https; browsers ignore it on http anyway.
+    strictTransportSecurity: config.https ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    crossOriginEmbedderPolicy: false,
+    xFrameOptions: { action: "deny" },
+  }),
+);
+app.use((_req, res, next) => {
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
+  next();
+});
+
+// Refuse cross-site mutations before they reach any action (CSRF defence in depth
+// beside SameSite=Lax cookies).
+app.use((req, res, next) => {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+  if (hooks.isSameOriginRequest(req.get("origin"), req.get("referer"), req.get("sec-fetch-site"), req.get("host"))) return next();
+  res.status(403).type("text/plain; charset=utf-8").send("Förfrågan stoppades: den kom inte från den här webbplatsen.");
+});
+
+// Compression skips text/event-stream responses marked no-transform (live polls).
+app.use(compression());
+
+app.use("/build", express.static(path.join(here, "public", "build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(here, "public"), { maxAge: "1h" }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build: isDev ? loadBuild : initialBuild,
+    mode: initialBuild.mode,
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce,
+      requestId: res.locals.requestId,
+      clientIp: req.ip ?? "unknown",
+    }),
+  }),
+);
+
+const server = app.listen(config.port, config.host, () => {
+  log("info", `Kommunforum Analytics lyssnar på http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`);
+  if (isDev) broadcastDevReady(initialBuild);
+});
+
+const stopJobs = config.runJobs ? hooks.startBackgroundJobs() : async () => {};
+
+// Graceful shutdown: stop taking connections, finish in-flight requests and the
+// current outbox batch, then close the database.
+let stopping = false;
+async function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  log("info", `${signal}: stänger ner`);
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  server.close();
+  server.closeIdleConnections?.();
+  await stopJobs();
+  await hooks.disconnectDb();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+
+function log(level, msg) {
+  process.stdout.write(JSON.stringify({ level, time: new Date().toISOString(), msg }) + "\n");
+}
