@@ -48,12 +48,15 @@ describe("reference data from the SCB files", () => {
 
 describe("reference data in the database", () => {
   it("stays at 290 municipalities and 21 counties however often it is written", async () => {
-    await upsertReferenceData();
-    await prisma.municipality.update({ where: { code: "2514" }, data: { officialName: "Kalixs kommun" } });
-    await upsertReferenceData();
+    expect((await upsertReferenceData()).written).toBe(311);
+    expect((await upsertReferenceData()).written).toBe(0);
     expect(await prisma.municipality.count()).toBe(290);
     expect(await prisma.county.count()).toBe(21);
-    // A second run repairs a changed row instead of adding one.
+    // A later run repairs a changed row instead of adding one.
+    await prisma.municipality.update({ where: { code: "2514" }, data: { officialName: "Kalixs kommun" } });
+    expect((await upsertReferenceData()).written).toBe(1);
+    expect(await prisma.municipality.count()).toBe(290);
+    expect(await prisma.county.count()).toBe(21);
     expect((await getMunicipality("2514"))?.officialName).toBe("Kalix kommun");
   });
 

@@ -78,25 +78,47 @@ export function loadReferenceData(): ReferenceData {
  * Writes counties and municipalities, inserting missing rows and correcting
  * changed names. Safe to run any number of times.
  */
-export async function upsertReferenceData(): Promise<{ counties: number; municipalities: number }> {
+export async function upsertReferenceData(): Promise<{ counties: number; municipalities: number; written: number }> {
   const { counties, municipalities } = loadReferenceData();
-  await prisma.$transaction([
-    ...counties.map((c) =>
-      prisma.county.upsert({
-        where: { code: c.code },
-        create: c,
-        update: { name: c.name, shortName: c.shortName },
-      }),
-    ),
-    ...municipalities.map((m) =>
-      prisma.municipality.upsert({
-        where: { code: m.code },
-        create: m,
-        update: { name: m.name, officialName: m.officialName, countyCode: m.countyCode },
-      }),
-    ),
+  // Compare first and write only what differs: a repeat run is then a single read.
+  const [dbCounties, dbMunicipalities] = await Promise.all([
+    prisma.county.findMany({ select: { code: true, name: true, shortName: true } }),
+    prisma.municipality.findMany({ select: { code: true, name: true, officialName: true, countyCode: true } }),
   ]);
-  return { counties: counties.length, municipalities: municipalities.length };
+  const countyRows = new Map(dbCounties.map((c) => [c.code, c]));
+  const municipalityRows = new Map(dbMunicipalities.map((m) => [m.code, m]));
+  const changedCounties = counties.filter((c) => {
+    const row = countyRows.get(c.code);
+    return !row || row.name !== c.name || row.shortName !== c.shortName;
+  });
+  const changedMunicipalities = municipalities.filter((m) => {
+    const row = municipalityRows.get(m.code);
+    return !row || row.name !== m.name || row.officialName !== m.officialName || row.countyCode !== m.countyCode;
+  });
+  if (changedCounties.length + changedMunicipalities.length > 0) {
+    // Counties first: municipalities reference them.
+    await prisma.$transaction([
+      ...changedCounties.map((c) =>
+        prisma.county.upsert({
+          where: { code: c.code },
+          create: c,
+          update: { name: c.name, shortName: c.shortName },
+        }),
+      ),
+      ...changedMunicipalities.map((m) =>
+        prisma.municipality.upsert({
+          where: { code: m.code },
+          create: m,
+          update: { name: m.name, officialName: m.officialName, countyCode: m.countyCode },
+        }),
+      ),
+    ]);
+  }
+  return {
+    counties: counties.length,
+    municipalities: municipalities.length,
+    written: changedCounties.length + changedMunicipalities.length,
+  };
 }
 
 export type MunicipalityListItem = { code: string; name: string; countyName: string };
