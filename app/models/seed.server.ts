@@ -1,0 +1,374 @@
+import { prisma } from "~/utils/db.server";
+import { formatShortDate, fromStockholmInputValue, toStockholmInputValue } from "~/utils/format";
+import { hashPassword } from "~/utils/password.server";
+import {
+  AREA_TAGS,
+  DEMO_ARTICLE,
+  DEMO_CASES,
+  DEMO_USERS,
+  DISCUSSION_CATEGORIES,
+  PAST_FORUM,
+  PAST_FORUM_POLLS,
+  UPCOMING_FORUM,
+  type DemoAgendaItem,
+  type DemoSpeaker,
+} from "../../prisma/seed-content";
+import { upsertReferenceData } from "./reference.server";
+
+/**
+ * The seed behind `npm run db:seed` (and `npm start`, via db:setup).
+ *
+ * Idempotent: every row is found by its natural key (code, slug, email) and only
+ * created when missing. Existing rows are left as they are, so a second run
+ * changes nothing, edits made in the admin pages survive a restart, and
+ * passwords are hashed only once. Reference data is the exception: it follows
+ * the SCB files.
+ */
+export type SeedOptions = {
+  /** The clock, for tests. */
+  now?: Date;
+  /** false: only reference data, tags and categories, no demo accounts or content. */
+  demo?: boolean;
+};
+
+export type DemoCredential = { email: string; password: string; role: string };
+
+export type SeedResult = {
+  created: string[];
+  credentials: DemoCredential[];
+  counts: SeededRowCounts;
+};
+
+export async function seedDatabase(options: SeedOptions = {}): Promise<SeedResult> {
+  const now = options.now ?? new Date();
+  const created: string[] = [];
+
+  await upsertReferenceData();
+  await ensureTags(created);
+  await ensureCategories(created);
+
+  if (options.demo ?? true) {
+    const userIds = await ensureUsers(now, created);
+    const pastForumId = await ensurePastForum(now, created);
+    await ensurePastForumPolls(pastForumId, created);
+    await ensureUpcomingForum(now, created);
+    await ensureCases(pastForumId, userIds, now, created);
+    await ensureArticle(userIds, created);
+  }
+
+  return {
+    created,
+    credentials: (options.demo ?? true) ? DEMO_USERS.map(({ email, password, role }) => ({ email, password, role })) : [],
+    counts: await countSeededRows(),
+  };
+}
+
+/** Row counts of every table the seed writes, for the summary and the tests. */
+export async function countSeededRows() {
+  const [
+    counties,
+    municipalities,
+    tags,
+    categories,
+    users,
+    events,
+    speakers,
+    agendaItems,
+    polls,
+    pollOptions,
+    pollResponses,
+    cases,
+    caseTags,
+    articles,
+    articleTags,
+  ] = await Promise.all([
+    prisma.county.count(),
+    prisma.municipality.count(),
+    prisma.tag.count(),
+    prisma.discussionCategory.count(),
+    prisma.user.count(),
+    prisma.event.count(),
+    prisma.speaker.count(),
+    prisma.agendaItem.count(),
+    prisma.poll.count(),
+    prisma.pollOption.count(),
+    prisma.pollResponse.count(),
+    prisma.case.count(),
+    prisma.caseTag.count(),
+    prisma.article.count(),
+    prisma.articleTag.count(),
+  ]);
+  return {
+    counties,
+    municipalities,
+    tags,
+    categories,
+    users,
+    events,
+    speakers,
+    agendaItems,
+    polls,
+    pollOptions,
+    pollResponses,
+    cases,
+    caseTags,
+    articles,
+    articleTags,
+  };
+}
+
+export type SeededRowCounts = Awaited<ReturnType<typeof countSeededRows>>;
+
+// ---------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------
+
+function stockholm(value: string): Date {
+  const date = fromStockholmInputValue(value);
+  if (!date) throw new Error(`Ogiltig tid i seed-innehållet: ${value}`);
+  return date;
+}
+
+const addMinutes = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000);
+
+/** "YYYY-MM-DD" plus a number of calendar days. */
+function addCalendarDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+const TUESDAY = 2;
+
+/** 13.00 Stockholm time on the first Tuesday that is at least 30 days after `now`. */
+export function nextForumStart(now: Date): Date {
+  const earliest = new Date(now.getTime() + 30 * 24 * 3600_000);
+  const day = toStockholmInputValue(earliest).slice(0, 10);
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  const tuesday = addCalendarDays(day, (TUESDAY - weekday + 7) % 7);
+  const start = stockholm(`${tuesday}T${UPCOMING_FORUM.startTime}`);
+  // Same Tuesday but already past 13.00 on day 30: take the next one.
+  return start < earliest ? stockholm(`${addCalendarDays(tuesday, 7)}T${UPCOMING_FORUM.startTime}`) : start;
+}
+
+/** 23.59 Stockholm time, two calendar days before the forum starts. */
+export function registrationDeadlineFor(startsAt: Date): Date {
+  const day = toStockholmInputValue(startsAt).slice(0, 10);
+  return stockholm(`${addCalendarDays(day, -UPCOMING_FORUM.deadlineDaysBefore)}T${UPCOMING_FORUM.deadlineTime}`);
+}
+
+// ---------------------------------------------------------------------------
+// Starter data
+// ---------------------------------------------------------------------------
+
+async function ensureTags(created: string[]) {
+  for (const tag of AREA_TAGS) {
+    const existing = await prisma.tag.findUnique({ where: { slug: tag.slug }, select: { id: true } });
+    if (existing) continue;
+    await prisma.tag.create({ data: { slug: tag.slug, name: tag.name, kind: "area" } });
+    created.push(`tagg ${tag.slug}`);
+  }
+}
+
+async function ensureCategories(created: string[]) {
+  for (const [position, category] of DISCUSSION_CATEGORIES.entries()) {
+    const existing = await prisma.discussionCategory.findUnique({ where: { slug: category.slug }, select: { id: true } });
+    if (existing) continue;
+    await prisma.discussionCategory.create({ data: { ...category, position } });
+    created.push(`diskussionskategori ${category.slug}`);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Demo content
+// ---------------------------------------------------------------------------
+
+/** Creates missing demo accounts; returns every demo account's id by email. */
+async function ensureUsers(now: Date, created: string[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const user of DEMO_USERS) {
+    const existing = await prisma.user.findUnique({ where: { email: user.email }, select: { id: true } });
+    if (existing) {
+      ids.set(user.email, existing.id);
+      continue;
+    }
+    const row = await prisma.user.create({
+      data: {
+        email: user.email,
+        emailVerifiedAt: now,
+        passwordHash: await hashPassword(user.password),
+        name: user.name,
+        title: user.title,
+        role: user.role,
+        municipalityCode: user.municipalityCode,
+        listedPublicly: user.listedPublicly,
+      },
+      select: { id: true },
+    });
+    ids.set(user.email, row.id);
+    created.push(`användare ${user.email}`);
+  }
+  return ids;
+}
+
+type EventContent = {
+  slug: string;
+  title: string;
+  summary: string;
+  descriptionMd: string;
+  startsAt: Date;
+  endsAt: Date;
+  format: string;
+  location: string;
+  capacity: number | null;
+  registrationDeadline: Date | null;
+  speakers: DemoSpeaker[];
+  agenda: DemoAgendaItem[];
+};
+
+/** Creates the event with its speakers and agenda in one transaction, unless the slug exists. */
+async function ensureEvent(content: EventContent, now: Date, created: string[]): Promise<string> {
+  const existing = await prisma.event.findUnique({ where: { slug: content.slug }, select: { id: true } });
+  if (existing) return existing.id;
+  const { speakers, agenda, ...event } = content;
+  const id = await prisma.$transaction(async (tx) => {
+    const row = await tx.event.create({
+      data: { ...event, status: "published", publishedAt: now, isDemo: true },
+      select: { id: true },
+    });
+    const speakerIds = new Map<string, string>();
+    for (const [position, { key, ...speaker }] of speakers.entries()) {
+      const s = await tx.speaker.create({ data: { ...speaker, position, eventId: row.id }, select: { id: true } });
+      speakerIds.set(key, s.id);
+    }
+    for (const [position, item] of agenda.entries()) {
+      await tx.agendaItem.create({
+        data: {
+          eventId: row.id,
+          position,
+          title: item.title,
+          startsAt: addMinutes(content.startsAt, item.offsetMinutes),
+          speakerId: item.speakerKey ? (speakerIds.get(item.speakerKey) ?? null) : null,
+        },
+      });
+    }
+    return row.id;
+  });
+  created.push(`forum ${content.slug}`);
+  return id;
+}
+
+function ensurePastForum(now: Date, created: string[]): Promise<string> {
+  return ensureEvent(
+    {
+      slug: PAST_FORUM.slug,
+      title: PAST_FORUM.title,
+      summary: PAST_FORUM.summary,
+      descriptionMd: PAST_FORUM.descriptionMd,
+      startsAt: stockholm(PAST_FORUM.startsAt),
+      endsAt: stockholm(PAST_FORUM.endsAt),
+      format: PAST_FORUM.format,
+      location: PAST_FORUM.location,
+      capacity: null,
+      registrationDeadline: null,
+      speakers: PAST_FORUM.speakers,
+      agenda: PAST_FORUM.agenda,
+    },
+    now,
+    created,
+  );
+}
+
+/** The polls of 6 May 2021 as imported aggregate results: percentages, no individual votes. */
+async function ensurePastForumPolls(eventId: string, created: string[]) {
+  const publishedAt = stockholm(PAST_FORUM.endsAt);
+  for (const [position, poll] of PAST_FORUM_POLLS.entries()) {
+    const existing = await prisma.poll.findUnique({ where: { code: poll.code }, select: { id: true } });
+    if (existing) continue;
+    await prisma.poll.create({
+      data: {
+        eventId,
+        code: poll.code,
+        question: poll.question,
+        state: "published",
+        position,
+        imported: true,
+        resultNote: poll.resultNote,
+        publishedAt,
+        options: {
+          create: poll.options.map((option, i) => ({
+            label: option.label,
+            position: i,
+            isDontKnow: option.isDontKnow ?? false,
+            importedPercent: option.percent,
+          })),
+        },
+      },
+    });
+    created.push(`omröstning ${poll.code}`);
+  }
+}
+
+/** The date is chosen on the first run only; later runs find the slug and keep it. */
+function ensureUpcomingForum(now: Date, created: string[]): Promise<string> {
+  const startsAt = nextForumStart(now);
+  return ensureEvent(
+    {
+      slug: UPCOMING_FORUM.slug,
+      title: `${UPCOMING_FORUM.titlePrefix} ${formatShortDate(startsAt)}`,
+      summary: UPCOMING_FORUM.summary,
+      descriptionMd: UPCOMING_FORUM.descriptionMd,
+      startsAt,
+      endsAt: addMinutes(startsAt, UPCOMING_FORUM.durationMinutes),
+      format: UPCOMING_FORUM.format,
+      location: UPCOMING_FORUM.location,
+      capacity: UPCOMING_FORUM.capacity,
+      registrationDeadline: registrationDeadlineFor(startsAt),
+      speakers: [],
+      agenda: UPCOMING_FORUM.agenda,
+    },
+    now,
+    created,
+  );
+}
+
+async function ensureCases(eventId: string, userIds: Map<string, string>, now: Date, created: string[]) {
+  for (const { tagSlugs, editorEmail, ...content } of DEMO_CASES) {
+    const existing = await prisma.case.findUnique({ where: { slug: content.slug }, select: { id: true } });
+    if (existing) continue;
+    await prisma.case.create({
+      data: {
+        ...content,
+        eventId,
+        editorId: editorEmail ? (userIds.get(editorEmail) ?? null) : null,
+        status: "published",
+        publishedAt: now,
+        lastReviewedAt: now,
+        isDemo: true,
+        tags: { create: tagSlugs.map((slug) => ({ tag: { connect: { slug } } })) },
+      },
+    });
+    created.push(`case ${content.slug}`);
+  }
+}
+
+async function ensureArticle(userIds: Map<string, string>, created: string[]) {
+  const existing = await prisma.article.findUnique({ where: { slug: DEMO_ARTICLE.slug }, select: { id: true } });
+  if (existing) return;
+  const author = DEMO_USERS.find((u) => u.email === DEMO_ARTICLE.authorEmail);
+  await prisma.article.create({
+    data: {
+      slug: DEMO_ARTICLE.slug,
+      title: DEMO_ARTICLE.title,
+      summary: DEMO_ARTICLE.summary,
+      bodyMd: DEMO_ARTICLE.bodyMd,
+      authorId: userIds.get(DEMO_ARTICLE.authorEmail) ?? null,
+      authorName: author?.name ?? "",
+      status: "published",
+      publishedAt: stockholm(DEMO_ARTICLE.publishedAt),
+      isDemo: true,
+      tags: { create: DEMO_ARTICLE.tagSlugs.map((slug) => ({ tag: { connect: { slug } } })) },
+    },
+  });
+  created.push(`artikel ${DEMO_ARTICLE.slug}`);
+}
