@@ -140,9 +140,9 @@ async function shutdown(signal) {
   log("info", `${signal}: stänger ner`);
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
-  server.close();
+  const closed = new Promise((resolve) => server.close(resolve));
   server.closeIdleConnections?.();
-  await stopJobs();
+  await Promise.all([closed, stopJobs()]);
   await hooks.disconnectDb();
   process.exit(0);
 }

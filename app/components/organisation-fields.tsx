@@ -1,0 +1,73 @@
+import { ORGANISATION_TYPES } from "~/validation/auth";
+import type { FieldErrors } from "~/utils/forms";
+import { fieldId, SelectField, TextField } from "./forms";
+
+export type MunicipalityOption = { code: string; name: string; countyName: string };
+
+/**
+ * "Where do you work?": a municipality from the 290 (a native select grouped by
+ * county; typing the first letters jumps to it, with or without JavaScript), or
+ * another organisation with a name and type.
+ */
+export function OrganisationFields({
+  municipalities,
+  values,
+  errors,
+}: {
+  municipalities: MunicipalityOption[];
+  values: Record<string, string | null | undefined>;
+  errors?: FieldErrors;
+}) {
+  const byCounty = new Map<string, MunicipalityOption[]>();
+  for (const m of municipalities) byCounty.set(m.countyName, [...(byCounty.get(m.countyName) ?? []), m]);
+  const counties = [...byCounty.keys()].sort((a, b) => a.localeCompare(b, "sv"));
+  const kind = values.orgKind ?? "kommun";
+  return (
+    <fieldset className={`field${errors?.orgKind ? " field--error" : ""}`} id={fieldId("orgKind")}>
+      <legend>Var arbetar du?</legend>
+      {errors?.orgKind ? <span className="field__error">{errors.orgKind}</span> : null}
+      <div className="choice">
+        <input type="radio" id="orgKind-kommun" name="orgKind" value="kommun" defaultChecked={kind === "kommun"} />
+        <label htmlFor="orgKind-kommun">I en kommun</label>
+      </div>
+      <div className="choice">
+        <input type="radio" id="orgKind-annan" name="orgKind" value="annan" defaultChecked={kind === "annan"} />
+        <label htmlFor="orgKind-annan">I en annan organisation (region, länsstyrelse, myndighet, företag …)</label>
+      </div>
+      <SelectField
+        name="municipalityCode"
+        label="Kommun"
+        hint="Gäller om du arbetar i en kommun. Skriv de första bokstäverna för att hoppa i listan."
+        error={errors?.municipalityCode}
+        defaultValue={values.municipalityCode ?? ""}
+      >
+        <option value="">Välj kommun</option>
+        {counties.map((county) => (
+          <optgroup key={county} label={county}>
+            {byCounty.get(county)!.map((m) => (
+              <option key={m.code} value={m.code}>
+                {m.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </SelectField>
+      <TextField
+        name="orgName"
+        label="Organisationens namn"
+        hint="Gäller om du arbetar i en annan organisation."
+        error={errors?.orgName}
+        defaultValue={values.orgName ?? ""}
+        autoComplete="organization"
+      />
+      <SelectField name="orgType" label="Typ av organisation" error={errors?.orgType} defaultValue={values.orgType ?? ""}>
+        <option value="">Välj typ</option>
+        {ORGANISATION_TYPES.map((t) => (
+          <option key={t.value} value={t.value}>
+            {t.label}
+          </option>
+        ))}
+      </SelectField>
+    </fieldset>
+  );
+}

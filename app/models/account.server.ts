@@ -1,0 +1,180 @@
+import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { accountExistsTemplate, resetPasswordTemplate, verifyEmailTemplate, changeEmailTemplate } from "~/utils/email-templates.server";
+import { consumeToken, createToken } from "./auth-token.server";
+import { enqueueEmail } from "./outbox.server";
+import type { OrganisationChoice } from "./user.server";
+import { resolveOrganisation } from "./user.server";
+
+/**
+ * Account flows that combine a user change, a single-use token and an email.
+ * Each writes its email to the outbox in the same transaction as the change,
+ * and none reveals whether an address is registered.
+ */
+const link = (path: string) => new URL(path, env().APP_URL).toString();
+
+export type SignupInput = {
+  name: string;
+  email: string;
+  title: string;
+  passwordHash: string;
+  organisation: OrganisationChoice;
+};
+
+/** Creates the account and queues the verification email; an existing address gets a notice instead. */
+export async function signUp(input: SignupInput): Promise<{ ok: true } | { ok: false; field: "municipalityCode"; message: string }> {
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, name: true, deletedAt: true } });
+    if (existing && !existing.deletedAt) {
+      const mail = accountExistsTemplate({ name: existing.name, loginUrl: link("/logga-in"), resetUrl: link("/glomt-losenord") });
+      await enqueueEmail({ to: input.email, kind: "account-exists", ...mail }, tx);
+      return { ok: true as const };
+    }
+    const org = await resolveOrganisation(input.organisation, tx);
+    if (!org) return { ok: false as const, field: "municipalityCode" as const, message: "Välj din kommun i listan." };
+    const user = await tx.user.create({
+      data: { name: input.name, email: input.email, title: input.title, passwordHash: input.passwordHash, ...org },
+      select: { id: true },
+    });
+    const token = await createToken("verify-email", { email: input.email, userId: user.id }, tx);
+    const mail = verifyEmailTemplate({ name: input.name, url: link(`/verifiera?token=${token}`) });
+    await enqueueEmail({ to: input.email, kind: "verify-email", ...mail }, tx);
+    return { ok: true as const };
+  });
+}
+
+export async function resendVerification(userId: string) {
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, emailVerifiedAt: true } });
+    if (!user || user.emailVerifiedAt) return false;
+    const token = await createToken("verify-email", { email: user.email, userId: user.id }, tx);
+    const mail = verifyEmailTemplate({ name: user.name, url: link(`/verifiera?token=${token}`) });
+    await enqueueEmail({ to: user.email, kind: "verify-email", ...mail }, tx);
+    return true;
+  });
+}
+
+/** Confirms an address from the link: the first account verification, or a change of address. */
+export async function confirmEmail(token: string): Promise<"verified" | "changed" | "invalid" | "taken"> {
+  return prisma.$transaction(async (tx) => {
+    const verify = await consumeToken("verify-email", token, tx);
+    if (verify?.userId) {
+      await tx.user.updateMany({ where: { id: verify.userId, email: verify.email }, data: { emailVerifiedAt: new Date() } });
+      return "verified" as const;
+    }
+    const change = await consumeToken("change-email", token, tx);
+    if (change?.userId) {
+      const taken = await tx.user.findUnique({ where: { email: change.email }, select: { id: true } });
+      if (taken) return "taken" as const;
+      await tx.user.update({ where: { id: change.userId }, data: { email: change.email, emailVerifiedAt: new Date() } });
+      return "changed" as const;
+    }
+    return "invalid" as const;
+  });
+}
+
+/** Same outcome for known and unknown addresses: only a known one gets an email. */
+export async function requestPasswordReset(email: string) {
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email }, select: { id: true, name: true, deletedAt: true } });
+    if (!user || user.deletedAt) return;
+    const token = await createToken("reset-password", { email, userId: user.id }, tx);
+    const mail = resetPasswordTemplate({ name: user.name, url: link(`/aterstall-losenord?token=${token}`) });
+    await enqueueEmail({ to: email, kind: "reset-password", ...mail }, tx);
+  });
+}
+
+/** Sets the new password and ends every session of the account. */
+export async function resetPassword(token: string, passwordHash: string): Promise<string | null> {
+  return prisma.$transaction(async (tx) => {
+    const used = await consumeToken("reset-password", token, tx);
+    if (!used?.userId) return null;
+    await tx.user.update({ where: { id: used.userId }, data: { passwordHash } });
+    await tx.session.deleteMany({ where: { userId: used.userId } });
+    return used.userId;
+  });
+}
+
+/** Sends a confirmation link to the new address; the address changes only when it is clicked. */
+export async function requestEmailChange(userId: string, newEmail: string) {
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true } });
+    const taken = await tx.user.findUnique({ where: { email: newEmail }, select: { id: true } });
+    if (!user || taken) return; // no hint whether the address is in use
+    const token = await createToken("change-email", { email: newEmail, userId }, tx);
+    const mail = changeEmailTemplate({ name: user.name, url: link(`/verifiera?token=${token}`) });
+    await enqueueEmail({ to: newEmail, kind: "change-email", ...mail }, tx);
+  });
+}
+
+/**
+ * Deletes an account the GDPR way for a discussion site: personal data goes,
+ * posts stay readable under "Borttagen medlem".
+ */
+export async function deleteAccount(userId: string) {
+  await prisma.$transaction(async (tx) => {
+    await tx.session.deleteMany({ where: { userId } });
+    await tx.authToken.deleteMany({ where: { userId } });
+    await tx.recoveryCode.deleteMany({ where: { userId } });
+    await tx.threadFollow.deleteMany({ where: { userId } });
+    await tx.categorySubscription.deleteMany({ where: { userId } });
+    await tx.registration.updateMany({ where: { userId }, data: { userId: null } });
+    await tx.user.update({
+      where: { id: userId },
+      data: {
+        email: `borttagen-${userId}@invalid.local`,
+        name: "Borttagen medlem",
+        title: "",
+        passwordHash: null,
+        totpSecret: null,
+        totpEnabledAt: null,
+        listedPublicly: false,
+        weeklyDigest: false,
+        organisationId: null,
+        role: "member",
+        deletedAt: new Date(),
+      },
+    });
+  });
+}
+
+/** Everything stored about a member, for the GDPR export on the profile page. */
+export async function exportAccountData(userId: string) {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      title: true,
+      role: true,
+      emailVerifiedAt: true,
+      listedPublicly: true,
+      weeklyDigest: true,
+      totpEnabledAt: true,
+      createdAt: true,
+      updatedAt: true,
+      municipality: { select: { code: true, name: true } },
+      organisation: { select: { name: true, type: true } },
+      sessions: { select: { createdAt: true, expiresAt: true } },
+      registrations: {
+        select: { createdAt: true, status: true, email: true, name: true, title: true, event: { select: { title: true, startsAt: true } } },
+      },
+      threads: { select: { title: true, createdAt: true } },
+      posts: { select: { kind: true, bodyMd: true, createdAt: true, editedAt: true } },
+      votes: { select: { postId: true, createdAt: true } },
+      pollResponses: { select: { pollId: true, createdAt: true, freeText: true } },
+      maturity: { select: { year: true, createdAt: true, municipalityCode: true } },
+    },
+  });
+  if (!user) return null;
+  return { exportedAt: new Date().toISOString(), note: "Alla uppgifter som Kommunforum Analytics har sparat om ditt konto.", ...user };
+}
+
+export async function listMyRegistrations(userId: string) {
+  return prisma.registration.findMany({
+    where: { userId },
+    orderBy: { event: { startsAt: "desc" } },
+    select: { id: true, status: true, waitlistSeq: true, event: { select: { slug: true, title: true, startsAt: true } } },
+  });
+}

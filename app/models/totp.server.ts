@@ -1,0 +1,108 @@
+import crypto from "node:crypto";
+import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
+import { createTOTPKeyURI, verifyTOTPWithGracePeriod } from "@oslojs/otp";
+import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { sha256Hex } from "~/utils/crypto.server";
+
+/**
+ * Two-factor authentication with TOTP (RFC 6238, 30 s, 6 digits) and ten
+ * single-use recovery codes. The shared secret is encrypted at rest with a key
+ * derived from SESSION_SECRET, so a database copy alone cannot produce codes.
+ */
+const PERIOD = 30;
+const DIGITS = 6;
+const ISSUER = "Kommunforum Analytics";
+
+function encryptionKey() {
+  return crypto.createHash("sha256").update(`totp:${env().SESSION_SECRET}`).digest();
+}
+
+function encrypt(secret: Uint8Array): string {
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv("aes-256-gcm", encryptionKey(), iv);
+  const data = Buffer.concat([cipher.update(secret), cipher.final()]);
+  return [iv, cipher.getAuthTag(), data].map((b) => b.toString("base64url")).join(".");
+}
+
+function decrypt(stored: string): Uint8Array | null {
+  try {
+    const [iv, tag, data] = stored.split(".").map((p) => Buffer.from(p, "base64url"));
+    if (!iv || !tag || !data) return null;
+    const decipher = crypto.createDecipheriv("aes-256-gcm", encryptionKey(), iv);
+    decipher.setAuthTag(tag);
+    return new Uint8Array(Buffer.concat([decipher.update(data), decipher.final()]));
+  } catch {
+    return null;
+  }
+}
+
+/** Starts (or restarts) enrolment: a new secret, not active until a code confirms it. */
+export async function beginTotpEnrolment(userId: string, email: string) {
+  const key = new Uint8Array(crypto.randomBytes(20));
+  await prisma.user.update({ where: { id: userId }, data: { totpSecret: encrypt(key), totpEnabledAt: null } });
+  return enrolmentDetails(key, email);
+}
+
+/** The pending secret as a key URI (for the QR code) and as a manual key. */
+export async function pendingEnrolment(userId: string, email: string) {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true } });
+  if (!user?.totpSecret || user.totpEnabledAt) return null;
+  const key = decrypt(user.totpSecret);
+  return key ? enrolmentDetails(key, email) : null;
+}
+
+function enrolmentDetails(key: Uint8Array, email: string) {
+  const manualKey = encodeBase32UpperCaseNoPadding(key);
+  return {
+    uri: createTOTPKeyURI(ISSUER, email, key, PERIOD, DIGITS),
+    manualKey: manualKey.replace(/(.{4})/g, "$1 ").trim(),
+  };
+}
+
+function generateRecoveryCodes(): string[] {
+  return Array.from({ length: 10 }, () => {
+    const raw = encodeBase32UpperCaseNoPadding(new Uint8Array(crypto.randomBytes(5)));
+    return `${raw.slice(0, 4)}-${raw.slice(4, 8)}`;
+  });
+}
+
+const normaliseRecovery = (code: string) => code.toUpperCase().replace(/[^A-Z2-7]/g, "");
+
+/** Confirms enrolment with a first code; returns the recovery codes to show once, or null if the code is wrong. */
+export async function confirmTotpEnrolment(userId: string, code: string): Promise<string[] | null> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true } });
+  const key = user?.totpSecret ? decrypt(user.totpSecret) : null;
+  if (!key || user?.totpEnabledAt || !verifyTOTPWithGracePeriod(key, PERIOD, DIGITS, code, PERIOD)) return null;
+  const codes = generateRecoveryCodes();
+  await prisma.$transaction([
+    prisma.recoveryCode.deleteMany({ where: { userId } }),
+    prisma.recoveryCode.createMany({ data: codes.map((c) => ({ userId, codeHash: sha256Hex(normaliseRecovery(c)) })) }),
+    prisma.user.update({ where: { id: userId }, data: { totpEnabledAt: new Date() } }),
+  ]);
+  return codes;
+}
+
+/** Checks a login code: a current TOTP code, or an unused recovery code (which is then spent). */
+export async function verifySecondFactor(userId: string, code: string): Promise<boolean> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true } });
+  if (!user?.totpSecret || !user.totpEnabledAt) return false;
+  const key = decrypt(user.totpSecret);
+  if (key && /^\d{6}$/.test(code) && verifyTOTPWithGracePeriod(key, PERIOD, DIGITS, code, PERIOD)) return true;
+  const { count } = await prisma.recoveryCode.updateMany({
+    where: { userId, codeHash: sha256Hex(normaliseRecovery(code)), usedAt: null },
+    data: { usedAt: new Date() },
+  });
+  return count === 1;
+}
+
+export async function disableTotp(userId: string) {
+  await prisma.$transaction([
+    prisma.recoveryCode.deleteMany({ where: { userId } }),
+    prisma.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null } }),
+  ]);
+}
+
+export async function remainingRecoveryCodes(userId: string) {
+  return prisma.recoveryCode.count({ where: { userId, usedAt: null } });
+}

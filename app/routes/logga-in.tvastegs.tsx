@@ -1,0 +1,65 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { markSessionTwoFactorVerified } from "~/models/session.server";
+import { verifySecondFactor } from "~/models/totp.server";
+import { getAuth, needsSecondFactor } from "~/utils/auth.server";
+import { parseForm } from "~/utils/forms";
+import { badRequest } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+import { totpCodeSchema } from "~/validation/auth";
+
+export const meta: MetaFunction = () => pageMeta("Tvåstegsverifiering", "Skriv koden från din autentiseringsapp.");
+
+async function requirePendingSecondFactor(request: Request) {
+  const auth = await getAuth(request);
+  if (!auth.user) throw redirect("/logga-in");
+  if (!needsSecondFactor(auth.user, auth.session)) throw redirect("/profil");
+  return auth;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePendingSecondFactor(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, session } = await requirePendingSecondFactor(request);
+  await enforceRateLimit("second-factor", user.id);
+  const formData = await request.formData();
+  const parsed = parseForm(totpCodeSchema, formData);
+  if (!parsed.ok) return badRequest(parsed.errors);
+  if (!(await verifySecondFactor(user.id, parsed.data.code))) {
+    return badRequest({ code: "Koden stämmer inte. Skriv den kod som visas i appen just nu, eller en oanvänd återställningskod." });
+  }
+  await markSessionTwoFactorVerified(session.id);
+  return redirect(safeRedirect(formData.get("redirectTo"), "/profil"));
+}
+
+export default function SecondFactor() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  return (
+    <>
+      <h1>Tvåstegsverifiering</h1>
+      <p className="lead">Skriv den sexsiffriga koden som visas i din autentiseringsapp.</p>
+      <ErrorSummary errors={actionData?.errors} />
+      <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <TextField
+          name="code"
+          label="Kod"
+          hint="Har du inte tillgång till appen? Skriv en av dina återställningskoder."
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          error={actionData?.errors?.code}
+          required
+        />
+        <SubmitButton pendingText="Kontrollerar…">Fortsätt</SubmitButton>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,239 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { DateTime } from "~/components/date-time";
+import { Checkbox, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { OrganisationFields } from "~/components/organisation-fields";
+import { listMyRegistrations, requestEmailChange, resendVerification } from "~/models/account.server";
+import { listMunicipalities } from "~/models/reference.server";
+import { countUserSessions } from "~/models/session.server";
+import { getPasswordHash, getProfile, setPasswordHash, updateProfile } from "~/models/user.server";
+import { blankSessionCookie, endAllSessions, requireUser, startSession } from "~/utils/auth.server";
+import { formValues, parseForm } from "~/utils/forms";
+import { badRequest } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { weakPasswordReason } from "~/utils/password-policy.server";
+import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { changePasswordSchema, emailOnlySchema, profileSchema, toOrganisationChoice } from "~/validation/auth";
+
+export const meta: MetaFunction = () => pageMeta("Min profil", "Dina uppgifter, din säkerhet och dina anmälningar.");
+
+const REGISTRATION_STATUS: Record<string, string> = { confirmed: "Anmäld", waitlisted: "På väntelistan", cancelled: "Avanmäld" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [profile, municipalities, registrations, sessions] = await Promise.all([
+    getProfile(user.id),
+    listMunicipalities(),
+    listMyRegistrations(user.id),
+    countUserSessions(user.id),
+  ]);
+  if (!profile) throw redirect("/logga-in");
+  return json({ profile, municipalities, registrations, sessions });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "profile") {
+    const parsed = parseForm(profileSchema, formData);
+    if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
+    const result = await updateProfile(user.id, {
+      name: parsed.data.name,
+      title: parsed.data.title,
+      listedPublicly: parsed.data.listedPublicly === "on",
+      organisation: toOrganisationChoice(parsed.data),
+    });
+    if (!result.ok) return badRequest({ [result.field]: result.message }, formValues(formData));
+    return redirect("/profil?sparat=uppgifter");
+  }
+
+  if (intent === "email") {
+    const parsed = parseForm(emailOnlySchema, formData);
+    if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
+    await requestEmailChange(user.id, parsed.data.email);
+    return redirect("/profil?sparat=epost");
+  }
+
+  if (intent === "password") {
+    const parsed = parseForm(changePasswordSchema, formData);
+    if (!parsed.ok) return badRequest(parsed.errors);
+    await enforceRateLimit("login-account", user.email);
+    const current = await getPasswordHash(user.id);
+    if (!current || !(await verifyPassword(current, parsed.data.currentPassword))) {
+      return badRequest({ currentPassword: "Det nuvarande lösenordet stämmer inte." });
+    }
+    const weak = weakPasswordReason(parsed.data.password, user.email);
+    if (weak) return badRequest({ password: weak });
+    await setPasswordHash(user.id, await hashPassword(parsed.data.password));
+    // Other devices are logged out; this one gets a fresh session.
+    await endAllSessions(user.id);
+    const { cookie } = await startSession(user.id, { twoFactorVerified: true });
+    return redirect("/profil?sparat=losenord", { headers: { "Set-Cookie": cookie } });
+  }
+
+  if (intent === "resend-verification") {
+    await enforceRateLimit("resend-verification", user.id);
+    await resendVerification(user.id);
+    return redirect("/profil?sparat=verifiering");
+  }
+
+  if (intent === "logout-everywhere") {
+    await endAllSessions(user.id);
+    return redirect("/logga-in", { headers: { "Set-Cookie": blankSessionCookie() } });
+  }
+
+  return badRequest({ form: "Okänd åtgärd. Ladda om sidan och försök igen." });
+}
+
+const SAVED: Record<string, string> = {
+  uppgifter: "Dina uppgifter är sparade.",
+  epost: "Vi har skickat en länk till den nya adressen. Adressen byts när du har följt länken.",
+  losenord: "Lösenordet är bytt. Du är utloggad på alla andra enheter.",
+  verifiering: "Vi har skickat en ny bekräftelselänk till din e-postadress.",
+  tvastegs: "Tvåstegsverifiering är påslagen.",
+  tvastegsav: "Tvåstegsverifiering är avstängd.",
+};
+
+export default function Profile() {
+  const { profile, municipalities, registrations, sessions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const errors = actionData?.errors;
+  const saved = SAVED[searchParams.get("sparat") ?? ""];
+  const confirmed = searchParams.get("bekraftad");
+  const values = {
+    name: profile.name,
+    title: profile.title,
+    orgKind: profile.organisation ? "annan" : "kommun",
+    municipalityCode: profile.municipalityCode,
+    orgName: profile.organisation?.name,
+    orgType: profile.organisation?.type,
+    ...(actionData?.values ?? {}),
+  };
+
+  return (
+    <>
+      <h1>Min profil</h1>
+      <p className="lead">
+        Inloggad som {profile.name} ({profile.email}).
+      </p>
+      {saved || confirmed ? (
+        <div className="notice notice--success" role="status">
+          <p>{saved ?? (confirmed === "ny" ? "Din nya e-postadress är bekräftad." : "Tack! Din e-postadress är bekräftad.")}</p>
+        </div>
+      ) : null}
+      {!profile.emailVerifiedAt ? (
+        <div className="notice notice--warning">
+          <p>
+            Din e-postadress är inte bekräftad än. Du kan läsa och logga in, men du behöver bekräfta adressen innan du
+            kan skriva i diskussionerna.
+          </p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="resend-verification" />
+            <SubmitButton secondary name="intent" value="resend-verification">
+              Skicka en ny länk
+            </SubmitButton>
+          </Form>
+        </div>
+      ) : null}
+      <ErrorSummary errors={errors} />
+
+      <section className="section" aria-labelledby="uppgifter">
+        <h2 id="uppgifter">Dina uppgifter</h2>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="profile" />
+          <TextField name="name" label="Namn" autoComplete="name" defaultValue={values.name} error={errors?.name} required />
+          <TextField name="title" label="Befattning" autoComplete="organization-title" defaultValue={values.title} error={errors?.title} />
+          <OrganisationFields municipalities={municipalities} values={values} errors={errors} />
+          <Checkbox
+            name="listedPublicly"
+            label="Visa mig som medlem på min kommuns sida"
+            hint="Andra ser då ditt namn och din befattning. Din e-postadress visas aldrig."
+            defaultChecked={profile.listedPublicly}
+          />
+          <SubmitButton name="intent" value="profile" pendingText="Sparar…">
+            Spara uppgifter
+          </SubmitButton>
+        </Form>
+      </section>
+
+      <section className="section" aria-labelledby="epost">
+        <h2 id="epost">E-postadress</h2>
+        <p>Nuvarande adress: {profile.email}</p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="email" />
+          <TextField name="email" label="Ny e-postadress" type="email" autoComplete="email" hint="Vi skickar en länk till den nya adressen. Den gamla gäller tills du har följt länken." error={errors?.email} />
+          <SubmitButton secondary name="intent" value="email">
+            Byt e-postadress
+          </SubmitButton>
+        </Form>
+      </section>
+
+      <section className="section" aria-labelledby="losenord">
+        <h2 id="losenord">Lösenord</h2>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="password" />
+          <TextField name="currentPassword" label="Nuvarande lösenord" type="password" autoComplete="current-password" error={errors?.currentPassword} />
+          <TextField name="password" label="Nytt lösenord" type="password" autoComplete="new-password" error={errors?.password} />
+          <TextField name="confirm" label="Upprepa det nya lösenordet" type="password" autoComplete="new-password" error={errors?.confirm} />
+          <SubmitButton secondary name="intent" value="password">
+            Byt lösenord
+          </SubmitButton>
+        </Form>
+      </section>
+
+      <section className="section" aria-labelledby="sakerhet">
+        <h2 id="sakerhet">Säkerhet</h2>
+        <p>
+          Tvåstegsverifiering:{" "}
+          {profile.totpEnabledAt ? (
+            <strong>påslagen</strong>
+          ) : (
+            <strong>avstängd{profile.role === "admin" ? " (krävs för administratörer)" : ""}</strong>
+          )}
+          . <Link to="/profil/tvastegs">{profile.totpEnabledAt ? "Hantera tvåstegsverifiering" : "Slå på tvåstegsverifiering"}</Link>
+        </p>
+        <p>Du är inloggad på {sessions === 1 ? "en enhet" : `${sessions} enheter`}.</p>
+        <Form method="post">
+          <SubmitButton secondary name="intent" value="logout-everywhere" pendingText="Loggar ut…">
+            Logga ut från alla enheter
+          </SubmitButton>
+        </Form>
+      </section>
+
+      <section className="section" aria-labelledby="anmalningar">
+        <h2 id="anmalningar">Mina anmälningar</h2>
+        {registrations.length ? (
+          <ul>
+            {registrations.map((r) => (
+              <li key={r.id}>
+                <Link to={`/forum/${r.event.slug}`}>{r.event.title}</Link>, <DateTime value={r.event.startsAt} />:{" "}
+                {REGISTRATION_STATUS[r.status] ?? r.status}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>
+            Du har inga anmälningar kopplade till kontot. <Link to="/forum">Se kommande forum</Link>
+          </p>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="data">
+        <h2 id="data">Dina personuppgifter</h2>
+        <p>
+          <a href="/profil/export" download>
+            Ladda ned dina uppgifter (JSON)
+          </a>
+        </p>
+        <p>
+          <Link to="/profil/radera">Radera ditt konto</Link>
+        </p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, Honeypot, SubmitButton, TextField } from "~/components/forms";
+import { OrganisationFields } from "~/components/organisation-fields";
+import { signUp } from "~/models/account.server";
+import { listMunicipalities } from "~/models/reference.server";
+import { requireAnonymous } from "~/utils/auth.server";
+import { formValues, parseForm } from "~/utils/forms";
+import { badRequest } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+import { hashPassword } from "~/utils/password.server";
+import { weakPasswordReason } from "~/utils/password-policy.server";
+import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { PASSWORD_MIN, signupSchema, toOrganisationChoice } from "~/validation/auth";
+
+export const meta: MetaFunction = () =>
+  pageMeta("Bli medlem", "Skapa ett konto för att delta i diskussioner och dela erfarenheter med andra kommuner.");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return json({ municipalities: await listMunicipalities() });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  await enforceRateLimit("signup", context.clientIp ?? "okänd");
+  const formData = await request.formData();
+  // Bots fill the hidden field; they get the same answer as people, and nothing is stored.
+  if (formData.get("webbplats")) return redirect("/registrera/skickat");
+  const parsed = parseForm(signupSchema, formData);
+  if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
+  const weak = weakPasswordReason(parsed.data.password, parsed.data.email);
+  if (weak) return badRequest({ password: weak }, formValues(formData));
+  const result = await signUp({
+    name: parsed.data.name,
+    email: parsed.data.email,
+    title: parsed.data.title,
+    passwordHash: await hashPassword(parsed.data.password),
+    organisation: toOrganisationChoice(parsed.data),
+  });
+  if (!result.ok) return badRequest({ [result.field]: result.message }, formValues(formData));
+  return redirect("/registrera/skickat");
+}
+
+export default function Signup() {
+  const { municipalities } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors;
+  const values: Record<string, string> = actionData?.values ?? {};
+  return (
+    <>
+      <h1>Bli medlem</h1>
+      <p className="lead">
+        Som medlem kan du ställa frågor, svara andra kommuner och följa diskussioner. Alla kan läsa utan konto.
+      </p>
+      <ErrorSummary errors={errors} />
+      <Form method="post" noValidate>
+        <Honeypot />
+        <TextField name="name" label="Namn" autoComplete="name" defaultValue={values.name} error={errors?.name} required />
+        <TextField
+          name="email"
+          label="E-postadress"
+          type="email"
+          autoComplete="email"
+          hint="Helst din e-postadress i jobbet. Vi skickar en länk som du bekräftar adressen med."
+          defaultValue={values.email}
+          error={errors?.email}
+          required
+        />
+        <TextField
+          name="password"
+          label="Lösenord"
+          type="password"
+          autoComplete="new-password"
+          hint={`Minst ${PASSWORD_MIN} tecken. En fras med flera ord är både säker och lätt att minnas.`}
+          error={errors?.password}
+          required
+        />
+        <TextField name="title" label="Befattning (frivilligt)" hint="Till exempel BI-analytiker eller IT-strateg." autoComplete="organization-title" defaultValue={values.title} error={errors?.title} />
+        <OrganisationFields municipalities={municipalities} values={values} errors={errors} />
+        <p>
+          Genom att skapa ett konto godkänner du att vi sparar uppgifterna ovan enligt vår{" "}
+          <Link to="/personuppgifter">personuppgiftspolicy</Link>.
+        </p>
+        <SubmitButton pendingText="Skapar konto…">Skapa konto</SubmitButton>
+      </Form>
+      <p>
+        Har du redan ett konto? <Link to="/logga-in">Logga in</Link>
+      </p>
+    </>
+  );
+}
