@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import stylesheet from "~/styles/app.css";
+import { getAuth, getOptionalUser } from "~/utils/auth.server";
 import { publicEnv } from "~/utils/env.server";
 import { pageMeta, SITE_NAME } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
@@ -15,9 +16,23 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader(_args: LoaderFunctionArgs) {
-  return json({ env: publicEnv(), user: null as null | { name: string; role: string } });
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await getAuth(request);
+  const user = await getOptionalUser(request);
+  return json(
+    { env: publicEnv(), user: user ? { name: user.name, role: user.role } : null },
+    // A session past half its idle time gets a renewed cookie.
+    { headers: auth.setCookie ? { "Set-Cookie": auth.setCookie } : {} },
+  );
 }
+
+/** Passes a renewed session cookie from the loader on to document responses. */
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const cookie = loaderHeaders.get("Set-Cookie");
+  const headers = new Headers();
+  if (cookie) headers.set("Set-Cookie", cookie);
+  return headers;
+};
 
 export function Document({ children }: { children: ReactNode }) {
   const nonce = useNonce();
@@ -46,6 +61,13 @@ function Shell({ children }: { children: ReactNode }) {
       <a className="skip-link" href="#huvudinnehall">
         Hoppa till huvudinnehållet
       </a>
+      {data?.env.MAIL_MODE === "outbox" ? (
+        <div className="demo-banner">
+          <div className="container">
+            Demoläge: e-post skickas inte ut utan sparas i utkorgen, där en administratör kan läsa den.
+          </div>
+        </div>
+      ) : null}
       <SiteHeader user={data?.user ?? null} />
       <main id="huvudinnehall" tabIndex={-1}>
         <div className="container">{children}</div>
