@@ -1,4 +1,6 @@
 import { env } from "./env.server";
+import { startOutboxSender } from "./mailer.server";
+import { startRateLimitPruner } from "./rate-limit.server";
 
 /** What server.js needs from the validated environment. */
 export function serverConfig() {
@@ -20,6 +22,10 @@ const jobs: Array<() => Stop> = [];
 export function registerBackgroundJob(start: () => Stop) {
   jobs.push(start);
 }
+
+// Built-in jobs. Importing them here also keeps them in the server build.
+registerBackgroundJob(() => startOutboxSender());
+registerBackgroundJob(() => startRateLimitPruner());
 
 export function startBackgroundJobs(): Stop {
   const stops = jobs.map((start) => start());

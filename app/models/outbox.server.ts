@@ -1,0 +1,258 @@
+import { Prisma } from "@prisma/client";
+import { prisma } from "~/utils/db.server";
+
+/**
+ * The durable email outbox. Mail is written here, in the same transaction as the
+ * change that caused it, and a sender (app/utils/mailer.server.ts) delivers it later.
+ * Delivery is at least once: a process that dies between the SMTP hand-off and
+ * markSent() leaves the row "sending" until its lease runs out, and it is sent again.
+ */
+
+export type OutboxStatus = "queued" | "sending" | "sent" | "failed";
+export const OUTBOX_STATUSES: readonly OutboxStatus[] = ["queued", "sending", "sent", "failed"];
+
+export type EmailAttachment = { filename: string; contentType: string; content: string };
+
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  attachments?: EmailAttachment[];
+  /** What the mail is for, e.g. "verify-email" or "registration". */
+  kind: string;
+  /** Same key = same mail: a second enqueue is a no-op. */
+  dedupeKey?: string | null;
+  /** Hold the mail until this time (default: now). */
+  sendAfter?: Date;
+};
+
+/** After this many failed attempts the mail is given up ("failed") until an admin retries it. */
+export const MAX_ATTEMPTS = 8;
+const BACKOFF_BASE_MS = 60_000;
+const BACKOFF_CAP_MS = 6 * 60 * 60_000;
+/** How long a claim holds a row; longer than a worst-case batch with SMTP timeouts. */
+export const CLAIM_LEASE_MS = 15 * 60_000;
+
+/** Wait before the next try after `attempts` failed tries: 1 min, 2, 4, … at most 6 h. */
+export function backoffDelayMs(attempts: number): number {
+  const exponent = Math.max(0, attempts - 1);
+  return Math.min(BACKOFF_BASE_MS * 2 ** exponent, BACKOFF_CAP_MS);
+}
+
+type Db = Prisma.TransactionClient;
+
+const rowSelect = {
+  id: true,
+  toAddress: true,
+  subject: true,
+  kind: true,
+  status: true,
+  attempts: true,
+  nextAttemptAt: true,
+  lastError: true,
+  sentAt: true,
+  createdAt: true,
+} satisfies Prisma.OutboxEmailSelect;
+
+export type OutboxRow = Prisma.OutboxEmailGetPayload<{ select: typeof rowSelect }>;
+
+/**
+ * Queues one email. Pass the transaction client (`tx`) so the mail is stored only if
+ * the change that caused it commits. With a dedupeKey a repeat returns the existing
+ * row (`created: false`), also when two requests race.
+ *
+ * PostgreSQL note: there a unique violation aborts the surrounding transaction, so
+ * callers that may race on the same key inside a transaction must be ready to retry it.
+ */
+export async function enqueueEmail(message: OutgoingEmail, tx: Db = prisma): Promise<{ email: OutboxRow; created: boolean }> {
+  const toAddress = message.to.trim();
+  // A bare address only: no display name, no line breaks that could smuggle headers.
+  if (!/^[^\s@<>,;]+@[^\s@<>,;]+$/.test(toAddress)) throw new Error("Ogiltig mottagaradress för e-post");
+  const dedupeKey = message.dedupeKey ?? null;
+  if (dedupeKey) {
+    const existing = await tx.outboxEmail.findUnique({ where: { dedupeKey }, select: rowSelect });
+    if (existing) return { email: existing, created: false };
+  }
+  try {
+    const email = await tx.outboxEmail.create({
+      data: {
+        toAddress,
+        subject: message.subject,
+        text: message.text,
+        html: message.html ?? null,
+        attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
+        kind: message.kind,
+        dedupeKey,
+        status: "queued",
+        nextAttemptAt: message.sendAfter ?? new Date(),
+      },
+      select: rowSelect,
+    });
+    return { email, created: true };
+  } catch (error) {
+    if (dedupeKey && isUniqueViolation(error)) {
+      const existing = await tx.outboxEmail.findUnique({ where: { dedupeKey }, select: rowSelect });
+      if (existing) return { email: existing, created: false };
+    }
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+export type ClaimedEmail = {
+  id: string;
+  toAddress: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  attachments: EmailAttachment[];
+  kind: string;
+  attempts: number;
+};
+
+/**
+ * Claims up to `limit` due rows for this sender. Each row is taken by a conditional
+ * update that only succeeds while the row is still claimable, so two senders (in one
+ * process or several) never get the same row. Rows stuck in "sending" after a crash
+ * become claimable again when their lease runs out. Claiming counts as an attempt.
+ */
+export async function claimBatch(limit: number, now: Date = new Date()): Promise<ClaimedEmail[]> {
+  const claimable: Prisma.OutboxEmailWhereInput = {
+    OR: [
+      { status: "queued", nextAttemptAt: { lte: now } },
+      { status: "sending", lockedUntil: { lt: now } },
+    ],
+  };
+  const candidates = await prisma.outboxEmail.findMany({
+    where: claimable,
+    orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
+    take: limit,
+    select: { id: true },
+  });
+  const lockedUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
+  const claimedIds: string[] = [];
+  for (const { id } of candidates) {
+    const { count } = await prisma.outboxEmail.updateMany({
+      where: { id, ...claimable },
+      data: { status: "sending", lockedUntil, attempts: { increment: 1 } },
+    });
+    if (count === 1) claimedIds.push(id);
+  }
+  if (claimedIds.length === 0) return [];
+  const rows = await prisma.outboxEmail.findMany({
+    where: { id: { in: claimedIds } },
+    orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
+    select: { id: true, toAddress: true, subject: true, text: true, html: true, attachments: true, kind: true, attempts: true },
+  });
+  return rows.map((row) => ({ ...row, attachments: parseAttachments(row.attachments) }));
+}
+
+export function parseAttachments(json: string | null): EmailAttachment[] {
+  if (!json) return [];
+  try {
+    const value: unknown = JSON.parse(json);
+    if (!Array.isArray(value)) return [];
+    return value.filter(
+      (a): a is EmailAttachment =>
+        typeof a === "object" && a !== null && typeof a.filename === "string" && typeof a.contentType === "string" && typeof a.content === "string",
+    );
+  } catch {
+    return [];
+  }
+}
+
+export async function markSent(id: string, now: Date = new Date()) {
+  await prisma.outboxEmail.update({
+    where: { id },
+    data: { status: "sent", sentAt: now, lockedUntil: null, lastError: null },
+  });
+}
+
+/**
+ * Records a failed delivery. The row goes back to the queue with exponential backoff,
+ * or to "failed" once MAX_ATTEMPTS tries are used up.
+ */
+export async function markFailed(id: string, error: unknown, now: Date = new Date()): Promise<{ status: OutboxStatus; nextAttemptAt: Date | null }> {
+  const row = await prisma.outboxEmail.findUnique({ where: { id }, select: { attempts: true } });
+  if (!row) return { status: "failed", nextAttemptAt: null };
+  const lastError = errorText(error);
+  if (row.attempts >= MAX_ATTEMPTS) {
+    await prisma.outboxEmail.update({ where: { id }, data: { status: "failed", lockedUntil: null, lastError } });
+    return { status: "failed", nextAttemptAt: null };
+  }
+  const nextAttemptAt = new Date(now.getTime() + backoffDelayMs(row.attempts));
+  await prisma.outboxEmail.update({ where: { id }, data: { status: "queued", lockedUntil: null, nextAttemptAt, lastError } });
+  return { status: "queued", nextAttemptAt };
+}
+
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.slice(0, 1000);
+}
+
+/**
+ * Admin action: put a failed (or waiting) mail back in the queue to be sent now,
+ * with a fresh set of attempts. Sent mail and mail being sent are left alone.
+ */
+export async function retryEmail(id: string, now: Date = new Date()): Promise<boolean> {
+  const { count } = await prisma.outboxEmail.updateMany({
+    where: { id, status: { in: ["failed", "queued"] } },
+    data: { status: "queued", nextAttemptAt: now, lockedUntil: null, attempts: 0 },
+  });
+  return count === 1;
+}
+
+export async function listOutbox({ status, take = 50 }: { status?: OutboxStatus; take?: number } = {}): Promise<OutboxRow[]> {
+  return prisma.outboxEmail.findMany({
+    where: status ? { status } : {},
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: Math.min(Math.max(take, 1), 500),
+    select: rowSelect,
+  });
+}
+
+export async function countOutbox(): Promise<Record<OutboxStatus, number> & { total: number }> {
+  const groups = await prisma.outboxEmail.groupBy({ by: ["status"], _count: { _all: true } });
+  const counts: Record<OutboxStatus, number> & { total: number } = { queued: 0, sending: 0, sent: 0, failed: 0, total: 0 };
+  for (const group of groups) {
+    if ((OUTBOX_STATUSES as readonly string[]).includes(group.status)) counts[group.status as OutboxStatus] = group._count._all;
+    counts.total += group._count._all;
+  }
+  return counts;
+}
+
+/** One mail with everything about it, for an admin detail view. */
+export async function getOutboxEmail(id: string) {
+  const row = await prisma.outboxEmail.findUnique({
+    where: { id },
+    select: { ...rowSelect, text: true, html: true, attachments: true, dedupeKey: true, lockedUntil: true },
+  });
+  return row ? { ...row, attachments: parseAttachments(row.attachments) } : null;
+}
+
+export type RecentEmail = {
+  id: string;
+  toAddress: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  kind: string;
+  status: string;
+  createdAt: Date;
+  sentAt: Date | null;
+  attachmentNames: string[];
+};
+
+/** The newest mail with its content, for the demo mail viewer. */
+export async function listRecentEmails(take = 20): Promise<RecentEmail[]> {
+  const rows = await prisma.outboxEmail.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: Math.min(Math.max(take, 1), 200),
+    select: { id: true, toAddress: true, subject: true, text: true, html: true, kind: true, status: true, createdAt: true, sentAt: true, attachments: true },
+  });
+  return rows.map(({ attachments, ...row }) => ({ ...row, attachmentNames: parseAttachments(attachments).map((a) => a.filename) }));
+}

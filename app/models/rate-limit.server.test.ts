@@ -1,0 +1,72 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { hit, pruneRateLimits, resetRateLimit } from "./rate-limit.server";
+
+const rule = { limit: 10, windowSeconds: 15 * 60 };
+const t0 = new Date("2026-05-06T11:00:00.000Z");
+const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+
+describe("hit", () => {
+  it("allows the limit and refuses the next hit with the time left in the window", async () => {
+    const results = [];
+    for (let i = 0; i < 11; i++) results.push(await hit("test:eleven", rule, at(i)));
+    expect(results.slice(0, 10).every((r) => r.allowed)).toBe(true);
+    expect(results.map((r) => r.remaining).slice(0, 10)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+    expect(results.slice(0, 10).every((r) => r.retryAfterSeconds === 0)).toBe(true);
+    const eleventh = results[10]!;
+    expect(eleventh.allowed).toBe(false);
+    expect(eleventh.remaining).toBe(0);
+    expect(eleventh.retryAfterSeconds).toBe(15 * 60 - 10); // the window opened at t0, this hit came 10 s later
+  });
+
+  it("lets exactly 10 of 50 concurrent hits through", async () => {
+    const results = await Promise.all(Array.from({ length: 50 }, () => hit("test:concurrent", rule, at(0))));
+    expect(results.filter((r) => r.allowed)).toHaveLength(10);
+    expect(results.filter((r) => !r.allowed).every((r) => r.retryAfterSeconds > 0)).toBe(true);
+  });
+
+  it("stays exact when several processes hit the same key at once", async () => {
+    const run = promisify(execFile);
+    const tsx = path.resolve("node_modules", ".bin", "tsx");
+    const child = path.resolve("app", "test", "fixtures", "rate-limit-hits.ts");
+    const startAt = String(Date.now() + 4000); // all children are connected by then
+    const outputs = await Promise.all(
+      [0, 1, 2].map(() => run(tsx, [child, "test:processes", "20", "10", startAt], { env: process.env })),
+    );
+    const allowed = outputs.map((o) => (JSON.parse(o.stdout.trim()) as { allowed: number }).allowed);
+    expect(allowed.reduce((a, b) => a + b, 0)).toBe(10);
+    expect((await hit("test:processes", rule)).allowed).toBe(false);
+  }, 60_000);
+
+  it("starts a new window once the old one is over", async () => {
+    for (let i = 0; i < 12; i++) await hit("test:window", rule, at(i));
+    expect((await hit("test:window", rule, at(15 * 60 - 1))).allowed).toBe(false);
+    const fresh = await hit("test:window", rule, at(15 * 60));
+    expect(fresh).toEqual({ allowed: true, remaining: 9, retryAfterSeconds: 0 });
+    // The new window runs from the hit that opened it.
+    for (let i = 0; i < 9; i++) await hit("test:window", rule, at(15 * 60 + 1));
+    expect((await hit("test:window", rule, at(30 * 60 - 1))).retryAfterSeconds).toBe(1);
+    expect((await hit("test:window", rule, at(30 * 60))).allowed).toBe(true);
+  });
+
+  it("keeps keys apart", async () => {
+    for (let i = 0; i < 10; i++) await hit("test:a", rule, at(0));
+    expect((await hit("test:a", rule, at(1))).allowed).toBe(false);
+    expect((await hit("test:b", rule, at(1))).allowed).toBe(true);
+    await resetRateLimit("test:a");
+    expect((await hit("test:a", rule, at(2))).remaining).toBe(9);
+  });
+});
+
+describe("pruneRateLimits", () => {
+  it("removes only windows older than the given age", async () => {
+    await hit("test:old", rule, at(-2 * 86400));
+    await hit("test:recent", rule, at(0));
+    const removed = await pruneRateLimits({ olderThanSeconds: 86400, now: at(60) });
+    expect(removed).toBeGreaterThanOrEqual(1);
+    expect((await hit("test:old", rule, at(60))).remaining).toBe(9); // counted from scratch
+    expect((await hit("test:recent", rule, at(60))).remaining).toBe(8); // kept
+  });
+});

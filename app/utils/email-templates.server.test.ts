@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { accountExistsTemplate, emailLayout, escapeHtml, resetPasswordTemplate, verifyEmailTemplate } from "./email-templates.server";
+
+const site = "https://kommunforum.example";
+
+describe("emailLayout", () => {
+  it("escapes every value in the HTML part and keeps the text part plain", () => {
+    const mail = emailLayout({
+      subject: "Test <b>",
+      name: `<script>alert("x")</script>`,
+      blocks: ["Tom & Jerry <img src=x onerror=alert(1)>", { label: "Öppna \"länken\"", url: `${site}/a?x=1&y=<2>` }],
+      siteUrl: site,
+    });
+    expect(mail.html).not.toContain("<script>");
+    expect(mail.html).not.toContain("<img");
+    expect(mail.html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    expect(mail.html).toContain("Tom &amp; Jerry");
+    expect(mail.html).toContain('href="https://kommunforum.example/a?x=1&amp;y=%3C2%3E"');
+    expect(mail.html).toContain('<html lang="sv">');
+    expect(mail.text).toContain(`Hej <script>alert("x")</script>!`);
+    expect(mail.text).toContain("Öppna \"länken\":\nhttps://kommunforum.example/a?x=1&y=%3C2%3E");
+  });
+
+  it("names the site in the footer and adds an unsubscribe link only when asked", () => {
+    const plain = emailLayout({ subject: "S", blocks: ["Innehåll"], siteUrl: site });
+    expect(plain.text).toContain("Hej!");
+    expect(plain.text).toContain(`Kommunforum Analytics\n${site}/`);
+    expect(plain.html).toContain(">Kommunforum Analytics</a>");
+    expect(plain.text).not.toContain("Avsluta prenumerationen");
+
+    const newsletter = emailLayout({ subject: "S", blocks: ["Innehåll"], siteUrl: site, unsubscribeUrl: `${site}/avregistrera?token=abc` });
+    expect(newsletter.text).toContain(`Avsluta prenumerationen:\n${site}/avregistrera?token=abc`);
+    expect(newsletter.html).toContain(`href="${site}/avregistrera?token=abc"`);
+  });
+
+  it("refuses links that are not http or https", () => {
+    expect(() => emailLayout({ subject: "S", blocks: [{ label: "x", url: "javascript:alert(1)" }], siteUrl: site })).toThrow();
+  });
+
+  it("escapes all five HTML-special characters", () => {
+    expect(escapeHtml(`&<>"'`)).toBe("&amp;&lt;&gt;&quot;&#39;");
+  });
+});
+
+describe("account templates", () => {
+  it("verification mail carries the link and how long it is valid", () => {
+    const mail = verifyEmailTemplate({ name: "Anna", url: `${site}/verifiera?token=t1` });
+    expect(mail.subject).toBe("Bekräfta din e-postadress – Kommunforum Analytics");
+    expect(mail.text).toContain("Hej Anna!");
+    expect(mail.text).toContain(`${site}/verifiera?token=t1`);
+    expect(mail.text).toContain("Länken gäller i 24 timmar.");
+    expect(mail.html).toContain(`href="${site}/verifiera?token=t1"`);
+  });
+
+  it("password reset mail says the link works once", () => {
+    const mail = resetPasswordTemplate({ name: "", url: `${site}/nytt-losenord?token=t2`, validMinutes: 60 });
+    expect(mail.subject).toContain("lösenord");
+    expect(mail.text).toContain("Hej!");
+    expect(mail.text).toContain("Länken gäller i 1 timme och kan bara användas en gång.");
+    expect(mail.text).toContain(`${site}/nytt-losenord?token=t2`);
+  });
+
+  it("account-exists mail offers both login and reset", () => {
+    const mail = accountExistsTemplate({ name: "Per", loginUrl: `${site}/logga-in`, resetUrl: `${site}/glomt-losenord` });
+    expect(mail.text).toContain(`${site}/logga-in`);
+    expect(mail.text).toContain(`${site}/glomt-losenord`);
+    expect(mail.html).toContain(`href="${site}/logga-in"`);
+    expect(mail.html).toContain(`href="${site}/glomt-losenord"`);
+  });
+});

@@ -1,0 +1,131 @@
+import { env } from "./env.server";
+
+/**
+ * Email in Swedish: one small layout that gives every mail a plain-text part and a
+ * simple, escaped HTML part with the same content, and a footer naming the site.
+ *
+ * Unsubscribe: the outbox schema has no column for extra headers, so non-transactional
+ * mail carries its one-click unsubscribe link in the body (pass `unsubscribeUrl`)
+ * rather than in a List-Unsubscribe header.
+ */
+
+export const SITE_NAME = "Kommunforum Analytics";
+
+export type RenderedEmail = { subject: string; text: string; html: string };
+
+/** A paragraph of plain text, or a link shown as a button in HTML. */
+export type EmailBlock = string | { label: string; url: string };
+
+export type LayoutInput = {
+  subject: string;
+  /** "Hej Anna!" when given; "Hej!" when empty. */
+  name?: string | null;
+  blocks: EmailBlock[];
+  /** Only for non-transactional mail (newsletters, reminders one can opt out of). */
+  unsubscribeUrl?: string;
+  /** Defaults to APP_URL. */
+  siteUrl?: string;
+};
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+/** Only http(s) links go into mail; anything else is a programming error. */
+function safeUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw new Error(`Otillåten länk i e-post: ${parsed.protocol}`);
+  return parsed.toString();
+}
+
+export function emailLayout(input: LayoutInput): RenderedEmail {
+  const siteUrl = safeUrl(input.siteUrl ?? env().APP_URL);
+  const name = input.name?.trim();
+  const greeting = name ? `Hej ${name}!` : "Hej!";
+  const blocks = input.blocks.map((b) => (typeof b === "string" ? b : { label: b.label, url: safeUrl(b.url) }));
+  const unsubscribeUrl = input.unsubscribeUrl ? safeUrl(input.unsubscribeUrl) : undefined;
+
+  const textParts = [greeting, ...blocks.map((b) => (typeof b === "string" ? b : `${b.label}:\n${b.url}`))];
+  const textFooter = [`-- `, `${SITE_NAME}`, siteUrl];
+  if (unsubscribeUrl) textFooter.push("", `Vill du inte få fler sådana här mejl? Avsluta prenumerationen:\n${unsubscribeUrl}`);
+  const text = `${textParts.join("\n\n")}\n\n${textFooter.join("\n")}\n`;
+
+  const p = 'style="margin:0 0 16px;font-size:16px;line-height:1.5"';
+  const htmlBlocks = blocks.map((b) =>
+    typeof b === "string"
+      ? `<p ${p}>${escapeHtml(b).replace(/\n/g, "<br>")}</p>`
+      : `<p ${p}><a href="${escapeHtml(b.url)}" style="display:inline-block;padding:12px 20px;background:#12416b;color:#ffffff;text-decoration:underline;border-radius:4px;font-weight:bold">${escapeHtml(b.label)}</a></p>` +
+        `<p style="margin:0 0 16px;font-size:14px;line-height:1.5;color:#3d4550">Fungerar inte knappen? Kopiera länken till webbläsaren:<br>${escapeHtml(b.url)}</p>`,
+  );
+  const unsubscribe = unsubscribeUrl
+    ? `<p style="margin:8px 0 0">Vill du inte få fler sådana här mejl? <a href="${escapeHtml(unsubscribeUrl)}" style="color:#12416b">Avsluta prenumerationen</a>.</p>`
+    : "";
+  const html = `<!doctype html>
+<html lang="sv">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(input.subject)}</title></head>
+<body style="margin:0;padding:24px;background:#ffffff;color:#1b1f24;font-family:-apple-system,'Segoe UI',Roboto,Arial,sans-serif">
+<div style="max-width:600px">
+<p ${p}>${escapeHtml(greeting)}</p>
+${htmlBlocks.join("\n")}
+</div>
+<div style="max-width:600px;margin-top:32px;padding-top:16px;border-top:1px solid #c4cad2;font-size:14px;line-height:1.5;color:#3d4550">
+<p style="margin:0"><a href="${escapeHtml(siteUrl)}" style="color:#12416b">${SITE_NAME}</a> – där kommuner delar erfarenheter av analys, BI, IoT och AI.</p>
+${unsubscribe}
+</div>
+</body>
+</html>
+`;
+  return { subject: input.subject, text, html };
+}
+
+const subjectFor = (topic: string) => `${topic} – ${SITE_NAME}`;
+
+export function verifyEmailTemplate({ name, url, validHours = 24 }: { name?: string | null; url: string; validHours?: number }): RenderedEmail {
+  return emailLayout({
+    subject: subjectFor("Bekräfta din e-postadress"),
+    name,
+    blocks: [
+      `Du har skapat ett konto på ${SITE_NAME}. Bekräfta att e-postadressen är din, så kan du börja använda kontot.`,
+      { label: "Bekräfta e-postadressen", url },
+      `Länken gäller i ${hours(validHours)}.`,
+      "Har du inte skapat något konto? Då kan du bortse från det här mejlet.",
+    ],
+  });
+}
+
+export function resetPasswordTemplate({ name, url, validMinutes = 60 }: { name?: string | null; url: string; validMinutes?: number }): RenderedEmail {
+  return emailLayout({
+    subject: subjectFor("Välj ett nytt lösenord"),
+    name,
+    blocks: [
+      `Vi har fått en begäran om att byta lösenord för ditt konto på ${SITE_NAME}. Välj ett nytt lösenord med länken nedan.`,
+      { label: "Välj nytt lösenord", url },
+      `Länken gäller i ${validMinutes % 60 === 0 ? hours(validMinutes / 60) : `${validMinutes} minuter`} och kan bara användas en gång.`,
+      "Har du inte bett om att byta lösenord? Då behöver du inte göra något. Ditt lösenord är oförändrat.",
+    ],
+  });
+}
+
+/** Sent instead of a verification mail when someone signs up with an address that already has an account. */
+export function accountExistsTemplate({ name, loginUrl, resetUrl }: { name?: string | null; loginUrl: string; resetUrl: string }): RenderedEmail {
+  return emailLayout({
+    subject: subjectFor("Du har redan ett konto"),
+    name,
+    blocks: [
+      `Någon försökte skapa ett nytt konto på ${SITE_NAME} med den här e-postadressen. Du har redan ett konto, så inget nytt konto skapades.`,
+      { label: "Logga in", url: loginUrl },
+      "Har du glömt ditt lösenord? Då kan du välja ett nytt.",
+      { label: "Välj nytt lösenord", url: resetUrl },
+      "Var det inte du som försökte skapa kontot? Då kan du bortse från det här mejlet.",
+    ],
+  });
+}
+
+function hours(n: number) {
+  return n === 1 ? "1 timme" : `${n} timmar`;
+}

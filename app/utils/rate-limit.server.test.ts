@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { RATE_LIMITS, checkRateLimit, clearRateLimit, rateLimitKey, rateLimitMessage, rateLimitResponse } from "./rate-limit.server";
+
+describe("named limits", () => {
+  it("has the agreed numbers", () => {
+    expect(RATE_LIMITS).toEqual({
+      loginAccount: { limit: 10, windowSeconds: 900 },
+      loginIp: { limit: 50, windowSeconds: 900 },
+      signupIp: { limit: 5, windowSeconds: 3600 },
+      resetIp: { limit: 5, windowSeconds: 3600 },
+      resendVerificationIp: { limit: 3, windowSeconds: 3600 },
+      contactIp: { limit: 5, windowSeconds: 3600 },
+      postingUser: { limit: 10, windowSeconds: 600 },
+    });
+  });
+
+  it("stores no address in clear text and treats case alike", () => {
+    const key = rateLimitKey("loginAccount", "Anna.Svensson@Borlange.example");
+    expect(key).toMatch(/^loginAccount:[0-9a-f]{32}$/);
+    expect(key).not.toContain("anna");
+    expect(rateLimitKey("loginAccount", "anna.svensson@borlange.example")).toBe(key);
+    expect(rateLimitKey("loginIp", "anna.svensson@borlange.example")).not.toBe(key);
+  });
+
+  it("applies the named rule and can be cleared", async () => {
+    const now = new Date("2026-05-06T11:00:00Z");
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await checkRateLimit("resendVerificationIp", "203.0.113.7", now));
+    expect(results.map((r) => r.allowed)).toEqual([true, true, true, false]);
+    expect(results[3]!.retryAfterSeconds).toBe(3600);
+    await clearRateLimit("resendVerificationIp", "203.0.113.7");
+    expect((await checkRateLimit("resendVerificationIp", "203.0.113.7", now)).allowed).toBe(true);
+  });
+});
+
+describe("rateLimitResponse", () => {
+  it("answers 429 with Retry-After and a Swedish message in whole minutes", async () => {
+    const response = rateLimitResponse({ retryAfterSeconds: 14 * 60 + 1 });
+    expect(response.status).toBe(429);
+    expect(response.headers.get("Retry-After")).toBe(String(14 * 60 + 1));
+    expect(response.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
+    expect(await response.text()).toBe("För många försök. Vänta 15 minuter och försök igen.");
+  });
+
+  it("says one minute in the singular and never zero", () => {
+    expect(rateLimitMessage({ retryAfterSeconds: 30 })).toBe("För många försök. Vänta 1 minut och försök igen.");
+    expect(rateLimitMessage({ retryAfterSeconds: 0 })).toBe("För många försök. Vänta 1 minut och försök igen.");
+  });
+});
