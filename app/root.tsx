@@ -26,11 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-/** Passes a renewed session cookie from the loader on to document responses. */
-export const headers: HeadersFunction = ({ loaderHeaders }) => {
+/** Passes a renewed session cookie, and a 429's Retry-After, on to document responses. */
+export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => {
   const cookie = loaderHeaders.get("Set-Cookie");
+  const retryAfter = errorHeaders?.get("Retry-After");
   const headers = new Headers();
   if (cookie) headers.set("Set-Cookie", cookie);
+  if (retryAfter) headers.set("Retry-After", retryAfter); // 429 pages say when to try again
   return headers;
 };
 

@@ -1,7 +1,8 @@
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { wakeOutboxSender } from "~/utils/mailer.server";
 import { accountExistsTemplate, resetPasswordTemplate, verifyEmailTemplate, changeEmailTemplate } from "~/utils/email-templates.server";
-import { consumeToken, createToken } from "./auth-token.server";
+import { consumeToken, createToken, TOKEN_TTL_MINUTES } from "./auth-token.server";
 import { enqueueEmail } from "./outbox.server";
 import type { OrganisationChoice } from "./user.server";
 import { resolveOrganisation } from "./user.server";
@@ -13,6 +14,13 @@ import { resolveOrganisation } from "./user.server";
  */
 const link = (path: string) => new URL(path, env().APP_URL).toString();
 
+/** Runs a transaction that queues mail, then wakes the sender so the mail leaves at once. */
+async function sendingMail<T>(transaction: () => Promise<T>): Promise<T> {
+  const result = await transaction();
+  wakeOutboxSender();
+  return result;
+}
+
 export type SignupInput = {
   name: string;
   email: string;
@@ -23,7 +31,7 @@ export type SignupInput = {
 
 /** Creates the account and queues the verification email; an existing address gets a notice instead. */
 export async function signUp(input: SignupInput): Promise<{ ok: true } | { ok: false; field: "municipalityCode"; message: string }> {
-  return prisma.$transaction(async (tx) => {
+  return sendingMail(() => prisma.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, name: true, deletedAt: true } });
     if (existing && !existing.deletedAt) {
       const mail = accountExistsTemplate({ name: existing.name, loginUrl: link("/logga-in"), resetUrl: link("/glomt-losenord") });
@@ -37,21 +45,21 @@ export async function signUp(input: SignupInput): Promise<{ ok: true } | { ok: f
       select: { id: true },
     });
     const token = await createToken("verify-email", { email: input.email, userId: user.id }, tx);
-    const mail = verifyEmailTemplate({ name: input.name, url: link(`/verifiera?token=${token}`) });
+    const mail = verifyEmailTemplate({ name: input.name, url: link(`/verifiera?token=${token}`), validHours: TOKEN_TTL_MINUTES["verify-email"] / 60 });
     await enqueueEmail({ to: input.email, kind: "verify-email", ...mail }, tx);
     return { ok: true as const };
-  });
+  }));
 }
 
 export async function resendVerification(userId: string) {
-  return prisma.$transaction(async (tx) => {
+  return sendingMail(() => prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, emailVerifiedAt: true } });
     if (!user || user.emailVerifiedAt) return false;
     const token = await createToken("verify-email", { email: user.email, userId: user.id }, tx);
-    const mail = verifyEmailTemplate({ name: user.name, url: link(`/verifiera?token=${token}`) });
+    const mail = verifyEmailTemplate({ name: user.name, url: link(`/verifiera?token=${token}`), validHours: TOKEN_TTL_MINUTES["verify-email"] / 60 });
     await enqueueEmail({ to: user.email, kind: "verify-email", ...mail }, tx);
     return true;
-  });
+  }));
 }
 
 /** Confirms an address from the link: the first account verification, or a change of address. */
@@ -75,13 +83,13 @@ export async function confirmEmail(token: string): Promise<"verified" | "changed
 
 /** Same outcome for known and unknown addresses: only a known one gets an email. */
 export async function requestPasswordReset(email: string) {
-  await prisma.$transaction(async (tx) => {
+  await sendingMail(() => prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, name: true, deletedAt: true } });
     if (!user || user.deletedAt) return;
     const token = await createToken("reset-password", { email, userId: user.id }, tx);
-    const mail = resetPasswordTemplate({ name: user.name, url: link(`/aterstall-losenord?token=${token}`) });
+    const mail = resetPasswordTemplate({ name: user.name, url: link(`/aterstall-losenord?token=${token}`), validMinutes: TOKEN_TTL_MINUTES["reset-password"] });
     await enqueueEmail({ to: email, kind: "reset-password", ...mail }, tx);
-  });
+  }));
 }
 
 /** Sets the new password and ends every session of the account. */
@@ -97,14 +105,14 @@ export async function resetPassword(token: string, passwordHash: string): Promis
 
 /** Sends a confirmation link to the new address; the address changes only when it is clicked. */
 export async function requestEmailChange(userId: string, newEmail: string) {
-  await prisma.$transaction(async (tx) => {
+  await sendingMail(() => prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true } });
     const taken = await tx.user.findUnique({ where: { email: newEmail }, select: { id: true } });
     if (!user || taken) return; // no hint whether the address is in use
     const token = await createToken("change-email", { email: newEmail, userId }, tx);
-    const mail = changeEmailTemplate({ name: user.name, url: link(`/verifiera?token=${token}`) });
+    const mail = changeEmailTemplate({ name: user.name, url: link(`/verifiera?token=${token}`), validHours: TOKEN_TTL_MINUTES["change-email"] / 60 });
     await enqueueEmail({ to: newEmail, kind: "change-email", ...mail }, tx);
-  });
+  }));
 }
 
 /**

@@ -12,7 +12,7 @@ import { emailOnlySchema } from "~/validation/auth";
 export const meta: MetaFunction = () => pageMeta("Glömt lösenordet", "Få en länk för att välja ett nytt lösenord.");
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await enforceRateLimit("password-reset", context.clientIp ?? "okänd");
+  await enforceRateLimit("resetIp", context.clientIp ?? "okänd");
   const parsed = parseForm(emailOnlySchema, await request.formData());
   if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
   await requestPasswordReset(parsed.data.email);

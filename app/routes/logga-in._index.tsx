@@ -22,8 +22,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(loginSchema, formData);
   if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
-  await enforceRateLimit("login-ip", context.clientIp ?? "okänd");
-  await enforceRateLimit("login-account", parsed.data.email);
+  await enforceRateLimit("loginIp", context.clientIp ?? "okänd");
+  await enforceRateLimit("loginAccount", parsed.data.email);
   const result = await logIn(request, parsed.data.email, parsed.data.password);
   if (!result) {
     return badRequest({ password: "Fel e-postadress eller lösenord. Kontrollera stavningen och försök igen." }, formValues(formData));

@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, session } = await requirePendingSecondFactor(request);
-  await enforceRateLimit("second-factor", user.id);
+  await enforceRateLimit("secondFactorUser", user.id);
   const formData = await request.formData();
   const parsed = parseForm(totpCodeSchema, formData);
   if (!parsed.ok) return badRequest(parsed.errors);

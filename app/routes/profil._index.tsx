@@ -61,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "password") {
     const parsed = parseForm(changePasswordSchema, formData);
     if (!parsed.ok) return badRequest(parsed.errors);
-    await enforceRateLimit("login-account", user.email);
+    await enforceRateLimit("loginAccount", user.email);
     const current = await getPasswordHash(user.id);
     if (!current || !(await verifyPassword(current, parsed.data.currentPassword))) {
       return badRequest({ currentPassword: "Det nuvarande lösenordet stämmer inte." });
@@ -76,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === "resend-verification") {
-    await enforceRateLimit("resend-verification", user.id);
+    await enforceRateLimit("resendVerificationIp", user.id);
     await resendVerification(user.id);
     return redirect("/profil?sparat=verifiering");
   }

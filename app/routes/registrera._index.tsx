@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  await enforceRateLimit("signup", context.clientIp ?? "okänd");
+  await enforceRateLimit("signupIp", context.clientIp ?? "okänd");
   const formData = await request.formData();
   // Bots fill the hidden field; they get the same answer as people, and nothing is stored.
   if (formData.get("webbplats")) return redirect("/registrera/skickat");

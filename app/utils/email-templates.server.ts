@@ -129,3 +129,17 @@ export function accountExistsTemplate({ name, loginUrl, resetUrl }: { name?: str
 function hours(n: number) {
   return n === 1 ? "1 timme" : `${n} timmar`;
 }
+
+/** Sent to a new address a member wants to use; the change happens when the link is followed. */
+export function changeEmailTemplate({ name, url, validHours = 24 }: { name?: string | null; url: string; validHours?: number }): RenderedEmail {
+  return emailLayout({
+    subject: subjectFor("Bekräfta din nya e-postadress"),
+    name,
+    blocks: [
+      `Du har bett om att byta e-postadress för ditt konto på ${SITE_NAME} till den här adressen. Bekräfta bytet med länken nedan.`,
+      { label: "Bekräfta den nya adressen", url },
+      `Länken gäller i ${hours(validHours)}. Fram till dess gäller din gamla adress.`,
+      "Har du inte bett om något byte? Då kan du bortse från det här mejlet.",
+    ],
+  });
+}

@@ -10,6 +10,7 @@ export const RATE_LIMITS = {
   resendVerificationIp: { limit: 3, windowSeconds: 60 * 60 },
   contactIp: { limit: 5, windowSeconds: 60 * 60 },
   postingUser: { limit: 10, windowSeconds: 10 * 60 },
+  secondFactorUser: { limit: 10, windowSeconds: 15 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -52,6 +53,12 @@ export function rateLimitResponse(result: Pick<RateLimitResult, "retryAfterSecon
     status: 429,
     headers: { ...rateLimitHeaders(result), "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
   });
+}
+
+/** Counts an attempt and throws the 429 answer when the limit is reached (shown by the error boundary). */
+export async function enforceRateLimit(name: RateLimitName, subject: string): Promise<void> {
+  const result = await checkRateLimit(name, subject);
+  if (!result.allowed) throw rateLimitResponse(result);
 }
 
 /** Background job: drops finished windows once an hour. Returns its stop function. */
