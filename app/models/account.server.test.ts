@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { startSession } from "~/utils/auth.server";
+import { confirmEmail, deleteAccount, requestPasswordReset, resetPassword, signUp } from "./account.server";
+import { upsertReferenceData } from "./reference.server";
+
+const borlange = { orgKind: "kommun" as const, municipalityCode: "2081" };
+
+/** The token in the newest outbox mail to an address. */
+async function tokenFromMail(to: string, kind: string) {
+  const mail = await prisma.outboxEmail.findFirstOrThrow({ where: { toAddress: to, kind }, orderBy: { createdAt: "desc" } });
+  const match = /token=([A-Za-z0-9_-]+)/.exec(mail.text);
+  expect(match, `no token in the ${kind} mail`).not.toBeNull();
+  return match![1]!;
+}
+
+beforeAll(async () => {
+  await upsertReferenceData();
+});
+
+describe("sign-up", () => {
+  it("creates an unverified member and queues a verification mail with a single-use link", async () => {
+    await signUp({ name: "Anna", email: "anna@example.se", title: "Analytiker", passwordHash: "h", organisation: borlange });
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "anna@example.se" }, select: { emailVerifiedAt: true, municipalityCode: true, role: true } });
+    expect(user).toMatchObject({ emailVerifiedAt: null, municipalityCode: "2081", role: "member" });
+    const token = await tokenFromMail("anna@example.se", "verify-email");
+    // Only the hash is stored.
+    expect(await prisma.authToken.count({ where: { tokenHash: token } })).toBe(0);
+    expect(await confirmEmail(token)).toBe("verified");
+    expect(await confirmEmail(token)).toBe("invalid");
+    const verified = await prisma.user.findUniqueOrThrow({ where: { email: "anna@example.se" }, select: { emailVerifiedAt: true } });
+    expect(verified.emailVerifiedAt).not.toBeNull();
+  });
+
+  it("answers an existing address with a notice mail, not a second account", async () => {
+    await signUp({ name: "Bo", email: "bo@example.se", title: "", passwordHash: "h", organisation: borlange });
+    const result = await signUp({ name: "Bo igen", email: "bo@example.se", title: "", passwordHash: "h2", organisation: borlange });
+    expect(result).toEqual({ ok: true });
+    expect(await prisma.user.count({ where: { email: "bo@example.se" } })).toBe(1);
+    expect(await prisma.outboxEmail.count({ where: { toAddress: "bo@example.se", kind: "account-exists" } })).toBe(1);
+  });
+
+  it("stores another organisation by name and type", async () => {
+    await signUp({ name: "Cia", email: "cia@example.se", title: "", passwordHash: "h", organisation: { orgKind: "annan", orgName: "Region Dalarna", orgType: "region" } });
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "cia@example.se" }, select: { organisation: { select: { name: true, type: true } } } });
+    expect(user.organisation).toEqual({ name: "Region Dalarna", type: "region" });
+  });
+
+  it("refuses a municipality code that does not exist, and stores nothing", async () => {
+    const result = await signUp({ name: "X", email: "x@example.se", title: "", passwordHash: "h", organisation: { orgKind: "kommun", municipalityCode: "9999" } });
+    expect(result.ok).toBe(false);
+    expect(await prisma.user.count({ where: { email: "x@example.se" } })).toBe(0);
+  });
+});
+
+describe("password reset", () => {
+  it("queues mail only for known addresses, and the reset ends every session", async () => {
+    await requestPasswordReset("nobody@example.se");
+    expect(await prisma.outboxEmail.count({ where: { toAddress: "nobody@example.se" } })).toBe(0);
+
+    const user = await prisma.user.create({ data: { email: "dora@example.se", name: "Dora", passwordHash: "old" }, select: { id: true } });
+    await startSession(user.id, { twoFactorVerified: true });
+    await startSession(user.id, { twoFactorVerified: true });
+    await requestPasswordReset("dora@example.se");
+    const token = await tokenFromMail("dora@example.se", "reset-password");
+    expect(await resetPassword(token, "new-hash")).toBe(user.id);
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } })).passwordHash).toBe("new-hash");
+    expect(await resetPassword(token, "again")).toBeNull();
+  });
+
+  it("refuses an expired link", async () => {
+    const user = await prisma.user.create({ data: { email: "erik@example.se", name: "Erik", passwordHash: "old" }, select: { id: true } });
+    await requestPasswordReset("erik@example.se");
+    const token = await tokenFromMail("erik@example.se", "reset-password");
+    await prisma.authToken.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await resetPassword(token, "x")).toBeNull();
+  });
+});
+
+describe("account deletion", () => {
+  it("removes personal data but keeps posts readable", async () => {
+    const category = await prisma.discussionCategory.create({ data: { slug: "ovrigt", name: "Övrigt" } });
+    const user = await prisma.user.create({ data: { email: "fia@example.se", name: "Fia", passwordHash: "h" }, select: { id: true } });
+    const thread = await prisma.thread.create({ data: { categoryId: category.id, authorId: user.id, title: "En fråga om BI", slug: "en-fraga" } });
+    await prisma.post.create({ data: { threadId: thread.id, authorId: user.id, kind: "question", bodyMd: "Hur gör ni?" } });
+    await deleteAccount(user.id);
+    const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true, email: true, passwordHash: true, deletedAt: true } });
+    expect(after.name).toBe("Borttagen medlem");
+    expect(after.email).not.toContain("fia");
+    expect(after.passwordHash).toBeNull();
+    expect(after.deletedAt).not.toBeNull();
+    expect(await prisma.post.count({ where: { authorId: user.id } })).toBe(1);
+  });
+});
