@@ -13,7 +13,7 @@ export function eventFormatLabel(format: string): string {
 /** Where the event takes place, in words: the location, or "Digitalt" for a webinar without one. */
 export function eventPlaceLabel(format: string, location: string): string {
   if (location.trim()) return location.trim();
-  return format === "webinar" ? "Digitalt, länk skickas till anmälda" : "Meddelas senare";
+  return format === "webinar" ? "Digitalt" : "Meddelas senare";
 }
 
 /** "63 platser kvar av 100", "Fullbokat", or null when there is no limit. */
