@@ -1,0 +1,199 @@
+import { json } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { DateTime, DateTimeRange } from "~/components/date-time";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/page-header";
+import { getPublishedEventBySlug } from "~/models/event.server";
+import { env } from "~/utils/env.server";
+import { formatDateTime, formatTime } from "~/utils/format";
+import { eventJsonLd, serializeJsonLd } from "~/utils/json-ld";
+import { eventFormatLabel, eventPlaceLabel, seatsLeftLabel } from "~/utils/labels";
+import { caseHref, eventHref, municipalityHref } from "~/utils/links";
+import { pageMeta } from "~/utils/meta";
+import { useNonce } from "~/utils/nonce";
+import { plainParagraphs } from "~/utils/plain-text";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? pageMeta(data.event.title, data.event.summary || `Forum ${formatDateTime(data.event.startsAt)}.`)
+    : pageMeta("Forumet finns inte", "Vi hittade inget forum på den adressen.");
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const slug = params.slug ?? "";
+  const event = /^[a-z0-9-]{1,120}$/.test(slug) ? await getPublishedEventBySlug(slug) : null;
+  if (!event) throw new Response("Forumet finns inte", { status: 404 });
+
+  const { APP_URL, ORGANIZER_NAME } = env();
+  const now = new Date();
+  const registrationOpen = event.isUpcoming && (!event.registrationDeadline || event.registrationDeadline > now);
+  const jsonLd = eventJsonLd(event, { url: new URL(eventHref(event), APP_URL).href, organizerName: ORGANIZER_NAME });
+  return json({ event, registrationOpen, jsonLd });
+}
+
+export default function ForumEvent() {
+  const { event, registrationOpen, jsonLd } = useLoaderData<typeof loader>();
+  const nonce = useNonce();
+  // Plain paragraphs until the shared sanitized Markdown renderer arrives.
+  const paragraphs = plainParagraphs(event.descriptionMd);
+  const seats = seatsLeftLabel(event.seatsLeft, event.capacity);
+
+  return (
+    <>
+      <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
+      <Breadcrumbs items={[{ to: "/forum", label: "Forum och evenemang" }]} current={event.title} />
+      <PageHeader title={event.title} lead={event.summary || undefined}>
+        <p className="page-header__meta">
+          <DateTimeRange start={event.startsAt} end={event.endsAt} /> · {eventFormatLabel(event.format)}
+        </p>
+      </PageHeader>
+
+      <div className="with-sidebar">
+        <div>
+          {paragraphs.length ? (
+            <div className="prose">
+              {paragraphs.map((text, i) => (
+                <p key={i}>{text}</p>
+              ))}
+            </div>
+          ) : null}
+
+          <section className="section" aria-labelledby="program">
+            <h2 id="program">Program</h2>
+            {event.agenda.length ? (
+              <ol className="agenda">
+                {event.agenda.map((item) => (
+                  <li key={item.id}>
+                    <span className="agenda__time">
+                      <DateTime value={item.startsAt} format="time" />
+                    </span>
+                    <span className="agenda__what">
+                      {item.title}
+                      {item.speaker ? <span className="agenda__speaker">{item.speaker.name}</span> : null}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p>Programmet publiceras när talarna är klara.</p>
+            )}
+          </section>
+
+          {event.speakers.length ? (
+            <section className="section" aria-labelledby="talare">
+              <h2 id="talare">Talare</h2>
+              <ul className="speakers">
+                {event.speakers.map((speaker) => (
+                  <li key={speaker.id}>
+                    <p className="speakers__name">{speaker.name}</p>
+                    {speaker.title ? <p>{speaker.title}</p> : null}
+                    {speaker.municipality ? (
+                      <p>
+                        <Link to={municipalityHref(speaker.municipality)}>{speaker.municipality.name} kommun</Link>,{" "}
+                        {speaker.municipality.county.name}
+                      </p>
+                    ) : speaker.organisationName ? (
+                      <p>{speaker.organisationName}</p>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          {event.cases.length ? (
+            <section className="section" aria-labelledby="case-fran-forumet">
+              <h2 id="case-fran-forumet">Case från forumet</h2>
+              <ul>
+                {event.cases.map((c) => (
+                  <li key={c.slug}>
+                    <Link to={caseHref(c)}>{c.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          <section className="section" id="anmalan" aria-labelledby="anmalan-rubrik" tabIndex={-1}>
+            <h2 id="anmalan-rubrik">Anmälan</h2>
+            {registrationOpen ? (
+              <div className="notice">
+                <p>
+                  Anmälan på webbplatsen öppnar i nästa version.
+                  {event.registrationDeadline ? (
+                    <>
+                      {" "}
+                      Sista dag att anmäla sig är <DateTime value={event.registrationDeadline} />.
+                    </>
+                  ) : null}
+                </p>
+                <p>
+                  Vill du vara med redan nu? <Link to="/kontakt">Kontakta forumansvarig</Link>, så skickas en inbjudan till dig.
+                </p>
+              </div>
+            ) : event.isUpcoming ? (
+              <p>
+                Anmälan har stängt. Har du frågor om forumet? <Link to="/kontakt">Kontakta forumansvarig</Link>.
+              </p>
+            ) : (
+              <p>
+                Forumet har redan ägt rum.{" "}
+                {event.hasRecording ? (
+                  <Link to="/inspelningar">Se inspelningen bland inspelningarna</Link>
+                ) : (
+                  <Link to="/forum">Se kommande forum</Link>
+                )}
+                .
+              </p>
+            )}
+          </section>
+        </div>
+
+        <aside className="sidebar" aria-labelledby="fakta">
+          <h2 id="fakta">Fakta om forumet</h2>
+          <dl className="facts">
+            <dt>Datum</dt>
+            <dd>
+              <DateTime value={event.startsAt} format="date" />
+            </dd>
+            <dt>Tid</dt>
+            <dd>
+              {formatTime(event.startsAt)}–{formatTime(event.endsAt)}
+            </dd>
+            <dt>Form</dt>
+            <dd>{eventFormatLabel(event.format)}</dd>
+            <dt>Plats</dt>
+            <dd>{eventPlaceLabel(event.format, event.location)}</dd>
+            {event.isUpcoming && seats ? (
+              <>
+                <dt>Platser</dt>
+                <dd>{seats}</dd>
+              </>
+            ) : null}
+            {event.isUpcoming && event.registrationDeadline ? (
+              <>
+                <dt>Sista anmälningsdag</dt>
+                <dd>
+                  <DateTime value={event.registrationDeadline} />
+                </dd>
+              </>
+            ) : null}
+            {event.hasRecording ? (
+              <>
+                <dt>Inspelning</dt>
+                <dd>
+                  <Link to="/inspelningar">Finns att se i efterhand</Link>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        </aside>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { countedResultRows, importedResultRows, largestRemainderPercentages, NOT_REPORTED_LABEL } from "./poll-results";
+
+describe("importedResultRows", () => {
+  it("adds an 'Ej redovisat' row for the part the source did not report (6 May 2021)", () => {
+    const rows = importedResultRows([
+      { label: "Nej", importedPercent: 63 },
+      { label: "Ja", importedPercent: 10 },
+      { label: "Vet ej", importedPercent: 15 },
+    ]);
+    expect(rows).toEqual([
+      { label: "Nej", percent: 63, count: null, notReported: false },
+      { label: "Ja", percent: 10, count: null, notReported: false },
+      { label: "Vet ej", percent: 15, count: null, notReported: false },
+      { label: NOT_REPORTED_LABEL, percent: 12, count: null, notReported: true },
+    ]);
+  });
+
+  it("adds no remainder row when the figures already make 100 %", () => {
+    const rows = importedResultRows([
+      { label: "A", importedPercent: 33.3 },
+      { label: "B", importedPercent: 33.3 },
+      { label: "C", importedPercent: 33.4 },
+    ]);
+    expect(rows?.map((r) => r.label)).toEqual(["A", "B", "C"]);
+  });
+
+  it("keeps the remainder free of floating-point noise", () => {
+    const rows = importedResultRows([
+      { label: "A", importedPercent: 10.1 },
+      { label: "B", importedPercent: 20.2 },
+    ]);
+    expect(rows?.at(-1)).toMatchObject({ label: NOT_REPORTED_LABEL, percent: 69.7 });
+  });
+
+  it("adds no negative remainder when the figures exceed 100 %", () => {
+    const rows = importedResultRows([
+      { label: "A", importedPercent: 70 },
+      { label: "B", importedPercent: 40 },
+    ]);
+    expect(rows?.some((r) => r.notReported)).toBe(false);
+  });
+
+  it("returns null when no option has a figure, so the result note is shown instead", () => {
+    expect(importedResultRows([{ label: "Bristande kompetens", importedPercent: null }])).toBeNull();
+    expect(importedResultRows([])).toBeNull();
+  });
+
+  it("leaves out options without a figure when others have one", () => {
+    const rows = importedResultRows([
+      { label: "A", importedPercent: 50 },
+      { label: "B", importedPercent: null },
+    ]);
+    expect(rows?.map((r) => r.label)).toEqual(["A", NOT_REPORTED_LABEL]);
+  });
+});
+
+describe("largestRemainderPercentages", () => {
+  it("makes thirds add up to 100", () => {
+    expect(largestRemainderPercentages([1, 1, 1])).toEqual([34, 33, 33]);
+  });
+
+  it("gives the missing points to the largest remainders", () => {
+    // 14.29 / 28.57 / 57.14 -> floors 14 / 28 / 57 = 99; 28.57 has the largest remainder.
+    expect(largestRemainderPercentages([1, 2, 4])).toEqual([14, 29, 57]);
+  });
+
+  it("returns zeros when nobody answered", () => {
+    expect(largestRemainderPercentages([0, 0])).toEqual([0, 0]);
+  });
+
+  it("always sums to 100 when there are answers", () => {
+    for (const counts of [[7, 3, 9, 1], [1, 1, 1, 1, 1, 1, 1], [999, 1], [5]]) {
+      expect(largestRemainderPercentages(counts).reduce((a, b) => a + b, 0)).toBe(100);
+    }
+  });
+});
+
+describe("countedResultRows", () => {
+  it("uses shares of respondents for multiple choice", () => {
+    const rows = countedResultRows(
+      [
+        { label: "A", count: 3 },
+        { label: "B", count: 2 },
+      ],
+      4,
+      true,
+    );
+    expect(rows.map((r) => r.percent)).toEqual([75, 50]);
+  });
+
+  it("uses largest-remainder shares for single choice", () => {
+    const rows = countedResultRows(
+      [
+        { label: "A", count: 1 },
+        { label: "B", count: 2 },
+      ],
+      3,
+      false,
+    );
+    expect(rows.map((r) => r.percent)).toEqual([33, 67]);
+  });
+});
