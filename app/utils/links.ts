@@ -1,24 +1,9 @@
-/**
- * Public URLs of things, built in one place so routes and components agree.
- * Kept local to the public pages until app/utils/slug.ts lands; then
- * municipalityHref should use its slugify.
- */
+import { municipalityPath } from "./slug";
 
-/** "Upplands Väsby" -> "upplands-vasby", "Malung-Sälen" -> "malung-salen". */
-function slugifyName(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
+/** Public URLs of things, built in one place so routes and components agree. */
 
 /** /kommun/2081-borlange */
-export function municipalityHref(municipality: { code: string; name: string }): string {
-  const slug = slugifyName(municipality.name);
-  return slug ? `/kommun/${municipality.code}-${slug}` : `/kommun/${municipality.code}`;
-}
+export const municipalityHref = (municipality: { code: string; name: string }) => municipalityPath(municipality.code, municipality.name);
 
 export const eventHref = (event: { slug: string }) => `/forum/${event.slug}`;
 

@@ -19,5 +19,6 @@ export function slugify(text: string, maxLength = 80): string {
 
 /** The municipality page: municipalityPath("2081", "Borlänge") → "/kommun/2081-borlange". */
 export function municipalityPath(code: string, name: string): string {
-  return `/kommun/${code}-${slugify(name)}`;
+  const slug = slugify(name);
+  return slug ? `/kommun/${code}-${slug}` : `/kommun/${code}`;
 }
