@@ -157,9 +157,7 @@ describe.skipIf(!HAVE_BUILD)("robustness against malformed requests (production 
     // Seeded data lets the real sample slugs reach deeper into the actions. The
     // seed runs as `npm run db:setup` would, without NODE_ENV.
     if (fs.existsSync(path.join(ROOT, "prisma", "seed.ts"))) {
-      const seedEnv = { ...env };
-      delete seedEnv.NODE_ENV;
-      execFileSync("npx", ["tsx", "prisma/seed.ts"], { cwd: ROOT, env: seedEnv, stdio: "pipe" });
+      execFileSync("env", ["-u", "NODE_ENV", "npx", "tsx", "prisma/seed.ts"], { cwd: ROOT, env, stdio: "pipe" });
     }
     const child = spawn(process.execPath, ["server.js"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     server = child;
