@@ -1,0 +1,229 @@
+// Garbage in, never a 5xx out: every route of the production build gets malformed
+// requests, and refused input must leave the database as it was. Routes come from
+// the build's manifest, so a new route is covered the day it lands.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { diffFingerprints, fingerprint, type Fingerprint } from "./db-fingerprint";
+import { buildExists, fillPattern, loadBuiltRoutes, patternShape, type RouteInfo } from "./route-manifest";
+
+const PORT = 3211;
+const ROOT = path.resolve(__dirname, "..", "..");
+const TMP = path.join(ROOT, ".tmp");
+const DB_FILE = path.join(TMP, `robustness-${process.pid}.db`);
+const HAVE_BUILD = buildExists();
+if (!HAVE_BUILD) console.warn("robustness.server.test.ts hoppas över: build/index.js saknas. Kör `npx remix build` först.");
+
+/** Path-segment values, already percent-encoded (or deliberately badly encoded). */
+const GARBAGE_SEGMENTS = [
+  "finns-inte",
+  "%27%20OR%201%3D1%20--",
+  "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+  "..%2F..%2F..%2Fetc%2Fpasswd",
+  "%00",
+  "%ZZ",
+  "%C0%AF", // overlong, invalid UTF-8
+  "%F0%9F%92%A9%C3%A5%C3%A4%C3%B6%E2%80%AE",
+  "-1",
+  "99999999999999999999999",
+  "a".repeat(2000),
+];
+
+const GARBAGE_QUERIES = [
+  `?q=${"x".repeat(5000)}`,
+  "?page=-1&page=abc&sida=99999999999999999999",
+  "?q=%00&x=%ZZ&%ZZ=1&=&&==",
+  "?q=%27%20OR%201%3D1%20--&id=1%3B%20DROP%20TABLE%20User",
+  "?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E&redirectTo=%2F%2Fevil.example",
+  "?a[]=1&a[]=2&a=3&from=2021-02-31&to=not-a-date",
+  "?_data=routes%2Fnope",
+  "?q=%F0%9F%92%A9%E2%80%AE%C3%A5",
+];
+
+type Body = { name: string; contentType?: string; body: Buffer };
+const form = (name: string, body: string | Buffer, contentType = "application/x-www-form-urlencoded"): Body => ({
+  name,
+  contentType,
+  body: Buffer.isBuffer(body) ? body : Buffer.from(body),
+});
+const enc = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+const BODIES: Body[] = [
+  { name: "empty body, no content type", body: Buffer.alloc(0) },
+  form("empty form", ""),
+  form("unknown field only", "foo=bar"),
+  form("common fields empty", "name=&email=&message=&title=&body=&intent=&_action=&id="),
+  form("wrong types", "capacity=abc&count=-1&id=NaN&date=2021-02-31&startsAt=igår&email=inte-en-adress&page=1e999&optionId=%7B%7D"),
+  // Never a complete valid submission: even repeated fields carry invalid values.
+  form("repeated fields", "a=1&a=2&email=inte-en-adress&email=ocks%C3%A5-fel&intent=x&intent=y&optionId=1&optionId=1"),
+  form("invalid UTF-8", Buffer.concat([Buffer.from("name="), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from("&message="), Buffer.from([0xed, 0xa0, 0x80])])),
+  form("control characters", "name=%00%01%07%1B%7F&message=rad%0D%0Arad&email=a%0D%0ABcc%3A%20x%40example.se"),
+  form("SQL fragments", enc({ name: "' OR 1=1 --", email: "x'); DROP TABLE \"User\";--@example.se", q: "1 UNION SELECT * FROM User", intent: "' OR ''='" })),
+  form("HTML and script", enc({ name: "<script>alert(1)</script>", message: '<img src=x onerror="alert(1)">', url: "javascript:alert(1)", intent: "<b>" })),
+  form("JSON sent as a form", '{"name":"x","capacity":5}'),
+  form("JSON", '{"name":"x","capacity":5,"intent":"delete"}', "application/json"),
+  form("JSON as text/plain", '{"name":"x"}', "text/plain"),
+  form("multipart without parts", "det här är inte multipart", "multipart/form-data; boundary=----gräns"),
+  form("multipart without boundary", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--x--\r\n", "multipart/form-data"),
+  form("multipart cut off", "------x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../a.exe\"\r\nContent-Type: application/octet-stream\r\n\r\nMZ\x00\x00", "multipart/form-data; boundary=----x"),
+];
+const HUGE_BODY = form("1 MB field", `message=${"x".repeat(1024 * 1024)}&name=x`);
+
+type Outcome = { what: string; status: number; detail?: string };
+
+let server: ChildProcess | undefined;
+let serverLog = "";
+let routes: RouteInfo[] = [];
+let before: Fingerprint;
+// No keep-alive: a server may close a connection after answering before reading a
+// large body, and a reused socket would then fail on the client side only.
+const agent = new http.Agent({ keepAlive: false });
+
+/** A raw request: the path goes out byte for byte, without URL normalisation. */
+function send(method: string, rawPath: string, headers: Record<string, string> = {}, body?: Buffer): Promise<Outcome> {
+  const what = `${method} ${rawPath.length > 120 ? rawPath.slice(0, 120) + "…" : rawPath}`;
+  return new Promise((resolve) => {
+    const req = http.request(
+      { host: "127.0.0.1", port: PORT, method, path: rawPath, agent, headers: { ...headers, "content-length": String(body?.length ?? 0) }, timeout: 15_000 },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.length < 4 && chunks.push(c));
+        res.on("end", () => resolve({ what, status: res.statusCode ?? 0, detail: Buffer.concat(chunks).toString("utf8").slice(0, 200) }));
+        res.on("error", (e) => resolve({ what, status: 0, detail: e.message }));
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error("ingen svar inom 15 s")));
+    req.on("error", (e) => resolve({ what, status: 0, detail: e.message }));
+    req.end(body);
+  });
+}
+
+/** Runs requests a few at a time, like a handful of clients. */
+async function runAll(jobs: Array<() => Promise<Outcome>>, concurrency = 4): Promise<Outcome[]> {
+  const results: Outcome[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < jobs.length) results.push(await jobs[next++]!());
+    }),
+  );
+  return results;
+}
+
+/** Garbage values for a route's params, plus real seed values where e2e/fixtures.ts knows one. */
+async function segmentValues(route: RouteInfo): Promise<string[]> {
+  if (route.params.length === 0 && !route.splat) return [""];
+  const { PARAM_SAMPLES } = await import("../../e2e/fixtures");
+  const real = PARAM_SAMPLES.filter(([p]) => patternShape(p) === patternShape(route.pattern)).map(([, url]) => url.split("/").pop()!);
+  return [...real, ...GARBAGE_SEGMENTS];
+}
+
+const urlFor = (route: RouteInfo, segment: string) => (segment ? fillPattern(route.pattern, segment) : route.pattern);
+const failures = (outcomes: Outcome[]) =>
+  outcomes.filter((o) => o.status >= 500 || o.status === 0).map((o) => `${o.status || "inget svar"} ← ${o.what}${o.detail ? `: ${o.detail.replace(/\s+/g, " ").slice(0, 120)}` : ""}`);
+const errorLines = () =>
+  serverLog
+    .split("\n")
+    .filter((l) => l.includes('"level":"error"'))
+    .slice(-30)
+    .join("\n");
+
+async function waitForServer(deadline: number) {
+  while (Date.now() < deadline) {
+    if (server?.exitCode !== null) throw new Error(`servern avslutades (kod ${server?.exitCode}):\n${serverLog}`);
+    const res = await send("GET", "/healthz");
+    if (res.status === 200) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`servern svarade inte på /healthz:\n${serverLog}`);
+}
+
+describe.skipIf(!HAVE_BUILD)("robustness against malformed requests (production build on port 3211)", () => {
+  beforeAll(async () => {
+    routes = await loadBuiltRoutes();
+    fs.copyFileSync(path.join(TMP, "test-template.db"), DB_FILE);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      DATABASE_URL: `file:${DB_FILE}`,
+      DATA_DIR: path.join(TMP, "robustness-data"),
+      RUN_JOBS: "0",
+      APP_URL: `http://localhost:${PORT}`,
+    };
+    // Seeded data lets the real sample slugs reach deeper into the actions. The
+    // seed runs as `npm run db:setup` would, without NODE_ENV.
+    if (fs.existsSync(path.join(ROOT, "prisma", "seed.ts"))) {
+      execFileSync("env", ["-u", "NODE_ENV", "npx", "tsx", "prisma/seed.ts"], { cwd: ROOT, env, stdio: "pipe" });
+    }
+    const child = spawn(process.execPath, ["server.js"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    server = child;
+    const keep = (c: Buffer) => (serverLog = (serverLog + c.toString()).slice(-200_000));
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    await waitForServer(Date.now() + 30_000);
+    before = fingerprint(DB_FILE);
+  }, 120_000);
+
+  afterAll(async () => {
+    agent.destroy();
+    if (server?.pid && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once("exit", r));
+      process.kill(server.pid, "SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+      if (server.exitCode === null) process.kill(server.pid, "SIGKILL");
+    }
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(DB_FILE + suffix, { force: true });
+  });
+
+  test("the manifest lists routes with loaders and actions", () => {
+    expect(routes.filter((r) => r.hasLoader).length).toBeGreaterThan(0);
+    expect(routes.filter((r) => r.hasAction).length).toBeGreaterThan(0);
+  });
+
+  test("loaders answer garbage params and query strings without a 5xx", async () => {
+    const jobs: Array<() => Promise<Outcome>> = [];
+    for (const route of routes.filter((r) => r.hasLoader && !r.pathless)) {
+      const segments = await segmentValues(route);
+      for (const segment of segments) jobs.push(() => send("GET", urlFor(route, segment)));
+      for (const query of GARBAGE_QUERIES) jobs.push(() => send("GET", urlFor(route, segments[0]!) + query));
+    }
+    // Paths that URL parsers like to normalise or reject.
+    for (const raw of ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "//evil.example/", "/%", "/a%00b", `/${"x".repeat(8000)}`]) {
+      jobs.push(() => send("GET", raw));
+    }
+    const outcomes = await runAll(jobs);
+    expect(outcomes.length).toBe(jobs.length);
+    expect(failures(outcomes), errorLines()).toEqual([]);
+  }, 120_000);
+
+  test("actions answer malformed bodies and garbage params without a 5xx", async () => {
+    const jobs: Array<() => Promise<Outcome>> = [];
+    for (const route of routes.filter((r) => r.hasAction)) {
+      const segments = await segmentValues(route);
+      const target = (segment: string) => urlFor(route, segment) + (route.index ? "?index" : "");
+      const post = (segment: string, b: Body) => () =>
+        send("POST", target(segment), b.contentType ? { "content-type": b.contentType } : {}, b.body).then((o) => ({ ...o, what: `${o.what} [${b.name}]` }));
+      for (const body of [...BODIES, HUGE_BODY]) jobs.push(post(segments[0]!, body));
+      for (const segment of segments.slice(1)) jobs.push(post(segment, BODIES[3]!), post(segment, BODIES[8]!));
+    }
+    const outcomes = await runAll(jobs);
+    expect(outcomes.length).toBe(jobs.length);
+    expect(failures(outcomes), errorLines()).toEqual([]);
+  }, 120_000);
+
+  test("a cross-site POST is refused with 403 before it reaches an action", async () => {
+    const route = routes.find((r) => r.hasAction)!;
+    const res = await send("POST", urlFor(route, "x"), { origin: "http://evil.example", "content-type": "application/x-www-form-urlencoded" }, Buffer.from("a=1"));
+    expect(res.status).toBe(403);
+  });
+
+  // Runs last (tests in a file run in order): everything above was refused input.
+  test("refused input left the database unchanged (except rate limits and audit rows)", () => {
+    expect(Object.keys(before).length).toBeGreaterThan(10);
+    expect(diffFingerprints(before, fingerprint(DB_FILE))).toBe("");
+  });
+});

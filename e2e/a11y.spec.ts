@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { formatViolations, pagesToScan, seriousViolations, type PageToScan } from "./fixtures";
+
+// Every page of the build, found from its route manifest: an axe scan against
+// WCAG 2.1 AA and the page structure every route promises (one h1, title, description).
+
+const pages = await pagesToScan("anonymous");
+
+async function open(page: import("@playwright/test").Page, target: PageToScan) {
+  const response = await page.goto(target.url, { waitUntil: "load" });
+  const status = response?.status() ?? 0;
+  if (target.kind === "not-found") {
+    expect(status, `${target.url} should be the 404 page`).toBe(404);
+  } else {
+    // A sample that 404s means the seed and PARAM_SAMPLES in e2e/fixtures.ts disagree.
+    expect(status, `${target.url} answered ${status}`).toBeLessThan(400);
+  }
+}
+
+test.describe("axe: no serious or critical WCAG 2.1 AA violations", () => {
+  for (const target of pages) {
+    test(`axe ${target.url}`, async ({ page }) => {
+      await open(page, target);
+      const violations = await seriousViolations(page);
+      expect(
+        violations.map((v) => `${v.impact} ${v.id}`),
+        formatViolations(target.url, violations),
+      ).toEqual([]);
+    });
+  }
+});
+
+test.describe("page structure", () => {
+  for (const target of pages) {
+    test(`structure ${target.url}`, async ({ page }) => {
+      await open(page, target);
+      await expect(page.locator("h1"), "exactly one h1").toHaveCount(1);
+      expect((await page.title()).trim(), "a non-empty <title>").not.toBe("");
+      const description = await page.locator('meta[name="description"]').getAttribute("content");
+      expect(description?.trim(), 'a non-empty <meta name="description">').toBeTruthy();
+    });
+  }
+});
+
+test("the home page has no horizontal scroll at 320 px", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto("/");
+  const scrollWidth = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
+  expect(scrollWidth).toBeGreaterThan(0);
+  expect(scrollWidth, `scrollWidth ${scrollWidth} > 320`).toBeLessThanOrEqual(320);
+});
+
+test("the page list comes from the build and includes the home and 404 pages", () => {
+  const urls = pages.map((p) => p.url);
+  expect(urls).toContain("/");
+  expect(pages.some((p) => p.kind === "not-found")).toBe(true);
+  expect(urls.filter((u) => u.startsWith("/admin") || u.startsWith("/arrangor"))).toEqual([]);
+});

@@ -1,0 +1,79 @@
+// Shared helpers for the browser journeys: which pages exist, and an axe scan.
+import type { Page } from "@playwright/test";
+import type { Result } from "axe-core";
+import { loadBuiltRoutes, patternShape, staticPageUrls } from "../app/test/route-manifest";
+
+/** Who can open a page. Anonymous pages are scanned now; the rest need a login fixture. */
+export type Audience = "anonymous" | "organizer";
+
+/** Areas behind a login. A logged-in scan can take pagesToScan("organizer") once accounts land. */
+export const LOGIN_REQUIRED: { prefix: string; audience: Audience }[] = [
+  { prefix: "/admin", audience: "organizer" },
+  { prefix: "/arrangor", audience: "organizer" },
+];
+
+/**
+ * A real URL for each route with URL params, from the seed data. A sample is
+ * used only when the build has a route of that shape (param names don't matter),
+ * so add samples here as routes land.
+ */
+export const PARAM_SAMPLES: ReadonlyArray<readonly [pattern: string, url: string]> = [
+  ["/forum/:slug", "/forum/kommunforum-analytics-2021-05-06"],
+  ["/case/:slug", "/case/kristianstad-smart-va"],
+];
+
+/** A path no route will ever claim; it must get the Swedish 404 page. */
+export const NOT_FOUND_URL = "/den-har-sidan-finns-inte";
+
+export type PageToScan = {
+  url: string;
+  audience: Audience;
+  /** "route": a page without params; "sample": a filled-in param route; "not-found": the 404 page. */
+  kind: "route" | "sample" | "not-found";
+};
+
+export function audienceOf(url: string): Audience {
+  return LOGIN_REQUIRED.find((area) => url === area.prefix || url.startsWith(`${area.prefix}/`))?.audience ?? "anonymous";
+}
+
+/** Every page of the build that the given audience can open, plus the 404 page. */
+export async function pagesToScan(audience: Audience): Promise<PageToScan[]> {
+  // Importing the build creates the app's database client: keep it off every real file.
+  process.env.DATABASE_URL = "file::memory:";
+  const routes = await loadBuiltRoutes();
+  const shapes = new Set(routes.filter((r) => r.hasDefault && r.params.length > 0).map((r) => patternShape(r.pattern)));
+  const pages: PageToScan[] = [
+    ...staticPageUrls(routes).map((url) => ({ url, audience: audienceOf(url), kind: "route" as const })),
+    ...PARAM_SAMPLES.filter(([pattern]) => shapes.has(patternShape(pattern))).map(([, url]) => ({
+      url,
+      audience: audienceOf(url),
+      kind: "sample" as const,
+    })),
+    { url: NOT_FOUND_URL, audience: "anonymous", kind: "not-found" },
+  ];
+  return pages.filter((p) => p.audience === audience);
+}
+
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/** Runs axe on the current page and returns the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<Result[]> {
+  // Loaded here so vitest can import the sample list without Playwright.
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** One readable block per violation: rule, impact, help link and the offending elements. */
+export function formatViolations(url: string, violations: Result[]): string {
+  if (violations.length === 0) return `${url}: inga allvarliga brister`;
+  const blocks = violations.map((v) => {
+    const nodes = v.nodes
+      .slice(0, 5)
+      .map((n) => `    - ${n.target.join(" ")}\n      ${(n.failureSummary ?? "").replace(/\n/g, "\n      ")}`)
+      .join("\n");
+    const more = v.nodes.length > 5 ? `\n    … och ${v.nodes.length - 5} till` : "";
+    return `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.helpUrl}\n${nodes}${more}`;
+  });
+  return `${url}: ${violations.length} allvarliga brister\n${blocks.join("\n")}`;
+}
