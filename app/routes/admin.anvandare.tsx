@@ -7,6 +7,7 @@ import { listUsers, ROLE_LABELS, setRole } from "~/models/user.server";
 import { requireRole, ROLES } from "~/utils/auth.server";
 import { formatShortDate } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
+import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const parsed = parseForm(roleSchema, await request.formData());
+  const parsed = parseForm(roleSchema, await readFormData(request));
   if (!parsed.ok) return badRequest(parsed.errors);
   if (parsed.data.userId === admin.id) return badRequest({ role: "Du kan inte ändra din egen roll. Be en annan administratör." });
   const changed = await setRole(admin.id, parsed.data.userId, parsed.data.role);

@@ -8,6 +8,7 @@ import { publicEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import { badRequest } from "~/utils/http.server";
 import { wakeOutboxSender } from "~/utils/mailer.server";
+import { readFormData } from "~/utils/form-data.server";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Utgående e-post", "Utkorgen: köade, skickade och misslyckade mejl.");
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, "admin");
-  const id = String((await request.formData()).get("id") ?? "").slice(0, 64);
+  const id = String((await readFormData(request)).get("id") ?? "").slice(0, 64);
   if (!(await retryEmail(id))) return badRequest({ form: "Mejlet kan inte skickas om: det är redan skickat eller finns inte." });
   wakeOutboxSender();
   return redirect(`/admin/mejl?id=${encodeURIComponent(id)}`);

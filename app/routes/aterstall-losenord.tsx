@@ -5,6 +5,7 @@ import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { resetPassword } from "~/models/account.server";
 import { peekToken } from "~/models/auth-token.server";
 import { parseForm } from "~/utils/forms";
+import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { hashPassword } from "~/utils/password.server";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const token = String(formData.get("token") ?? "");
   const parsed = parseForm(newPasswordSchema, formData);
   if (!parsed.ok) return badRequest(parsed.errors);

@@ -4,6 +4,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { requestPasswordReset } from "~/models/account.server";
 import { parseForm } from "~/utils/forms";
+import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
@@ -13,7 +14,7 @@ export const meta: MetaFunction = () => pageMeta("Glömt lösenordet", "Få en l
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await enforceRateLimit("resetIp", context.clientIp ?? "okänd");
-  const parsed = parseForm(emailOnlySchema, await request.formData());
+  const parsed = parseForm(emailOnlySchema, await readFormData(request));
   if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
   await requestPasswordReset(parsed.data.email);
   // Identical answer whether or not the address has an account.

@@ -5,6 +5,7 @@ import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { logIn } from "~/models/login.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { formValues, parseForm } from "~/utils/forms";
+import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(loginSchema, formData);
   if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
   await enforceRateLimit("loginIp", context.clientIp ?? "okänd");

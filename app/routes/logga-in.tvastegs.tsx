@@ -6,6 +6,7 @@ import { markSessionTwoFactorVerified } from "~/models/session.server";
 import { verifySecondFactor } from "~/models/totp.server";
 import { getAuth, needsSecondFactor } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
+import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user, session } = await requirePendingSecondFactor(request);
   await enforceRateLimit("secondFactorUser", user.id);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(totpCodeSchema, formData);
   if (!parsed.ok) return badRequest(parsed.errors);
   if (!(await verifySecondFactor(user.id, parsed.data.code))) {

@@ -10,6 +10,7 @@ import { countUserSessions } from "~/models/session.server";
 import { getPasswordHash, getProfile, setPasswordHash, updateProfile } from "~/models/user.server";
 import { blankSessionCookie, endAllSessions, requireUser, startSession } from "~/utils/auth.server";
 import { formValues, parseForm } from "~/utils/forms";
+import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
 
   if (intent === "profile") {

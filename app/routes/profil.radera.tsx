@@ -6,6 +6,7 @@ import { deleteAccount } from "~/models/account.server";
 import { getPasswordHash } from "~/models/user.server";
 import { blankSessionCookie, requireUser } from "~/utils/auth.server";
 import { badRequest } from "~/utils/http.server";
+import { readFormData } from "~/utils/form-data.server";
 import { pageMeta } from "~/utils/meta";
 import { verifyPassword } from "~/utils/password.server";
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const hash = await getPasswordHash(user.id);
   if (!hash || !(await verifyPassword(hash, String(formData.get("currentPassword") ?? "")))) {
     return badRequest({ currentPassword: "Lösenordet stämmer inte. Skriv ditt lösenord för att bekräfta." });

@@ -7,6 +7,7 @@ import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, pendingEnrolment
 import { markSessionTwoFactorVerified } from "~/models/session.server";
 import { getAuth, requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
+import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { verifyPassword } from "~/utils/password.server";
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "disable") {
     if (user.role === "admin") return badRequest({ form: "Administratörer måste ha tvåstegsverifiering påslagen." });
     const hash = await getPasswordHash(user.id);

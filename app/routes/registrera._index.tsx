@@ -7,6 +7,7 @@ import { signUp } from "~/models/account.server";
 import { listMunicipalities } from "~/models/reference.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { formValues, parseForm } from "~/utils/forms";
+import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { hashPassword } from "~/utils/password.server";
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   await enforceRateLimit("signupIp", context.clientIp ?? "okänd");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   // Bots fill the hidden field; they get the same answer as people, and nothing is stored.
   if (formData.get("webbplats")) return redirect("/registrera/skickat");
   const parsed = parseForm(signupSchema, formData);

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
 import { confirmEmail } from "~/models/account.server";
+import { readFormData } from "~/utils/form-data.server";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Bekräfta e-postadress", "Bekräfta din e-postadress för Kommunforum Analytics.");
@@ -17,7 +18,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 // The link opens a page with a button, so mail scanners that follow links do not use the token up.
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormData(request);
   const token = String(form.get("token") ?? "");
   const result = await confirmEmail(token);
   if (result === "verified" || result === "changed") return redirect(`/profil?bekraftad=${result === "changed" ? "ny" : "1"}`);
