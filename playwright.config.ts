@@ -2,12 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_DB, E2E_MAIL_DIR } from "./e2e/paths";
 
 // Browser journeys against the production build on its own seeded database.
 const root = path.dirname(fileURLToPath(import.meta.url));
 const PORT = 3210;
 const BASE_URL = `http://localhost:${PORT}`;
-const E2E_DB = path.join(root, ".tmp", "e2e.db");
+const SMTP_PORT = 2530;
 
 /** Debian's Chromium where there is one (no downloads here), else Playwright's own. */
 function chromiumPath(): string | undefined {
@@ -47,20 +48,32 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: "bash scripts/e2e-server.sh",
-    url: `${BASE_URL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      NODE_ENV: "production",
-      PORT: String(PORT),
-      DATABASE_URL: `file:${E2E_DB}`,
-      DATA_DIR: path.join(root, ".tmp", "e2e-data"),
-      RUN_JOBS: "0",
-      APP_URL: BASE_URL,
+  webServer: [
+    {
+      command: `rm -rf ${E2E_MAIL_DIR} && npx tsx scripts/smtp-sink.ts --port ${SMTP_PORT} --dir ${E2E_MAIL_DIR}`,
+      port: SMTP_PORT,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
     },
-  },
+    {
+      command: "bash scripts/e2e-server.sh",
+      url: `${BASE_URL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        NODE_ENV: "production",
+        PORT: String(PORT),
+        DATABASE_URL: `file:${E2E_DB}`,
+        DATA_DIR: path.join(root, ".tmp", "e2e-data"),
+        // The outbox sender runs, so journeys receive their mail over real SMTP.
+        RUN_JOBS: "1",
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        APP_URL: BASE_URL,
+      },
+    },
+  ],
 });

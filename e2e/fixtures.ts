@@ -4,12 +4,14 @@ import type { Result } from "axe-core";
 import { loadBuiltRoutes, patternShape, staticPageUrls } from "../app/test/route-manifest";
 
 /** Who can open a page. Anonymous pages are scanned now; the rest need a login fixture. */
-export type Audience = "anonymous" | "organizer";
+export type Audience = "anonymous" | "member" | "organizer";
 
 /** Areas behind a login. A logged-in scan can take pagesToScan("organizer") once accounts land. */
 export const LOGIN_REQUIRED: { prefix: string; audience: Audience }[] = [
   { prefix: "/admin", audience: "organizer" },
   { prefix: "/arrangor", audience: "organizer" },
+  { prefix: "/profil", audience: "member" },
+  { prefix: "/logga-in/tvastegs", audience: "member" },
 ];
 
 /**

@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ profile, municipalities, registrations, sessions });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await readFormData(request);
   const intent = formData.get("intent");
@@ -77,7 +77,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === "resend-verification") {
-    await enforceRateLimit("resendVerificationIp", user.id);
+    await enforceRateLimit("resendVerificationIp", context.clientIp ?? "okänd");
     await resendVerification(user.id);
     return redirect("/profil?sparat=verifiering");
   }

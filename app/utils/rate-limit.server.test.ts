@@ -11,6 +11,7 @@ describe("named limits", () => {
       resendVerificationIp: { limit: 3, windowSeconds: 3600 },
       contactIp: { limit: 5, windowSeconds: 3600 },
       postingUser: { limit: 10, windowSeconds: 600 },
+      secondFactorUser: { limit: 10, windowSeconds: 900 },
     });
   });
 

@@ -1,0 +1,76 @@
+// Test users and sessions written straight to the e2e database, so journeys that
+// need a logged-in member, organizer or admin skip the login form. Each call
+// makes a unique user; cleanUp() removes what this worker made.
+import crypto from "node:crypto";
+import Database from "better-sqlite3";
+import type { BrowserContext } from "@playwright/test";
+import { E2E_DB } from "./paths";
+
+type Role = "member" | "moderator" | "organizer" | "admin";
+
+// Prisma (with the better-sqlite3 adapter) stores DateTime as ISO text.
+const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
+
+function open() {
+  const db = new Database(E2E_DB);
+  db.pragma("busy_timeout = 5000");
+  db.pragma("foreign_keys = ON"); // so cleanUp() cascades to sessions
+  return db;
+}
+
+export type TestUser = { id: string; email: string; name: string; sessionToken: string };
+
+const created: string[] = [];
+
+export function createUserWithSession({
+  role = "member",
+  verified = true,
+  passwordHash = null,
+}: { role?: Role; verified?: boolean; passwordHash?: string | null } = {}): TestUser {
+  const db = open();
+  const id = `e2e${crypto.randomBytes(10).toString("hex")}`;
+  const email = `${id}@e2e.example`;
+  const name = `Testperson ${id.slice(-4)}`;
+  const now = new Date();
+  // Admins must have two-factor authentication; the session counts as having passed it.
+  const totpEnabledAt = role === "admin" ? iso(now) : null;
+  db.prepare(
+    `INSERT INTO "User" (id, email, name, title, role, emailVerifiedAt, passwordHash, municipalityCode, totpEnabledAt, createdAt, updatedAt)
+     VALUES (?, ?, ?, 'Testare', ?, ?, ?, '2081', ?, ?, ?)`,
+  ).run(id, email, name, role, verified ? iso(now) : null, passwordHash, totpEnabledAt, iso(now), iso(now));
+  const sessionToken = crypto.randomBytes(25).toString("hex");
+  const day = 24 * 3600 * 1000;
+  db.prepare(
+    `INSERT INTO "Session" (id, userId, expiresAt, absoluteExpiresAt, twoFactorVerified, createdAt) VALUES (?, ?, ?, ?, 1, ?)`,
+  ).run(crypto.createHash("sha256").update(sessionToken).digest("hex"), id, iso(new Date(+now + 7 * day)), iso(new Date(+now + 30 * day)), iso(now));
+  db.close();
+  created.push(id);
+  return { id, email, name, sessionToken };
+}
+
+/** Puts the user's session cookie in a browser context (plain http on localhost: no __Host- prefix). */
+export async function logInAs(context: BrowserContext, user: TestUser, baseURL: string) {
+  await context.addCookies([{ name: "kf_session", value: user.sessionToken, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+}
+
+export function countSessions(userId: string): number {
+  const db = open();
+  const row = db.prepare(`SELECT count(*) AS n FROM "Session" WHERE userId = ?`).get(userId) as { n: number };
+  db.close();
+  return row.n;
+}
+
+export function cleanUp() {
+  if (!created.length) return;
+  const db = open();
+  const del = db.prepare(`DELETE FROM "User" WHERE id = ?`);
+  for (const id of created.splice(0)) del.run(id);
+  db.close();
+}
+
+/** What `npm run user:admin` does, for a journey that starts as a member. */
+export function promoteToAdminInE2eDb(email: string) {
+  const db = open();
+  db.prepare(`UPDATE "User" SET role = 'admin' WHERE email = ?`).run(email);
+  db.close();
+}
