@@ -92,7 +92,10 @@ app.use(
     xFrameOptions: { action: "deny" },
   }),
 );
-app.use((_req, res, next) => {
+app.use((req, res, next) => {
+  // A URL that carries a secret (an emailed token or a signed link) must not
+  // leak it to other sites through the Referer header.
+  if ("token" in req.query || "sig" in req.query) res.setHeader("Referrer-Policy", "no-referrer");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
   next();
 });

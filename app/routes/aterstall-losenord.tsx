@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
@@ -14,12 +14,10 @@ import { newPasswordSchema, PASSWORD_MIN } from "~/validation/auth";
 
 export const meta: MetaFunction = () => pageMeta("Välj nytt lösenord", "Välj ett nytt lösenord för ditt konto.");
 
-export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer" });
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
   const valid = Boolean(await peekToken("reset-password", token));
-  return json({ token, valid }, { headers: { "Referrer-Policy": "no-referrer" } });
+  return json({ token, valid });
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
@@ -8,12 +8,9 @@ import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Bekräfta e-postadress", "Bekräfta din e-postadress för Kommunforum Analytics.");
 
-// The token in the URL must not leak to other sites through the Referer header.
-export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer" });
-
 export function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  return json({ token }, { headers: { "Referrer-Policy": "no-referrer" } });
+  return json({ token });
 }
 
 // The link opens a page with a button, so mail scanners that follow links do not use the token up.
@@ -26,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
     result === "taken"
       ? "Adressen används redan av ett annat konto."
       : "Länken gäller inte längre. Den kan redan ha använts eller vara för gammal. Logga in och be om en ny länk från din profilsida.";
-  return json({ error: message }, { status: 400, headers: { "Referrer-Policy": "no-referrer" } });
+  return json({ error: message }, { status: 400 });
 }
 
 export default function Verify() {
