@@ -127,6 +127,15 @@ app.all(
   }),
 );
 
+// A malformed URL (e.g. "/%ZZ") is the client's mistake: a plain 400, no stack trace.
+app.use((error, _req, res, next) => {
+  if (error instanceof URIError || error?.status === 400) {
+    res.status(400).type("text/plain; charset=utf-8").send("Adressen är felaktig.");
+    return;
+  }
+  next(error);
+});
+
 const server = app.listen(config.port, config.host, () => {
   log("info", `Kommunforum Analytics lyssnar på http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`);
   if (isDev) broadcastDevReady(initialBuild);

@@ -1,18 +1,16 @@
 // Garbage in, never a 5xx out: every route of the production build gets malformed
 // requests, and refused input must leave the database as it was. Routes come from
 // the build's manifest, so a new route is covered the day it lands.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startAppServer, type AppServer } from "./app-server";
 import { diffFingerprints, fingerprint, type Fingerprint } from "./db-fingerprint";
 import { buildExists, fillPattern, loadBuiltRoutes, patternShape, type RouteInfo } from "./route-manifest";
 
 const PORT = 3211;
 const ROOT = path.resolve(__dirname, "..", "..");
-const TMP = path.join(ROOT, ".tmp");
-const DB_FILE = path.join(TMP, `robustness-${process.pid}.db`);
 const HAVE_BUILD = buildExists();
 if (!HAVE_BUILD) console.warn("robustness.server.test.ts hoppas över: build/index.js saknas. Kör `npx remix build` först.");
 
@@ -73,8 +71,7 @@ const HUGE_BODY = form("1 MB field", `message=${"x".repeat(1024 * 1024)}&name=x`
 
 type Outcome = { what: string; status: number; detail?: string };
 
-let server: ChildProcess | undefined;
-let serverLog = "";
+let app: AppServer | undefined;
 let routes: RouteInfo[] = [];
 let before: Fingerprint;
 // No keep-alive: a server may close a connection after answering before reading a
@@ -123,60 +120,19 @@ async function segmentValues(route: RouteInfo): Promise<string[]> {
 const urlFor = (route: RouteInfo, segment: string) => (segment ? fillPattern(route.pattern, segment) : route.pattern);
 const failures = (outcomes: Outcome[]) =>
   outcomes.filter((o) => o.status >= 500 || o.status === 0).map((o) => `${o.status || "inget svar"} ← ${o.what}${o.detail ? `: ${o.detail.replace(/\s+/g, " ").slice(0, 120)}` : ""}`);
-const errorLines = () =>
-  serverLog
-    .split("\n")
-    .filter((l) => l.includes('"level":"error"'))
-    .slice(-30)
-    .join("\n");
-
-async function waitForServer(deadline: number) {
-  while (Date.now() < deadline) {
-    if (server?.exitCode !== null) throw new Error(`servern avslutades (kod ${server?.exitCode}):\n${serverLog}`);
-    const res = await send("GET", "/healthz");
-    if (res.status === 200) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`servern svarade inte på /healthz:\n${serverLog}`);
-}
+const errorLines = () => app?.errorLines() ?? "";
 
 describe.skipIf(!HAVE_BUILD)("robustness against malformed requests (production build on port 3211)", () => {
   beforeAll(async () => {
     routes = await loadBuiltRoutes();
-    fs.copyFileSync(path.join(TMP, "test-template.db"), DB_FILE);
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      DATABASE_URL: `file:${DB_FILE}`,
-      DATA_DIR: path.join(TMP, "robustness-data"),
-      RUN_JOBS: "0",
-      APP_URL: `http://localhost:${PORT}`,
-    };
-    // Seeded data lets the real sample slugs reach deeper into the actions. The
-    // seed runs as `npm run db:setup` would, without NODE_ENV.
-    if (fs.existsSync(path.join(ROOT, "prisma", "seed.ts"))) {
-      execFileSync("env", ["-u", "NODE_ENV", "npx", "tsx", "prisma/seed.ts"], { cwd: ROOT, env, stdio: "pipe" });
-    }
-    const child = spawn(process.execPath, ["server.js"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    server = child;
-    const keep = (c: Buffer) => (serverLog = (serverLog + c.toString()).slice(-200_000));
-    child.stdout.on("data", keep);
-    child.stderr.on("data", keep);
-    await waitForServer(Date.now() + 30_000);
-    before = fingerprint(DB_FILE);
+    // Seeded data lets the real sample slugs reach deeper into the actions.
+    app = await startAppServer({ port: PORT, name: "robustness", seed: fs.existsSync(path.join(ROOT, "prisma", "seed.ts")) });
+    before = fingerprint(app.dbFile);
   }, 120_000);
 
   afterAll(async () => {
     agent.destroy();
-    if (server?.pid && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once("exit", r));
-      process.kill(server.pid, "SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-      if (server.exitCode === null) process.kill(server.pid, "SIGKILL");
-    }
-    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(DB_FILE + suffix, { force: true });
+    await app?.stop();
   });
 
   test("the manifest lists routes with loaders and actions", () => {
@@ -224,6 +180,6 @@ describe.skipIf(!HAVE_BUILD)("robustness against malformed requests (production 
   // Runs last (tests in a file run in order): everything above was refused input.
   test("refused input left the database unchanged (except rate limits and audit rows)", () => {
     expect(Object.keys(before).length).toBeGreaterThan(10);
-    expect(diffFingerprints(before, fingerprint(DB_FILE))).toBe("");
+    expect(diffFingerprints(before, fingerprint(app!.dbFile))).toBe("");
   });
 });

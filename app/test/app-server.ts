@@ -1,0 +1,85 @@
+// Starts the production build (node server.js) as a child process on its own
+// port and database, for tests that talk HTTP to the real server. It stops only
+// the process it started, by PID.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const TMP = path.join(ROOT, ".tmp");
+
+export type AppServer = {
+  url: string;
+  port: number;
+  dbFile: string;
+  log: () => string;
+  /** Lines the server logged at error level (for assertion messages). */
+  errorLines: () => string;
+  stop: () => Promise<void>;
+};
+
+export async function startAppServer({
+  port,
+  name,
+  env = {},
+  seed = false,
+}: {
+  port: number;
+  name: string;
+  env?: Record<string, string>;
+  seed?: boolean;
+}): Promise<AppServer> {
+  const dbFile = path.join(TMP, `${name}-${process.pid}.db`);
+  fs.copyFileSync(path.join(TMP, "test-template.db"), dbFile);
+  const fullEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_URL: `file:${dbFile}`,
+    DATA_DIR: path.join(TMP, `${name}-data`),
+    RUN_JOBS: "0",
+    APP_URL: `http://localhost:${port}`,
+    ...env,
+  };
+  // The seed runs as `npm run db:setup` would, without NODE_ENV.
+  if (seed) execFileSync("env", ["-u", "NODE_ENV", "npx", "tsx", "prisma/seed.ts"], { cwd: ROOT, env: fullEnv, stdio: "pipe" });
+
+  let log = "";
+  const child: ChildProcess = spawn(process.execPath, ["server.js"], { cwd: ROOT, env: fullEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const keep = (c: Buffer) => (log = (log + c.toString()).slice(-200_000));
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`servern avslutades (kod ${child.exitCode}):\n${log}`);
+    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`servern svarade inte på /healthz:\n${log}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+
+  return {
+    url,
+    port,
+    dbFile,
+    log: () => log,
+    errorLines: () =>
+      log
+        .split("\n")
+        .filter((l) => l.includes('"level":"error"'))
+        .slice(-30)
+        .join("\n"),
+    async stop() {
+      if (child.pid && child.exitCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        process.kill(child.pid, "SIGTERM");
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+        if (child.exitCode === null) process.kill(child.pid, "SIGKILL");
+      }
+      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
+    },
+  };
+}

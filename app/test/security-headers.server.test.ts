@@ -1,0 +1,86 @@
+// Security defaults of the real server, in both the plain-http mode (demo,
+// tests) and the https mode every real deployment runs in.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer, type AppServer } from "./app-server";
+import { buildExists } from "./route-manifest";
+
+describe.skipIf(!buildExists())("security headers and cookies", () => {
+  let plain: AppServer;
+  let https: AppServer;
+
+  beforeAll(async () => {
+    [plain, https] = await Promise.all([
+      startAppServer({ port: 3212, name: "headers-http", seed: true }),
+      startAppServer({ port: 3213, name: "headers-https", seed: true, env: { APP_URL: "https://kommunforum.example" } }),
+    ]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([plain?.stop(), https?.stop()]);
+  });
+
+  it("sends a CSP whose nonce matches the inline scripts, with no unsafe-eval and no framing", async () => {
+    const res = await fetch(`${plain.url}/`);
+    const csp = res.headers.get("content-security-policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    const html = await res.text();
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
+    expect(inline.length).toBeGreaterThan(0);
+    for (const [, attrs] of inline) expect(attrs).toContain(`nonce="${nonce}"`);
+    // A new nonce for every response.
+    const again = (await fetch(`${plain.url}/`)).headers.get("content-security-policy");
+    expect(again).not.toBe(csp);
+  });
+
+  it("sets the other security headers on every response", async () => {
+    for (const path of ["/", "/healthz", "/finns-inte"]) {
+      const res = await fetch(`${plain.url}${path}`);
+      expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(res.headers.get("referrer-policy"), path).toBe("strict-origin-when-cross-origin");
+      expect(res.headers.get("permissions-policy"), path).toContain("camera=()");
+      expect(res.headers.get("x-frame-options"), path).toBe("DENY");
+      expect(res.headers.get("x-powered-by"), path).toBeNull();
+    }
+  });
+
+  it("sends HSTS and a __Host- Secure session cookie only when the site is served over https", async () => {
+    expect((await fetch(`${plain.url}/`)).headers.get("strict-transport-security")).toBeNull();
+    expect((await fetch(`${https.url}/`)).headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+
+    const login = (base: AppServer, origin: string) =>
+      fetch(`${base.url}/logga-in?index`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
+        body: new URLSearchParams({ email: "anna.demo@borlange.example", password: "Demo-Medlem-2026" }),
+      });
+    const plainCookie = (await login(plain, plain.url)).headers.get("set-cookie") ?? "";
+    expect(plainCookie).toMatch(/^kf_session=/);
+    expect(plainCookie).toMatch(/HttpOnly/i);
+    expect(plainCookie).toMatch(/SameSite=Lax/i);
+    // Behind a proxy the browser's Origin matches the Host header; here that host is 127.0.0.1.
+    const httpsLogin = await login(https, `https://127.0.0.1:${https.port}`);
+    expect(httpsLogin.status, await httpsLogin.clone().text()).toBe(302);
+    const httpsCookie = httpsLogin.headers.get("set-cookie") ?? "";
+    expect(httpsCookie).toMatch(/^__Host-kf_session=/);
+    expect(httpsCookie).toMatch(/Secure/i);
+    expect(httpsCookie).toMatch(/HttpOnly/i);
+    expect(httpsCookie).toMatch(/SameSite=Lax/i);
+    expect(httpsCookie).toMatch(/Path=\//);
+    expect(httpsCookie).not.toMatch(/Domain=/i);
+  });
+
+  it("refuses a cross-site POST before it reaches an action", async () => {
+    const res = await fetch(`${plain.url}/logga-in?index`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example" },
+      body: "email=a%40b.se&password=x",
+    });
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain("kom inte från den här webbplatsen");
+  });
+});
