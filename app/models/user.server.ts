@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
 
 /** Users: lookups and profile changes. Account flows with tokens and email live in account.server.ts. */
 type Db = Prisma.TransactionClient | typeof prisma;
@@ -108,26 +109,18 @@ export async function setRole(actorId: string, userId: string, role: string) {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, email: true } });
     if (!before) return null;
     await tx.user.update({ where: { id: userId }, data: { role } });
-    await tx.auditLog.create({
-      data: {
-        actorId,
-        action: "user.role",
-        entityType: "User",
-        entityId: userId,
-        detail: JSON.stringify({ from: before.role, to: role }),
-      },
-    });
+    await recordAudit(tx, { actorId, action: "user.role", entityType: "User", entityId: userId, detail: { from: before.role, to: role } });
     return { from: before.role, to: role };
   });
 }
 
 /** For the command line: promote an existing account to admin. */
 export async function promoteToAdmin(email: string) {
-  const { count } = await prisma.user.updateMany({ where: { email: email.toLowerCase(), deletedAt: null }, data: { role: "admin" } });
-  if (count === 1) {
-    await prisma.auditLog.create({
-      data: { action: "user.role", entityType: "User", detail: JSON.stringify({ email: email.toLowerCase(), to: "admin", via: "cli" }) },
-    });
-  }
-  return count === 1;
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findFirst({ where: { email: email.toLowerCase(), deletedAt: null }, select: { id: true, role: true } });
+    if (!user) return false;
+    await tx.user.update({ where: { id: user.id }, data: { role: "admin" } });
+    await recordAudit(tx, { actorId: null, action: "user.role", entityType: "User", entityId: user.id, detail: { from: user.role, to: "admin", via: "cli" } });
+    return true;
+  });
 }

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { caseOwnerLabel } from "~/components/case-card";
+import { Markdown } from "~/components/markdown";
 import { DateTime } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
@@ -10,7 +11,7 @@ import { TagList } from "~/components/tag-list";
 import { getPublishedCaseBySlug } from "~/models/case.server";
 import { eventHref, municipalityHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
-import { plainParagraphs } from "~/utils/plain-text";
+import { renderMarkdown } from "~/utils/markdown.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -21,13 +22,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const item = /^[a-z0-9-]{1,120}$/.test(slug) ? await getPublishedCaseBySlug(slug) : null;
   if (!item) throw new Response("Caset finns inte", { status: 404 });
-  return json({ item });
+  return json({ item, bodyHtml: renderMarkdown(item.bodyMd).html });
 }
 
 export default function CasePage() {
-  const { item } = useLoaderData<typeof loader>();
-  // Plain paragraphs until the shared sanitized Markdown renderer arrives.
-  const paragraphs = plainParagraphs(item.bodyMd);
+  const { item, bodyHtml } = useLoaderData<typeof loader>();
   const technologies = item.technologies
     .split(",")
     .map((t) => t.trim())
@@ -40,12 +39,8 @@ export default function CasePage() {
 
       <div className="with-sidebar">
         <div>
-          {paragraphs.length ? (
-            <div className="prose">
-              {paragraphs.map((text, i) => (
-                <p key={i}>{text}</p>
-              ))}
-            </div>
+          {bodyHtml ? (
+            <Markdown html={bodyHtml} />
           ) : (
             <p>Den utförliga beskrivningen av caset är inte skriven än.</p>
           )}

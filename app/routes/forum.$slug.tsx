@@ -2,6 +2,7 @@ import { json } from "@remix-run/node";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Markdown } from "~/components/markdown";
 import { DateTime, DateTimeRange } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
@@ -13,7 +14,7 @@ import { eventFormatLabel, eventPlaceLabel, seatsLeftLabel } from "~/utils/label
 import { caseHref, eventHref, municipalityHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
-import { plainParagraphs } from "~/utils/plain-text";
+import { renderMarkdown } from "~/utils/markdown.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -29,14 +30,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const now = new Date();
   const registrationOpen = event.isUpcoming && (!event.registrationDeadline || event.registrationDeadline > now);
   const jsonLd = eventJsonLd(event, { url: new URL(eventHref(event), APP_URL).href, organizerName: ORGANIZER_NAME });
-  return json({ event, registrationOpen, jsonLd });
+  return json({ event, registrationOpen, jsonLd, descriptionHtml: renderMarkdown(event.descriptionMd).html });
 }
 
 export default function ForumEvent() {
-  const { event, registrationOpen, jsonLd } = useLoaderData<typeof loader>();
+  const { event, registrationOpen, jsonLd, descriptionHtml } = useLoaderData<typeof loader>();
   const nonce = useNonce();
-  // Plain paragraphs until the shared sanitized Markdown renderer arrives.
-  const paragraphs = plainParagraphs(event.descriptionMd);
   const seats = seatsLeftLabel(event.seatsLeft, event.capacity);
 
   return (
@@ -51,13 +50,7 @@ export default function ForumEvent() {
 
       <div className="with-sidebar">
         <div>
-          {paragraphs.length ? (
-            <div className="prose">
-              {paragraphs.map((text, i) => (
-                <p key={i}>{text}</p>
-              ))}
-            </div>
-          ) : null}
+          {descriptionHtml ? <Markdown html={descriptionHtml} /> : null}
 
           <section className="section" aria-labelledby="program">
             <h2 id="program">Program</h2>
