@@ -6,9 +6,10 @@ import { E2E_DB, E2E_MAIL_DIR } from "./e2e/paths";
 
 // Browser journeys against the production build on its own seeded database.
 const root = path.dirname(fileURLToPath(import.meta.url));
-const PORT = 3210;
+// Overridable so two checkouts can run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://localhost:${PORT}`;
-const SMTP_PORT = 2530;
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2530);
 
 /** Debian's Chromium where there is one (no downloads here), else Playwright's own. */
 function chromiumPath(): string | undefined {

@@ -3,6 +3,7 @@
 // the process it started, by PID.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -18,17 +19,31 @@ export type AppServer = {
   stop: () => Promise<void>;
 };
 
+/** A port the OS says is free right now, so parallel test runs never collide. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 export async function startAppServer({
-  port,
+  port: wanted,
   name,
   env = {},
   seed = false,
 }: {
-  port: number;
+  /** Leave out to get a free port. */
+  port?: number;
   name: string;
   env?: Record<string, string>;
   seed?: boolean;
 }): Promise<AppServer> {
+  const port = wanted ?? (await freePort());
   const dbFile = path.join(TMP, `${name}-${process.pid}.db`);
   fs.copyFileSync(path.join(TMP, "test-template.db"), dbFile);
   const fullEnv: NodeJS.ProcessEnv = {

@@ -10,8 +10,8 @@ describe.skipIf(!buildExists())("security headers and cookies", () => {
 
   beforeAll(async () => {
     [plain, https] = await Promise.all([
-      startAppServer({ port: 3212, name: "headers-http", seed: true }),
-      startAppServer({ port: 3213, name: "headers-https", seed: true, env: { APP_URL: "https://kommunforum.example" } }),
+      startAppServer({ name: "headers-http", seed: true }),
+      startAppServer({ name: "headers-https", seed: true, env: { APP_URL: "https://kommunforum.example" } }),
     ]);
   }, 120_000);
 
