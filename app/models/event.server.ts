@@ -88,6 +88,7 @@ export async function listEventsWithRecording(now: Date = new Date()): Promise<E
 const municipalitySelect = {
   code: true,
   name: true,
+  officialName: true,
   county: { select: { name: true } },
 } satisfies Prisma.MunicipalitySelect;
 

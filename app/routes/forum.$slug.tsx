@@ -83,7 +83,7 @@ export default function ForumEvent() {
                     {speaker.title ? <p>{speaker.title}</p> : null}
                     {speaker.municipality ? (
                       <p>
-                        <Link to={municipalityHref(speaker.municipality)}>{speaker.municipality.name} kommun</Link>,{" "}
+                        <Link to={municipalityHref(speaker.municipality)}>{speaker.municipality.officialName}</Link>,{" "}
                         {speaker.municipality.county.name}
                       </p>
                     ) : speaker.organisationName ? (
