@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { listUsers, ROLE_LABELS, setRole } from "~/models/user.server";
 import { requireRole, ROLES } from "~/utils/auth.server";
@@ -40,14 +41,7 @@ export default function AdminUsers() {
   const [searchParams] = useSearchParams();
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Brödsmulor">
-        <ol>
-          <li>
-            <Link to="/admin">Arrangörsverktyg</Link>
-          </li>
-          <li aria-current="page">Användare</li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }]} current="Användare" />
       <h1>Användare och roller</h1>
       <p className="lead">Moderatorer hanterar diskussionerna, arrangörer driver forumen och administratörer styr roller och e-post.</p>
       {searchParams.get("sparat") ? (

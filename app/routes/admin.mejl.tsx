@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import { SubmitButton } from "~/components/forms";
 import { countOutbox, getOutboxEmail, listOutbox, OUTBOX_STATUSES, retryEmail, type OutboxStatus } from "~/models/outbox.server";
 import { requireRole } from "~/utils/auth.server";
@@ -41,14 +42,7 @@ export default function AdminMail() {
   const { emails, counts, selected, status, mailMode } = useLoaderData<typeof loader>();
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Brödsmulor">
-        <ol>
-          <li>
-            <Link to="/admin">Arrangörsverktyg</Link>
-          </li>
-          <li aria-current="page">Utgående e-post</li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }]} current="Utgående e-post" />
       <h1>Utgående e-post</h1>
       <p className="lead">Varje mejl sparas här först och skickas sedan. Misslyckade försök görs om med allt längre mellanrum.</p>
       {mailMode === "outbox" ? (
