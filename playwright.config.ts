@@ -27,8 +27,9 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Generous: CI shares two cores, and an axe scan of a long page takes seconds.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: ".tmp/playwright.json" }]],
   use: {
     baseURL: BASE_URL,
