@@ -20,6 +20,9 @@ export default function AdminHome() {
       <h1>Arrangörsverktyg</h1>
       <p className="lead">Här driver du forumet: evenemang, anmälningar, innehåll och e-post.</p>
       <ul>
+        <li>
+          <Link to="/admin/inkorg">Inkorg</Link>: meddelanden från kontaktformuläret
+        </li>
         {isAdmin ? (
           <>
             <li>
