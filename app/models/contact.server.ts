@@ -5,29 +5,13 @@ import { emailLayout } from "~/utils/email-templates.server";
 import { wakeOutboxSender } from "~/utils/mailer.server";
 import { recordAudit } from "./audit.server";
 import { enqueueEmail } from "./outbox.server";
+import { subjectLabel, type ContactStatus } from "~/validation/contact";
 
 /**
  * Contact messages to the organizer and the organizer's inbox. A message is a
  * row before any email is attempted (both mails go through the outbox in the
  * same transaction), so nothing is lost while SMTP is down.
  */
-export const CONTACT_SUBJECTS = [
-  { value: "inbjudan", label: "Jag vill få inbjudan till nästa forum" },
-  { value: "inspelning", label: "Jag vill se en inspelning" },
-  { value: "presentera", label: "Vi vill berätta om vårt arbete" },
-  { value: "webbplatsen", label: "Fel eller synpunkter på webbplatsen" },
-  { value: "ovrigt", label: "Något annat" },
-] as const;
-
-export const CONTACT_STATUSES = [
-  { value: "ny", label: "Ny" },
-  { value: "besvarad", label: "Besvarad" },
-  { value: "arkiverad", label: "Arkiverad" },
-] as const;
-export type ContactStatus = (typeof CONTACT_STATUSES)[number]["value"];
-
-export const subjectLabel = (value: string) => CONTACT_SUBJECTS.find((s) => s.value === value)?.label ?? value;
-
 export type NewContactMessage = {
   name: string;
   email: string;

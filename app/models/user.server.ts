@@ -74,13 +74,6 @@ export async function getPasswordHash(userId: string) {
   return user?.passwordHash ?? null;
 }
 
-export const ROLE_LABELS: Record<string, string> = {
-  member: "Medlem",
-  moderator: "Moderator",
-  organizer: "Arrangör",
-  admin: "Administratör",
-};
-
 export async function listUsers({ query, take = 50 }: { query?: string; take?: number }) {
   return prisma.user.findMany({
     where: {

@@ -4,8 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
-import { listUsers, ROLE_LABELS, setRole } from "~/models/user.server";
-import { requireRole, ROLES } from "~/utils/auth.server";
+import { listUsers, setRole } from "~/models/user.server";
+import { requireRole } from "~/utils/auth.server";
+import { ROLE_LABELS, ROLES } from "~/utils/roles";
 import { formatShortDate } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";

@@ -3,22 +3,14 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ErrorSummary, SelectField, SubmitButton, TextArea } from "~/components/forms";
-import {
-  assignContactMessage,
-  CONTACT_STATUSES,
-  getContactMessage,
-  listOrganizers,
-  replyToContactMessage,
-  setContactStatus,
-  subjectLabel,
-} from "~/models/contact.server";
+import { assignContactMessage, getContactMessage, listOrganizers, replyToContactMessage, setContactStatus } from "~/models/contact.server";
 import { requireRole } from "~/utils/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formatDateTime } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { contactReplySchema } from "~/validation/contact";
+import { CONTACT_STATUSES, contactReplySchema, subjectLabel } from "~/validation/contact";
 
 export const meta: MetaFunction = () => pageMeta("Meddelande", "Läs och svara på ett meddelande från kontaktformuläret.");
 

@@ -14,7 +14,9 @@ import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Utgående e-post", "Utkorgen: köade, skickade och misslyckade mejl.");
 
+// Kept here, not taken from outbox.server: the component runs in the browser too.
 const STATUS_LABELS: Record<OutboxStatus, string> = { queued: "I kö", sending: "Skickas", sent: "Skickat", failed: "Misslyckat" };
+const STATUSES = Object.keys(STATUS_LABELS) as OutboxStatus[];
 
 // Admin only: the outbox holds verification and reset links for every account.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -55,7 +57,7 @@ export default function AdminMail() {
       ) : null}
       <p>
         <Link to="/admin/mejl">Alla ({counts.total})</Link>
-        {OUTBOX_STATUSES.map((s) => (
+        {STATUSES.map((s) => (
           <span key={s}>
             {" · "}
             <Link to={`/admin/mejl?status=${s}`} aria-current={status === s ? "page" : undefined}>

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Checkbox, ErrorSummary, Honeypot, SelectField, SubmitButton, TextArea, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
-import { CONTACT_SUBJECTS, createContactMessage } from "~/models/contact.server";
+import { createContactMessage } from "~/models/contact.server";
 import { listMunicipalities } from "~/models/reference.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
@@ -12,7 +12,7 @@ import { parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
-import { contactSchema } from "~/validation/contact";
+import { CONTACT_SUBJECTS, contactSchema } from "~/validation/contact";
 
 export const meta: MetaFunction = () =>
   pageMeta("Kontakta forumansvarig", "Frågor om forumen, inbjudningar, inspelningar eller om du vill berätta om din kommuns arbete.");

@@ -7,6 +7,7 @@ import {
   importsOf,
   isBrowserModule,
   serverImportsInBrowserModules,
+  serverValuesInRouteComponents,
   type SourceFile,
 } from "./architecture";
 
@@ -38,6 +39,10 @@ describe("house rules hold in this repository", () => {
 
   test("no browser module (components, shared utils) imports a *.server module", () => {
     expect(serverImportsInBrowserModules(appFiles)).toEqual([]);
+  });
+
+  test("no route component, meta or links uses a value imported from a *.server module", () => {
+    expect(serverValuesInRouteComponents(appFiles)).toEqual([]);
   });
 
   test("routes don't import @prisma/client or ~/utils/db.server", () => {
@@ -87,6 +92,23 @@ describe("the rules catch violations in fake files", () => {
     expect(serverImportsInBrowserModules([bad, relative, typeOnly, route])).toEqual([
       'app/components/card.tsx importerar serverkoden "~/utils/db.server"',
       'app/utils/links.ts importerar serverkoden "./env.server"',
+    ]);
+  });
+
+  test("a server value used in a route component is reported; use in the loader is not", () => {
+    const route = file(
+      "app/routes/kontakt.tsx",
+      [
+        `import { SUBJECTS, createMessage } from "~/models/contact.server";`,
+        `import type { Row } from "~/models/contact.server";`,
+        `export async function loader() { return createMessage(SUBJECTS); }`,
+        `export const meta = () => [{ title: String(SUBJECTS.length) }];`,
+        `export default function Page({ r }: { r: Row }) { return SUBJECTS.map((s) => s); }`,
+      ].join("\n"),
+    );
+    expect(serverValuesInRouteComponents([route])).toEqual([
+      'app/routes/kontakt.tsx: meta använder "SUBJECTS" från en .server-modul (tom i webbläsaren)',
+      'app/routes/kontakt.tsx: komponenten använder "SUBJECTS" från en .server-modul (tom i webbläsaren)',
     ]);
   });
 

@@ -104,3 +104,66 @@ export function extraPrismaClients(files: SourceFile[]): string[] {
       return hits;
     });
 }
+
+const BROWSER_EXPORTS = new Set(["default", "meta", "links", "ErrorBoundary", "handle", "shouldRevalidate"]);
+
+/**
+ * A route may import *.server modules for its loader and action, but the classic
+ * compiler replaces those modules with empty ones in the browser: a value from
+ * one used in the component (or meta, links, ErrorBoundary) is undefined there.
+ * Reports each such use.
+ */
+export function serverValuesInRouteComponents(files: SourceFile[]): string[] {
+  const problems: string[] = [];
+  for (const file of files) {
+    if (!/^app\/(routes\/.*|root)\.tsx?$/.test(file.path) || isTestFile(file.path)) continue;
+    const sf = ts.createSourceFile(file.path, file.source, ts.ScriptTarget.Latest, true, scriptKind(file.path));
+    const serverNames = new Set<string>();
+    for (const statement of sf.statements) {
+      if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      if (!isServerModuleName(statement.moduleSpecifier.text) || statement.importClause?.isTypeOnly) continue;
+      const clause = statement.importClause;
+      if (clause?.name) serverNames.add(clause.name.text);
+      if (clause?.namedBindings && ts.isNamedImports(clause.namedBindings)) {
+        for (const el of clause.namedBindings.elements) if (!el.isTypeOnly) serverNames.add(el.name.text);
+      }
+    }
+    if (!serverNames.size) continue;
+    for (const statement of sf.statements) {
+      const name = browserExportName(statement);
+      if (!name) continue;
+      const visit = (node: ts.Node) => {
+        if (ts.isIdentifier(node) && serverNames.has(node.text) && !isTypePosition(node)) {
+          problems.push(`${file.path}: ${name} använder "${node.text}" från en .server-modul (tom i webbläsaren)`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(statement);
+    }
+  }
+  return problems;
+}
+
+function browserExportName(statement: ts.Statement): string | null {
+  const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  if (!exported) return null;
+  const isDefault = ts.getModifiers(statement as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+  if (ts.isFunctionDeclaration(statement)) {
+    const name = isDefault ? "default" : statement.name?.text;
+    return name && BROWSER_EXPORTS.has(name) ? (name === "default" ? "komponenten" : name) : null;
+  }
+  if (ts.isVariableStatement(statement)) {
+    const names = statement.declarationList.declarations.map((d) => (ts.isIdentifier(d.name) ? d.name.text : ""));
+    const hit = names.find((n) => BROWSER_EXPORTS.has(n));
+    return hit ?? null;
+  }
+  return null;
+}
+
+function isTypePosition(node: ts.Node): boolean {
+  for (let p: ts.Node | undefined = node.parent; p; p = p.parent) {
+    if (ts.isTypeNode(p) || ts.isTypeAliasDeclaration(p) || ts.isInterfaceDeclaration(p)) return true;
+    if (ts.isStatement(p)) return false;
+  }
+  return false;
+}

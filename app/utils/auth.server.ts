@@ -3,6 +3,7 @@ import { Lucia, TimeSpan } from "lucia";
 import type { Session, User } from "lucia";
 import { sessionAdapter } from "~/models/session.server";
 import { env } from "./env.server";
+import type { Role } from "./roles";
 import { safeRedirect } from "./safe-redirect";
 
 /**
@@ -13,8 +14,7 @@ import { safeRedirect } from "./safe-redirect";
 export const SESSION_IDLE_DAYS = 7;
 export const SESSION_ABSOLUTE_DAYS = 30;
 
-export const ROLES = ["member", "moderator", "organizer", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from "./roles";
 
 let instance: ReturnType<typeof createLucia> | undefined;
 

@@ -1,6 +1,24 @@
 import { z } from "zod";
 
-const SUBJECT_VALUES = ["inbjudan", "inspelning", "presentera", "webbplatsen", "ovrigt"] as const;
+/** What a contact message is about; the first adds the sender to the invitation list. */
+export const CONTACT_SUBJECTS = [
+  { value: "inbjudan", label: "Jag vill få inbjudan till nästa forum" },
+  { value: "inspelning", label: "Jag vill se en inspelning" },
+  { value: "presentera", label: "Vi vill berätta om vårt arbete" },
+  { value: "webbplatsen", label: "Fel eller synpunkter på webbplatsen" },
+  { value: "ovrigt", label: "Något annat" },
+] as const;
+
+export const CONTACT_STATUSES = [
+  { value: "ny", label: "Ny" },
+  { value: "besvarad", label: "Besvarad" },
+  { value: "arkiverad", label: "Arkiverad" },
+] as const;
+export type ContactStatus = (typeof CONTACT_STATUSES)[number]["value"];
+
+export const subjectLabel = (value: string) => CONTACT_SUBJECTS.find((s) => s.value === value)?.label ?? value;
+
+const SUBJECT_VALUES = CONTACT_SUBJECTS.map((s) => s.value) as [ (typeof CONTACT_SUBJECTS)[number]["value"], ...(typeof CONTACT_SUBJECTS)[number]["value"][] ];
 
 export const contactSchema = z
   .object({

@@ -1,0 +1,10 @@
+/** The roles, lowest first, with their Swedish names. Shared by server and browser code. */
+export const ROLES = ["member", "moderator", "organizer", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  member: "Medlem",
+  moderator: "Moderator",
+  organizer: "Arrangör",
+  admin: "Administratör",
+};
