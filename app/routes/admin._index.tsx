@@ -20,6 +20,12 @@ export default function AdminHome() {
       <h1>Arrangörsverktyg</h1>
       <p className="lead">Här driver du forumet: evenemang, anmälningar, innehåll och e-post.</p>
       <ul>
+        <li>
+          <Link to="/admin/forum">Forum: skapa, ändra, publicera och ställ in</Link>
+        </li>
+        <li>
+          <Link to="/admin/forum/ny">Skapa ett nytt forum</Link>
+        </li>
         {isAdmin ? (
           <>
             <li>
