@@ -9,6 +9,8 @@ import { contentDisposition, storedUploadPath } from "~/utils/upload.server";
  * Downloads an uploaded slide file. Always as an attachment with its real type and
  * nosniff, so a file can never be rendered as a page on our origin. The stored
  * name is random and checked; nothing from the URL reaches the file system.
+ * X-Content-Type-Options: nosniff comes from helmet in server.js for every response
+ * (setting it here too would send it twice); the e2e journey checks it arrives.
  */
 const notFound = () => new Response("Filen finns inte.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
@@ -32,7 +34,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Type": material.mimeType,
       "Content-Length": String(size),
       "Content-Disposition": contentDisposition(`${material.title}.${ext}`),
-      "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, max-age=300",
     },
   });
