@@ -69,7 +69,7 @@ test("an organizer creates, previews and publishes a forum, then adds a recordin
   for (const [time, name] of [
     ["12:30", "Borlänge om beslutsstöd"],
     ["0:00", "Välkommen"],
-  ]) {
+  ] as const) {
     await page.getByLabel("Börjar vid").fill(time);
     await page.getByLabel("Kapitlets namn").fill(name);
     await page.getByRole("button", { name: "Lägg till kapitlet" }).click();
@@ -116,7 +116,10 @@ test("an organizer creates, previews and publishes a forum, then adds a recordin
   await visitor.waitForLoadState("networkidle");
   expect(thirdParty, "no request to a video host before the click").toEqual([]);
 
-  await section.getByRole("link", { name: "Visa videon (laddas från YouTube)" }).click();
+  // Without JavaScript this is a plain link to the video on YouTube's own site.
+  const load = section.getByRole("link", { name: "Visa videon (laddas från YouTube)" });
+  await expect(load).toHaveAttribute("href", "https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+  await load.click();
   const iframe = section.locator("iframe");
   await expect(iframe).toBeVisible();
   await expect(iframe).toHaveAttribute("src", /^https:\/\/www\.youtube-nocookie\.com\/embed\/dQw4w9WgXcQ/);
@@ -145,4 +148,20 @@ test("organizer pages are closed to members", async ({ page, context, baseURL })
   await logInAs(context, member, baseURL!);
   const response = await page.goto("/admin/forum");
   expect(response?.status()).toBe(403);
+});
+
+test("without JavaScript the Markdown preview and the form errors still work", async ({ browser, baseURL }) => {
+  const organizer = createUserWithSession({ role: "organizer" });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await logInAs(context, organizer, baseURL!);
+  const page = await context.newPage();
+  await page.goto("/admin/forum/ny");
+  await page.getByLabel("Beskrivning").fill("Text med *betoning*");
+  await page.getByRole("button", { name: "Förhandsgranska" }).click();
+  await expect(page.locator("section.preview em", { hasText: "betoning" })).toBeVisible();
+  // Saving with missing fields gives the error summary and field messages from the server.
+  await page.getByRole("button", { name: "Spara utkast" }).click();
+  await expect(page.getByRole("heading", { name: /Det finns \d+ fel i formuläret/ })).toBeVisible();
+  await expect(page.locator(".field__error", { hasText: "Skriv en rubrik." })).toBeVisible();
+  await context.close();
 });

@@ -169,6 +169,13 @@ describe("publish, unpublish and cancel", () => {
     expect(await prisma.outboxEmail.count({ where: { dedupeKey: { startsWith: `event-cancelled:${created.id}:` } } })).toBe(3);
   });
 
+  it("refuses to cancel a forum that has already taken place", async () => {
+    const created = await createEvent(organizerId, input({ startsAt: "2021-05-06T13:00", endsAt: "2021-05-06T14:30" }));
+    if (!created.ok) throw new Error("setup");
+    expect(await cancelEvent(organizerId, created.id, APP_URL)).toMatchObject({ ok: false, message: expect.stringMatching(/redan ägt rum/) });
+    expect((await getEventForEdit(created.id))?.status).toBe("draft");
+  });
+
   it("leaves the event, the outbox and the audit log untouched when one email cannot be queued", async () => {
     const created = await createEvent(organizerId, input());
     if (!created.ok) throw new Error("setup");

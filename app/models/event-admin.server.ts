@@ -235,9 +235,10 @@ export async function unpublishEvent(actorId: string, id: string): Promise<Resul
 export async function cancelEvent(actorId: string, id: string, appUrl: string, now = new Date()): Promise<Result<{ emailed: number }>> {
   return refusable(() =>
     prisma.$transaction(async (tx) => {
-      const event = await tx.event.findUnique({ where: { id }, select: { status: true, title: true, startsAt: true } });
+      const event = await tx.event.findUnique({ where: { id }, select: { status: true, title: true, startsAt: true, endsAt: true } });
       if (!event) throw new Refusal("form", "Forumet finns inte längre.");
       if (event.status === "cancelled") throw new Refusal("form", "Forumet är redan inställt.");
+      if (event.endsAt < now) throw new Refusal("form", "Forumet har redan ägt rum och kan inte ställas in.");
       await tx.event.update({ where: { id }, data: { status: "cancelled", cancelledAt: now } });
       const registrants = await tx.registration.findMany({
         where: { eventId: id, status: { in: ["confirmed", "waitlisted"] } },
