@@ -138,6 +138,8 @@ export const PAST_FORUM = {
   endsAt: "2021-05-06T14:30",
   format: "webinar",
   location: "På webben",
+  // The facts name BI (Borlänge) and IoT (Smart VA in Kristianstad) as the two cases.
+  tagSlugs: ["bi", "iot"] satisfies AreaTagSlug[],
   summary:
     "Borlänge berättade om sitt beslutsstöd och Kristianstad om Smart VA. Deltagarna röstade om samordning, potential och utmaningar.",
   descriptionMd: `*${DEMO_NOTICE}: en beskrivning av ett tidigare forum, skriven för att visa webbplatsen.*

@@ -69,6 +69,7 @@ describe("seedDatabase", () => {
       caseTags: 4,
       articles: 1,
       articleTags: 2,
+      eventTags: 2,
     });
 
     // Passwords were hashed once and still verify after the second run.

@@ -50,6 +50,7 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedResul
   if (options.demo ?? true) {
     const userIds = await ensureUsers(now, created);
     const pastForumId = await ensurePastForum(now, created);
+    await ensureEventTags(pastForumId, PAST_FORUM.tagSlugs, created);
     await ensurePastForumPolls(pastForumId, created);
     await ensureUpcomingForum(now, created);
     await ensureCases(pastForumId, userIds, now, created);
@@ -81,6 +82,7 @@ export async function countSeededRows() {
     caseTags,
     articles,
     articleTags,
+    eventTags,
   ] = await Promise.all([
     prisma.county.count(),
     prisma.municipality.count(),
@@ -97,6 +99,7 @@ export async function countSeededRows() {
     prisma.caseTag.count(),
     prisma.article.count(),
     prisma.articleTag.count(),
+    prisma.eventTag.count(),
   ]);
   return {
     counties,
@@ -114,6 +117,7 @@ export async function countSeededRows() {
     caseTags,
     articles,
     articleTags,
+    eventTags,
   };
 }
 
@@ -277,6 +281,19 @@ function ensurePastForum(now: Date, created: string[]): Promise<string> {
     now,
     created,
   );
+}
+
+/**
+ * Area tags for a forum, only while it has none: an organizer who later changes
+ * the tags in the admin pages keeps that choice across restarts.
+ */
+async function ensureEventTags(eventId: string, tagSlugs: readonly string[], created: string[]) {
+  const existing = await prisma.eventTag.count({ where: { eventId } });
+  if (existing) return;
+  const tags = await prisma.tag.findMany({ where: { slug: { in: [...tagSlugs] } }, select: { id: true } });
+  if (!tags.length) return;
+  await prisma.eventTag.createMany({ data: tags.map((t) => ({ eventId, tagId: t.id })) });
+  created.push(`forumtaggar ${tagSlugs.join(", ")}`);
 }
 
 /** The polls of 6 May 2021 as imported aggregate results: percentages, no individual votes. */

@@ -23,6 +23,12 @@ export default function AdminHome() {
         <li>
           <Link to="/admin/inkorg">Inkorg</Link>: meddelanden från kontaktformuläret
         </li>
+        <li>
+          <Link to="/admin/forum">Forum: skapa, ändra, publicera och ställ in</Link>
+        </li>
+        <li>
+          <Link to="/admin/forum/ny">Skapa ett nytt forum</Link>
+        </li>
         {isAdmin ? (
           <>
             <li>

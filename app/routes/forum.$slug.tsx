@@ -7,6 +7,9 @@ import { DateTime, DateTimeRange } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { getPublishedEventBySlug } from "~/models/event.server";
+import { getPublicRecording } from "~/models/recording.server";
+import { RecordingPlayer } from "~/components/recording-player";
+import { formatNumber } from "~/utils/format";
 import { env } from "~/utils/env.server";
 import { formatDateTime, formatTime } from "~/utils/format";
 import { eventJsonLd, serializeJsonLd } from "~/utils/json-ld";
@@ -30,11 +33,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const now = new Date();
   const registrationOpen = event.isUpcoming && (!event.registrationDeadline || event.registrationDeadline > now);
   const jsonLd = eventJsonLd(event, { url: new URL(eventHref(event), APP_URL).href, organizerName: ORGANIZER_NAME });
-  return json({ event, registrationOpen, jsonLd, descriptionHtml: renderMarkdown(event.descriptionMd).html });
+  const recording = event.isUpcoming ? null : await getPublicRecording(event.id);
+  return json({ event, registrationOpen, jsonLd, descriptionHtml: renderMarkdown(event.descriptionMd).html, recording });
 }
 
 export default function ForumEvent() {
-  const { event, registrationOpen, jsonLd, descriptionHtml } = useLoaderData<typeof loader>();
+  const { event, registrationOpen, jsonLd, descriptionHtml, recording } = useLoaderData<typeof loader>();
   const nonce = useNonce();
   const seats = seatsLeftLabel(event.seatsLeft, event.capacity);
 
@@ -51,6 +55,36 @@ export default function ForumEvent() {
       <div className="with-sidebar">
         <div>
           {descriptionHtml ? <Markdown html={descriptionHtml} /> : null}
+
+          {recording ? (
+            <section className="section" id="inspelning" aria-labelledby="inspelning-rubrik">
+              <h2 id="inspelning-rubrik">Inspelning</h2>
+              <RecordingPlayer recording={recording} title={event.title} />
+              {recording.materials.length ? (
+                <>
+                  <h3>Material från forumet</h3>
+                  <ul>
+                    {recording.materials.map((m) => (
+                      <li key={m.id}>
+                        {m.kind === "file" ? (
+                          <a href={`/material/${m.id}`} download>
+                            {m.title}{" "}
+                            <span className="muted">
+                              ({m.mimeType === "application/pdf" ? "PDF" : "PowerPoint"}, {formatNumber((m.sizeBytes ?? 0) / 1024 / 1024)} MB)
+                            </span>
+                          </a>
+                        ) : (
+                          <a href={m.url ?? "#"} rel="noopener noreferrer">
+                            {m.title}
+                          </a>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </section>
+          ) : null}
 
           <section className="section" aria-labelledby="program">
             <h2 id="program">Program</h2>
@@ -132,8 +166,8 @@ export default function ForumEvent() {
             ) : (
               <p>
                 Forumet har redan ägt rum.{" "}
-                {event.hasRecording ? (
-                  <Link to="/inspelningar">Se inspelningen bland inspelningarna</Link>
+                {recording ? (
+                  <a href="#inspelning">Se inspelningen</a>
                 ) : (
                   <Link to="/forum">Se kommande forum</Link>
                 )}
@@ -172,11 +206,11 @@ export default function ForumEvent() {
                 </dd>
               </>
             ) : null}
-            {event.hasRecording ? (
+            {recording ? (
               <>
                 <dt>Inspelning</dt>
                 <dd>
-                  <Link to="/inspelningar">Finns att se i efterhand</Link>
+                  <a href="#inspelning">Finns att se i efterhand</a>
                 </dd>
               </>
             ) : null}

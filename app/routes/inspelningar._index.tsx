@@ -1,34 +1,79 @@
 import { json } from "@remix-run/node";
-import type { MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { DateTime } from "~/components/date-time";
 import { EmptyState } from "~/components/empty-state";
-import { EventCard } from "~/components/event-card";
 import { PageHeader } from "~/components/page-header";
-import { listEventsWithRecording } from "~/models/event.server";
+import { TagList } from "~/components/tag-list";
+import { listPublishedRecordings, listRecordingTags } from "~/models/recording.server";
+import { eventHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
+import { formatDuration } from "~/utils/video";
 
-export const meta: MetaFunction = () => pageMeta("Inspelningar", "Se tidigare forum i efterhand.");
+export const meta: MetaFunction = () => pageMeta("Inspelningar", "Se tidigare forum i efterhand, med kapitel och material. Filtrera på område.");
 
-export async function loader() {
-  const events = await listEventsWithRecording();
-  return json({ events: events.map((e) => ({ ...e, hasRecording: true })) });
+export async function loader({ request }: LoaderFunctionArgs) {
+  const wanted = new URL(request.url).searchParams.get("omrade") ?? "";
+  const tags = await listRecordingTags();
+  // Only a tag that exists filters; anything else shows the whole archive.
+  const active = tags.find((t) => t.slug === wanted) ?? null;
+  const recordings = await listPublishedRecordings({ tagSlug: active?.slug });
+  return json({ tags, active, recordings });
 }
 
 export default function Recordings() {
-  const { events } = useLoaderData<typeof loader>();
+  const { tags, active, recordings } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title="Inspelningar" lead="Missade du ett forum? Här hittar du de forum som finns inspelade." />
-      {events.length ? (
+      <PageHeader title="Inspelningar" lead="Missade du ett forum? Här kan du se de inspelade forumen i efterhand, det senaste först." />
+      {tags.length ? (
+        <Form method="get" className="inline-form" aria-label="Filtrera inspelningarna">
+          <div className="field">
+            <label htmlFor="omrade">Område</label>
+            <select id="omrade" name="omrade" defaultValue={active?.slug ?? ""}>
+              <option value="">Alla områden</option>
+              {tags.map((t) => (
+                <option key={t.slug} value={t.slug}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button button--secondary">
+            Visa
+          </button>
+        </Form>
+      ) : null}
+      {recordings.length ? (
         <>
-          <p>Uppspelning med kapitel och material kommer i en senare version. Öppna forumet för att läsa om programmet och talarna.</p>
-          <h2 className="visually-hidden">Inspelade forum</h2>
+          <h2 className="result-count">
+            {recordings.length === 1 ? "1 inspelning" : `${recordings.length} inspelningar`}
+            {active ? ` inom ${active.name}` : ""}
+          </h2>
           <ul className="cards">
-            {events.map((event) => (
-              <EventCard key={event.slug} event={event} past />
+            {recordings.map((r) => (
+              <li className="card" key={r.id}>
+                <h3>
+                  <Link to={`${eventHref(r.event)}#inspelning`}>{r.event.title}</Link>
+                </h3>
+                <p className="card__meta">
+                  <DateTime value={r.event.startsAt} format="short" />
+                  {r.durationSeconds ? ` · ${formatDuration(r.durationSeconds)}` : ""}
+                  {r.chapterCount ? ` · ${r.chapterCount} kapitel` : ""}
+                  {r.materialCount ? ` · material finns` : ""}
+                </p>
+                {r.event.summary ? <p>{r.event.summary}</p> : null}
+                <TagList tags={r.event.tags} label="Områden" />
+              </li>
             ))}
           </ul>
         </>
+      ) : active ? (
+        <EmptyState title={`Det finns inga inspelningar inom ${active.name} än.`}>
+          <p>
+            <Link to="/inspelningar">Visa alla inspelningar</Link>.
+          </p>
+        </EmptyState>
       ) : (
         <EmptyState title="Det finns inga inspelningar att visa än.">
           <p>

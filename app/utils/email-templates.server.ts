@@ -1,4 +1,5 @@
 import { env } from "./env.server";
+import { formatDateTime } from "./format";
 
 /**
  * Email in Swedish: one small layout that gives every mail a plain-text part and a
@@ -140,6 +141,29 @@ export function changeEmailTemplate({ name, url, validHours = 24 }: { name?: str
       { label: "Bekräfta den nya adressen", url },
       `Länken gäller i ${hours(validHours)}. Fram till dess gäller din gamla adress.`,
       "Har du inte bett om något byte? Då kan du bortse från det här mejlet.",
+    ],
+  });
+}
+
+/** To everyone confirmed or waitlisted when the organizer cancels a forum. Transactional: no unsubscribe link. */
+export function eventCancelledTemplate({
+  name,
+  eventTitle,
+  startsAt,
+  forumUrl,
+}: {
+  name?: string | null;
+  eventTitle: string;
+  startsAt: Date;
+  forumUrl: string;
+}): RenderedEmail {
+  return emailLayout({
+    subject: subjectFor(`Inställt: ${eventTitle}`),
+    name,
+    blocks: [
+      `Forumet ${eventTitle}, ${formatDateTime(startsAt)}, är inställt. Du var anmäld eller stod på väntelistan, därför får du det här mejlet.`,
+      "Du behöver inte göra något. Om forumet får ett nytt datum publiceras det på webbplatsen.",
+      { label: "Se kommande forum", url: forumUrl },
     ],
   });
 }

@@ -32,3 +32,9 @@ export function threadCountLabel(n: number): string {
   if (n === 0) return "Inga trådar än";
   return n === 1 ? "1 tråd" : `${n} trådar`;
 }
+
+const EVENT_STATUSES: Record<string, string> = { draft: "Utkast", published: "Publicerat", cancelled: "Inställt" };
+
+export function eventStatusLabel(status: string): string {
+  return EVENT_STATUSES[status] ?? status;
+}

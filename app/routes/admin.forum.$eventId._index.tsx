@@ -1,0 +1,478 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { DateTime } from "~/components/date-time";
+import { EventForm } from "~/components/event-form";
+import { Checkbox, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/components/forms";
+import {
+  addAgendaItem,
+  addSpeaker,
+  cancelEvent,
+  deleteAgendaItem,
+  deleteSpeaker,
+  getEventForEdit,
+  listAreaTags,
+  moveAgendaItem,
+  moveSpeaker,
+  publishEvent,
+  unpublishEvent,
+  updateAgendaItem,
+  updateEvent,
+  updateSpeaker,
+} from "~/models/event-admin.server";
+import { listMunicipalities } from "~/models/reference.server";
+import { requireRole } from "~/utils/auth.server";
+import { env } from "~/utils/env.server";
+import { eventFormValues, storedEventValues } from "~/utils/event-form-values";
+import { readFormData } from "~/utils/form-data.server";
+import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
+import { formatTime } from "~/utils/format";
+import { wakeOutboxSender } from "~/utils/mailer.server";
+import { eventStatusLabel } from "~/utils/labels";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { pageMeta } from "~/utils/meta";
+import { agendaItemSchema, EVENT_ARRAY_FIELDS, EVENT_FIELD_LABELS, eventSchema, moveSchema, rowSchema, speakerSchema } from "~/validation/event";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? pageMeta(`Ändra ${data.event.title}`, "Ändra forumet, programmet och talarna.") : pageMeta("Forumet finns inte", "Vi hittade inget forum.");
+
+const ID = /^[a-z0-9]{1,40}$/;
+
+async function loadEvent(params: LoaderFunctionArgs["params"]) {
+  const id = params.eventId ?? "";
+  const event = ID.test(id) ? await getEventForEdit(id) : null;
+  if (!event) throw new Response("Forumet finns inte", { status: 404 });
+  return event;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "organizer");
+  const event = await loadEvent(params);
+  const [tags, municipalities] = await Promise.all([listAreaTags(), listMunicipalities()]);
+  return json({ event, values: storedEventValues(event), tags, municipalities, now: new Date().toISOString() });
+}
+
+type ActionAnswer = { intent: string; errors: FieldErrors; values: Record<string, string | string[]>; previewHtml: string | null; rowId?: string };
+
+const answer = (body: ActionAnswer, status = 400) => json(body, { status });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "organizer");
+  const event = await loadEvent(params);
+  const formData = await readFormData(request);
+  const intent = String(formData.get("intent") ?? "");
+  const base = `/admin/forum/${event.id}`;
+  const fail = (errors: FieldErrors, values: Record<string, string | string[]> = formValues(formData)) =>
+    answer({ intent, errors, values, previewHtml: null, rowId: String(formData.get("id") ?? "") });
+  const done = <T extends { ok: true } | { ok: false; field: string; message: string }>(result: T, to: string) =>
+    result.ok ? redirect(to) : fail({ [result.field]: result.message });
+
+  switch (intent) {
+    case "preview":
+      return answer(
+        { intent, errors: {}, values: eventFormValues(formData), previewHtml: renderMarkdown(String(formData.get("descriptionMd") ?? "").slice(0, 20_000)).html },
+        200,
+      );
+    case "save": {
+      const values = eventFormValues(formData);
+      const parsed = parseForm(eventSchema, formData, EVENT_ARRAY_FIELDS);
+      if (!parsed.ok) return fail(parsed.errors, values);
+      const result = await updateEvent(user.id, event.id, parsed.data);
+      return result.ok ? redirect(`${base}?sparat=uppgifter`) : fail({ [result.field]: result.message }, values);
+    }
+    case "publish":
+      return done(await publishEvent(user.id, event.id), `${base}?sparat=publicerat`);
+    case "unpublish":
+      return done(await unpublishEvent(user.id, event.id), `${base}?sparat=avpublicerat`);
+    case "cancel": {
+      if (formData.get("confirmCancel") !== "on") {
+        return fail({ confirmCancel: "Kryssa i rutan för att bekräfta att forumet ska ställas in." });
+      }
+      const result = await cancelEvent(user.id, event.id, env().APP_URL);
+      if (!result.ok) return fail({ [result.field]: result.message });
+      wakeOutboxSender();
+      return redirect(`${base}?sparat=installt&mejl=${result.emailed}`);
+    }
+    case "agenda-add":
+    case "agenda-update": {
+      const parsed = parseForm(agendaItemSchema, formData);
+      if (!parsed.ok) return fail(parsed.errors);
+      if (intent === "agenda-add") return done(await addAgendaItem(user.id, event.id, parsed.data), `${base}?sparat=program#program`);
+      const row = parseForm(rowSchema, formData);
+      if (!row.ok) return fail(row.errors);
+      return done(await updateAgendaItem(user.id, event.id, row.data.id, parsed.data), `${base}?sparat=program#program`);
+    }
+    case "agenda-delete": {
+      const row = parseForm(rowSchema, formData);
+      if (!row.ok) return fail(row.errors);
+      return done(await deleteAgendaItem(user.id, event.id, row.data.id), `${base}?sparat=program-borttagen#program`);
+    }
+    case "agenda-move": {
+      const move = parseForm(moveSchema, formData);
+      if (!move.ok) return fail(move.errors);
+      return done(await moveAgendaItem(user.id, event.id, move.data.id, move.data.direction), `${base}?sparat=program#program`);
+    }
+    case "speaker-add":
+    case "speaker-update": {
+      const parsed = parseForm(speakerSchema, formData);
+      if (!parsed.ok) return fail(parsed.errors);
+      if (intent === "speaker-add") return done(await addSpeaker(user.id, event.id, parsed.data), `${base}?sparat=talare#talare`);
+      const row = parseForm(rowSchema, formData);
+      if (!row.ok) return fail(row.errors);
+      return done(await updateSpeaker(user.id, event.id, row.data.id, parsed.data), `${base}?sparat=talare#talare`);
+    }
+    case "speaker-delete": {
+      const row = parseForm(rowSchema, formData);
+      if (!row.ok) return fail(row.errors);
+      return done(await deleteSpeaker(user.id, event.id, row.data.id), `${base}?sparat=talare-borttagen#talare`);
+    }
+    case "speaker-move": {
+      const move = parseForm(moveSchema, formData);
+      if (!move.ok) return fail(move.errors);
+      return done(await moveSpeaker(user.id, event.id, move.data.id, move.data.direction), `${base}?sparat=talare#talare`);
+    }
+    default:
+      return fail({ form: "Okänd åtgärd. Ladda om sidan och försök igen." });
+  }
+}
+
+const SAVED: Record<string, string> = {
+  skapat: "Forumet är sparat som utkast. Lägg till program och talare, och publicera när allt är klart.",
+  uppgifter: "Ändringarna är sparade.",
+  publicerat: "Forumet är publicerat och syns nu under Forum.",
+  avpublicerat: "Forumet är avpublicerat. Det syns inte längre på webbplatsen.",
+  program: "Programmet är sparat.",
+  "program-borttagen": "Programpunkten är borttagen.",
+  talare: "Talarna är sparade.",
+  "talare-borttagen": "Talaren är borttagen.",
+};
+
+const LABELS: Record<string, string> = {
+  ...EVENT_FIELD_LABELS,
+  agendaTime: "Tid",
+  agendaTitle: "Programpunkt",
+  agendaSpeakerId: "Talare",
+  speakerName: "Namn",
+  speakerTitle: "Titel",
+  speakerOrganisation: "Organisation",
+  speakerMunicipalityCode: "Kommun",
+  speakerBio: "Presentation",
+  confirmCancel: "Ställ in",
+};
+
+export default function EditEvent() {
+  const { event, values, tags, municipalities, now } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const saved = searchParams.get("sparat");
+  const editing = searchParams.get("andra");
+  const intent = actionData?.intent ?? "";
+  const errors = actionData?.errors;
+  const errorsFor = (...intents: string[]) => (intents.includes(intent) ? errors : undefined);
+  const rowValues = (actionData?.values ?? {}) as Record<string, string>;
+  const isPast = new Date(event.endsAt) < new Date(now);
+  const eventValues = intent === "save" || intent === "preview" ? actionData!.values : values;
+
+  // One agenda or speaker row is edited at a time (?andra=<id>), or the one whose save just failed.
+  const editingRow = (kind: "agenda" | "speaker", id: string) =>
+    (intent === `${kind}-update` && actionData?.rowId === id) || (!intent.startsWith(`${kind}-update`) && editing === id);
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: "/admin", label: "Arrangörsverktyg" },
+          { to: "/admin/forum", label: "Forum" },
+        ]}
+        current={event.title}
+      />
+      <h1>{event.title}</h1>
+      <p className="lead">
+        <span className={`badge${event.status === "published" ? "" : " badge--muted"}`}>{eventStatusLabel(event.status)}</span>{" "}
+        <DateTime value={event.startsAt} />. {event.capacity === null ? `${event.seatsTaken} anmälda.` : `${event.seatsTaken} av ${event.capacity} platser tagna.`}
+      </p>
+      {saved === "installt" ? (
+        <div className="notice notice--success" role="status">
+          <p>Forumet är inställt. {Number(searchParams.get("mejl") ?? 0) === 1 ? "Ett mejl" : `${Number(searchParams.get("mejl") ?? 0)} mejl`} till anmälda och personer på väntelistan ligger i kö för att skickas.</p>
+        </div>
+      ) : saved && SAVED[saved] ? (
+        <div className="notice notice--success" role="status">
+          <p>{SAVED[saved]}</p>
+        </div>
+      ) : null}
+      <ErrorSummary errors={errors} labels={LABELS} />
+
+      <section className="section" aria-labelledby="status">
+        <h2 id="status">Status</h2>
+        <ul>
+          {event.status === "published" ? (
+            <li>
+              <Link to={`/forum/${event.slug}`}>Visa den publicerade sidan</Link>
+            </li>
+          ) : null}
+          {isPast ? (
+            <li>
+              <Link to={`/admin/forum/${event.id}/inspelning`}>{event.recording ? "Ändra inspelningen, kapitlen och materialet" : "Lägg till inspelningen"}</Link>
+            </li>
+          ) : null}
+        </ul>
+        {event.status === "draft" ? (
+          <Form method="post">
+            <p>Forumet är ett utkast och syns inte på webbplatsen.</p>
+            <SubmitButton name="intent" value="publish" pendingText="Publicerar…">
+              Publicera forumet
+            </SubmitButton>
+          </Form>
+        ) : null}
+        {event.status === "published" ? (
+          <Form method="post">
+            <p>Forumet är publicerat. Avpublicera det om det behöver döljas en stund; anmälningarna finns kvar.</p>
+            <SubmitButton secondary name="intent" value="unpublish" pendingText="Avpublicerar…">
+              Avpublicera
+            </SubmitButton>
+          </Form>
+        ) : null}
+        {event.status !== "cancelled" && !isPast ? (
+          <details className="section">
+            <summary>Ställ in forumet</summary>
+            <Form method="post" noValidate>
+              <p>
+                Alla som är anmälda eller står på väntelistan får ett mejl om att forumet är inställt. Det går inte att ångra.
+              </p>
+              <Checkbox name="confirmCancel" label="Jag vill ställa in forumet och mejla alla anmälda" error={errorsFor("cancel")?.confirmCancel} />
+              <SubmitButton secondary name="intent" value="cancel" pendingText="Ställer in…">
+                Ställ in forumet
+              </SubmitButton>
+            </Form>
+          </details>
+        ) : null}
+        {event.status === "cancelled" && event.cancelledAt ? (
+          <p>
+            Forumet ställdes in <DateTime value={event.cancelledAt} />.
+          </p>
+        ) : null}
+      </section>
+
+      <section className="section" aria-labelledby="uppgifter">
+        <h2 id="uppgifter">Uppgifter om forumet</h2>
+        <EventForm
+          values={eventValues}
+          errors={errorsFor("save")}
+          tags={tags}
+          previewHtml={intent === "preview" ? actionData?.previewHtml : undefined}
+          submitLabel="Spara ändringarna"
+          seatsTaken={event.seatsTaken}
+        />
+      </section>
+
+      <section className="section" aria-labelledby="program" id="program-avsnitt">
+        <h2 id="program">Program</h2>
+        {event.agenda.length ? (
+          <ol className="admin-rows">
+            {event.agenda.map((item, index) => (
+              <li key={item.id}>
+                {editingRow("agenda", item.id) ? (
+                  <AgendaForm
+                    intent="agenda-update"
+                    id={item.id}
+                    speakers={event.speakers}
+                    values={intent === "agenda-update" ? rowValues : { agendaTime: formatTime(item.startsAt).replace(".", ":"), agendaTitle: item.title, agendaSpeakerId: item.speakerId ?? "" }}
+                    errors={errorsFor("agenda-update")}
+                  />
+                ) : (
+                  <>
+                    <p>
+                      <strong>{formatTime(item.startsAt)}</strong> {item.title}
+                      {item.speaker ? ` – ${item.speaker.name}` : ""}
+                    </p>
+                    <div className="inline-form">
+                      <Link to={`?andra=${item.id}#program`}>
+                        Ändra<span className="visually-hidden"> {item.title}</span>
+                      </Link>
+                      <RowButtons kind="agenda" id={item.id} label={item.title} first={index === 0} last={index === event.agenda.length - 1} />
+                    </div>
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>Programmet är tomt.</p>
+        )}
+        {!intent.startsWith("agenda-update") && !event.agenda.some((a) => a.id === editing) ? (
+          <>
+            <h3>Lägg till en programpunkt</h3>
+            <AgendaForm intent="agenda-add" speakers={event.speakers} values={intent === "agenda-add" ? rowValues : {}} errors={errorsFor("agenda-add")} />
+          </>
+        ) : null}
+      </section>
+
+      <section className="section" aria-labelledby="talare">
+        <h2 id="talare">Talare</h2>
+        {event.speakers.length ? (
+          <ol className="admin-rows">
+            {event.speakers.map((speaker, index) => (
+              <li key={speaker.id}>
+                {editingRow("speaker", speaker.id) ? (
+                  <SpeakerForm
+                    intent="speaker-update"
+                    id={speaker.id}
+                    municipalities={municipalities}
+                    values={
+                      intent === "speaker-update"
+                        ? rowValues
+                        : {
+                            speakerName: speaker.name,
+                            speakerTitle: speaker.title,
+                            speakerOrganisation: speaker.organisationName,
+                            speakerMunicipalityCode: speaker.municipalityCode ?? "",
+                            speakerBio: speaker.bio,
+                          }
+                    }
+                    errors={errorsFor("speaker-update")}
+                  />
+                ) : (
+                  <>
+                    <p>
+                      <strong>{speaker.name}</strong>
+                      {speaker.title ? `, ${speaker.title}` : ""}
+                      {speaker.organisationName ? `, ${speaker.organisationName}` : ""}
+                    </p>
+                    <div className="inline-form">
+                      <Link to={`?andra=${speaker.id}#talare`}>
+                        Ändra<span className="visually-hidden"> {speaker.name}</span>
+                      </Link>
+                      <RowButtons kind="speaker" id={speaker.id} label={speaker.name} first={index === 0} last={index === event.speakers.length - 1} />
+                    </div>
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>Inga talare än.</p>
+        )}
+        {!intent.startsWith("speaker-update") && !event.speakers.some((s) => s.id === editing) ? (
+          <>
+            <h3>Lägg till en talare</h3>
+            <SpeakerForm intent="speaker-add" municipalities={municipalities} values={intent === "speaker-add" ? rowValues : {}} errors={errorsFor("speaker-add")} />
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+function RowButtons({ kind, id, label, first, last }: { kind: "agenda" | "speaker"; id: string; label: string; first: boolean; last: boolean }) {
+  const hidden = <span className="visually-hidden"> {label}</span>;
+  return (
+    <>
+      {!first ? (
+        <Form method="post">
+          <input type="hidden" name="id" value={id} />
+          <input type="hidden" name="direction" value="up" />
+          <button type="submit" className="button button--secondary button--small" name="intent" value={`${kind}-move`}>
+            Flytta upp{hidden}
+          </button>
+        </Form>
+      ) : null}
+      {!last ? (
+        <Form method="post">
+          <input type="hidden" name="id" value={id} />
+          <input type="hidden" name="direction" value="down" />
+          <button type="submit" className="button button--secondary button--small" name="intent" value={`${kind}-move`}>
+            Flytta ned{hidden}
+          </button>
+        </Form>
+      ) : null}
+      <Form method="post">
+        <input type="hidden" name="id" value={id} />
+        <button type="submit" className="button button--secondary button--small" name="intent" value={`${kind}-delete`}>
+          Ta bort{hidden}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+function AgendaForm({
+  intent,
+  id,
+  speakers,
+  values,
+  errors,
+}: {
+  intent: "agenda-add" | "agenda-update";
+  id?: string;
+  speakers: { id: string; name: string }[];
+  values: Record<string, string>;
+  errors?: FieldErrors;
+}) {
+  return (
+    <Form method="post" noValidate action={id ? `?andra=${id}` : undefined}>
+      {id ? <input type="hidden" name="id" value={id} /> : null}
+      <TextField name="agendaTime" label="Tid" hint="TT:MM, samma dag som forumet. Till exempel 13:10." defaultValue={values.agendaTime} error={errors?.agendaTime} inputMode="numeric" />
+      <TextField name="agendaTitle" label="Programpunkt" defaultValue={values.agendaTitle} error={errors?.agendaTitle} maxLength={300} />
+      <SelectField name="agendaSpeakerId" label="Talare (valfritt)" defaultValue={values.agendaSpeakerId ?? ""} error={errors?.agendaSpeakerId}>
+        <option value="">Ingen talare</option>
+        {speakers.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </SelectField>
+      <div className="inline-form">
+        <SubmitButton name="intent" value={intent} pendingText="Sparar…">
+          {intent === "agenda-add" ? "Lägg till i programmet" : "Spara programpunkten"}
+        </SubmitButton>
+        {id ? <Link to="?#program">Avbryt</Link> : null}
+      </div>
+    </Form>
+  );
+}
+
+function SpeakerForm({
+  intent,
+  id,
+  municipalities,
+  values,
+  errors,
+}: {
+  intent: "speaker-add" | "speaker-update";
+  id?: string;
+  municipalities: { code: string; name: string; countyName: string }[];
+  values: Record<string, string>;
+  errors?: FieldErrors;
+}) {
+  return (
+    <Form method="post" noValidate action={id ? `?andra=${id}` : undefined}>
+      {id ? <input type="hidden" name="id" value={id} /> : null}
+      <TextField name="speakerName" label="Namn" defaultValue={values.speakerName} error={errors?.speakerName} maxLength={200} />
+      <TextField name="speakerTitle" label="Titel (valfritt)" defaultValue={values.speakerTitle} error={errors?.speakerTitle} maxLength={200} />
+      <SelectField name="speakerMunicipalityCode" label="Kommun (valfritt)" defaultValue={values.speakerMunicipalityCode ?? ""} error={errors?.speakerMunicipalityCode}>
+        <option value="">Ingen kommun</option>
+        {municipalities.map((m) => (
+          <option key={m.code} value={m.code}>
+            {m.name} ({m.countyName})
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        name="speakerOrganisation"
+        label="Organisation (valfritt)"
+        hint="Till exempel Borlänge kommun, eller en region eller ett företag."
+        defaultValue={values.speakerOrganisation}
+        error={errors?.speakerOrganisation}
+        maxLength={200}
+      />
+      <TextArea name="speakerBio" label="Kort presentation (valfritt)" defaultValue={values.speakerBio} error={errors?.speakerBio} rows={3} maxLength={2000} />
+      <div className="inline-form">
+        <SubmitButton name="intent" value={intent} pendingText="Sparar…">
+          {intent === "speaker-add" ? "Lägg till talaren" : "Spara talaren"}
+        </SubmitButton>
+        {id ? <Link to="?#talare">Avbryt</Link> : null}
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,340 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Checkbox, ErrorSummary, fieldId, SubmitButton, TextField } from "~/components/forms";
+import { addChapter, addMaterial, deleteChapter, deleteMaterial, getRecordingForEdit, saveRecording } from "~/models/recording.server";
+import { requireRole } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
+import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
+import { formatNumber } from "~/utils/format";
+import { pageMeta } from "~/utils/meta";
+import { checkMaterialFile, readMultipartForm, removeUpload, storeUpload } from "~/utils/upload.server";
+import { formatTimestamp } from "~/utils/video";
+import { chapterSchema, materialFileTitleSchema, materialLinkSchema, recordingSchema, rowSchema } from "~/validation/event";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? pageMeta(`Inspelning: ${data.event.title}`, "Lägg till eller ändra inspelningen, kapitlen och materialet.")
+    : pageMeta("Forumet finns inte", "Vi hittade inget forum.");
+
+async function loadEvent(params: LoaderFunctionArgs["params"]) {
+  const id = params.eventId ?? "";
+  const event = /^[a-z0-9]{1,40}$/.test(id) ? await getRecordingForEdit(id) : null;
+  if (!event) throw new Response("Forumet finns inte", { status: 404 });
+  return event;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "organizer");
+  const event = await loadEvent(params);
+  return json({ event, isPast: event.endsAt < new Date() });
+}
+
+type Answer = { intent: string; errors: FieldErrors; values: Record<string, string> };
+const fail = (intent: string, errors: FieldErrors, values: Record<string, string> = {}) =>
+  json<Answer>({ intent, errors, values }, { status: 400 });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "organizer");
+  const event = await loadEvent(params);
+  const base = `/admin/forum/${event.id}/inspelning`;
+
+  // Only the file upload is multipart; it is read with a 20 MB limit per part.
+  if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
+    const read = await readMultipartForm(request);
+    if (!read.ok) return fail("material-file", { materialFile: read.message });
+    const formData = read.formData;
+    const parsed = parseForm(materialFileTitleSchema, formData);
+    if (!parsed.ok) return fail("material-file", parsed.errors, formValues(formData));
+    const file = formData.get("materialFile");
+    if (!file || typeof file === "string" || file.size === 0) {
+      return fail("material-file", { materialFile: "Välj en PDF- eller PowerPoint-fil att ladda upp." }, formValues(formData));
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const checked = checkMaterialFile(file.name, bytes);
+    if (!checked.ok) return fail("material-file", { materialFile: checked.message }, formValues(formData));
+    if (!event.recording) return fail("material-file", { form: "Lägg till videon först. Sedan kan du lägga till kapitel och material." });
+    const stored = await storeUpload(bytes, checked.ext);
+    const result = await addMaterial(user.id, event.id, {
+      kind: "file",
+      title: parsed.data.fileTitle,
+      filePath: stored,
+      mimeType: checked.mimeType,
+      sizeBytes: bytes.length,
+    });
+    if (!result.ok) {
+      await removeUpload(stored);
+      return fail("material-file", { [result.field]: result.message });
+    }
+    return redirect(`${base}?sparat=material#material`);
+  }
+
+  const formData = await readFormData(request);
+  const intent = String(formData.get("intent") ?? "");
+  const values = formValues(formData);
+
+  switch (intent) {
+    case "recording": {
+      const parsed = parseForm(recordingSchema, formData);
+      if (!parsed.ok) return fail(intent, parsed.errors, values);
+      const result = await saveRecording(user.id, event.id, {
+        source: parsed.data.videoUrl,
+        durationSeconds: parsed.data.duration,
+        captionsUrl: parsed.data.captionsUrl,
+        publish: parsed.data.publish === "on",
+      });
+      if (!result.ok) return fail(intent, { [result.field]: result.message }, values);
+      return redirect(`${base}?sparat=video`);
+    }
+    case "chapter-add": {
+      const parsed = parseForm(chapterSchema, formData);
+      if (!parsed.ok) return fail(intent, parsed.errors, values);
+      const result = await addChapter(user.id, event.id, { startSeconds: parsed.data.chapterTime, title: parsed.data.chapterTitle });
+      if (!result.ok) return fail(intent, { [result.field]: result.message }, values);
+      return redirect(`${base}?sparat=kapitel#kapitel`);
+    }
+    case "chapter-delete": {
+      const row = parseForm(rowSchema, formData);
+      if (!row.ok) return fail(intent, row.errors);
+      const result = await deleteChapter(user.id, event.id, row.data.id);
+      if (!result.ok) return fail(intent, { [result.field]: result.message });
+      return redirect(`${base}?sparat=kapitel-borttaget#kapitel`);
+    }
+    case "material-link": {
+      const parsed = parseForm(materialLinkSchema, formData);
+      if (!parsed.ok) return fail(intent, parsed.errors, values);
+      const result = await addMaterial(user.id, event.id, { kind: "link", title: parsed.data.materialTitle, url: parsed.data.materialUrl });
+      if (!result.ok) return fail(intent, { [result.field]: result.message }, values);
+      return redirect(`${base}?sparat=material#material`);
+    }
+    case "material-delete": {
+      const row = parseForm(rowSchema, formData);
+      if (!row.ok) return fail(intent, row.errors);
+      const result = await deleteMaterial(user.id, event.id, row.data.id);
+      if (!result.ok) return fail(intent, { [result.field]: result.message });
+      await removeUpload(result.filePath);
+      return redirect(`${base}?sparat=material-borttaget#material`);
+    }
+    default:
+      return fail(intent, { form: "Okänd åtgärd. Ladda om sidan och försök igen." });
+  }
+}
+
+const SAVED: Record<string, string> = {
+  video: "Inspelningen är sparad.",
+  kapitel: "Kapitlet är tillagt.",
+  "kapitel-borttaget": "Kapitlet är borttaget.",
+  material: "Materialet är tillagt.",
+  "material-borttaget": "Materialet är borttaget.",
+};
+
+const LABELS: Record<string, string> = {
+  videoUrl: "Videons adress",
+  duration: "Längd",
+  captionsUrl: "Textning",
+  chapterTime: "Kapitlets tid",
+  chapterTitle: "Kapitlets namn",
+  materialTitle: "Länkens namn",
+  materialUrl: "Länk",
+  fileTitle: "Filens namn",
+  materialFile: "Fil",
+};
+
+export default function RecordingAdmin() {
+  const { event, isPast } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const saved = SAVED[searchParams.get("sparat") ?? ""];
+  const errors = actionData?.errors;
+  const intent = actionData?.intent ?? "";
+  const errorsFor = (i: string) => (intent === i ? errors : undefined);
+  const valuesFor = (i: string): Record<string, string> => (intent === i ? (actionData?.values ?? {}) : {});
+  const recording = event.recording;
+  const recValues =
+    intent === "recording"
+      ? valuesFor("recording")
+      : {
+          videoUrl: recording?.videoUrl ?? "",
+          duration: recording?.durationSeconds ? formatTimestamp(recording.durationSeconds) : "",
+          captionsUrl: recording?.captionsUrl ?? "",
+          publish: recording?.publishedAt ? "on" : "",
+        };
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: "/admin", label: "Arrangörsverktyg" },
+          { to: "/admin/forum", label: "Forum" },
+          { to: `/admin/forum/${event.id}`, label: event.title },
+        ]}
+        current="Inspelning"
+      />
+      <h1>Inspelning: {event.title}</h1>
+      <p className="lead">Videon, kapitel som hoppar till rätt tid, och bilderna från forumet.</p>
+      {saved ? (
+        <div className="notice notice--success" role="status">
+          <p>{saved}</p>
+        </div>
+      ) : null}
+      <ErrorSummary errors={errors} labels={LABELS} />
+
+      {!isPast ? (
+        <div className="notice">
+          <p>Forumet har inte ägt rum än. Inspelningen kan läggas till när forumet är slut.</p>
+        </div>
+      ) : (
+        <>
+          <section className="section" aria-labelledby="video">
+            <h2 id="video">Video</h2>
+            {recording?.publishedAt && event.status === "published" ? (
+              <p>
+                Inspelningen syns på <Link to={`/forum/${event.slug}`}>forumets sida</Link> och bland <Link to="/inspelningar">inspelningarna</Link>.
+              </p>
+            ) : null}
+            <Form method="post" noValidate>
+              <TextField
+                name="videoUrl"
+                label="Videons adress"
+                type="url"
+                hint="En länk till YouTube eller Vimeo, eller till en egen mp4-fil. Måste börja med https://."
+                defaultValue={recValues.videoUrl}
+                error={errorsFor("recording")?.videoUrl}
+              />
+              <TextField name="duration" label="Längd (valfritt)" hint="tt:mm:ss, till exempel 1:30:00." defaultValue={recValues.duration} error={errorsFor("recording")?.duration} />
+              <TextField
+                name="captionsUrl"
+                label="Textning, WebVTT (valfritt)"
+                type="url"
+                hint="Bara för en egen mp4-fil: https-adress till en .vtt-fil med svensk text. Videor hos YouTube och Vimeo textas där."
+                defaultValue={recValues.captionsUrl}
+                error={errorsFor("recording")?.captionsUrl}
+              />
+              <Checkbox
+                name="publish"
+                label="Publicera inspelningen"
+                hint="Syns då på forumets sida och bland inspelningarna, om forumet är publicerat."
+                defaultChecked={recValues.publish === "on"}
+              />
+              <SubmitButton name="intent" value="recording" pendingText="Sparar…">
+                Spara videon
+              </SubmitButton>
+            </Form>
+          </section>
+
+          {recording ? (
+            <>
+              <section className="section" aria-labelledby="kapitel">
+                <h2 id="kapitel">Kapitel</h2>
+                {recording.chapters.length ? (
+                  <ol className="admin-rows">
+                    {recording.chapters.map((chapter) => (
+                      <li key={chapter.id} className="inline-form">
+                        <span>
+                          <strong>{formatTimestamp(chapter.startSeconds)}</strong> {chapter.title}
+                        </span>
+                        <Form method="post">
+                          <input type="hidden" name="id" value={chapter.id} />
+                          <button type="submit" className="button button--secondary button--small" name="intent" value="chapter-delete">
+                            Ta bort<span className="visually-hidden"> kapitlet {chapter.title}</span>
+                          </button>
+                        </Form>
+                      </li>
+                    ))}
+                  </ol>
+                ) : (
+                  <p>Inga kapitel än.</p>
+                )}
+                <h3>Lägg till ett kapitel</h3>
+                <Form method="post" noValidate>
+                  <TextField
+                    name="chapterTime"
+                    label="Börjar vid"
+                    hint="mm:ss eller tt:mm:ss från videons början, till exempel 12:30."
+                    defaultValue={valuesFor("chapter-add").chapterTime}
+                    error={errorsFor("chapter-add")?.chapterTime}
+                  />
+                  <TextField name="chapterTitle" label="Kapitlets namn" defaultValue={valuesFor("chapter-add").chapterTitle} error={errorsFor("chapter-add")?.chapterTitle} maxLength={200} />
+                  <SubmitButton name="intent" value="chapter-add" pendingText="Lägger till…">
+                    Lägg till kapitlet
+                  </SubmitButton>
+                </Form>
+              </section>
+
+              <section className="section" aria-labelledby="material">
+                <h2 id="material">Material</h2>
+                {recording.materials.length ? (
+                  <ul className="admin-rows">
+                    {recording.materials.map((m) => (
+                      <li key={m.id} className="inline-form">
+                        <span>
+                          {m.kind === "file" ? (
+                            <a href={`/material/${m.id}`}>{m.title}</a>
+                          ) : (
+                            <a href={m.url ?? "#"} rel="noopener noreferrer">
+                              {m.title}
+                            </a>
+                          )}{" "}
+                          <span className="muted">
+                            {m.kind === "file"
+                              ? `(${m.mimeType === "application/pdf" ? "PDF" : "PowerPoint"}, ${formatNumber((m.sizeBytes ?? 0) / 1024 / 1024)} MB)`
+                              : "(länk)"}
+                          </span>
+                        </span>
+                        <Form method="post">
+                          <input type="hidden" name="id" value={m.id} />
+                          <button type="submit" className="button button--secondary button--small" name="intent" value="material-delete">
+                            Ta bort<span className="visually-hidden"> {m.title}</span>
+                          </button>
+                        </Form>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p>Inget material än.</p>
+                )}
+
+                <h3>Ladda upp bilder</h3>
+                <Form method="post" encType="multipart/form-data" noValidate>
+                  <TextField name="fileTitle" label="Namn" hint="Till exempel Borlänges presentation." defaultValue={valuesFor("material-file").fileTitle} error={errorsFor("material-file")?.fileTitle} maxLength={200} />
+                  <div className={`field${errorsFor("material-file")?.materialFile ? " field--error" : ""}`}>
+                    <label htmlFor={fieldId("materialFile")}>Fil</label>
+                    <span className="field__hint" id={`${fieldId("materialFile")}-hint`}>
+                      PDF eller PowerPoint (.pptx), högst 20 MB.
+                    </span>
+                    {errorsFor("material-file")?.materialFile ? (
+                      <span className="field__error" id={`${fieldId("materialFile")}-error`}>
+                        <span className="visually-hidden">Fel: </span>
+                        {errorsFor("material-file")?.materialFile}
+                      </span>
+                    ) : null}
+                    <input
+                      type="file"
+                      id={fieldId("materialFile")}
+                      name="materialFile"
+                      accept=".pdf,.pptx,application/pdf,application/vnd.openxmlformats-officedocument.presentationml.presentation"
+                      aria-describedby={`${fieldId("materialFile")}-hint${errorsFor("material-file")?.materialFile ? ` ${fieldId("materialFile")}-error` : ""}`}
+                    />
+                  </div>
+                  <SubmitButton name="intent" value="material-file" pendingText="Laddar upp…">
+                    Ladda upp filen
+                  </SubmitButton>
+                </Form>
+
+                <h3>Lägg till en länk</h3>
+                <Form method="post" noValidate>
+                  <TextField name="materialTitle" label="Namn" defaultValue={valuesFor("material-link").materialTitle} error={errorsFor("material-link")?.materialTitle} maxLength={200} />
+                  <TextField name="materialUrl" label="Länk" type="url" hint="Måste börja med https://." defaultValue={valuesFor("material-link").materialUrl} error={errorsFor("material-link")?.materialUrl} />
+                  <SubmitButton name="intent" value="material-link" pendingText="Lägger till…">
+                    Lägg till länken
+                  </SubmitButton>
+                </Form>
+              </section>
+            </>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}

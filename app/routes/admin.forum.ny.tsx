@@ -1,0 +1,59 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { EventForm } from "~/components/event-form";
+import { ErrorSummary } from "~/components/forms";
+import { createEvent, listAreaTags } from "~/models/event-admin.server";
+import { requireRole } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
+import { parseForm } from "~/utils/forms";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { pageMeta } from "~/utils/meta";
+import { EVENT_ARRAY_FIELDS, EVENT_FIELD_LABELS, eventSchema } from "~/validation/event";
+import { eventFormValues } from "~/utils/event-form-values";
+
+export const meta: MetaFunction = () => pageMeta("Skapa ett forum", "Skapa ett nytt forum som utkast.");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "organizer");
+  return json({ tags: await listAreaTags() });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "organizer");
+  const formData = await readFormData(request);
+  const values = eventFormValues(formData);
+  const intent = formData.get("intent");
+
+  if (intent === "preview") {
+    return json({ intent, errors: {}, values, previewHtml: renderMarkdown(String(formData.get("descriptionMd") ?? "").slice(0, 20_000)).html });
+  }
+  if (intent !== "save") return json({ intent, errors: { form: "Okänd åtgärd. Ladda om sidan och försök igen." }, values, previewHtml: null }, { status: 400 });
+
+  const parsed = parseForm(eventSchema, formData, EVENT_ARRAY_FIELDS);
+  if (!parsed.ok) return json({ intent, errors: parsed.errors, values, previewHtml: null }, { status: 400 });
+  const result = await createEvent(user.id, parsed.data);
+  if (!result.ok) return json({ intent, errors: { [result.field]: result.message }, values, previewHtml: null }, { status: 400 });
+  return redirect(`/admin/forum/${result.id}?sparat=skapat`);
+}
+
+export default function NewEvent() {
+  const { tags } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: "/admin", label: "Arrangörsverktyg" },
+          { to: "/admin/forum", label: "Forum" },
+        ]}
+        current="Nytt forum"
+      />
+      <h1>Skapa ett forum</h1>
+      <p className="lead">Forumet sparas som utkast. Du publicerar det när det är klart, och lägger till program och talare efter att det är sparat.</p>
+      <ErrorSummary errors={actionData?.errors} labels={EVENT_FIELD_LABELS} />
+      <EventForm values={actionData?.values ?? { format: "webinar" }} errors={actionData?.errors} tags={tags} previewHtml={actionData?.previewHtml} submitLabel="Spara utkast" />
+    </>
+  );
+}
