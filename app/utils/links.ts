@@ -14,3 +14,6 @@ export const caseHref = (c: { slug: string }) => `/case/${c.slug}`;
 
 /** Thread pages arrive with the discussions work; this is the one place to change their address. */
 export const threadHref = (thread: { id: string; slug: string }) => `/diskussioner/${thread.id}/${thread.slug}`;
+
+/** Articles ("Spaningar"). */
+export const articleHref = (article: { slug: string }) => `/spaningar/${article.slug}`;

@@ -1,0 +1,137 @@
+import { prisma } from "~/utils/db.server";
+import { articleHref, caseHref, eventHref, threadHref } from "~/utils/links";
+import { searchBackend, type Highlighted, type SearchKind } from "~/utils/search.server";
+
+/**
+ * The search page's model: runs the query through the search backend and turns
+ * each hit into something a page can show (address, type, context line).
+ */
+
+/** The type filter as it appears in the URL (?typ=...), in display order. */
+export const SEARCH_FILTERS = [
+  { value: "alla", label: "Alla", kinds: [] },
+  { value: "case", label: "Case", kinds: ["case"] },
+  { value: "spaningar", label: "Spaningar", kinds: ["article"] },
+  { value: "forum", label: "Forum", kinds: ["event"] },
+  { value: "inspelningar", label: "Inspelningar", kinds: ["recording"] },
+  { value: "diskussioner", label: "Diskussioner", kinds: ["thread"] },
+] as const satisfies ReadonlyArray<{ value: string; label: string; kinds: readonly SearchKind[] }>;
+
+export type SearchFilter = (typeof SEARCH_FILTERS)[number]["value"];
+
+export function parseSearchFilter(value: string | null): SearchFilter {
+  return SEARCH_FILTERS.find((f) => f.value === value)?.value ?? "alla";
+}
+
+const KIND_LABELS: Record<SearchKind, string> = {
+  case: "Case",
+  article: "Spaning",
+  event: "Forum",
+  recording: "Inspelning",
+  thread: "Diskussion",
+};
+
+export type SearchResultItem = {
+  key: string;
+  kind: SearchKind;
+  kindLabel: string;
+  href: string;
+  title: Highlighted;
+  snippet: Highlighted;
+  context: string | null;
+  date: Date | null;
+};
+
+export type SearchPage = { total: number; page: number; pageCount: number; items: SearchResultItem[] };
+
+export const SEARCH_PAGE_SIZE = 10;
+
+type Target = { href: string; context: string | null; date: Date | null };
+
+/** Addresses and context for the hits, one query per kind present (no N+1). */
+async function resolveTargets(ids: Record<SearchKind, string[]>): Promise<Map<string, Target>> {
+  const [cases, articles, events, recordings, threads] = await Promise.all([
+    ids.case.length
+      ? prisma.case.findMany({
+          where: { id: { in: ids.case }, status: "published" },
+          select: {
+            id: true,
+            slug: true,
+            publishedAt: true,
+            municipality: { select: { name: true, county: { select: { name: true } } } },
+            organisation: { select: { name: true } },
+          },
+        })
+      : [],
+    ids.article.length
+      ? prisma.article.findMany({
+          where: { id: { in: ids.article }, status: "published" },
+          select: { id: true, slug: true, publishedAt: true, authorName: true },
+        })
+      : [],
+    ids.event.length
+      ? prisma.event.findMany({ where: { id: { in: ids.event }, status: "published" }, select: { id: true, slug: true, startsAt: true } })
+      : [],
+    ids.recording.length
+      ? prisma.recording.findMany({
+          where: { id: { in: ids.recording } },
+          select: { id: true, publishedAt: true, event: { select: { slug: true, startsAt: true } } },
+        })
+      : [],
+    ids.thread.length
+      ? prisma.thread.findMany({
+          where: { id: { in: ids.thread }, hiddenAt: null },
+          select: { id: true, slug: true, lastActivityAt: true, category: { select: { name: true } } },
+        })
+      : [],
+  ]);
+  const targets = new Map<string, Target>();
+  for (const c of cases) {
+    const place = c.municipality ? `${c.municipality.name}, ${c.municipality.county.name}` : (c.organisation?.name ?? null);
+    targets.set(`case:${c.id}`, { href: caseHref(c), context: place, date: c.publishedAt });
+  }
+  for (const a of articles) {
+    targets.set(`article:${a.id}`, { href: articleHref(a), context: a.authorName || null, date: a.publishedAt });
+  }
+  for (const e of events) targets.set(`event:${e.id}`, { href: eventHref(e), context: null, date: e.startsAt });
+  // Recordings are shown from their forum's page until they get pages of their own.
+  for (const r of recordings) {
+    targets.set(`recording:${r.id}`, { href: eventHref(r.event), context: "Inspelning av forumet", date: r.event.startsAt });
+  }
+  for (const t of threads) {
+    targets.set(`thread:${t.id}`, { href: threadHref(t), context: t.category.name, date: t.lastActivityAt });
+  }
+  return targets;
+}
+
+export async function searchSite({
+  query,
+  filter,
+  page,
+  now = new Date(),
+}: {
+  query: string;
+  filter: SearchFilter;
+  page: number;
+  now?: Date;
+}): Promise<SearchPage> {
+  const kinds = SEARCH_FILTERS.find((f) => f.value === filter)?.kinds ?? [];
+  const safePage = Math.max(1, Math.floor(page) || 1);
+  const { total, hits } = await searchBackend.search({
+    query,
+    kinds,
+    limit: SEARCH_PAGE_SIZE,
+    offset: (safePage - 1) * SEARCH_PAGE_SIZE,
+    now,
+  });
+  const ids: Record<SearchKind, string[]> = { case: [], article: [], event: [], recording: [], thread: [] };
+  for (const hit of hits) ids[hit.kind].push(hit.refId);
+  const targets = await resolveTargets(ids);
+  const items = hits.flatMap((hit): SearchResultItem[] => {
+    const key = `${hit.kind}:${hit.refId}`;
+    const target = targets.get(key);
+    if (!target) return []; // changed between the two queries
+    return [{ key, kind: hit.kind, kindLabel: KIND_LABELS[hit.kind], title: hit.title, snippet: hit.snippet, ...target }];
+  });
+  return { total, page: safePage, pageCount: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)), items };
+}
