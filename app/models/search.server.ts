@@ -46,6 +46,25 @@ export type SearchPage = { total: number; page: number; pageCount: number; items
 
 export const SEARCH_PAGE_SIZE = 10;
 
+/**
+ * Snippets come from the Markdown source: drop the syntax characters so a hit
+ * reads as text. Works per part, so the highlighted words stay marked.
+ */
+export function readableSnippet(parts: Highlighted): Highlighted {
+  return parts
+    .map((p) => ({
+      ...p,
+      text: p.match
+        ? p.text
+        : p.text
+            .replace(/\]\([^)\s]*\)?/g, " ")
+            .replace(/(^|\s)#{1,6}(?=\s)/g, "$1")
+            .replace(/[*_`>|[\]]+/g, "")
+            .replace(/\s+/g, " "),
+    }))
+    .filter((p) => p.text.length > 0);
+}
+
 type Target = { href: string; context: string | null; date: Date | null };
 
 /** Addresses and context for the hits, one query per kind present (no N+1). */
@@ -131,7 +150,7 @@ export async function searchSite({
     const key = `${hit.kind}:${hit.refId}`;
     const target = targets.get(key);
     if (!target) return []; // changed between the two queries
-    return [{ key, kind: hit.kind, kindLabel: KIND_LABELS[hit.kind], title: hit.title, snippet: hit.snippet, ...target }];
+    return [{ key, kind: hit.kind, kindLabel: KIND_LABELS[hit.kind], title: hit.title, snippet: readableSnippet(hit.snippet), ...target }];
   });
   return { total, page: safePage, pageCount: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)), items };
 }
