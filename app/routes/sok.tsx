@@ -1,5 +1,5 @@
 import { json, redirect } from "@remix-run/node";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { EmptyState } from "~/components/empty-state";
@@ -7,6 +7,7 @@ import { HighlightedText } from "~/components/highlighted-text";
 import { PageHeader } from "~/components/page-header";
 import { parseSearchFilter, SEARCH_FILTERS, SEARCH_PAGE_SIZE, searchSite } from "~/models/search.server";
 import { formatNumber } from "~/utils/format";
+import { feedAlternateLink } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -14,6 +15,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     data?.q ? `Sök: ${data.q}` : "Sök",
     "Sök bland case, spaningar, forum, inspelningar och diskussioner om analys i kommuner.",
   );
+
+export const links: LinksFunction = () => [feedAlternateLink];
 
 const MAX_QUERY = 200;
 const MAX_PAGE = 1000;

@@ -17,3 +17,12 @@ export const threadHref = (thread: { id: string; slug: string }) => `/diskussion
 
 /** Articles ("Spaningar"). */
 export const articleHref = (article: { slug: string }) => `/spaningar/${article.slug}`;
+
+/** The Atom feed of articles and cases, and the <link rel="alternate"> that announces it. */
+export const FEED_HREF = "/feed.xml";
+export const feedAlternateLink = {
+  rel: "alternate",
+  type: "application/atom+xml",
+  title: "Kommunforum Analytics: spaningar och case",
+  href: FEED_HREF,
+} as const;
