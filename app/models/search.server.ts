@@ -1,27 +1,12 @@
 import { prisma } from "~/utils/db.server";
 import { articleHref, caseHref, eventHref, threadHref } from "~/utils/links";
+import { SEARCH_FILTERS, SEARCH_PAGE_SIZE, type SearchFilter } from "~/utils/search-filters";
 import { searchBackend, type Highlighted, type SearchKind } from "~/utils/search.server";
 
 /**
  * The search page's model: runs the query through the search backend and turns
  * each hit into something a page can show (address, type, context line).
  */
-
-/** The type filter as it appears in the URL (?typ=...), in display order. */
-export const SEARCH_FILTERS = [
-  { value: "alla", label: "Alla", kinds: [] },
-  { value: "case", label: "Case", kinds: ["case"] },
-  { value: "spaningar", label: "Spaningar", kinds: ["article"] },
-  { value: "forum", label: "Forum", kinds: ["event"] },
-  { value: "inspelningar", label: "Inspelningar", kinds: ["recording"] },
-  { value: "diskussioner", label: "Diskussioner", kinds: ["thread"] },
-] as const satisfies ReadonlyArray<{ value: string; label: string; kinds: readonly SearchKind[] }>;
-
-export type SearchFilter = (typeof SEARCH_FILTERS)[number]["value"];
-
-export function parseSearchFilter(value: string | null): SearchFilter {
-  return SEARCH_FILTERS.find((f) => f.value === value)?.value ?? "alla";
-}
 
 const KIND_LABELS: Record<SearchKind, string> = {
   case: "Case",
@@ -43,8 +28,6 @@ export type SearchResultItem = {
 };
 
 export type SearchPage = { total: number; page: number; pageCount: number; items: SearchResultItem[] };
-
-export const SEARCH_PAGE_SIZE = 10;
 
 /**
  * Snippets come from the Markdown source: drop the syntax characters so a hit

@@ -5,9 +5,10 @@ import { DateTime } from "~/components/date-time";
 import { EmptyState } from "~/components/empty-state";
 import { HighlightedText } from "~/components/highlighted-text";
 import { PageHeader } from "~/components/page-header";
-import { parseSearchFilter, SEARCH_FILTERS, SEARCH_PAGE_SIZE, searchSite } from "~/models/search.server";
+import { searchSite } from "~/models/search.server";
 import { formatNumber } from "~/utils/format";
 import { feedAlternateLink } from "~/utils/links";
+import { parseSearchFilter, SEARCH_FILTERS, SEARCH_PAGE_SIZE } from "~/utils/search-filters";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -50,7 +51,7 @@ export default function Search() {
   return (
     <>
       <PageHeader title="Sök" lead="Sök bland case, spaningar, forum, inspelningar och diskussioner." />
-      <Form method="get" action="/sok" role="search" aria-label="Sök på webbplatsen" className="search-page">
+      <Form method="get" action="/sok" role="search" aria-label="Ny sökning" className="search-page">
         <div className="field">
           <label htmlFor="sok-sida-q">Sökord</label>
           <span className="field__hint" id="sok-sida-q-hint">
