@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { cleanUp, createPublishedCase } from "./db";
+import { formatViolations, seriousViolations } from "./fixtures";
 
 // Search, municipality pages and the feed, as a visitor meets them.
 
@@ -58,6 +59,13 @@ test("search finds a case an organizer wrote by a Swedish word from its body", a
   await expect(hit).toBeVisible();
   const result = page.locator(".search-result").filter({ has: page.getByRole("link", { name: created.title }) });
   await expect(result.locator("mark", { hasText: "grundvattennivåer" })).toBeVisible();
+});
+
+test("a results page with highlighted matches passes axe", async ({ page }) => {
+  await page.goto("/sok?q=och");
+  await expect(page.locator(".search-results mark").first()).toBeVisible();
+  const violations = await seriousViolations(page);
+  expect(violations, formatViolations("/sok?q=och", violations)).toEqual([]);
 });
 
 test("/kommun lists the 21 counties and links to the municipalities", async ({ page }) => {

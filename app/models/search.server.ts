@@ -41,7 +41,7 @@ export function readableSnippet(parts: Highlighted): Highlighted {
         ? p.text
         : p.text
             .replace(/\]\([^)\s]*\)?/g, " ")
-            .replace(/(^|\s)#{1,6}(?=\s)/g, "$1")
+            .replace(/(^|\s)#{1,6}\s+/g, "$1")
             .replace(/[*_`>|[\]]+/g, "")
             .replace(/\s+/g, " "),
     }))
