@@ -24,6 +24,10 @@ test.describe("without JavaScript", () => {
     // The matched words are highlighted.
     await expect(results.locator("mark", { hasText: "Skåne" }).first()).toBeVisible();
     await expect(hit).toHaveAttribute("href", "/case/kristianstad-smart-va");
+    await expect(results.getByRole("link", { name: "Kristianstad", exact: true }).first()).toHaveAttribute(
+      "href",
+      "/kommun/1290-kristianstad",
+    );
   });
 
   test("the type filter and prefix search work from the search page", async ({ page }) => {
@@ -37,7 +41,7 @@ test.describe("without JavaScript", () => {
     const kinds = await page.locator(".search-result__kind").allTextContents();
     expect(kinds.length).toBeGreaterThan(0);
     expect(new Set(kinds)).toEqual(new Set(["Case"]));
-    await expect(page.locator(".search-results").getByRole("link", { name: /Borlänge/ })).toBeVisible();
+    await expect(page.locator(".search-results").getByRole("link", { name: /Borlänge: att införa/ })).toBeVisible();
   });
 
   test("FTS syntax in the query is treated as words, never as an error", async ({ page }) => {

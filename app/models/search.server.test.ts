@@ -29,7 +29,12 @@ describe("searchSite", () => {
     expect(first.total).toBe(12);
     expect(first.pageCount).toBe(2);
     expect(first.items).toHaveLength(SEARCH_PAGE_SIZE);
-    expect(first.items[0]).toMatchObject({ kind: "case", kindLabel: "Case", context: "Borlänge, Dalarnas län" });
+    expect(first.items[0]).toMatchObject({
+      kind: "case",
+      kindLabel: "Case",
+      context: "Dalarnas län",
+      municipality: { code: "2081", name: "Borlänge" },
+    });
     expect(first.items[0]!.href).toMatch(/^\/case\/case-\d+$/);
     const second = await searchSite({ query: "beslutsstöd", filter: "case", page: 2 });
     expect(second.items).toHaveLength(2);

@@ -24,6 +24,8 @@ export type SearchResultItem = {
   title: Highlighted;
   snippet: Highlighted;
   context: string | null;
+  /** For cases: the municipality, linked to its page. */
+  municipality: { code: string; name: string } | null;
   date: Date | null;
 };
 
@@ -48,7 +50,7 @@ export function readableSnippet(parts: Highlighted): Highlighted {
     .filter((p) => p.text.length > 0);
 }
 
-type Target = { href: string; context: string | null; date: Date | null };
+type Target = { href: string; context: string | null; municipality?: { code: string; name: string } | null; date: Date | null };
 
 /** Addresses and context for the hits, one query per kind present (no N+1). */
 async function resolveTargets(ids: Record<SearchKind, string[]>): Promise<Map<string, Target>> {
@@ -60,7 +62,7 @@ async function resolveTargets(ids: Record<SearchKind, string[]>): Promise<Map<st
             id: true,
             slug: true,
             publishedAt: true,
-            municipality: { select: { name: true, county: { select: { name: true } } } },
+            municipality: { select: { code: true, name: true, county: { select: { name: true } } } },
             organisation: { select: { name: true } },
           },
         })
@@ -89,8 +91,13 @@ async function resolveTargets(ids: Record<SearchKind, string[]>): Promise<Map<st
   ]);
   const targets = new Map<string, Target>();
   for (const c of cases) {
-    const place = c.municipality ? `${c.municipality.name}, ${c.municipality.county.name}` : (c.organisation?.name ?? null);
-    targets.set(`case:${c.id}`, { href: caseHref(c), context: place, date: c.publishedAt });
+    const m = c.municipality;
+    targets.set(`case:${c.id}`, {
+      href: caseHref(c),
+      context: m ? m.county.name : (c.organisation?.name ?? null),
+      municipality: m ? { code: m.code, name: m.name } : null,
+      date: c.publishedAt,
+    });
   }
   for (const a of articles) {
     targets.set(`article:${a.id}`, { href: articleHref(a), context: a.authorName || null, date: a.publishedAt });
@@ -133,7 +140,7 @@ export async function searchSite({
     const key = `${hit.kind}:${hit.refId}`;
     const target = targets.get(key);
     if (!target) return []; // changed between the two queries
-    return [{ key, kind: hit.kind, kindLabel: KIND_LABELS[hit.kind], title: hit.title, snippet: readableSnippet(hit.snippet), ...target }];
+    return [{ key, kind: hit.kind, kindLabel: KIND_LABELS[hit.kind], title: hit.title, snippet: readableSnippet(hit.snippet), ...target, municipality: target.municipality ?? null }];
   });
   return { total, page: safePage, pageCount: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)), items };
 }

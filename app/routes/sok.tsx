@@ -7,7 +7,7 @@ import { HighlightedText } from "~/components/highlighted-text";
 import { PageHeader } from "~/components/page-header";
 import { searchSite } from "~/models/search.server";
 import { formatNumber } from "~/utils/format";
-import { feedAlternateLink } from "~/utils/links";
+import { feedAlternateLink, municipalityHref } from "~/utils/links";
 import { parseSearchFilter, SEARCH_FILTERS, SEARCH_PAGE_SIZE } from "~/utils/search-filters";
 import { pageMeta } from "~/utils/meta";
 
@@ -108,10 +108,16 @@ export default function Search() {
                       <HighlightedText parts={item.title} />
                     </Link>
                   </h3>
-                  {item.context || item.date ? (
+                  {item.municipality || item.context || item.date ? (
                     <p className="search-result__meta">
+                      {item.municipality ? (
+                        <>
+                          <Link to={municipalityHref(item.municipality)}>{item.municipality.name}</Link>
+                          {item.context ? ", " : null}
+                        </>
+                      ) : null}
                       {item.context}
-                      {item.context && item.date ? " · " : null}
+                      {(item.municipality || item.context) && item.date ? " · " : null}
                       {item.date ? <DateTime value={item.date} format="date" /> : null}
                     </p>
                   ) : null}
