@@ -60,11 +60,45 @@ export function countSessions(userId: string): number {
   return row.n;
 }
 
+const createdCases: string[] = [];
+
+export type TestCase = { id: string; slug: string; title: string };
+
+/**
+ * A published case written straight to the e2e database, as an organizer's
+ * editor would leave it. The database's own triggers put it in the search index.
+ */
+export function createPublishedCase({
+  title,
+  bodyMd,
+  summary = "",
+  municipalityCode = "2081",
+}: {
+  title: string;
+  bodyMd: string;
+  summary?: string;
+  municipalityCode?: string | null;
+}): TestCase {
+  const db = open();
+  const id = `e2e${crypto.randomBytes(10).toString("hex")}`;
+  const slug = `e2e-case-${id.slice(-8)}`;
+  const now = iso(new Date());
+  db.prepare(
+    `INSERT INTO "Case" (id, slug, title, municipalityCode, summary, bodyMd, status, publishedAt, lastReviewedAt, createdAt, updatedAt)
+     VALUES (?, ?, ?, ?, ?, ?, 'published', ?, ?, ?, ?)`,
+  ).run(id, slug, title, municipalityCode, summary, bodyMd, now, now, now, now);
+  db.close();
+  createdCases.push(id);
+  return { id, slug, title };
+}
+
 export function cleanUp() {
-  if (!created.length) return;
+  if (!created.length && !createdCases.length) return;
   const db = open();
   const del = db.prepare(`DELETE FROM "User" WHERE id = ?`);
   for (const id of created.splice(0)) del.run(id);
+  const delCase = db.prepare(`DELETE FROM "Case" WHERE id = ?`);
+  for (const id of createdCases.splice(0)) delCase.run(id);
   db.close();
 }
 

@@ -46,6 +46,14 @@ for (const file of fs.existsSync(SQLITE_EXTRAS) ? fs.readdirSync(SQLITE_EXTRAS) 
   }
 }
 
+// Prisma redefines a table by creating "new_X", dropping X and renaming. Since
+// SQLite 3.26 that rename fails when a trigger on another table mentions X (the
+// search index triggers do). The legacy rename skips that check; the triggers
+// keep working because the table ends up under its old name.
+if (/ALTER TABLE "new_\w+" RENAME TO/.test(sql)) {
+  sql = `PRAGMA legacy_alter_table=ON;\n${sql}\nPRAGMA legacy_alter_table=OFF;\n`;
+}
+
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const dir = path.join(MIGRATIONS, `${stamp}_${name}`);
 fs.mkdirSync(dir);

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { FEED_HREF } from "~/utils/links";
 
 export function SiteFooter() {
   return (
@@ -6,6 +7,12 @@ export function SiteFooter() {
       <div className="container">
         <nav aria-label="Sidfot">
           <ul>
+            <li>
+              <Link to="/kommun">Alla kommuner</Link>
+            </li>
+            <li>
+              <a href={FEED_HREF}>Nyhetsflöde (Atom)</a>
+            </li>
             <li>
               <Link to="/tillganglighet">Tillgänglighetsredogörelse</Link>
             </li>

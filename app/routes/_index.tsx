@@ -1,5 +1,5 @@
 import { json } from "@remix-run/node";
-import type { MetaFunction } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CaseCard } from "~/components/case-card";
 import { DateTime } from "~/components/date-time";
@@ -9,11 +9,13 @@ import { listLatestCases } from "~/models/case.server";
 import { listRecentThreads } from "~/models/discussion.server";
 import { getNextEvent } from "~/models/event.server";
 import { answerCountLabel, eventFormatLabel, seatsLeftLabel } from "~/utils/labels";
-import { eventHref, eventRegistrationHref, threadHref } from "~/utils/links";
+import { eventHref, eventRegistrationHref, feedAlternateLink, threadHref } from "~/utils/links";
 import { pageMeta, SITE_NAME } from "~/utils/meta";
 
 export const meta: MetaFunction = () =>
   pageMeta(SITE_NAME, "Forum, case och diskussioner där Sveriges kommuner delar erfarenheter av BI, IoT och AI.");
+
+export const links: LinksFunction = () => [feedAlternateLink];
 
 export async function loader() {
   const now = new Date();

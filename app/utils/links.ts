@@ -14,3 +14,15 @@ export const caseHref = (c: { slug: string }) => `/case/${c.slug}`;
 
 /** Thread pages arrive with the discussions work; this is the one place to change their address. */
 export const threadHref = (thread: { id: string; slug: string }) => `/diskussioner/${thread.id}/${thread.slug}`;
+
+/** Articles ("Spaningar"). */
+export const articleHref = (article: { slug: string }) => `/spaningar/${article.slug}`;
+
+/** The Atom feed of articles and cases, and the <link rel="alternate"> that announces it. */
+export const FEED_HREF = "/feed.xml";
+export const feedAlternateLink = {
+  rel: "alternate",
+  type: "application/atom+xml",
+  title: "Kommunforum Analytics: spaningar och case",
+  href: FEED_HREF,
+} as const;

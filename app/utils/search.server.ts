@@ -1,0 +1,179 @@
+import { prisma } from "~/utils/db.server";
+
+/**
+ * Full-text search over cases, articles, events, recordings and discussion
+ * threads. This is the only module that knows the index is SQLite FTS5: the
+ * documents are written by triggers (scripts/search-sql.ts, in the writer's own
+ * transaction); this module reads them. A PostgreSQL backend would implement
+ * `SearchBackend` with a tsvector column and `websearch_to_tsquery` instead.
+ */
+
+export const SEARCH_KINDS = ["case", "article", "event", "recording", "thread"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** Text with the matched words marked, ready to render as React elements (never as HTML). */
+export type Highlighted = Array<{ text: string; match: boolean }>;
+
+export type SearchHit = { kind: SearchKind; refId: string; title: Highlighted; snippet: Highlighted };
+
+export type SearchParams = {
+  query: string;
+  kinds?: readonly SearchKind[];
+  limit: number;
+  offset: number;
+  now?: Date;
+};
+
+export type SearchResult = { total: number; hits: SearchHit[] };
+
+export interface SearchBackend {
+  search(params: SearchParams): Promise<SearchResult>;
+  /** Re-creates every document from the source tables; returns the number of documents. */
+  rebuild(): Promise<number>;
+}
+
+const MAX_TERMS = 12;
+const MIN_PREFIX_LENGTH = 3;
+// Private-use characters: they never occur in Swedish text, so they can mark matches.
+const MARK_START = "\uE000";
+const MARK_END = "\uE001";
+
+/** The words of a query: runs of letters and digits, as the unicode61 tokenizer sees them. */
+export function queryTerms(input: string): string[] {
+  const words = input.normalize("NFC").match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  const seen = new Set<string>();
+  const terms: string[] = [];
+  for (const word of words) {
+    const lower = word.toLocaleLowerCase("sv");
+    if (seen.has(lower)) continue;
+    seen.add(lower);
+    terms.push(lower);
+    if (terms.length === MAX_TERMS) break;
+  }
+  return terms;
+}
+
+/**
+ * Turns what a visitor typed into an FTS5 query that cannot be a syntax error:
+ * every word becomes a quoted string (so AND, NEAR, *, -, : and parentheses are
+ * plain text), words of three letters or more also match as prefixes
+ * ("prediktiv" finds "prediktiva"), and all words must occur. Null when the
+ * input has no words.
+ */
+export function toMatchQuery(input: string): string | null {
+  const terms = queryTerms(input);
+  if (terms.length === 0) return null;
+  return terms
+    .map((t) => `"${t.replace(/"/g, '""')}"${[...t].length >= MIN_PREFIX_LENGTH ? "*" : ""}`)
+    .join(" ");
+}
+
+/** Splits FTS5 snippet()/highlight() output at the marker characters. */
+export function parseHighlighted(marked: string): Highlighted {
+  const parts: Highlighted = [];
+  let match = false;
+  let text = "";
+  const push = () => {
+    if (text) parts.push({ text, match });
+    text = "";
+  };
+  for (const ch of marked) {
+    if (ch === MARK_START) {
+      push();
+      match = true;
+    } else if (ch === MARK_END) {
+      push();
+      match = false;
+    } else {
+      text += ch;
+    }
+  }
+  push();
+  return parts;
+}
+
+// Prisma stores DateTime in SQLite as ISO text with an explicit offset.
+const sqliteTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
+
+type Row = { kind: string; refId: string; title: string; snippet: string };
+
+const isKind = (k: string): k is SearchKind => (SEARCH_KINDS as readonly string[]).includes(k);
+
+/** Rows that may be shown: a recording only from its publication time. */
+function visibilityFilter(kinds: readonly SearchKind[] | undefined, now: Date): { sql: string; params: unknown[] } {
+  const selected = kinds?.length ? kinds.filter(isKind) : SEARCH_KINDS;
+  const placeholders = selected.map(() => "?").join(", ");
+  return {
+    sql: `"kind" IN (${placeholders})
+      AND ("kind" <> 'recording' OR "refId" IN (SELECT "id" FROM "Recording" WHERE "publishedAt" <= ?))`,
+    params: [...selected, sqliteTime(now)],
+  };
+}
+
+export const sqliteFts5: SearchBackend = {
+  async search({ query, kinds, limit, offset, now = new Date() }) {
+    const match = toMatchQuery(query);
+    if (!match) return { total: 0, hits: [] };
+    const filter = visibilityFilter(kinds, now);
+    const [countRows, rows] = await Promise.all([
+      prisma.$queryRawUnsafe<Array<{ n: number | bigint }>>(
+        `SELECT count(*) AS n FROM "SearchIndex" WHERE "SearchIndex" MATCH ? AND ${filter.sql}`,
+        match,
+        ...filter.params,
+      ),
+      prisma.$queryRawUnsafe<Row[]>(
+        // Title matches weigh ten times as much as body matches.
+        `SELECT "kind", "refId",
+           highlight("SearchIndex", 2, ?, ?) AS "title",
+           snippet("SearchIndex", 3, ?, ?, '…', 24) AS "snippet"
+         FROM "SearchIndex"
+         WHERE "SearchIndex" MATCH ? AND ${filter.sql}
+         ORDER BY bm25("SearchIndex", 0, 0, 10.0, 1.0), "refId"
+         LIMIT ? OFFSET ?`,
+        MARK_START,
+        MARK_END,
+        MARK_START,
+        MARK_END,
+        match,
+        ...filter.params,
+        limit,
+        offset,
+      ),
+    ]);
+    return {
+      total: Number(countRows[0]?.n ?? 0),
+      hits: rows
+        .filter((r) => isKind(r.kind))
+        .map((r) => ({
+          kind: r.kind as SearchKind,
+          refId: r.refId,
+          title: parseHighlighted(r.title),
+          snippet: parseHighlighted(r.snippet ?? ""),
+        })),
+    };
+  },
+
+  async rebuild() {
+    // A no-op update fires each table's search trigger, so the rebuild uses the
+    // very same document definitions as the live index.
+    const touch: Array<[table: string, column: string]> = [
+      ["Case", "title"],
+      ["Article", "title"],
+      ["Event", "title"],
+      ["Recording", "publishedAt"],
+      ["Thread", "title"],
+    ];
+    await prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`DELETE FROM "SearchIndex"`);
+      for (const [table, column] of touch) {
+        await tx.$executeRawUnsafe(`UPDATE "${table}" SET "${column}" = "${column}"`);
+      }
+      await tx.$executeRawUnsafe(`INSERT INTO "SearchIndex"("SearchIndex") VALUES ('optimize')`);
+    });
+    const rows = await prisma.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT count(*) AS n FROM "SearchIndex"`);
+    return Number(rows[0]?.n ?? 0);
+  },
+};
+
+/** The backend in use. */
+export const searchBackend: SearchBackend = sqliteFts5;
