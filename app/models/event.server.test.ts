@@ -125,7 +125,7 @@ describe("public event queries", () => {
         name: "Anna Andersson",
         title: "BI-strateg",
         organisationName: "",
-        municipality: { code: "2081", name: "Borlänge", county: { name: "Dalarnas län" } },
+        municipality: { code: "2081", name: "Borlänge", officialName: "Borlänge kommun", county: { name: "Dalarnas län" } },
       },
       { id: expect.any(String), name: "Bo Berg", title: "", organisationName: "Region Exempel", municipality: null },
     ]);
