@@ -160,7 +160,7 @@ export function RegistrationStatusNotice({ status, position }: { status: string;
   if (status === "waitlisted") {
     return (
       <p className="notice notice--warning">
-        Forumet är fullbokat. Du står på väntelistan som <strong>nummer {position}</strong>. Blir en plats ledig flyttas du upp
+        Forumet är fullbokat. Du står på väntelistan som <strong>{`nummer ${position}`}</strong>. Blir en plats ledig flyttas du upp
         automatiskt och får ett mejl.
       </p>
     );
