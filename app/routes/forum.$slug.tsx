@@ -189,6 +189,11 @@ export default function ForumEvent() {
               </>
             ) : null}
           </dl>
+          {event.isUpcoming ? (
+            <p>
+              <a href={`/forum/${event.slug}.ics`}>Lägg till i kalender</a> (.ics-fil)
+            </p>
+          ) : null}
         </aside>
       </div>
     </>
