@@ -64,3 +64,24 @@ export const REGISTRATION_LABELS: Record<string, string> = {
   orgName: "Organisation",
   consentStore: "Samtycke",
 };
+
+const registrationId = z.string({ required_error: "Välj en anmälan." }).trim().min(1, "Välj en anmälan.").max(64, "Ogiltig anmälan.");
+
+/** The organizer's actions on the registrations page, one schema per button. */
+export const organizerRegistrationActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("promote"), registrationId }),
+    z.object({ intent: z.literal("cancel"), registrationId }),
+    z.object({ intent: z.literal("attended"), registrationId }),
+    z.object({ intent: z.literal("absent"), registrationId }),
+    z.object({ intent: z.literal("reminder") }),
+    z.object({ intent: z.literal("invite") }),
+    z.object({
+      intent: z.literal("message"),
+      subject: z.string({ required_error: "Skriv en rubrik." }).trim().min(1, "Skriv en rubrik.").max(150, "Rubriken får ha högst 150 tecken."),
+      body: z.string({ required_error: "Skriv ett meddelande." }).trim().min(1, "Skriv ett meddelande.").max(5000, "Meddelandet får ha högst 5 000 tecken."),
+    }),
+  ],
+  { errorMap: () => ({ message: "Okänd åtgärd. Ladda om sidan och försök igen." }) },
+);
