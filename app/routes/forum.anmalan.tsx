@@ -17,6 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const id = url.searchParams.get("r") ?? "";
   const sig = url.searchParams.get("sig") ?? "";
+  // Without a link there is nothing to look up: explain where the link is.
+  if (!url.searchParams.has("r")) return json({ registration: null, cancelPath: null });
   const registration = verifyRegistrationLink(id, sig) ? await getOwnRegistration(id) : null;
   if (!registration) throw new Response("Länken till anmälan är ogiltig. Använd länken i ditt bekräftelsemejl.", { status: 404 });
   return json(
@@ -27,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function OwnRegistration() {
   const { registration, cancelPath } = useLoaderData<typeof loader>();
+  if (!registration) return <NoLink />;
   const { event } = registration;
   return (
     <>
@@ -69,6 +72,18 @@ export default function OwnRegistration() {
           </li>
         ) : null}
       </ul>
+    </>
+  );
+}
+
+function NoLink() {
+  return (
+    <>
+      <h1>Din anmälan</h1>
+      <p className="lead">Du ser din anmälan med länken i bekräftelsemejlet som du fick när du anmälde dig.</p>
+      <p>
+        Hittar du inte mejlet? Titta i skräpposten, eller <Link to="/kontakt">kontakta forumansvarig</Link>.
+      </p>
     </>
   );
 }

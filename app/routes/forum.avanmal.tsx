@@ -25,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const id = url.searchParams.get("r") ?? "";
   const sig = url.searchParams.get("sig") ?? "";
+  if (!url.searchParams.has("r")) return json({ registration: null, id: "", sig: "" });
   return json({ registration: await load(id, sig), id, sig }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
@@ -43,6 +44,17 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function CancelRegistration() {
   const { registration, id, sig } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  if (!registration) {
+    return (
+      <>
+        <h1>Avanmäl dig</h1>
+        <p className="lead">Du avanmäler dig med länken i bekräftelsemejlet som du fick när du anmälde dig.</p>
+        <p>
+          Hittar du inte mejlet? <Link to="/kontakt">Kontakta forumansvarig</Link>, så hjälper vi dig.
+        </p>
+      </>
+    );
+  }
   const { event } = registration;
   const cancelled = result?.done || registration.status === "cancelled";
   return (

@@ -26,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const id = url.searchParams.get("s") ?? "";
   const sig = url.searchParams.get("sig") ?? "";
+  if (!url.searchParams.has("s")) return json({ id: "", sig: "", email: null, alreadyOff: false });
   const row = await subscriber(id, sig);
   return json({ id, sig, email: row.email, alreadyOff: row.unsubscribedAt !== null }, { headers: { "Cache-Control": "private, no-store" } });
 }
@@ -44,6 +45,17 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Unsubscribe() {
   const { id, sig, email, alreadyOff } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  if (!email) {
+    return (
+      <>
+        <h1>Sluta få inbjudningar</h1>
+        <p className="lead">Använd länken längst ned i inbjudningsmejlet, så avslutar du med ett klick.</p>
+        <p>
+          Hittar du inget mejl? <Link to="/kontakt">Kontakta forumansvarig</Link>, så tar vi bort dig från listan.
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <h1>Sluta få inbjudningar</h1>
