@@ -1,12 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
-import { linksInMail, waitForMail } from "../app/test/smtp-sink";
-import { cleanUpEvents, createSmallEvent } from "./db";
+import { linksInMail, readMails, waitForMail } from "../app/test/smtp-sink";
+import { cleanUp, cleanUpEvents, createSmallEvent, createUserWithSession, logInAs } from "./db";
+import { seriousViolations } from "./fixtures";
 import { E2E_MAIL_DIR } from "./paths";
 
 // Forum registration journeys from issue 4, with mail read from the real SMTP sink.
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-test.afterAll(() => cleanUpEvents());
+test.afterAll(() => {
+  cleanUpEvents();
+  cleanUp();
+});
 
 async function register(page: Page, slug: string, { name, email }: { name: string; email: string }) {
   await page.goto(`/forum/${slug}`);
@@ -80,4 +84,68 @@ test("a waitlisted person is promoted when someone cancels, and is emailed", asy
   await page.goto(pathOf(own!));
   await expect(page.getByText("Du är anmäld och har en plats.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Länk till webbinariet" })).toHaveAttribute("href", "https://meet.example/e2e");
+});
+
+test("the invitation list: double opt-in, one invitation per event however often it is sent, and unsubscribe", async ({ page, browser, baseURL }) => {
+  const email = `lista-${unique()}@mora.example`;
+  await page.goto("/inbjudan");
+  await page.getByLabel("E-postadress", { exact: true }).fill(email);
+  await page.getByLabel(/Jag godkänner att min e-postadress sparas/).check();
+  await page.getByRole("button", { name: "Skicka inbjudningar till mig" }).click();
+  await expect(page.getByRole("status")).toContainText("Klicka på länken i mejlet");
+
+  const confirm = await waitForMail(E2E_MAIL_DIR, { to: email, subjectIncludes: "Bekräfta att du vill få inbjudningar", timeoutMs: 20_000 });
+  await page.goto(pathOf(linksInMail(confirm).find((l) => l.includes("/inbjudan/bekrafta"))!));
+  await page.getByRole("button", { name: "Ja, skicka inbjudningar till mig" }).click();
+  await expect(page.getByRole("status")).toContainText("Du får en inbjudan");
+
+  // The organizer sends the invitation twice; the subscriber gets one mail.
+  const event = createSmallEvent({ capacity: 10 });
+  const organizer = createUserWithSession({ role: "organizer" });
+  const context = await browser.newContext();
+  await logInAs(context, organizer, baseURL!);
+  const admin = await context.newPage();
+  await admin.goto(`/admin/forum/${event.id}/anmalningar`);
+  await admin.getByRole("button", { name: "Skicka inbjudan" }).click();
+  await expect(admin.getByRole("status")).toContainText("Inbjudan är lagd i utkorgen");
+  await admin.getByRole("button", { name: "Skicka inbjudan" }).click();
+  await expect(admin.getByRole("status")).toContainText("Alla på listan har redan fått inbjudan");
+
+  const invitation = await waitForMail(E2E_MAIL_DIR, { to: email, subjectIncludes: "Inbjudan:", timeoutMs: 20_000 });
+  expect(invitation.subject).toContain("Testforum");
+  await page.waitForTimeout(1500);
+  expect(readMails(E2E_MAIL_DIR).filter((m) => m.to.includes(email) && m.subject.includes("Inbjudan:"))).toHaveLength(1);
+
+  await page.goto(pathOf(linksInMail(invitation).find((l) => l.includes("/inbjudan/avsluta"))!));
+  await page.getByRole("button", { name: "Sluta skicka inbjudningar" }).click();
+  await expect(page.getByRole("status")).toContainText("får inga fler inbjudningar");
+  await context.close();
+});
+
+test("the organizer sees registrations, counts and exports a CSV that Swedish Excel opens", async ({ page, browser, baseURL }) => {
+  const event = createSmallEvent({ capacity: 5 });
+  await register(page, event.slug, { name: "Åsa Öberg", email: `asa-${unique()}@borlange.example` });
+  const organizer = createUserWithSession({ role: "organizer" });
+  const context = await browser.newContext();
+  await logInAs(context, organizer, baseURL!);
+  const admin = await context.newPage();
+  await admin.goto(`/admin/forum/${event.id}/anmalningar`);
+  await expect(admin.getByRole("heading", { level: 1 })).toContainText("Anmälningar");
+  await expect(admin.getByRole("cell", { name: "Åsa Öberg", exact: true })).toBeVisible();
+  await expect(admin.getByRole("cell", { name: "Dalarnas län", exact: true })).toBeVisible();
+  const violations = await seriousViolations(admin);
+  expect(violations.map((v) => v.id)).toEqual([]);
+
+  const csv = await admin.request.get(`/admin/forum/${event.id}/anmalningar.csv`);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const bytes = await csv.body();
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.subarray(3).toString("utf8");
+  expect(text.split("\r\n")[0]).toBe("Status;Plats i kön;Namn;E-post;Befattning;Kommun;Län;Organisation;Anmäld;Närvarade;Vill ha inbjudningar");
+  expect(text).toContain(";Åsa Öberg;");
+  await context.close();
+
+  // Anonymous visitors are sent to the login page.
+  await page.goto(`/admin/forum/${event.id}/anmalningar`);
+  await expect(page).toHaveURL(/\/logga-in\?redirectTo=/);
 });

@@ -148,6 +148,11 @@ export default function ForumEvent() {
                 .
               </p>
             )}
+            {!registrationOpen ? (
+              <p>
+                <Link to="/inbjudan">Få inbjudan till nästa forum</Link> i din e-post.
+              </p>
+            ) : null}
           </section>
         </div>
 
