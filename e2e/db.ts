@@ -108,3 +108,28 @@ export function promoteToAdminInE2eDb(email: string) {
   db.prepare(`UPDATE "User" SET role = 'admin' WHERE email = ?`).run(email);
   db.close();
 }
+
+/** A small published forum two weeks ahead, for journeys that need a full event. Removed by cleanUpEvents(). */
+const createdEvents: string[] = [];
+export function createSmallEvent({ capacity = 1, joinUrl = "https://meet.example/e2e" }: { capacity?: number; joinUrl?: string } = {}) {
+  const db = open();
+  const id = `e2eev${crypto.randomBytes(8).toString("hex")}`;
+  const slug = `e2e-forum-${id.slice(-8)}`;
+  const startsAt = new Date(Date.now() + 14 * 24 * 3600 * 1000);
+  const now = iso(new Date());
+  db.prepare(
+    `INSERT INTO "Event" (id, slug, title, summary, startsAt, endsAt, capacity, seatsTaken, status, publishedAt, joinUrl, createdAt, updatedAt)
+     VALUES (?, ?, ?, 'Ett litet testforum.', ?, ?, ?, 0, 'published', ?, ?, ?, ?)`,
+  ).run(id, slug, `Testforum ${id.slice(-4)}`, iso(startsAt), iso(new Date(+startsAt + 90 * 60_000)), capacity, now, joinUrl, now, now);
+  db.close();
+  createdEvents.push(id);
+  return { id, slug };
+}
+
+export function cleanUpEvents() {
+  if (!createdEvents.length) return;
+  const db = open();
+  const del = db.prepare(`DELETE FROM "Event" WHERE id = ?`);
+  for (const id of createdEvents.splice(0)) del.run(id);
+  db.close();
+}

@@ -21,6 +21,8 @@ export const LOGIN_REQUIRED: { prefix: string; audience: Audience }[] = [
  */
 export const PARAM_SAMPLES: ReadonlyArray<readonly [pattern: string, url: string]> = [
   ["/forum/:slug", "/forum/kommunforum-analytics-2021-05-06"],
+  // The upcoming forum carries the registration form.
+  ["/forum/:slug", "/forum/kommunforum-analytics-nasta"],
   ["/case/:slug", "/case/kristianstad-smart-va"],
   ["/kommun/:slug", "/kommun/2081-borlange"],
 ];

@@ -1,11 +1,12 @@
 import { json } from "@remix-run/node";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Markdown } from "~/components/markdown";
 import { DateTime, DateTimeRange } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
+import { RegistrationForm } from "~/components/registration-form";
 import { getPublishedEventBySlug } from "~/models/event.server";
 import { getPublicRecording } from "~/models/recording.server";
 import { RecordingPlayer } from "~/components/recording-player";
@@ -18,13 +19,14 @@ import { caseHref, eventHref, municipalityHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import { renderMarkdown } from "~/utils/markdown.server";
+import { loadRegistrationSection, registrationAction } from "~/utils/registration-section.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
     ? pageMeta(data.event.title, data.event.summary || `Forum ${formatDateTime(data.event.startsAt)}.`)
     : pageMeta("Forumet finns inte", "Vi hittade inget forum på den adressen.");
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const event = /^[a-z0-9-]{1,120}$/.test(slug) ? await getPublishedEventBySlug(slug) : null;
   if (!event) throw new Response("Forumet finns inte", { status: 404 });
@@ -33,12 +35,20 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const now = new Date();
   const registrationOpen = event.isUpcoming && (!event.registrationDeadline || event.registrationDeadline > now);
   const jsonLd = eventJsonLd(event, { url: new URL(eventHref(event), APP_URL).href, organizerName: ORGANIZER_NAME });
-  const recording = event.isUpcoming ? null : await getPublicRecording(event.id);
-  return json({ event, registrationOpen, jsonLd, descriptionHtml: renderMarkdown(event.descriptionMd).html, recording });
+  const [recording, registration] = await Promise.all([
+    event.isUpcoming ? null : getPublicRecording(event.id),
+    loadRegistrationSection(request, event),
+  ]);
+  return json({ event, registrationOpen, registration, jsonLd, descriptionHtml: renderMarkdown(event.descriptionMd).html, recording });
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  return registrationAction(request, context, params.slug ?? "");
 }
 
 export default function ForumEvent() {
-  const { event, registrationOpen, jsonLd, descriptionHtml, recording } = useLoaderData<typeof loader>();
+  const { event, registrationOpen, registration, jsonLd, descriptionHtml, recording } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const nonce = useNonce();
   const seats = seatsLeftLabel(event.seatsLeft, event.capacity);
 
@@ -144,24 +154,24 @@ export default function ForumEvent() {
 
           <section className="section" id="anmalan" aria-labelledby="anmalan-rubrik" tabIndex={-1}>
             <h2 id="anmalan-rubrik">Anmälan</h2>
-            {registrationOpen ? (
-              <div className="notice">
-                <p>
-                  Anmälan på webbplatsen öppnar i nästa version.
-                  {event.registrationDeadline ? (
-                    <>
-                      {" "}
-                      Sista dag att anmäla sig är <DateTime value={event.registrationDeadline} />.
-                    </>
-                  ) : null}
-                </p>
-                <p>
-                  Vill du vara med redan nu? <Link to="/kontakt">Kontakta forumansvarig</Link>, så skickas en inbjudan till dig.
-                </p>
-              </div>
+            {registrationOpen && registration.ownRegistration ? (
+              <p className="notice notice--success">
+                {registration.ownRegistration.status === "confirmed" ? "Du är anmäld och har en plats." : "Du står på väntelistan."}{" "}
+                <Link to={registration.ownRegistration.path}>Se din anmälan</Link>
+              </p>
+            ) : registrationOpen && !registration.closedMessage ? (
+              <RegistrationForm
+                slug={event.slug}
+                municipalities={registration.municipalities}
+                member={registration.member}
+                errors={actionData?.errors}
+                values={actionData?.values}
+                seatsLeft={event.seatsLeft}
+                deadline={event.registrationDeadline}
+              />
             ) : event.isUpcoming ? (
               <p>
-                Anmälan har stängt. Har du frågor om forumet? <Link to="/kontakt">Kontakta forumansvarig</Link>.
+                {registration.closedMessage ?? "Anmälan har stängt."} Har du frågor om forumet? <Link to="/kontakt">Kontakta forumansvarig</Link>.
               </p>
             ) : (
               <p>
@@ -174,6 +184,11 @@ export default function ForumEvent() {
                 .
               </p>
             )}
+            {!registrationOpen ? (
+              <p>
+                <Link to="/inbjudan">Få inbjudan till nästa forum</Link> i din e-post.
+              </p>
+            ) : null}
           </section>
         </div>
 
@@ -215,6 +230,11 @@ export default function ForumEvent() {
               </>
             ) : null}
           </dl>
+          {event.isUpcoming ? (
+            <p>
+              <a href={`/forum/${event.slug}.ics`}>Lägg till i kalender</a> (.ics-fil)
+            </p>
+          ) : null}
         </aside>
       </div>
     </>

@@ -12,6 +12,8 @@ describe("named limits", () => {
       contactIp: { limit: 5, windowSeconds: 3600 },
       postingUser: { limit: 10, windowSeconds: 600 },
       secondFactorUser: { limit: 10, windowSeconds: 900 },
+      registrationIp: { limit: 300, windowSeconds: 600 },
+      invitationIp: { limit: 10, windowSeconds: 3600 },
     });
   });
 

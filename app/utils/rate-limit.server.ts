@@ -11,6 +11,9 @@ export const RATE_LIMITS = {
   contactIp: { limit: 5, windowSeconds: 60 * 60 },
   postingUser: { limit: 10, windowSeconds: 10 * 60 },
   secondFactorUser: { limit: 10, windowSeconds: 15 * 60 },
+  // Generous: a whole municipality often reaches us from one NAT address.
+  registrationIp: { limit: 300, windowSeconds: 10 * 60 },
+  invitationIp: { limit: 10, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

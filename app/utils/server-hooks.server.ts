@@ -1,6 +1,7 @@
 import { env } from "./env.server";
 import { startOutboxSender } from "./mailer.server";
 import { startRateLimitPruner } from "./rate-limit.server";
+import { startReminderJob } from "./reminder-job.server";
 
 /** What server.js needs from the validated environment. */
 export function serverConfig() {
@@ -26,6 +27,7 @@ export function registerBackgroundJob(start: () => Stop) {
 // Built-in jobs. Importing them here also keeps them in the server build.
 registerBackgroundJob(() => startOutboxSender());
 registerBackgroundJob(() => startRateLimitPruner());
+registerBackgroundJob(() => startReminderJob());
 
 export function startBackgroundJobs(): Stop {
   const stops = jobs.map((start) => start());

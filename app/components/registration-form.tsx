@@ -1,0 +1,170 @@
+import { Form, Link } from "@remix-run/react";
+import type { FieldErrors } from "~/utils/forms";
+import { Checkbox, ErrorSummary, fieldId, Honeypot, SelectField, SubmitButton, TextField } from "./forms";
+import type { MunicipalityOption } from "./organisation-fields";
+import { DateTime } from "./date-time";
+
+export type RegistrationMember = { name: string; email: string; workplace: string; title: string };
+
+const LABELS: Record<string, string> = {
+  name: "Namn",
+  email: "E-postadress",
+  title: "Befattning",
+  orgKind: "Var arbetar du?",
+  municipalityCode: "Kommun",
+  orgName: "Organisation",
+  consentStore: "Samtycke",
+};
+
+/**
+ * The registration form of an event page. Works without JavaScript (a plain POST
+ * to the page). Logged-in members get a shorter form: name, email and workplace
+ * come from their account.
+ */
+export function RegistrationForm({
+  slug,
+  municipalities,
+  member,
+  errors,
+  values = {},
+  seatsLeft,
+  deadline,
+}: {
+  slug: string;
+  municipalities: MunicipalityOption[];
+  member: RegistrationMember | null;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+  seatsLeft: number | null;
+  deadline: string | null;
+}) {
+  const full = seatsLeft === 0;
+  return (
+    <>
+      {full ? (
+        <p className="notice notice--warning">Forumet är fullbokat. Anmäl dig ändå, så hamnar du på väntelistan och får ett mejl om en plats blir ledig.</p>
+      ) : null}
+      {deadline ? (
+        <p>
+          Sista dag att anmäla sig är <DateTime value={deadline} />.
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} labels={LABELS} />
+      <Form method="post" action={`/forum/${slug}#anmalan`} noValidate>
+        <Honeypot />
+        {member ? (
+          <div className="notice">
+            <p>
+              Du anmäler dig som <strong>{member.name}</strong> ({member.email})
+              {member.workplace ? `, ${member.workplace}` : ""}. Stämmer något inte?{" "}
+              <Link to="/profil">Ändra dina uppgifter på profilsidan</Link>.
+            </p>
+          </div>
+        ) : (
+          <>
+            <TextField name="name" label="Namn" autoComplete="name" defaultValue={values.name} error={errors?.name} required />
+            <TextField
+              name="email"
+              label="E-postadress"
+              type="email"
+              autoComplete="email"
+              hint="Hit skickar vi bekräftelsen och länken till webbinariet."
+              defaultValue={values.email}
+              error={errors?.email}
+              required
+            />
+          </>
+        )}
+        <TextField
+          name="title"
+          label="Befattning (frivilligt)"
+          hint="Till exempel BI-analytiker eller IT-strateg."
+          autoComplete="organization-title"
+          defaultValue={values.title ?? member?.title ?? ""}
+          error={errors?.title}
+        />
+        {member ? null : <Workplace municipalities={municipalities} values={values} errors={errors} />}
+        <Checkbox
+          name="consentStore"
+          label="Jag godkänner att mina uppgifter sparas för att hantera anmälan (krävs)."
+          hint={
+            <>
+              Uppgifterna används bara för det här forumet och tas bort enligt vår <Link to="/personuppgifter">personuppgiftspolicy</Link>.
+            </>
+          }
+          error={errors?.consentStore}
+          defaultChecked={values.consentStore === "on"}
+        />
+        <Checkbox
+          name="consentInvites"
+          label="Skicka inbjudningar till kommande forum till mig (frivilligt)."
+          hint="Du får först ett mejl där du bekräftar. Du kan avsluta med en länk i varje inbjudan."
+          defaultChecked={values.consentInvites === "on"}
+        />
+        <SubmitButton pendingText="Skickar anmälan…">{full ? "Ställ mig på väntelistan" : "Anmäl dig"}</SubmitButton>
+      </Form>
+    </>
+  );
+}
+
+function Workplace({ municipalities, values, errors }: { municipalities: MunicipalityOption[]; values: Record<string, string>; errors?: FieldErrors }) {
+  const byCounty = new Map<string, MunicipalityOption[]>();
+  for (const m of municipalities) byCounty.set(m.countyName, [...(byCounty.get(m.countyName) ?? []), m]);
+  const counties = [...byCounty.keys()].sort((a, b) => a.localeCompare(b, "sv"));
+  const kind = values.orgKind ?? "kommun";
+  return (
+    <fieldset className={`field${errors?.orgKind ? " field--error" : ""}`} id={fieldId("orgKind")}>
+      <legend>Var arbetar du?</legend>
+      {errors?.orgKind ? <span className="field__error">{errors.orgKind}</span> : null}
+      <div className="choice">
+        <input type="radio" id="reg-orgKind-kommun" name="orgKind" value="kommun" defaultChecked={kind === "kommun"} />
+        <label htmlFor="reg-orgKind-kommun">I en kommun</label>
+      </div>
+      <div className="choice">
+        <input type="radio" id="reg-orgKind-annan" name="orgKind" value="annan" defaultChecked={kind === "annan"} />
+        <label htmlFor="reg-orgKind-annan">I en annan organisation</label>
+      </div>
+      <SelectField
+        name="municipalityCode"
+        label="Kommun"
+        hint="Gäller om du arbetar i en kommun. Skriv de första bokstäverna för att hoppa i listan."
+        error={errors?.municipalityCode}
+        defaultValue={values.municipalityCode ?? ""}
+      >
+        <option value="">Välj kommun</option>
+        {counties.map((county) => (
+          <optgroup key={county} label={county}>
+            {byCounty.get(county)!.map((m) => (
+              <option key={m.code} value={m.code}>
+                {m.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </SelectField>
+      <TextField
+        name="orgName"
+        label="Organisation"
+        hint="Gäller om du arbetar i till exempel en region, en myndighet eller ett företag."
+        error={errors?.orgName}
+        defaultValue={values.orgName ?? ""}
+        autoComplete="organization"
+      />
+    </fieldset>
+  );
+}
+
+/** What the registrant's own pages say about the status. */
+export function RegistrationStatusNotice({ status, position }: { status: string; position: number | null }) {
+  if (status === "confirmed") return <p className="notice notice--success">Du är anmäld och har en plats.</p>;
+  if (status === "waitlisted") {
+    return (
+      <p className="notice notice--warning">
+        Forumet är fullbokat. Du står på väntelistan som <strong>{`nummer ${position}`}</strong>. Blir en plats ledig flyttas du upp
+        automatiskt och får ett mejl.
+      </p>
+    );
+  }
+  return <p className="notice">Du är avanmäld från forumet.</p>;
+}
+

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { eventCalendar, upcomingCalendar, upcomingFeed, type FeedEvent } from "./calendar-feed.server";
+
+const base: FeedEvent = {
+  id: "ev1",
+  slug: "kommunforum-analytics-nasta",
+  title: "Kommunforum Analytics",
+  summary: "Kommuner delar erfarenheter av BI & AI.",
+  startsAt: new Date("2026-12-29T12:00:00Z"),
+  endsAt: new Date("2026-12-29T13:30:00Z"),
+  format: "webinar",
+  location: "",
+  status: "published",
+  publishedAt: new Date("2026-11-01T08:00:00Z"),
+  updatedAt: new Date("2026-11-02T08:00:00Z"),
+};
+const site = "https://kommunforum.example";
+
+describe("calendar and feed serializers", () => {
+  it("one event: UTC times, stable UID and the public URL, no join link", () => {
+    const ics = eventCalendar(base, site, new Date("2026-11-28T00:00:00Z"));
+    expect(ics).toContain("DTSTART:20261229T120000Z");
+    expect(ics).toContain("UID:ev1@kommunforum");
+    expect(ics).toContain("URL:https://kommunforum.example/forum/kommunforum-analytics-nasta");
+    expect(ics).toContain("LOCATION:Digitalt");
+    expect(ics).not.toMatch(/webbinariet/);
+    expect(eventCalendar({ ...base, status: "cancelled" }, site)).toContain("STATUS:CANCELLED");
+  });
+
+  it("the upcoming calendar has one VEVENT per forum and a name", () => {
+    const ics = upcomingCalendar([base, { ...base, id: "ev2", slug: "senare" }], site);
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    expect(ics).toContain("UID:ev2@kommunforum");
+    expect(ics).toContain("X-WR-CALNAME:Kommunforum Analytics: kommande forum");
+  });
+
+  it("RSS lists forums with Swedish dates, escaped text and absolute links, newest announcement first", () => {
+    const xml = upcomingFeed([base, { ...base, id: "ev2", slug: "senare", title: "Senare forum", publishedAt: new Date("2026-11-20T08:00:00Z") }], site);
+    expect(xml).toContain("<rss");
+    expect(xml).toContain("<language>sv</language>");
+    expect(xml).toContain("https://kommunforum.example/forum/kommunforum-analytics-nasta");
+    expect(xml).toContain("tisdag 29 december 2026 kl. 13.00");
+    // Text goes in CDATA, so "&" needs no escaping and cannot break the XML.
+    expect(xml).toMatch(/<description><!\[CDATA\[[^\]]*BI & AI/);
+    expect(xml.indexOf("Senare forum")).toBeLessThan(xml.indexOf("<title><![CDATA[Kommunforum Analytics –"));
+    expect(upcomingFeed([], site)).toContain("<channel>");
+  });
+});

@@ -1,0 +1,98 @@
+import { json, redirect } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
+import { listMunicipalities } from "~/models/reference.server";
+import {
+  CLOSED_MESSAGES,
+  findRegistrationByEmail,
+  getEventForRegistration,
+  getMemberDefaults,
+  registerForEvent,
+  registrationClosedReason,
+} from "~/models/registration.server";
+import { memberRegistrationSchema, registrationSchema } from "~/validation/registration";
+import { getOptionalUser } from "./auth.server";
+import { formValues, parseForm } from "./forms";
+import { readFormData } from "./form-data.server";
+import { wakeOutboxSender } from "./mailer.server";
+import { enforceRateLimit } from "./rate-limit.server";
+import { registrationPagePath } from "./signed-links.server";
+
+/**
+ * The registration part of the event page's loader and action, kept here so the
+ * page route stays small.
+ */
+export const ALREADY_REGISTERED =
+  "Du är redan anmäld till det här forumet med den här e-postadressen. Länken till din anmälan finns i bekräftelsemejlet.";
+
+export async function loadRegistrationSection(request: Request, event: { id: string; status?: string; startsAt: Date | string; endsAt: Date | string; registrationDeadline: Date | string | null }) {
+  const closedReason = registrationClosedReason({
+    status: event.status ?? "published",
+    startsAt: new Date(event.startsAt),
+    endsAt: new Date(event.endsAt),
+    registrationDeadline: event.registrationDeadline ? new Date(event.registrationDeadline) : null,
+  });
+  const user = await getOptionalUser(request);
+  const member = user ? await getMemberDefaults(user.id) : null;
+  const own = member && !closedReason ? await findRegistrationByEmail(event.id, member.email) : null;
+  return {
+    closedMessage: closedReason ? CLOSED_MESSAGES[closedReason] : null,
+    municipalities: closedReason || member ? [] : await listMunicipalities(),
+    member: member ? { name: member.name, email: member.email, workplace: member.workplace, title: member.title } : null,
+    ownRegistration: own && own.status !== "cancelled" ? { status: own.status, path: registrationPagePath(own.id) } : null,
+  };
+}
+
+type Values = Record<string, string>;
+const answer = (status: number, errors: Record<string, string>, values: Values) => json({ ok: false as const, errors, values }, { status });
+
+export async function registrationAction(request: Request, context: AppLoadContext, slug: string) {
+  await enforceRateLimit("registrationIp", context.clientIp ?? "okänd");
+  const formData = await readFormData(request);
+  const event = /^[a-z0-9-]{1,120}$/.test(slug) ? await getEventForRegistration(slug) : null;
+  if (!event || event.status === "draft") throw new Response("Forumet finns inte", { status: 404 });
+  // Bots fill the hidden field: they get a plain answer and nothing is stored.
+  if (formData.get("webbplats")) return redirect(`/forum/${event.slug}`);
+
+  const user = await getOptionalUser(request);
+  const member = user ? await getMemberDefaults(user.id) : null;
+  let input;
+  if (member) {
+    const parsed = parseForm(memberRegistrationSchema, formData);
+    if (!parsed.ok) return answer(400, parsed.errors, parsed.values);
+    input = {
+      name: member.name,
+      email: member.email,
+      title: parsed.data.title,
+      municipalityCode: member.municipalityCode,
+      organisationName: member.organisationName,
+      consentInvites: parsed.data.consentInvites,
+    };
+  } else {
+    const parsed = parseForm(registrationSchema, formData);
+    if (!parsed.ok) return answer(400, parsed.errors, parsed.values);
+    const d = parsed.data;
+    input = {
+      name: d.name,
+      email: d.email,
+      title: d.title,
+      municipalityCode: d.orgKind === "kommun" ? d.municipalityCode ?? null : null,
+      organisationName: d.orgKind === "annan" ? d.orgName ?? "" : "",
+      consentInvites: d.consentInvites,
+    };
+  }
+
+  const result = await registerForEvent({ ...input, eventId: event.id, userId: user?.id ?? null });
+  const values = formValues(formData);
+  switch (result.outcome) {
+    case "confirmed":
+    case "waitlisted":
+      wakeOutboxSender();
+      return redirect(registrationPagePath(result.registrationId), { headers: { "Cache-Control": "no-store" } });
+    case "already":
+      return answer(409, { [member ? "form" : "email"]: ALREADY_REGISTERED }, values);
+    case "unknown-municipality":
+      return answer(400, { municipalityCode: "Välj din kommun i listan." }, values);
+    case "closed":
+      return answer(409, { form: CLOSED_MESSAGES[result.reason] }, values);
+  }
+}

@@ -1,0 +1,87 @@
+import { z } from "zod";
+
+/** The registration form on an event page. Shared by browser and server; messages in Swedish. */
+const email = z
+  .string({ required_error: "Skriv din e-postadress." })
+  .trim()
+  .min(1, "Skriv din e-postadress.")
+  .max(254, "E-postadressen är för lång.")
+  .email("Skriv e-postadressen i formatet namn@exempel.se.")
+  .transform((v) => v.toLowerCase());
+
+const name = z.string({ required_error: "Skriv ditt namn." }).trim().min(1, "Skriv ditt namn.").max(120, "Namnet får ha högst 120 tecken.");
+const title = z.string().trim().max(120, "Befattningen får ha högst 120 tecken.").default("");
+const consentStore = z.literal("on", {
+  errorMap: () => ({ message: "Kryssa i att vi får spara dina uppgifter. Annars kan vi inte ta emot anmälan." }),
+});
+const consentInvites = z
+  .literal("on")
+  .optional()
+  .transform((v) => v === "on");
+
+/** Visitors: everything. A municipality from the list or the name of another organisation. */
+export const registrationSchema = z
+  .object({
+    name,
+    email,
+    title,
+    orgKind: z.enum(["kommun", "annan"], { errorMap: () => ({ message: "Välj om du arbetar i en kommun eller i en annan organisation." }) }),
+    municipalityCode: z.string().trim().optional(),
+    orgName: z.string().trim().max(160, "Organisationens namn får ha högst 160 tecken.").optional(),
+    consentStore,
+    consentInvites,
+  })
+  .superRefine((v, ctx) => {
+    if (v.orgKind === "kommun" && !/^\d{4}$/.test(v.municipalityCode ?? "")) {
+      ctx.addIssue({ code: "custom", path: ["municipalityCode"], message: "Välj din kommun i listan." });
+    }
+    if (v.orgKind === "annan" && !v.orgName) {
+      ctx.addIssue({ code: "custom", path: ["orgName"], message: "Skriv organisationens namn." });
+    }
+  });
+
+/** Logged-in members: name, email and workplace come from the account. */
+export const memberRegistrationSchema = z.object({ title, consentStore, consentInvites });
+
+/** "Få inbjudan till nästa forum". */
+export const invitationSignupSchema = z.object({
+  email,
+  name: z.string().trim().max(120, "Namnet får ha högst 120 tecken.").default(""),
+  municipalityCode: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^\d{4}$/.test(v), "Välj en kommun i listan, eller lämna fältet tomt."),
+  consent: z.literal("on", { errorMap: () => ({ message: "Kryssa i att vi får spara din e-postadress för inbjudningar." }) }),
+});
+
+export const REGISTRATION_LABELS: Record<string, string> = {
+  name: "Namn",
+  email: "E-postadress",
+  title: "Befattning",
+  orgKind: "Var arbetar du?",
+  municipalityCode: "Kommun",
+  orgName: "Organisation",
+  consentStore: "Samtycke",
+};
+
+const registrationId = z.string({ required_error: "Välj en anmälan." }).trim().min(1, "Välj en anmälan.").max(64, "Ogiltig anmälan.");
+
+/** The organizer's actions on the registrations page, one schema per button. */
+export const organizerRegistrationActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("promote"), registrationId }),
+    z.object({ intent: z.literal("cancel"), registrationId }),
+    z.object({ intent: z.literal("attended"), registrationId }),
+    z.object({ intent: z.literal("absent"), registrationId }),
+    z.object({ intent: z.literal("reminder") }),
+    z.object({ intent: z.literal("invite") }),
+    z.object({
+      intent: z.literal("message"),
+      subject: z.string({ required_error: "Skriv en rubrik." }).trim().min(1, "Skriv en rubrik.").max(150, "Rubriken får ha högst 150 tecken."),
+      body: z.string({ required_error: "Skriv ett meddelande." }).trim().min(1, "Skriv ett meddelande.").max(5000, "Meddelandet får ha högst 5 000 tecken."),
+    }),
+  ],
+  { errorMap: () => ({ message: "Okänd åtgärd. Ladda om sidan och försök igen." }) },
+);
