@@ -22,6 +22,7 @@ export const LOGIN_REQUIRED: { prefix: string; audience: Audience }[] = [
 export const PARAM_SAMPLES: ReadonlyArray<readonly [pattern: string, url: string]> = [
   ["/forum/:slug", "/forum/kommunforum-analytics-2021-05-06"],
   ["/case/:slug", "/case/kristianstad-smart-va"],
+  ["/spaningar/:slug", "/spaningar/sammanfattning-kommunforum-2021-05-06"],
 ];
 
 /** A path no route will ever claim; it must get the Swedish 404 page. */

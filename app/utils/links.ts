@@ -14,3 +14,5 @@ export const caseHref = (c: { slug: string }) => `/case/${c.slug}`;
 
 /** Thread pages arrive with the discussions work; this is the one place to change their address. */
 export const threadHref = (thread: { id: string; slug: string }) => `/diskussioner/${thread.id}/${thread.slug}`;
+
+export const articleHref = (a: { slug: string }) => `/spaningar/${a.slug}`;
