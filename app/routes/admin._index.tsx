@@ -20,6 +20,12 @@ export default function AdminHome() {
       <h1>Arrangörsverktyg</h1>
       <p className="lead">Här driver du forumet: evenemang, anmälningar, innehåll och e-post.</p>
       <ul>
+        <li>
+          <Link to="/admin/case">Case</Link>: skriv, granska och publicera kommunernas case
+        </li>
+        <li>
+          <Link to="/admin/spaningar">Spaningar</Link>: forumansvarigs artiklar
+        </li>
         {isAdmin ? (
           <>
             <li>
