@@ -25,6 +25,7 @@ export const PARAM_SAMPLES: ReadonlyArray<readonly [pattern: string, url: string
   ["/forum/:slug", "/forum/kommunforum-analytics-nasta"],
   ["/case/:slug", "/case/kristianstad-smart-va"],
   ["/kommun/:slug", "/kommun/2081-borlange"],
+  ["/spaningar/:slug", "/spaningar/sammanfattning-kommunforum-2021-05-06"],
 ];
 
 /** A path no route will ever claim; it must get the Swedish 404 page. */

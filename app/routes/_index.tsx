@@ -91,6 +91,9 @@ export default function Index() {
             <p className="section__more">
               <Link to="/case">Se alla case</Link>
             </p>
+            <p>
+              Sammanfattningar av tidigare forum finns bland <Link to="/spaningar">forumansvarigs spaningar</Link>.
+            </p>
           </>
         ) : (
           <EmptyState title="Inga case är publicerade än.">

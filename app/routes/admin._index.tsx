@@ -29,6 +29,12 @@ export default function AdminHome() {
         <li>
           <Link to="/admin/forum/ny">Skapa ett nytt forum</Link>
         </li>
+        <li>
+          <Link to="/admin/case">Case</Link>: skriv, granska och publicera kommunernas case
+        </li>
+        <li>
+          <Link to="/admin/spaningar">Spaningar</Link>: forumansvarigs artiklar
+        </li>
         {isAdmin ? (
           <>
             <li>

@@ -1,15 +1,17 @@
 import { json } from "@remix-run/node";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { caseOwnerLabel } from "~/components/case-card";
+import { CaseCard, caseOwnerLabel } from "~/components/case-card";
 import { Markdown } from "~/components/markdown";
 import { DateTime } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { TagList } from "~/components/tag-list";
-import { getPublishedCaseBySlug } from "~/models/case.server";
-import { eventHref, municipalityHref } from "~/utils/links";
+import { TableOfContents } from "~/components/table-of-contents";
+import { getPublishedCaseBySlug, listCaseThreads, listRelatedCases, needsReview, REVIEW_MONTHS } from "~/models/case.server";
+import { getOptionalUser, hasRole } from "~/utils/auth.server";
+import { eventHref, municipalityHref, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { renderMarkdown } from "~/utils/markdown.server";
 
@@ -18,32 +20,73 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     ? pageMeta(data.item.title, data.item.summary || `Ett case från ${caseOwnerLabel(data.item) ?? "en kommun"}.`)
     : pageMeta("Caset finns inte", "Vi hittade inget case på den adressen.");
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
-  const item = /^[a-z0-9-]{1,120}$/.test(slug) ? await getPublishedCaseBySlug(slug) : null;
+  if (!/^[a-z0-9-]{1,120}$/.test(slug)) throw new Response("Caset finns inte", { status: 404 });
+  const user = await getOptionalUser(request);
+  // The contact email is for logged-in members only.
+  const item = await getPublishedCaseBySlug(slug, { includeContactEmail: user !== null });
   if (!item) throw new Response("Caset finns inte", { status: 404 });
-  return json({ item, bodyHtml: renderMarkdown(item.bodyMd).html });
+  const [related, threads] = await Promise.all([
+    listRelatedCases(item.id, item.tags.map((t) => t.slug)),
+    listCaseThreads(item.id),
+  ]);
+  const { html, headings } = renderMarkdown(item.bodyMd);
+  const { editorId, ...publicItem } = item;
+  return json({
+    item: publicItem,
+    bodyHtml: html,
+    headings,
+    related,
+    threads,
+    stale: needsReview(item.lastReviewedAt, item.publishedAt),
+    loggedIn: user !== null,
+    canEdit: user !== null && (hasRole(user, "organizer") || user.id === editorId),
+    isOrganizer: hasRole(user, "organizer"),
+  });
 }
 
 export default function CasePage() {
-  const { item, bodyHtml } = useLoaderData<typeof loader>();
+  const { item, bodyHtml, headings, related, threads, stale, loggedIn, canEdit, isOrganizer } = useLoaderData<typeof loader>();
   const technologies = item.technologies
     .split(",")
     .map((t) => t.trim())
     .filter(Boolean);
+  const askHref = `/case/${item.slug}/fraga`;
+  const [searchParams] = useSearchParams();
+  const asked = searchParams.get("fraga") === "skickad";
 
   return (
     <>
       <Breadcrumbs items={[{ to: "/case", label: "Case" }]} current={item.title} />
       <PageHeader title={item.title} lead={item.summary || undefined} />
 
+      {asked ? (
+        <div className="notice notice--success" role="status">
+          <p>
+            Tack! Din fråga är publicerad som en diskussionstråd{item.hasContactEmail ? " och kontaktpersonen har fått ett mejl" : ""}.
+            Du följer tråden och får besked när någon svarar.
+          </p>
+        </div>
+      ) : null}
+      {stale ? (
+        <div className="notice notice--warning">
+          <p>
+            Det här caset har inte granskats på mer än {REVIEW_MONTHS} månader. Uppgifterna kan vara inaktuella; fråga gärna
+            kontaktpersonen hur arbetet ser ut i dag.
+          </p>
+        </div>
+      ) : null}
+      {canEdit ? (
+        <p>
+          <Link to={isOrganizer ? `/admin/case/${item.id}` : `/profil/case/${item.id}`}>Redigera caset</Link>
+        </p>
+      ) : null}
+
       <div className="with-sidebar">
         <div>
-          {bodyHtml ? (
-            <Markdown html={bodyHtml} />
-          ) : (
-            <p>Den utförliga beskrivningen av caset är inte skriven än.</p>
-          )}
+          <TableOfContents headings={headings} />
+          {bodyHtml ? <Markdown html={bodyHtml} /> : <p>Den utförliga beskrivningen av caset är inte skriven än.</p>}
 
           {item.event ? (
             <section className="section" aria-labelledby="forumet">
@@ -51,18 +94,58 @@ export default function CasePage() {
               <p>
                 <Link to={eventHref(item.event)}>{item.event.title}</Link>, <DateTime value={item.event.startsAt} format="date" />.
               </p>
+              {item.event.recording ? (
+                <p>
+                  Det finns en inspelning från forumet. <Link to={eventHref(item.event)}>Se inspelningen via forumets sida</Link>
+                </p>
+              ) : null}
             </section>
           ) : null}
 
-          {item.contactName ? (
-            <section className="section" aria-labelledby="kontakt">
-              <h2 id="kontakt">Kontaktperson</h2>
-              <p>
-                {item.contactName}
-                {item.contactTitle ? `, ${item.contactTitle}` : ""}
-                {item.municipality ? `, ${item.municipality.name} kommun` : item.organisation ? `, ${item.organisation.name}` : ""}
-              </p>
-              <p className="muted">Kontaktuppgifterna visas för inloggade medlemmar när medlemskonton finns på webbplatsen.</p>
+          <section className="section" aria-labelledby="fraga">
+            <h2 id="fraga">Fråga case-ägaren</h2>
+            <p>
+              Undrar du något om hur arbetet gick till? Din fråga blir en
+              diskussionstråd som andra medlemmar också kan läsa och svara på
+              {item.hasContactEmail ? ", och kontaktpersonen får ett mejl" : ""}.
+            </p>
+            <p>
+              {loggedIn ? (
+                <Link className="button" to={askHref}>
+                  Ställ en fråga om caset
+                </Link>
+              ) : (
+                <Link to={`/logga-in?redirectTo=${encodeURIComponent(askHref)}`}>Logga in för att ställa en fråga om caset</Link>
+              )}
+            </p>
+          </section>
+
+          <section className="section" aria-labelledby="diskussioner">
+            <h2 id="diskussioner">Diskussioner om caset</h2>
+            {threads.length ? (
+              <ul>
+                {threads.map((t) => (
+                  <li key={t.id}>
+                    <Link to={threadHref(t)}>{t.title}</Link>{" "}
+                    <span className="muted">
+                      ({t.answerCount === 1 ? "1 svar" : `${t.answerCount} svar`}, senast <DateTime value={t.lastActivityAt} format="date" />)
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>Ingen har frågat något om caset än. Bli den första!</p>
+            )}
+          </section>
+
+          {related.length ? (
+            <section className="section" aria-labelledby="relaterade">
+              <h2 id="relaterade">Liknande case</h2>
+              <ul className="cards">
+                {related.map((r) => (
+                  <CaseCard key={r.slug} item={r} />
+                ))}
+              </ul>
             </section>
           ) : null}
         </div>
@@ -79,10 +162,19 @@ export default function CasePage() {
                 <dt>Län</dt>
                 <dd>{item.municipality.county.name}</dd>
               </>
-            ) : item.organisation ? (
+            ) : null}
+            {item.organisation ? (
               <>
                 <dt>Organisation</dt>
                 <dd>{item.organisation.name}</dd>
+              </>
+            ) : null}
+            {item.tags.length ? (
+              <>
+                <dt>Område</dt>
+                <dd>
+                  <TagList tags={item.tags} label="Områden" />
+                </dd>
               </>
             ) : null}
             {item.domain ? (
@@ -97,22 +189,45 @@ export default function CasePage() {
                 <dd>{technologies.join(", ")}</dd>
               </>
             ) : null}
-            {item.tags.length ? (
+            {item.contactName ? (
               <>
-                <dt>Taggar</dt>
+                <dt>Kontaktperson</dt>
                 <dd>
-                  <TagList tags={item.tags} />
+                  {item.contactName}
+                  {item.contactTitle ? `, ${item.contactTitle}` : ""}
+                  {item.contactEmail ? (
+                    <>
+                      <br />
+                      <a href={`mailto:${item.contactEmail}`} className="break-anywhere">
+                        {item.contactEmail}
+                      </a>
+                    </>
+                  ) : item.hasContactEmail && !loggedIn ? (
+                    <>
+                      <br />
+                      <span className="muted">
+                        <Link to={`/logga-in?redirectTo=${encodeURIComponent(`/case/${item.slug}`)}`}>Logga in</Link> för att se
+                        e-postadressen.
+                      </span>
+                    </>
+                  ) : null}
                 </dd>
               </>
             ) : null}
-            {item.lastReviewedAt ? (
+            {item.publishedAt ? (
               <>
-                <dt>Senast granskad</dt>
+                <dt>Publicerat</dt>
                 <dd>
-                  <DateTime value={item.lastReviewedAt} format="short" />
+                  <DateTime value={item.publishedAt} format="date" />
                 </dd>
               </>
             ) : null}
+            <dt>Senast ändrat</dt>
+            <dd>
+              <DateTime value={item.updatedAt} format="date" />
+            </dd>
+            <dt>Senast granskat</dt>
+            <dd>{item.lastReviewedAt ? <DateTime value={item.lastReviewedAt} format="date" /> : "Inte granskat än"}</dd>
             {item.event ? (
               <>
                 <dt>Forum</dt>

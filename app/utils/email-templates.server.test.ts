@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountExistsTemplate, emailLayout, escapeHtml, resetPasswordTemplate, verifyEmailTemplate } from "./email-templates.server";
+import { accountExistsTemplate, caseQuestionTemplate, emailLayout, escapeHtml, resetPasswordTemplate, verifyEmailTemplate } from "./email-templates.server";
 
 const site = "https://kommunforum.example";
 
@@ -66,5 +66,26 @@ describe("account templates", () => {
     expect(mail.text).toContain(`${site}/glomt-losenord`);
     expect(mail.html).toContain(`href="${site}/logga-in"`);
     expect(mail.html).toContain(`href="${site}/glomt-losenord"`);
+  });
+});
+
+describe("caseQuestionTemplate", () => {
+  it("tells the contact who asked what, links the thread, and escapes the member's text in HTML", () => {
+    const mail = caseQuestionTemplate({
+      caseTitle: "Smart VA",
+      contactName: "Karin",
+      askerName: "Frida",
+      askerMunicipality: "Borlänge",
+      questionTitle: "Hur valde ni sensorer?",
+      questionBody: "Vi undrar <script>alert(1)</script>",
+      threadUrl: "https://kommunforum.example/diskussioner/abc/hur-valde-ni-sensorer",
+    });
+    expect(mail.subject).toContain("Smart VA");
+    expect(mail.text).toContain("Hej Karin!");
+    expect(mail.text).toContain("Frida (Borlänge)");
+    expect(mail.text).toContain("Hur valde ni sensorer?");
+    expect(mail.text).toContain("https://kommunforum.example/diskussioner/abc/hur-valde-ni-sensorer");
+    expect(mail.html).not.toContain("<script>");
+    expect(mail.html).toContain("&lt;script&gt;");
   });
 });

@@ -316,3 +316,31 @@ export function invitationTemplate({ name, event, unsubscribeUrl }: { name?: str
     unsubscribeUrl,
   });
 }
+
+/**
+ * To a case's contact person when a member asks about the case. Sent once per
+ * question, as a direct reply channel, so it has no unsubscribe link.
+ */
+export function caseQuestionTemplate(input: {
+  caseTitle: string;
+  contactName: string;
+  askerName: string;
+  askerMunicipality: string | null;
+  questionTitle: string;
+  questionBody: string;
+  threadUrl: string;
+}): RenderedEmail {
+  const asker = input.askerMunicipality ? `${input.askerName} (${input.askerMunicipality})` : input.askerName;
+  return emailLayout({
+    subject: subjectFor(`Fråga om ert case ”${input.caseTitle}”`),
+    name: input.contactName,
+    blocks: [
+      `${asker} har ställt en fråga om ert case ”${input.caseTitle}” på ${SITE_NAME}. Du står som kontaktperson för caset.`,
+      `Rubrik: ${input.questionTitle}`,
+      input.questionBody,
+      "Frågan finns som en diskussionstråd, så att fler kan ta del av svaret. Svara gärna där.",
+      { label: "Läs och svara på frågan", url: input.threadUrl },
+      "Är du inte längre rätt kontaktperson? Svara forumansvarig, så ändrar vi uppgiften på caset.",
+    ],
+  });
+}

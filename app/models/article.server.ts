@@ -1,0 +1,181 @@
+import type { Prisma } from "@prisma/client";
+import { prisma } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
+import { slugify } from "~/utils/slug";
+import type { ArticleInput } from "~/validation/library";
+
+/** Articles ("Spaningar"): the organizer's write-ups. Only published ones are public. */
+
+const PUBLISHED = "published";
+export const ARTICLE_PAGE_SIZE = 20;
+
+const listSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  authorName: true,
+  publishedAt: true,
+  author: { select: { name: true, deletedAt: true } },
+  tags: { orderBy: { tag: { name: "asc" } }, select: { tag: { select: { slug: true, name: true } } } },
+} satisfies Prisma.ArticleSelect;
+
+type Row = Prisma.ArticleGetPayload<{ select: typeof listSelect }>;
+
+function shape<T extends Row>({ tags, author, ...row }: T) {
+  // The byline written on the article wins; otherwise the account's name, unless it is deleted.
+  const byline = row.authorName || (author && !author.deletedAt ? author.name : "") || "Forumansvarig";
+  return { ...row, byline, tags: tags.map((t) => t.tag) };
+}
+
+export type ArticleSummary = ReturnType<typeof shape<Row>>;
+
+export async function listPublishedArticles({ page = 1, pageSize = ARTICLE_PAGE_SIZE } = {}) {
+  const where = { status: PUBLISHED };
+  const total = await prisma.article.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const current = Math.min(Math.max(1, page), pageCount);
+  const rows = await prisma.article.findMany({
+    where,
+    orderBy: [{ publishedAt: "desc" }, { title: "asc" }],
+    skip: (current - 1) * pageSize,
+    take: pageSize,
+    select: listSelect,
+  });
+  return { articles: rows.map(shape), total, page: current, pageCount };
+}
+
+export async function listLatestArticles(n: number) {
+  const rows = await prisma.article.findMany({
+    where: { status: PUBLISHED },
+    orderBy: [{ publishedAt: "desc" }, { title: "asc" }],
+    take: n,
+    select: listSelect,
+  });
+  return rows.map(shape);
+}
+
+export async function getPublishedArticleBySlug(slug: string) {
+  const row = await prisma.article.findFirst({
+    where: { slug, status: PUBLISHED },
+    select: { ...listSelect, bodyMd: true, updatedAt: true },
+  });
+  return row ? shape(row) : null;
+}
+
+// ---------------------------------------------------------------------------
+// Organizer side
+// ---------------------------------------------------------------------------
+
+export async function listAllArticlesForAdmin() {
+  return prisma.article.findMany({
+    orderBy: [{ updatedAt: "desc" }],
+    select: { id: true, slug: true, title: true, status: true, publishedAt: true, updatedAt: true },
+  });
+}
+
+export async function getArticleForEdit(id: string) {
+  const row = await prisma.article.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      summary: true,
+      bodyMd: true,
+      authorName: true,
+      status: true,
+      publishedAt: true,
+      updatedAt: true,
+      tags: { select: { tag: { select: { slug: true, name: true, kind: true } } } },
+    },
+  });
+  return row ? { ...row, tags: row.tags.map((t) => t.tag) } : null;
+}
+
+export type ArticleForEdit = NonNullable<Awaited<ReturnType<typeof getArticleForEdit>>>;
+
+export async function listTagsForForm() {
+  return prisma.tag.findMany({ orderBy: [{ kind: "asc" }, { name: "asc" }], select: { slug: true, name: true, kind: true } });
+}
+
+type Tx = Prisma.TransactionClient;
+export type ArticleSaveResult = { ok: true; id: string; slug: string } | { ok: false; field: string; message: string };
+
+async function tagIds(tx: Tx, slugs: string[], extra: string[]) {
+  const ids = slugs.length ? (await tx.tag.findMany({ where: { slug: { in: slugs } }, select: { id: true } })).map((t) => t.id) : [];
+  for (const name of extra) {
+    const slug = slugify(name, 60);
+    if (!slug) continue;
+    const tag = await tx.tag.upsert({ where: { slug }, update: {}, create: { slug, name, kind: "topic" }, select: { id: true } });
+    ids.push(tag.id);
+  }
+  return [...new Set(ids)];
+}
+
+const slugTaken = { ok: false as const, field: "slug", message: "Det finns redan en spaning med den adressen. Välj en annan." };
+
+export async function createArticle(actorId: string, input: ArticleInput): Promise<ArticleSaveResult> {
+  const slug = input.slug || slugify(input.title);
+  return prisma.$transaction(async (tx) => {
+    if (await tx.article.findUnique({ where: { slug }, select: { id: true } })) return slugTaken;
+    const ids = await tagIds(tx, input.tags, input.extraTags);
+    const created = await tx.article.create({
+      data: {
+        slug,
+        title: input.title,
+        summary: input.summary,
+        bodyMd: input.bodyMd,
+        authorName: input.authorName,
+        authorId: actorId,
+        tags: { create: ids.map((tagId) => ({ tagId })) },
+      },
+      select: { id: true, slug: true },
+    });
+    await recordAudit(tx, { actorId, action: "article.create", entityType: "Article", entityId: created.id, detail: { slug } });
+    return { ok: true, ...created };
+  });
+}
+
+export async function updateArticle(id: string, actorId: string, input: ArticleInput): Promise<ArticleSaveResult | null> {
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.article.findUnique({ where: { id }, select: { slug: true } });
+    if (!existing) return null;
+    const slug = input.slug || existing.slug;
+    if (slug !== existing.slug && (await tx.article.findUnique({ where: { slug }, select: { id: true } }))) return slugTaken;
+    const ids = await tagIds(tx, input.tags, input.extraTags);
+    await tx.articleTag.deleteMany({ where: { articleId: id } });
+    await tx.article.update({
+      where: { id },
+      data: {
+        slug,
+        title: input.title,
+        summary: input.summary,
+        bodyMd: input.bodyMd,
+        authorName: input.authorName,
+        tags: { create: ids.map((tagId) => ({ tagId })) },
+      },
+    });
+    await recordAudit(tx, { actorId, action: "article.update", entityType: "Article", entityId: id, detail: { slug } });
+    return { ok: true, id, slug };
+  });
+}
+
+export async function setArticleStatus(id: string, actorId: string, status: "draft" | "published") {
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.article.findUnique({ where: { id }, select: { status: true, publishedAt: true } });
+    if (!existing) return false;
+    await tx.article.update({
+      where: { id },
+      data: { status, publishedAt: status === "published" ? (existing.publishedAt ?? new Date()) : existing.publishedAt },
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: status === "published" ? "article.publish" : "article.unpublish",
+      entityType: "Article",
+      entityId: id,
+      detail: { from: existing.status },
+    });
+    return true;
+  });
+}

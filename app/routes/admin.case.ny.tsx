@@ -1,0 +1,66 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CaseForm, PreviewPanel } from "~/components/case-form";
+import { createCase, getCaseFormOptions } from "~/models/case.server";
+import { listMunicipalities } from "~/models/reference.server";
+import { requireRole } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
+import { editorAnswer, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
+import { pageMeta } from "~/utils/meta";
+import { caseSchema, CASE_SECTION_TEMPLATE } from "~/validation/library";
+
+export const meta: MetaFunction = () => pageMeta("Nytt case", "Skriv ett nytt case. Det sparas som utkast tills du publicerar det.");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "organizer");
+  const [options, municipalities] = await Promise.all([getCaseFormOptions(), listMunicipalities()]);
+  return json({ options: { ...options, municipalities } });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "organizer");
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
+  if (intent === "preview") return previewAnswer(formData);
+  if (intent !== "save") return editorAnswer(formData, { errors: { form: "Okänd åtgärd. Ladda om sidan och försök igen." } });
+  const parsed = parseEditorForm(caseSchema, formData);
+  if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });
+  const result = await createCase(user.id, parsed.data);
+  if (!result.ok) return editorAnswer(formData, { errors: { [result.field]: result.message } });
+  return redirect(`/admin/case/${result.id}?sparat=skapat`);
+}
+
+export default function NewCase() {
+  const { options } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Du är här">
+        <ol>
+          <li>
+            <Link to="/admin">Arrangörsverktyg</Link>
+          </li>
+          <li>
+            <Link to="/admin/case">Case</Link>
+          </li>
+          <li aria-current="page">Nytt case</li>
+        </ol>
+      </nav>
+      <h1>Nytt case</h1>
+      <p className="lead">
+        Caset sparas som utkast. Du publicerar det när det är klart. Texten har en föreslagen mall; avsnitt som kommunen inte
+        har fyllt i står kvar som ”Att fylla i av kommunen”.
+      </p>
+      <PreviewPanel html={actionData?.preview} />
+      <CaseForm
+        values={actionData?.values ?? { bodyMd: CASE_SECTION_TEMPLATE }}
+        selectedTags={actionData?.tags ?? []}
+        errors={actionData?.errors}
+        options={options}
+        canEditSlug
+        submitLabel="Spara utkast"
+      />
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ArticleForm } from "~/components/article-form";
+import { PreviewPanel } from "~/components/case-form";
+import { DateTime } from "~/components/date-time";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SubmitButton } from "~/components/forms";
+import { getArticleForEdit, listTagsForForm, setArticleStatus, updateArticle } from "~/models/article.server";
+import { requireRole } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
+import { editorAnswer, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
+import { articleHref } from "~/utils/links";
+import { pageMeta } from "~/utils/meta";
+import { articleSchema } from "~/validation/library";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageMeta(data ? `Redigera: ${data.article.title}` : "Spaningen finns inte", "Redigera, förhandsgranska och publicera en spaning.");
+
+async function loadArticle(id: string | undefined) {
+  const article = id && /^[\w-]{1,64}$/.test(id) ? await getArticleForEdit(id) : null;
+  if (!article) throw new Response("Spaningen finns inte", { status: 404 });
+  return article;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "organizer");
+  const [article, tags] = await Promise.all([loadArticle(params.id), listTagsForForm()]);
+  return json({ article, tags });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "organizer");
+  const article = await loadArticle(params.id);
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
+  const back = (saved: string) => redirect(`/admin/spaningar/${article.id}?sparat=${saved}`);
+  switch (intent) {
+    case "preview":
+      return previewAnswer(formData);
+    case "save": {
+      const parsed = parseEditorForm(articleSchema, formData);
+      if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });
+      const result = await updateArticle(article.id, user.id, parsed.data);
+      if (!result) throw new Response("Spaningen finns inte", { status: 404 });
+      if (!result.ok) return editorAnswer(formData, { errors: { [result.field]: result.message } });
+      return back("sparad");
+    }
+    case "publish":
+    case "unpublish":
+      await setArticleStatus(article.id, user.id, intent === "publish" ? "published" : "draft");
+      return back(intent === "publish" ? "publicerad" : "avpublicerad");
+    default:
+      return editorAnswer(formData, { errors: { form: "Okänd åtgärd. Ladda om sidan och försök igen." } });
+  }
+}
+
+const SAVED: Record<string, string> = {
+  skapad: "Spaningen är skapad som utkast.",
+  sparad: "Ändringarna är sparade.",
+  publicerad: "Spaningen är publicerad.",
+  avpublicerad: "Spaningen är avpublicerad. Den syns inte längre för besökare.",
+};
+
+export default function EditArticle() {
+  const { article, tags } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const saved = SAVED[searchParams.get("sparat") ?? ""];
+  const published = article.status === "published";
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Du är här">
+        <ol>
+          <li>
+            <Link to="/admin">Arrangörsverktyg</Link>
+          </li>
+          <li>
+            <Link to="/admin/spaningar">Spaningar</Link>
+          </li>
+          <li aria-current="page">{article.title}</li>
+        </ol>
+      </nav>
+      <h1>Redigera spaning</h1>
+      {saved && !actionData ? (
+        <div className="notice notice--success" role="status">
+          <p>{saved}</p>
+        </div>
+      ) : null}
+      <section className="section" aria-labelledby="status">
+        <h2 id="status">Status</h2>
+        <p>
+          {published ? "Publicerad" : "Utkast"}
+          {article.publishedAt ? (
+            <>
+              , publicerad första gången <DateTime value={article.publishedAt} format="date" />
+            </>
+          ) : null}
+          .{" "}
+          {published ? <Link to={articleHref(article)}>Visa spaningen</Link> : null}
+        </p>
+        <Form method="post">
+          {published ? (
+            <SubmitButton secondary name="intent" value="unpublish" pendingText="Avpublicerar…">
+              Avpublicera
+            </SubmitButton>
+          ) : (
+            <SubmitButton name="intent" value="publish" pendingText="Publicerar…">
+              Publicera
+            </SubmitButton>
+          )}
+        </Form>
+      </section>
+      <section className="section" aria-labelledby="innehall">
+        <h2 id="innehall">Innehåll</h2>
+        <PreviewPanel html={actionData?.preview} />
+        <ArticleForm
+          values={
+            actionData?.values ?? {
+              title: article.title,
+              slug: article.slug,
+              summary: article.summary,
+              bodyMd: article.bodyMd,
+              authorName: article.authorName,
+            }
+          }
+          selectedTags={actionData?.tags ?? article.tags.map((t) => t.slug)}
+          errors={actionData?.errors}
+          tags={tags}
+        />
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

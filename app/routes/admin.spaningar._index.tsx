@@ -1,0 +1,67 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { DateTime } from "~/components/date-time";
+import { listAllArticlesForAdmin } from "~/models/article.server";
+import { requireRole } from "~/utils/auth.server";
+import { pageMeta } from "~/utils/meta";
+
+export const meta: MetaFunction = () => pageMeta("Hantera spaningar", "Skriv, redigera och publicera spaningar, även utkast.");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "organizer");
+  return json({ articles: await listAllArticlesForAdmin() });
+}
+
+export default function AdminArticles() {
+  const { articles } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Du är här">
+        <ol>
+          <li>
+            <Link to="/admin">Arrangörsverktyg</Link>
+          </li>
+          <li aria-current="page">Spaningar</li>
+        </ol>
+      </nav>
+      <h1>Hantera spaningar</h1>
+      <p>
+        <Link className="button" to="/admin/spaningar/ny">
+          Skriv en ny spaning
+        </Link>
+      </p>
+      {articles.length ? (
+        <div className="table-scroll">
+          <table>
+            <caption>Alla spaningar, senast ändrade först</caption>
+            <thead>
+              <tr>
+                <th scope="col">Rubrik</th>
+                <th scope="col">Status</th>
+                <th scope="col">Publicerad</th>
+                <th scope="col">Senast ändrad</th>
+              </tr>
+            </thead>
+            <tbody>
+              {articles.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">
+                    <Link to={`/admin/spaningar/${a.id}`}>{a.title}</Link>
+                  </th>
+                  <td>{a.status === "published" ? "Publicerad" : "Utkast"}</td>
+                  <td>{a.publishedAt ? <DateTime value={a.publishedAt} format="short" /> : "–"}</td>
+                  <td>
+                    <DateTime value={a.updatedAt} format="short" />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>Det finns inga spaningar än. Börja med att skriva en.</p>
+      )}
+    </>
+  );
+}

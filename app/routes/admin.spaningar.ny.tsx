@@ -1,0 +1,55 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ArticleForm } from "~/components/article-form";
+import { PreviewPanel } from "~/components/case-form";
+import { createArticle, listTagsForForm } from "~/models/article.server";
+import { requireRole } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
+import { editorAnswer, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
+import { pageMeta } from "~/utils/meta";
+import { articleSchema } from "~/validation/library";
+
+export const meta: MetaFunction = () => pageMeta("Ny spaning", "Skriv en ny spaning. Den sparas som utkast tills du publicerar den.");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "organizer");
+  return json({ tags: await listTagsForForm() });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "organizer");
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
+  if (intent === "preview") return previewAnswer(formData);
+  if (intent !== "save") return editorAnswer(formData, { errors: { form: "Okänd åtgärd. Ladda om sidan och försök igen." } });
+  const parsed = parseEditorForm(articleSchema, formData);
+  if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });
+  const result = await createArticle(user.id, { ...parsed.data, authorName: parsed.data.authorName || user.name });
+  if (!result.ok) return editorAnswer(formData, { errors: { [result.field]: result.message } });
+  return redirect(`/admin/spaningar/${result.id}?sparat=skapad`);
+}
+
+export default function NewArticle() {
+  const { tags } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Du är här">
+        <ol>
+          <li>
+            <Link to="/admin">Arrangörsverktyg</Link>
+          </li>
+          <li>
+            <Link to="/admin/spaningar">Spaningar</Link>
+          </li>
+          <li aria-current="page">Ny spaning</li>
+        </ol>
+      </nav>
+      <h1>Ny spaning</h1>
+      <p className="lead">Spaningen sparas som utkast. Du publicerar den när den är klar.</p>
+      <PreviewPanel html={actionData?.preview} />
+      <ArticleForm values={actionData?.values ?? {}} selectedTags={actionData?.tags ?? []} errors={actionData?.errors} tags={tags} submitLabel="Spara utkast" />
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CaseForm, caseFormValues, PreviewPanel } from "~/components/case-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getCaseForEditor, getCaseFormOptions, updateCase } from "~/models/case.server";
+import { listMunicipalities } from "~/models/reference.server";
+import { requireVerifiedUser } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
+import { editorAnswer, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
+import { caseHref } from "~/utils/links";
+import { pageMeta } from "~/utils/meta";
+import { caseSchema } from "~/validation/library";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageMeta(data ? `Redigera: ${data.item.title}` : "Caset finns inte", "Håll din kommuns case aktuellt.");
+
+/** Only the member assigned as the case's editor gets it; everyone else gets 404. */
+async function loadOwnCase(id: string | undefined, userId: string) {
+  const item = id && /^[\w-]{1,64}$/.test(id) ? await getCaseForEditor(id, userId) : null;
+  if (!item) throw new Response("Caset finns inte, eller så är du inte redaktör för det.", { status: 404 });
+  return item;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireVerifiedUser(request);
+  const item = await loadOwnCase(params.id, user.id);
+  const [options, municipalities] = await Promise.all([getCaseFormOptions(), listMunicipalities()]);
+  return json({ item, options: { ...options, municipalities } });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireVerifiedUser(request);
+  const item = await loadOwnCase(params.id, user.id);
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
+  if (intent === "preview") return previewAnswer(formData);
+  if (intent !== "save") return editorAnswer(formData, { errors: { form: "Okänd åtgärd. Ladda om sidan och försök igen." } });
+  const parsed = parseEditorForm(caseSchema, formData);
+  if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });
+  const result = await updateCase(item.id, user.id, parsed.data, { editorId: user.id });
+  if (!result) throw new Response("Caset finns inte, eller så är du inte redaktör för det.", { status: 404 });
+  if (!result.ok) return editorAnswer(formData, { errors: { [result.field]: result.message } });
+  return redirect(`/profil/case/${item.id}?sparat=1`);
+}
+
+export default function EditOwnCase() {
+  const { item, options } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const published = item.status === "published";
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Du är här">
+        <ol>
+          <li>
+            <Link to="/profil">Min profil</Link>
+          </li>
+          <li>
+            <Link to="/profil/case">Mina case</Link>
+          </li>
+          <li aria-current="page">{item.title}</li>
+        </ol>
+      </nav>
+      <h1>Redigera ditt case</h1>
+      {searchParams.get("sparat") && !actionData ? (
+        <div className="notice notice--success" role="status">
+          <p>Ändringarna är sparade{published ? " och syns direkt på caset" : ""}.</p>
+        </div>
+      ) : null}
+      <p className="lead">
+        {published ? (
+          <>
+            Caset är publicerat. Det du sparar syns direkt. <Link to={caseHref(item)}>Visa caset</Link>
+          </>
+        ) : (
+          "Caset är ett utkast. Forumansvarig publicerar det när det är klart."
+        )}
+      </p>
+      <PreviewPanel html={actionData?.preview} />
+      <CaseForm
+        values={actionData?.values ?? caseFormValues(item)}
+        selectedTags={actionData?.tags ?? item.tags.map((t) => t.slug)}
+        errors={actionData?.errors}
+        options={options}
+        canEditSlug={false}
+      />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
