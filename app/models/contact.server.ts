@@ -4,6 +4,7 @@ import { env } from "~/utils/env.server";
 import { emailLayout } from "~/utils/email-templates.server";
 import { wakeOutboxSender } from "~/utils/mailer.server";
 import { recordAudit } from "./audit.server";
+import { subscribeInTransaction } from "./invitation.server";
 import { enqueueEmail } from "./outbox.server";
 import { subjectLabel, type ContactStatus } from "~/validation/contact";
 
@@ -27,6 +28,10 @@ export async function createContactMessage(input: NewContactMessage) {
     if (input.municipalityCode) {
       const known = await tx.municipality.findUnique({ where: { code: input.municipalityCode }, select: { code: true } });
       if (!known) input = { ...input, municipalityCode: null };
+    }
+    // "Jag vill få inbjudan": the sender joins the invitation list, after confirming by email.
+    if (input.subject === "inbjudan") {
+      await subscribeInTransaction(tx, { email: input.email, name: input.name, municipalityCode: input.municipalityCode, source: "contact" });
     }
     const row = await tx.contactMessage.create({
       data: { ...input, consentedAt: new Date() },

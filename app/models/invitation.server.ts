@@ -17,7 +17,7 @@ import { enqueueEmail } from "./outbox.server";
 type Tx = Prisma.TransactionClient;
 const TX_OPTIONS = { maxWait: 30_000, timeout: 15_000 } as const;
 
-export type SubscribeInput = { email: string; name?: string; municipalityCode?: string | null; source: "form" | "registration" };
+export type SubscribeInput = { email: string; name?: string; municipalityCode?: string | null; source: "form" | "registration" | "contact" };
 export type SubscribeOutcome = "confirmation-sent" | "already-subscribed";
 
 /**

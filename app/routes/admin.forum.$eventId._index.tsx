@@ -29,6 +29,7 @@ import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
 import { formatTime } from "~/utils/format";
 import { wakeOutboxSender } from "~/utils/mailer.server";
+import { fillFreeSeats } from "~/models/registration.server";
 import { eventStatusLabel } from "~/utils/labels";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
@@ -79,7 +80,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = parseForm(eventSchema, formData, EVENT_ARRAY_FIELDS);
       if (!parsed.ok) return fail(parsed.errors, values);
       const result = await updateEvent(user.id, event.id, parsed.data);
-      return result.ok ? redirect(`${base}?sparat=uppgifter`) : fail({ [result.field]: result.message }, values);
+      if (!result.ok) return fail({ [result.field]: result.message }, values);
+      // A raised capacity gives the new seats to the waitlist at once.
+      if ((await fillFreeSeats(event.id)).length) wakeOutboxSender();
+      return redirect(`${base}?sparat=uppgifter`);
     }
     case "publish":
       return done(await publishEvent(user.id, event.id), `${base}?sparat=publicerat`);
@@ -211,6 +215,9 @@ export default function EditEvent() {
               <Link to={`/forum/${event.slug}`}>Visa den publicerade sidan</Link>
             </li>
           ) : null}
+          <li>
+            <Link to={`/admin/forum/${event.id}/anmalningar`}>Anmälningar, väntelista, export och utskick</Link>
+          </li>
           {isPast ? (
             <li>
               <Link to={`/admin/forum/${event.id}/inspelning`}>{event.recording ? "Ändra inspelningen, kapitlen och materialet" : "Lägg till inspelningen"}</Link>

@@ -66,6 +66,9 @@ const optionalHttpsUrl = (message: string) =>
     .transform((value) => value || null)
     .refine((value) => value === null || isHttpsUrl(value), message);
 
+/** Static pages under /forum/ that an event slug must not shadow. */
+const RESERVED_FORUM_SLUGS = ["anmalan", "avanmal", "kalender", "feed", "ny"];
+
 export const eventSchema = z
   .object({
     title: required(200, "Rubriken", "Skriv en rubrik."),
@@ -76,7 +79,9 @@ export const eventSchema = z
       .max(120, "Adressnamnet får vara högst 120 tecken.")
       .optional()
       .transform((v) => v ?? "")
-      .refine((v) => v === "" || SLUG_PATTERN.test(v), "Adressnamnet får bara innehålla a–z, 0–9 och bindestreck, till exempel kommunforum-maj-2026."),
+      .refine((v) => v === "" || SLUG_PATTERN.test(v), "Adressnamnet får bara innehålla a–z, 0–9 och bindestreck, till exempel kommunforum-maj-2026.")
+      // These names are pages of their own under /forum/.
+      .refine((v) => !RESERVED_FORUM_SLUGS.includes(v), "Det adressnamnet används redan av webbplatsen. Välj ett annat."),
     summary: text(500, "Ingressen").optional().default(""),
     descriptionMd: text(20_000, "Beskrivningen").optional().default(""),
     startsAt: stockholmTime("Ange när forumet börjar."),
