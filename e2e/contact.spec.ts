@@ -8,11 +8,11 @@ test.afterAll(() => cleanUp());
 test("a visitor writes to the organizer, who replies from the inbox, and the reply arrives", async ({ page, browser, baseURL }) => {
   const email = `fraga-${Date.now().toString(36)}@kristianstad.example`;
   await page.goto("/kontakt");
-  await page.getByLabel("Namn").fill("Vera Besökare");
+  await page.getByLabel("Namn", { exact: true }).fill("Vera Besökare");
   await page.getByLabel("E-postadress").fill(email);
   await page.getByLabel("Kommun (frivilligt)").selectOption({ label: "Kristianstad" });
   await page.getByLabel("Vad gäller det?").selectOption({ label: "Jag vill se en inspelning" });
-  await page.getByLabel("Meddelande").fill("Hej! Var hittar jag inspelningen om Smart VA?");
+  await page.getByLabel("Meddelande", { exact: true }).fill("Hej! Var hittar jag inspelningen om Smart VA?");
   await page.getByRole("button", { name: "Skicka meddelandet" }).click();
   // Without consent nothing is sent: the error says why.
   await expect(page.locator(".field__error", { hasText: "godkänna" })).toBeVisible();

@@ -34,6 +34,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const { html, headings } = renderMarkdown(item.bodyMd);
   const { editorId, ...publicItem } = item;
   return json({
+    reviewMonths: REVIEW_MONTHS,
     item: publicItem,
     bodyHtml: html,
     headings,
@@ -47,7 +48,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export default function CasePage() {
-  const { item, bodyHtml, headings, related, threads, stale, loggedIn, canEdit, isOrganizer } = useLoaderData<typeof loader>();
+  const { item, bodyHtml, headings, related, threads, stale, loggedIn, canEdit, isOrganizer, reviewMonths } = useLoaderData<typeof loader>();
   const technologies = item.technologies
     .split(",")
     .map((t) => t.trim())
@@ -72,7 +73,7 @@ export default function CasePage() {
       {stale ? (
         <div className="notice notice--warning">
           <p>
-            Det här caset har inte granskats på mer än {REVIEW_MONTHS} månader. Uppgifterna kan vara inaktuella; fråga gärna
+            Det här caset har inte granskats på mer än {reviewMonths} månader. Uppgifterna kan vara inaktuella; fråga gärna
             kontaktpersonen hur arbetet ser ut i dag.
           </p>
         </div>
