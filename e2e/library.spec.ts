@@ -73,7 +73,7 @@ test("a member asks the case owner a question, and the contact person gets the e
   expect(mail.text).toMatch(/\/diskussioner\/[\w-]+\/hur-mater-ni-lackage/);
 });
 
-test("an organizer writes a case in Markdown, previews it, publishes it, and it appears in the library", async ({ page, context, baseURL }) => {
+test("an organizer writes a case in Markdown, previews it, publishes it, and it appears in the library and in search", async ({ page, context, baseURL }) => {
   const organizer = createUserWithSession({ role: "organizer" });
   await logInAs(context, organizer, baseURL!);
   const title = `Prognoser för hemtjänsten ${unique()}`;
@@ -88,7 +88,7 @@ test("an organizer writes a case in Markdown, previews it, publishes it, and it 
   await page.getByLabel("Kommun", { exact: true }).selectOption({ label: "Kristianstad (Skåne län)" });
   await page.getByLabel("AI och prediktiv analys").check();
   await page.getByLabel("Verksamhet").fill("Socialtjänst");
-  await page.getByLabel("Text").fill("## Bakgrund\n\nVi ville förutse **behovet** av hemtjänst.\n\n## Lärdomar\n\n- Börja smått\n- Mät tidigt");
+  await page.getByLabel("Text").fill("## Bakgrund\n\nVi ville förutse **behovet** av hemtjänst i glesbygdsområdena.\n\n## Lärdomar\n\n- Börja smått\n- Mät tidigt");
 
   await page.getByRole("button", { name: "Förhandsgranska" }).click();
   const preview = page.getByRole("region", { name: "Förhandsgranskning" });
@@ -108,6 +108,12 @@ test("an organizer writes a case in Markdown, previews it, publishes it, and it 
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.locator(".prose li")).toHaveText(["Börja smått", "Mät tidigt"]);
   await expect(page.getByRole("complementary", { name: "Fakta om caset" })).toContainText("Socialtjänst");
+
+  // Search finds it at once by a Swedish word from its body, with å, ä and ö intact.
+  await page.getByRole("searchbox", { name: "Sök på webbplatsen" }).fill("glesbygdsområdena");
+  await page.getByRole("searchbox", { name: "Sök på webbplatsen" }).press("Enter");
+  await expect(page).toHaveURL(/\/sok\?q=/);
+  await expect(page.getByRole("main").getByRole("link", { name: title })).toBeVisible();
 });
 
 test("the library's organizer and member pages have no serious accessibility problems", async ({ browser, baseURL }) => {
