@@ -2,6 +2,7 @@ import { env } from "./env.server";
 import { startOutboxSender } from "./mailer.server";
 import { startRateLimitPruner } from "./rate-limit.server";
 import { startReminderJob } from "./reminder-job.server";
+import { startRetentionJob } from "./retention-job.server";
 
 /** What server.js needs from the validated environment. */
 export function serverConfig() {
@@ -28,6 +29,7 @@ export function registerBackgroundJob(start: () => Stop) {
 registerBackgroundJob(() => startOutboxSender());
 registerBackgroundJob(() => startRateLimitPruner());
 registerBackgroundJob(() => startReminderJob());
+registerBackgroundJob(() => startRetentionJob());
 
 export function startBackgroundJobs(): Stop {
   const stops = jobs.map((start) => start());

@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { upsertReferenceData } from "./reference.server";
+import { runDailyRetention, runRetention } from "./retention.server";
+
+const NOW = new Date("2026-11-28T12:00:00Z");
+const monthsAgo = (m: number) => new Date(Date.UTC(2026, 10 - m, 28, 12));
+const daysAgo = (d: number) => new Date(NOW.getTime() - d * 24 * 3600 * 1000);
+
+async function eventEnded(slug: string, endsAt: Date) {
+  return prisma.event.create({ data: { slug, title: slug, startsAt: new Date(endsAt.getTime() - 5400_000), endsAt, status: "published" } });
+}
+
+beforeAll(async () => {
+  await upsertReferenceData();
+});
+
+describe("data retention", () => {
+  it("anonymises old registrations but keeps the counts per municipality", async () => {
+    const old = await eventEnded("gammalt-forum", monthsAgo(25));
+    const recent = await eventEnded("nytt-forum", monthsAgo(3));
+    const reg = (eventId: string, email: string, municipalityCode: string) =>
+      prisma.registration.create({ data: { eventId, email, name: `Namn ${email}`, title: "Analytiker", municipalityCode, status: "confirmed", consentedAt: monthsAgo(26) } });
+    await reg(old.id, "a@borlange.example", "2081");
+    await reg(old.id, "b@borlange.example", "2081");
+    await reg(old.id, "c@kristianstad.example", "1290");
+    await reg(recent.id, "d@borlange.example", "2081");
+    const countsBefore = await prisma.registration.groupBy({ by: ["municipalityCode"], where: { eventId: old.id }, _count: { _all: true } });
+
+    const result = await runRetention(NOW);
+    expect(result.anonymisedRegistrations).toBe(3);
+
+    const oldRows = await prisma.registration.findMany({ where: { eventId: old.id }, select: { email: true, name: true, title: true, anonymisedAt: true } });
+    for (const row of oldRows) {
+      expect(row.email).toMatch(/^anonymiserad-.*@invalid\.local$/);
+      expect(row.name).toBe("Anonymiserad");
+      expect(row.title).toBe("");
+      expect(row.anonymisedAt).not.toBeNull();
+    }
+    const countsAfter = await prisma.registration.groupBy({ by: ["municipalityCode"], where: { eventId: old.id }, _count: { _all: true } });
+    expect(countsAfter).toEqual(countsBefore);
+    const recentRow = await prisma.registration.findFirstOrThrow({ where: { eventId: recent.id }, select: { email: true } });
+    expect(recentRow.email).toBe("d@borlange.example");
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "retention.run" }, orderBy: { createdAt: "desc" }, select: { detail: true } });
+    expect(JSON.parse(audit.detail)).toMatchObject({ anonymisedRegistrations: 3 });
+    // A second run finds nothing new.
+    expect((await runRetention(NOW)).anonymisedRegistrations).toBe(0);
+  });
+
+  it("deletes contact messages archived long ago and unverified accounts after the grace period", async () => {
+    const contact = (email: string, status: string, archivedAt: Date | null) =>
+      prisma.contactMessage.create({ data: { name: "X", email, subject: "ovrigt", body: "Hej", status, archivedAt, consentedAt: monthsAgo(30) } });
+    await contact("gammal@example.se", "arkiverad", monthsAgo(25));
+    await contact("farsk@example.se", "arkiverad", monthsAgo(1));
+    await contact("obesvarad@example.se", "ny", null);
+    const user = (email: string, verified: boolean, createdAt: Date) =>
+      prisma.user.create({ data: { email, name: "Y", emailVerifiedAt: verified ? createdAt : null, createdAt } });
+    await user("obekraftad-gammal@example.se", false, daysAgo(31));
+    await user("obekraftad-ny@example.se", false, daysAgo(5));
+    await user("bekraftad@example.se", true, daysAgo(400));
+
+    const result = await runRetention(NOW);
+    expect(result.deletedContactMessages).toBe(1);
+    expect(result.deletedUnverifiedAccounts).toBe(1);
+    expect((await prisma.contactMessage.findMany({ select: { email: true }, orderBy: { email: "asc" } })).map((c) => c.email)).toEqual(["farsk@example.se", "obesvarad@example.se"]);
+    expect(await prisma.user.count({ where: { email: "obekraftad-gammal@example.se" } })).toBe(0);
+    expect(await prisma.user.count({ where: { email: { in: ["obekraftad-ny@example.se", "bekraftad@example.se"] } } })).toBe(2);
+  });
+
+  it("runs once a day however many processes try", async () => {
+    const day = new Date("2030-01-02T03:00:00Z");
+    const results = await Promise.all([runDailyRetention(day), runDailyRetention(day), runDailyRetention(day)]);
+    expect(results.filter((r) => r !== null)).toHaveLength(1);
+    expect(await runDailyRetention(new Date("2030-01-02T23:00:00Z"))).toBeNull();
+    expect(await runDailyRetention(new Date("2030-01-03T01:00:00Z"))).not.toBeNull();
+  });
+});

@@ -1,0 +1,61 @@
+import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { recordAudit } from "./audit.server";
+
+/**
+ * Data retention (GDPR), with the periods from configuration (the privacy page
+ * reads the same values):
+ * - registrations of past events are anonymised N months after the event; the
+ *   municipality, status and attendance stay, so counts per municipality survive;
+ * - contact messages are deleted N months after they were archived;
+ * - accounts whose address was never confirmed are deleted after N days.
+ * A run is claimed in JobRun per day, so several processes run it once.
+ */
+export type RetentionResult = { anonymisedRegistrations: number; deletedContactMessages: number; deletedUnverifiedAccounts: number };
+
+const monthsBefore = (now: Date, months: number) => {
+  const d = new Date(now);
+  d.setMonth(d.getMonth() - months);
+  return d;
+};
+
+export async function runRetention(now: Date = new Date()): Promise<RetentionResult> {
+  const { RETENTION_REGISTRATION_MONTHS, RETENTION_CONTACT_MONTHS, RETENTION_UNVERIFIED_DAYS } = env();
+  const registrationCutoff = monthsBefore(now, RETENTION_REGISTRATION_MONTHS);
+  const contactCutoff = monthsBefore(now, RETENTION_CONTACT_MONTHS);
+  const accountCutoff = new Date(now.getTime() - RETENTION_UNVERIFIED_DAYS * 24 * 3600 * 1000);
+
+  return prisma.$transaction(async (tx) => {
+    const old = await tx.registration.findMany({
+      where: { anonymisedAt: null, event: { endsAt: { lt: registrationCutoff } } },
+      select: { id: true },
+    });
+    // One statement per row: the anonymised address must stay unique per event.
+    for (const { id } of old) {
+      await tx.registration.update({
+        where: { id },
+        data: { email: `anonymiserad-${id}@invalid.local`, name: "Anonymiserad", title: "", organisationName: "", userId: null, anonymisedAt: now },
+      });
+    }
+    const contacts = await tx.contactMessage.deleteMany({ where: { status: "arkiverad", archivedAt: { lt: contactCutoff } } });
+    const accounts = await tx.user.deleteMany({
+      where: { emailVerifiedAt: null, createdAt: { lt: accountCutoff }, deletedAt: null, posts: { none: {} }, threads: { none: {} } },
+    });
+    const result = { anonymisedRegistrations: old.length, deletedContactMessages: contacts.count, deletedUnverifiedAccounts: accounts.count };
+    await recordAudit(tx, { actorId: null, action: "retention.run", entityType: "Retention", detail: result });
+    return result;
+  });
+}
+
+/** Runs retention once for the given day, whichever process gets there first. */
+export async function runDailyRetention(now: Date = new Date()): Promise<RetentionResult | null> {
+  const key = `retention:${now.toISOString().slice(0, 10)}`;
+  const claimed = await prisma.jobRun.createMany({ data: [{ key }] }).then(
+    () => true,
+    () => false, // the key exists: another process ran it today
+  );
+  if (!claimed) return null;
+  const result = await runRetention(now);
+  await prisma.jobRun.update({ where: { key }, data: { detail: JSON.stringify(result) } });
+  return result;
+}
