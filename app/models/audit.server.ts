@@ -28,3 +28,29 @@ export async function recordAudit(db: Db, entry: AuditEntry) {
     },
   });
 }
+
+const PAGE_SIZE = 50;
+
+/** The audit log, newest first, filtered by action prefix and entity type; cursor-paged by id. */
+export async function listAuditLog({ action, entityType, before }: { action?: string; entityType?: string; before?: string }) {
+  const rows = await prisma.auditLog.findMany({
+    where: {
+      ...(action ? { action: { startsWith: action } } : {}),
+      ...(entityType ? { entityType } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    ...(before ? { cursor: { id: before }, skip: 1 } : {}),
+    take: PAGE_SIZE + 1,
+    select: { id: true, action: true, entityType: true, entityId: true, detail: true, createdAt: true, actor: { select: { name: true, email: true } } },
+  });
+  return { rows: rows.slice(0, PAGE_SIZE), next: rows.length > PAGE_SIZE ? rows[PAGE_SIZE - 1]!.id : null };
+}
+
+/** The distinct entity types and action groups, for the filter menus. */
+export async function auditFilterOptions() {
+  const [types, actions] = await Promise.all([
+    prisma.auditLog.groupBy({ by: ["entityType"], orderBy: { entityType: "asc" } }),
+    prisma.auditLog.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
+  ]);
+  return { entityTypes: types.map((t) => t.entityType), actions: [...new Set(actions.map((a) => a.action.split(".")[0]!))] };
+}

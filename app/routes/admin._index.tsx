@@ -24,6 +24,9 @@ export default function AdminHome() {
           <Link to="/admin/inkorg">Inkorg</Link>: meddelanden från kontaktformuläret
         </li>
         <li>
+          <Link to="/admin/logg">Logg</Link>: allt som arrangörer, moderatorer och administratörer har ändrat
+        </li>
+        <li>
           <Link to="/admin/forum">Forum: skapa, ändra, publicera och ställ in</Link>
         </li>
         <li>
