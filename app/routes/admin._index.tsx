@@ -1,6 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DateTime } from "~/components/date-time";
+import { DayChart } from "~/components/day-chart";
+import { coverage, nextForumStats, waitingCounts } from "~/models/dashboard.server";
+import { countOutbox } from "~/models/outbox.server";
 import { hasRole, requireRole } from "~/utils/auth.server";
 import { pageMeta } from "~/utils/meta";
 
@@ -8,17 +12,114 @@ export const meta: MetaFunction = () => pageMeta("Arrangörsverktyg", "Verktyg f
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "organizer");
-  return json({ isAdmin: hasRole(user, "admin") });
+  const [next, waiting, reach, outbox] = await Promise.all([nextForumStats(), waitingCounts(), coverage(), countOutbox()]);
+  return json({ isAdmin: hasRole(user, "admin"), next, waiting, reach, outbox });
 }
 
-// The start page of the organizer's workspace. Events, cases, polls and the
-// inbox get their own sections as those features land.
+// The organizer's dashboard: the next forum, what is waiting, and the reach.
 export default function AdminHome() {
-  const { isAdmin } = useLoaderData<typeof loader>();
+  const { isAdmin, next, waiting, reach, outbox } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Arrangörsverktyg</h1>
       <p className="lead">Här driver du forumet: evenemang, anmälningar, innehåll och e-post.</p>
+
+      <section className="section" aria-labelledby="nasta">
+        <h2 id="nasta">Nästa forum</h2>
+        {next ? (
+          <>
+            <p>
+              <Link to={`/admin/forum/${next.id}/anmalningar`}>{next.title}</Link>, <DateTime value={next.startsAt} />
+            </p>
+            <ul className="stat-list">
+              <li>
+                <strong>{next.confirmed}</strong> anmälda
+              </li>
+              <li>
+                <strong>{next.waitlisted}</strong> på väntelistan
+              </li>
+              <li>
+                <strong>{next.seatsLeft ?? "–"}</strong> {next.seatsLeft === null ? "obegränsat antal platser" : "platser kvar"}
+              </li>
+            </ul>
+            <DayChart id="anmalningar-per-dag" title="Anmälningar per dag, senaste 14 dagarna" data={next.perDay} />
+          </>
+        ) : (
+          <p>
+            Inget kommande forum är publicerat. <Link to="/admin/forum/ny">Skapa ett nytt forum</Link>
+          </p>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="vantar">
+        <h2 id="vantar">Det här väntar</h2>
+        <ul className="stat-list">
+          <li>
+            <strong>{waiting.newContacts}</strong> <Link to="/admin/inkorg?status=ny">obesvarade meddelanden</Link>
+          </li>
+          <li>
+            <strong>{waiting.openFlags}</strong> flaggade inlägg
+          </li>
+          <li>
+            <strong>{waiting.unansweredThreads}</strong> frågor utan svar i mer än 7 dagar
+          </li>
+          <li>
+            <strong>{waiting.newMembers}</strong> nya medlemmar den här månaden
+          </li>
+          <li>
+            <strong>{outbox.queued + outbox.failed}</strong>{" "}
+            {isAdmin ? <Link to="/admin/mejl">mejl i kö eller misslyckade</Link> : "mejl i kö eller misslyckade"} (varav {outbox.failed} misslyckade)
+          </li>
+        </ul>
+      </section>
+
+      <section className="section" aria-labelledby="nar">
+        <h2 id="nar">Räckvidd bland Sveriges {reach.totals.total} kommuner</h2>
+        <p>
+          {reach.totals.withMember} kommuner har en medlem, {reach.totals.registered} har anmält någon till ett forum och{" "}
+          {reach.totals.withCase} har ett publicerat case. {reach.totals.neverReached} har vi inte nått alls än.
+        </p>
+        <div className="table-scroll">
+          <table>
+            <caption>Räckvidd per län</caption>
+            <thead>
+              <tr>
+                <th scope="col">Län</th>
+                <th scope="col" className="num">Kommuner</th>
+                <th scope="col" className="num">Med medlem</th>
+                <th scope="col" className="num">Anmält till forum</th>
+                <th scope="col" className="num">Med case</th>
+                <th scope="col">Inte nådda</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reach.counties.map((c) => (
+                <tr key={c.code}>
+                  <th scope="row">{c.name}</th>
+                  <td className="num">{c.total}</td>
+                  <td className="num">{c.withMember}</td>
+                  <td className="num">{c.registered}</td>
+                  <td className="num">{c.withCase}</td>
+                  <td>
+                    {c.neverReached.length === c.total ? (
+                      "Ingen kommun nådd än"
+                    ) : c.neverReached.length ? (
+                      <details>
+                        <summary>{c.neverReached.length} kommuner</summary>
+                        {c.neverReached.map((m) => m.name).join(", ")}
+                      </details>
+                    ) : (
+                      "Alla nådda"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <h2>Verktyg</h2>
       <ul>
         <li>
           <Link to="/admin/inkorg">Inkorg</Link>: meddelanden från kontaktformuläret

@@ -60,9 +60,9 @@ function expectNoGaps(seqs: (number | null)[]) {
   expect(sorted).toEqual(Array.from({ length: sorted.length }, (_, i) => i + 1));
 }
 
-describe.skipIf(!buildExists())("registration under concurrency (production build, port 3601)", () => {
+describe.skipIf(!buildExists())("registration under concurrency (production build)", () => {
   beforeAll(async () => {
-    app = await startAppServer({ port: 3601, name: "registration-concurrency", seed: true, env: { TRUST_PROXY: "1" } });
+    app = await startAppServer({ name: "registration-concurrency", seed: true, env: { TRUST_PROXY: "1" } });
   }, 180_000);
 
   afterAll(async () => {
