@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import { CaseForm, caseFormValues, PreviewPanel } from "~/components/case-form";
 import { DateTime } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -95,17 +96,7 @@ export default function EditCase() {
   const published = item.status === "published";
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Du är här">
-        <ol>
-          <li>
-            <Link to="/admin">Arrangörsverktyg</Link>
-          </li>
-          <li>
-            <Link to="/admin/case">Case</Link>
-          </li>
-          <li aria-current="page">{item.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }, { to: "/admin/case", label: "Case" }]} current={item.title} />
       <h1>Redigera case</h1>
       {saved && !actionData ? (
         <div className="notice notice--success" role="status">

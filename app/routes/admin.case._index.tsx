@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { listAllCasesForAdmin } from "~/models/case.server";
 import { requireRole } from "~/utils/auth.server";
@@ -19,14 +20,7 @@ export default function AdminCases() {
   const { cases } = useLoaderData<typeof loader>();
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Du är här">
-        <ol>
-          <li>
-            <Link to="/admin">Arrangörsverktyg</Link>
-          </li>
-          <li aria-current="page">Case</li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }]} current="Case" />
       <h1>Hantera case</h1>
       <p>
         <Link className="button" to="/admin/case/ny">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import { CaseForm, PreviewPanel } from "~/components/case-form";
 import { createCase, getCaseFormOptions } from "~/models/case.server";
 import { listMunicipalities } from "~/models/reference.server";
@@ -36,17 +37,7 @@ export default function NewCase() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Du är här">
-        <ol>
-          <li>
-            <Link to="/admin">Arrangörsverktyg</Link>
-          </li>
-          <li>
-            <Link to="/admin/case">Case</Link>
-          </li>
-          <li aria-current="page">Nytt case</li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }, { to: "/admin/case", label: "Case" }]} current="Nytt case" />
       <h1>Nytt case</h1>
       <p className="lead">
         Caset sparas som utkast. Du publicerar det när det är klart. Texten har en föreslagen mall; avsnitt som kommunen inte

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ArticleForm } from "~/components/article-form";
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import { PreviewPanel } from "~/components/case-form";
 import { DateTime } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -70,17 +71,7 @@ export default function EditArticle() {
   const published = article.status === "published";
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Du är här">
-        <ol>
-          <li>
-            <Link to="/admin">Arrangörsverktyg</Link>
-          </li>
-          <li>
-            <Link to="/admin/spaningar">Spaningar</Link>
-          </li>
-          <li aria-current="page">{article.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }, { to: "/admin/spaningar", label: "Spaningar" }]} current={article.title} />
       <h1>Redigera spaning</h1>
       {saved && !actionData ? (
         <div className="notice notice--success" role="status">

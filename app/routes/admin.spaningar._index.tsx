@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { listAllArticlesForAdmin } from "~/models/article.server";
 import { requireRole } from "~/utils/auth.server";
@@ -17,14 +18,7 @@ export default function AdminArticles() {
   const { articles } = useLoaderData<typeof loader>();
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Du är här">
-        <ol>
-          <li>
-            <Link to="/admin">Arrangörsverktyg</Link>
-          </li>
-          <li aria-current="page">Spaningar</li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }]} current="Spaningar" />
       <h1>Hantera spaningar</h1>
       <p>
         <Link className="button" to="/admin/spaningar/ny">

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ArticleForm } from "~/components/article-form";
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import { PreviewPanel } from "~/components/case-form";
 import { createArticle, listTagsForForm } from "~/models/article.server";
 import { requireRole } from "~/utils/auth.server";
@@ -35,17 +36,7 @@ export default function NewArticle() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Du är här">
-        <ol>
-          <li>
-            <Link to="/admin">Arrangörsverktyg</Link>
-          </li>
-          <li>
-            <Link to="/admin/spaningar">Spaningar</Link>
-          </li>
-          <li aria-current="page">Ny spaning</li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }, { to: "/admin/spaningar", label: "Spaningar" }]} current="Ny spaning" />
       <h1>Ny spaning</h1>
       <p className="lead">Spaningen sparas som utkast. Du publicerar den när den är klar.</p>
       <PreviewPanel html={actionData?.preview} />

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import { CaseForm, caseFormValues, PreviewPanel } from "~/components/case-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getCaseForEditor, getCaseFormOptions, updateCase } from "~/models/case.server";
@@ -51,17 +52,7 @@ export default function EditOwnCase() {
   const published = item.status === "published";
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Du är här">
-        <ol>
-          <li>
-            <Link to="/profil">Min profil</Link>
-          </li>
-          <li>
-            <Link to="/profil/case">Mina case</Link>
-          </li>
-          <li aria-current="page">{item.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ to: "/profil", label: "Min profil" }, { to: "/profil/case", label: "Mina case" }]} current={item.title} />
       <h1>Redigera ditt case</h1>
       {searchParams.get("sparat") && !actionData ? (
         <div className="notice notice--success" role="status">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { listCasesEditedBy } from "~/models/case.server";
 import { requireUser } from "~/utils/auth.server";
@@ -17,14 +18,7 @@ export default function MyCases() {
   const { cases } = useLoaderData<typeof loader>();
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Du är här">
-        <ol>
-          <li>
-            <Link to="/profil">Min profil</Link>
-          </li>
-          <li aria-current="page">Mina case</li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ to: "/profil", label: "Min profil" }]} current="Mina case" />
       <h1>Mina case</h1>
       <p className="lead">Här finns de case som forumansvarig har gett dig i uppdrag att hålla aktuella.</p>
       {cases.length ? (
