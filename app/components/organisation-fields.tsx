@@ -18,9 +18,6 @@ export function OrganisationFields({
   values: Record<string, string | null | undefined>;
   errors?: FieldErrors;
 }) {
-  const byCounty = new Map<string, MunicipalityOption[]>();
-  for (const m of municipalities) byCounty.set(m.countyName, [...(byCounty.get(m.countyName) ?? []), m]);
-  const counties = [...byCounty.keys()].sort((a, b) => a.localeCompare(b, "sv"));
   const kind = values.orgKind ?? "kommun";
   return (
     <fieldset className={`field${errors?.orgKind ? " field--error" : ""}`} id={fieldId("orgKind")}>
@@ -34,24 +31,7 @@ export function OrganisationFields({
         <input type="radio" id="orgKind-annan" name="orgKind" value="annan" defaultChecked={kind === "annan"} />
         <label htmlFor="orgKind-annan">I en annan organisation (region, länsstyrelse, myndighet, företag …)</label>
       </div>
-      <SelectField
-        name="municipalityCode"
-        label="Kommun"
-        hint="Gäller om du arbetar i en kommun. Skriv de första bokstäverna för att hoppa i listan."
-        error={errors?.municipalityCode}
-        defaultValue={values.municipalityCode ?? ""}
-      >
-        <option value="">Välj kommun</option>
-        {counties.map((county) => (
-          <optgroup key={county} label={county}>
-            {byCounty.get(county)!.map((m) => (
-              <option key={m.code} value={m.code}>
-                {m.name}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </SelectField>
+      <MunicipalitySelect municipalities={municipalities} error={errors?.municipalityCode} defaultValue={values.municipalityCode ?? ""} />
       <TextField
         name="orgName"
         label="Organisationens namn"
@@ -69,5 +49,43 @@ export function OrganisationFields({
         ))}
       </SelectField>
     </fieldset>
+  );
+}
+
+/**
+ * The 290 municipalities as a native select grouped by county; typing the first
+ * letters jumps to one, with or without JavaScript.
+ */
+export function MunicipalitySelect({
+  municipalities,
+  error,
+  defaultValue,
+  label = "Kommun",
+  hint = "Gäller om du arbetar i en kommun. Skriv de första bokstäverna för att hoppa i listan.",
+  emptyLabel = "Välj kommun",
+}: {
+  municipalities: MunicipalityOption[];
+  error?: string;
+  defaultValue: string;
+  label?: string;
+  hint?: string;
+  emptyLabel?: string;
+}) {
+  const byCounty = new Map<string, MunicipalityOption[]>();
+  for (const m of municipalities) byCounty.set(m.countyName, [...(byCounty.get(m.countyName) ?? []), m]);
+  const counties = [...byCounty.keys()].sort((a, b) => a.localeCompare(b, "sv"));
+  return (
+    <SelectField name="municipalityCode" label={label} hint={hint} error={error} defaultValue={defaultValue}>
+      <option value="">{emptyLabel}</option>
+      {counties.map((county) => (
+        <optgroup key={county} label={county}>
+          {byCounty.get(county)!.map((m) => (
+            <option key={m.code} value={m.code}>
+              {m.name}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </SelectField>
   );
 }

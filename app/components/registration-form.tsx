@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { FieldErrors } from "~/utils/forms";
-import { Checkbox, ErrorSummary, fieldId, Honeypot, SelectField, SubmitButton, TextField } from "./forms";
-import type { MunicipalityOption } from "./organisation-fields";
+import { Checkbox, ErrorSummary, fieldId, Honeypot, SubmitButton, TextField } from "./forms";
+import { MunicipalitySelect, type MunicipalityOption } from "./organisation-fields";
 import { DateTime } from "./date-time";
 
 export type RegistrationMember = { name: string; email: string; workplace: string; title: string };
@@ -108,9 +108,6 @@ export function RegistrationForm({
 }
 
 function Workplace({ municipalities, values, errors }: { municipalities: MunicipalityOption[]; values: Record<string, string>; errors?: FieldErrors }) {
-  const byCounty = new Map<string, MunicipalityOption[]>();
-  for (const m of municipalities) byCounty.set(m.countyName, [...(byCounty.get(m.countyName) ?? []), m]);
-  const counties = [...byCounty.keys()].sort((a, b) => a.localeCompare(b, "sv"));
   const kind = values.orgKind ?? "kommun";
   return (
     <fieldset className={`field${errors?.orgKind ? " field--error" : ""}`} id={fieldId("orgKind")}>
@@ -124,24 +121,7 @@ function Workplace({ municipalities, values, errors }: { municipalities: Municip
         <input type="radio" id="reg-orgKind-annan" name="orgKind" value="annan" defaultChecked={kind === "annan"} />
         <label htmlFor="reg-orgKind-annan">I en annan organisation</label>
       </div>
-      <SelectField
-        name="municipalityCode"
-        label="Kommun"
-        hint="Gäller om du arbetar i en kommun. Skriv de första bokstäverna för att hoppa i listan."
-        error={errors?.municipalityCode}
-        defaultValue={values.municipalityCode ?? ""}
-      >
-        <option value="">Välj kommun</option>
-        {counties.map((county) => (
-          <optgroup key={county} label={county}>
-            {byCounty.get(county)!.map((m) => (
-              <option key={m.code} value={m.code}>
-                {m.name}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </SelectField>
+      <MunicipalitySelect municipalities={municipalities} error={errors?.municipalityCode} defaultValue={values.municipalityCode ?? ""} />
       <TextField
         name="orgName"
         label="Organisation"
