@@ -1,16 +1,10 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
+import { eventBasicsSelect } from "./event.server";
 
 /** Read-only queries for calendar files and feeds. Never selects joinUrl. */
 const calendarSelect = {
-  id: true,
-  slug: true,
-  title: true,
-  summary: true,
-  startsAt: true,
-  endsAt: true,
-  format: true,
-  location: true,
+  ...eventBasicsSelect,
   status: true,
   publishedAt: true,
   updatedAt: true,

@@ -9,7 +9,8 @@ import { prisma } from "~/utils/db.server";
 
 const PUBLISHED = "published";
 
-const summarySelect = {
+/** What every listing of a forum shows; other modules extend it with what they need. */
+export const eventBasicsSelect = {
   id: true,
   slug: true,
   title: true,
@@ -18,6 +19,10 @@ const summarySelect = {
   endsAt: true,
   format: true,
   location: true,
+} satisfies Prisma.EventSelect;
+
+const summarySelect = {
+  ...eventBasicsSelect,
   capacity: true,
   seatsTaken: true,
   registrationDeadline: true,

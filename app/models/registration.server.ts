@@ -15,6 +15,7 @@ import { eventPlaceLabel } from "~/utils/labels";
 import { eventHref } from "~/utils/links";
 import { appUrl, cancelRegistrationUrl, registrationPageUrl } from "~/utils/signed-links.server";
 import { recordAudit } from "./audit.server";
+import { eventBasicsSelect } from "./event.server";
 import { enqueueEmail, type EmailAttachment } from "./outbox.server";
 import { subscribeInTransaction } from "./invitation.server";
 
@@ -41,14 +42,7 @@ export type ClosedReason = "not-found" | "cancelled" | "past" | "started" | "dea
 const TX_OPTIONS = { maxWait: 30_000, timeout: 15_000 } as const;
 
 const eventSelect = {
-  id: true,
-  slug: true,
-  title: true,
-  summary: true,
-  startsAt: true,
-  endsAt: true,
-  format: true,
-  location: true,
+  ...eventBasicsSelect,
   joinUrl: true,
   capacity: true,
   seatsTaken: true,
