@@ -23,6 +23,8 @@ export type OutgoingEmail = {
   kind: string;
   /** Same key = same mail: a second enqueue is a no-op. */
   dedupeKey?: string | null;
+  /** A one-click unsubscribe address for mail a recipient asked for (invitations, follows). */
+  unsubscribeUrl?: string | null;
   /** Hold the mail until this time (default: now). */
   sendAfter?: Date;
 };
@@ -84,6 +86,7 @@ export async function enqueueEmail(message: OutgoingEmail, tx: Db = prisma): Pro
         attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
         kind: message.kind,
         dedupeKey,
+        unsubscribeUrl: message.unsubscribeUrl ?? null,
         status: "queued",
         nextAttemptAt: message.sendAfter ?? new Date(),
       },
@@ -110,6 +113,7 @@ export type ClaimedEmail = {
   text: string;
   html: string | null;
   attachments: EmailAttachment[];
+  unsubscribeUrl: string | null;
   kind: string;
   attempts: number;
 };
@@ -146,7 +150,7 @@ export async function claimBatch(limit: number, now: Date = new Date()): Promise
   const rows = await prisma.outboxEmail.findMany({
     where: { id: { in: claimedIds } },
     orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
-    select: { id: true, toAddress: true, subject: true, text: true, html: true, attachments: true, kind: true, attempts: true },
+    select: { id: true, toAddress: true, subject: true, text: true, html: true, attachments: true, unsubscribeUrl: true, kind: true, attempts: true },
   });
   return rows.map((row) => ({ ...row, attachments: parseAttachments(row.attachments) }));
 }

@@ -74,6 +74,20 @@ describe("sendOutboxBatch", () => {
     expect(row?.sentAt).toBeInstanceOf(Date);
   });
 
+  it("adds List-Unsubscribe with one-click POST only to mail that has an unsubscribe address", async () => {
+    const url = "http://localhost:3000/inbjudan/avsluta?s=abc&sig=def";
+    await enqueueEmail({ to: "lista@kommun.example", subject: "Inbjudan", text: "Välkommen", kind: "invitation", unsubscribeUrl: url });
+    await enqueueEmail({ to: "enskild@kommun.example", subject: "Kvitto", text: "Tack", kind: "registration" });
+    await sendOutboxBatch({ smtpUrl, now: () => new Date(clock) });
+
+    const listMail = await sink.waitForMail({ to: "lista@kommun.example", timeoutMs: 5000 });
+    const unfolded = listMail.raw.replace(/\r?\n[ \t]+/g, " ");
+    expect(unfolded).toMatch(new RegExp(`^List-Unsubscribe: <${url.replace(/[?.]/g, "\\$&")}>`, "m"));
+    expect(unfolded).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
+    const personal = await sink.waitForMail({ to: "enskild@kommun.example", timeoutMs: 5000 });
+    expect(personal.raw).not.toMatch(/^List-Unsubscribe/im);
+  });
+
   it("does nothing without an SMTP address: mail stays queued (demo mode)", async () => {
     const [id] = await enqueueMany(1, "demo");
     const result = await sendOutboxBatch({ smtpUrl: null });

@@ -101,7 +101,12 @@ function toMessage(email: ClaimedEmail, from: string): nodemailer.SendMailOption
     attachments: email.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
     // A stable Message-ID: if a crash makes us send a row twice, mail clients can tell.
     messageId: `<${email.id}@${mailDomain(from)}>`,
-    headers: { "Auto-Submitted": "auto-generated" },
+    headers: {
+      "Auto-Submitted": "auto-generated",
+      // RFC 8058: mail clients may POST "List-Unsubscribe=One-Click" to the address.
+      ...(email.unsubscribeUrl ? { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {}),
+    },
+    list: email.unsubscribeUrl ? { unsubscribe: email.unsubscribeUrl } : undefined,
   };
 }
 
