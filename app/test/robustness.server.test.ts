@@ -5,6 +5,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DEMO_USERS, ORGANIZER_EMAIL } from "../../prisma/seed-content";
 import { startAppServer, type AppServer } from "./app-server";
 import { diffFingerprints, fingerprint, type Fingerprint } from "./db-fingerprint";
 import { buildExists, fillPattern, loadBuiltRoutes, patternShape, type RouteInfo } from "./route-manifest";
@@ -69,11 +70,13 @@ const BODIES: Body[] = [
 ];
 const HUGE_BODY = form("1 MB field", `message=${"x".repeat(1024 * 1024)}&name=x`);
 
-type Outcome = { what: string; status: number; detail?: string };
+type Outcome = { what: string; status: number; detail?: string; setCookie?: string };
 
 let app: AppServer | undefined;
 let routes: RouteInfo[] = [];
 let before: Fingerprint;
+/** Set for the organizer pass at the end: sent with every request. */
+let cookie = "";
 // No keep-alive: a server may close a connection after answering before reading a
 // large body, and a reused socket would then fail on the client side only.
 const agent = new http.Agent({ keepAlive: false });
@@ -83,11 +86,13 @@ function send(method: string, rawPath: string, headers: Record<string, string> =
   const what = `${method} ${rawPath.length > 120 ? rawPath.slice(0, 120) + "…" : rawPath}`;
   return new Promise((resolve) => {
     const req = http.request(
-      { host: "127.0.0.1", port: app!.port, method, path: rawPath, agent, headers: { ...headers, "content-length": String(body?.length ?? 0) }, timeout: 15_000 },
+      { host: "127.0.0.1", port: app!.port, method, path: rawPath, agent, headers: { ...headers, ...(cookie ? { cookie } : {}), "content-length": String(body?.length ?? 0) }, timeout: 15_000 },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.length < 4 && chunks.push(c));
-        res.on("end", () => resolve({ what, status: res.statusCode ?? 0, detail: Buffer.concat(chunks).toString("utf8").slice(0, 200) }));
+        res.on("end", () =>
+          resolve({ what, status: res.statusCode ?? 0, detail: Buffer.concat(chunks).toString("utf8").slice(0, 200), setCookie: res.headers["set-cookie"]?.find((c) => c.includes("session")) }),
+        );
         res.on("error", (e) => resolve({ what, status: 0, detail: e.message }));
       },
     );
@@ -141,31 +146,14 @@ describe.skipIf(!HAVE_BUILD)("robustness against malformed requests (production 
   });
 
   test("loaders answer garbage params and query strings without a 5xx", async () => {
-    const jobs: Array<() => Promise<Outcome>> = [];
-    for (const route of routes.filter((r) => r.hasLoader && !r.pathless)) {
-      const segments = await segmentValues(route);
-      for (const segment of segments) jobs.push(() => send("GET", urlFor(route, segment)));
-      for (const query of GARBAGE_QUERIES) jobs.push(() => send("GET", urlFor(route, segments[0]!) + query));
-    }
-    // Paths that URL parsers like to normalise or reject.
-    for (const raw of ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "//evil.example/", "/%", "/a%00b", `/${"x".repeat(8000)}`]) {
-      jobs.push(() => send("GET", raw));
-    }
+    const jobs = await loaderJobs();
     const outcomes = await runAll(jobs);
     expect(outcomes.length).toBe(jobs.length);
     expect(failures(outcomes), errorLines()).toEqual([]);
   }, 120_000);
 
   test("actions answer malformed bodies and garbage params without a 5xx", async () => {
-    const jobs: Array<() => Promise<Outcome>> = [];
-    for (const route of routes.filter((r) => r.hasAction)) {
-      const segments = await segmentValues(route);
-      const target = (segment: string) => urlFor(route, segment) + (route.index ? "?index" : "");
-      const post = (segment: string, b: Body) => () =>
-        send("POST", target(segment), b.contentType ? { "content-type": b.contentType } : {}, b.body).then((o) => ({ ...o, what: `${o.what} [${b.name}]` }));
-      for (const body of [...BODIES, HUGE_BODY]) jobs.push(post(segments[0]!, body));
-      for (const segment of segments.slice(1)) jobs.push(post(segment, BODIES[3]!), post(segment, BODIES[8]!));
-    }
+    const jobs = await actionJobs();
     const outcomes = await runAll(jobs);
     expect(outcomes.length).toBe(jobs.length);
     expect(failures(outcomes), errorLines()).toEqual([]);
@@ -182,4 +170,55 @@ describe.skipIf(!HAVE_BUILD)("robustness against malformed requests (production 
     expect(Object.keys(before).length).toBeGreaterThan(10);
     expect(diffFingerprints(before, fingerprint(app!.dbFile))).toBe("");
   });
+
+  // Behind the login too: an organizer sees every page, so the organizer-only loaders
+  // and actions get the same garbage. Logging out would end the pass, so it is left out.
+  test("as a logged-in organizer, loaders and actions answer garbage without a 5xx", async () => {
+    cookie = await logIn(ORGANIZER_EMAIL, DEMO_USERS.find((u) => u.email === ORGANIZER_EMAIL)!.password);
+    // Public loaders read their query strings the same way for everyone; those were covered above.
+    const privateArea = (route: RouteInfo) => /^\/(admin|profil)(\/|$)/.test(route.pattern);
+    const jobs = [...(await loaderJobs(privateArea)), ...(await actionJobs((route) => route.pattern !== "/logga-ut"))];
+    const outcomes = await runAll(jobs);
+    expect(outcomes.length).toBe(jobs.length);
+    expect(failures(outcomes), errorLines()).toEqual([]);
+    // Still logged in: the pass really ran as the organizer.
+    expect((await send("GET", "/admin")).status).toBe(200);
+  }, 240_000);
 });
+
+/** Every loader with garbage params; garbage query strings only where `withQueries` says so. */
+async function loaderJobs(withQueries: (route: RouteInfo) => boolean = () => true): Promise<Array<() => Promise<Outcome>>> {
+  const jobs: Array<() => Promise<Outcome>> = [];
+  for (const route of routes.filter((r) => r.hasLoader && !r.pathless)) {
+    const segments = await segmentValues(route);
+    for (const segment of segments) jobs.push(() => send("GET", urlFor(route, segment)));
+    if (!withQueries(route)) continue;
+    for (const query of GARBAGE_QUERIES) jobs.push(() => send("GET", urlFor(route, segments[0]!) + query));
+  }
+  // Paths that URL parsers like to normalise or reject.
+  for (const raw of ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "//evil.example/", "/%", "/a%00b", `/${"x".repeat(8000)}`]) {
+    jobs.push(() => send("GET", raw));
+  }
+  return jobs;
+}
+
+async function actionJobs(include: (route: RouteInfo) => boolean = () => true): Promise<Array<() => Promise<Outcome>>> {
+  const jobs: Array<() => Promise<Outcome>> = [];
+  for (const route of routes.filter((r) => r.hasAction && include(r))) {
+    const segments = await segmentValues(route);
+    const target = (segment: string) => urlFor(route, segment) + (route.index ? "?index" : "");
+    const post = (segment: string, b: Body) => () =>
+      send("POST", target(segment), b.contentType ? { "content-type": b.contentType } : {}, b.body).then((o) => ({ ...o, what: `${o.what} [${b.name}]` }));
+    for (const body of [...BODIES, HUGE_BODY]) jobs.push(post(segments[0]!, body));
+    for (const segment of segments.slice(1)) jobs.push(post(segment, BODIES[3]!), post(segment, BODIES[8]!));
+  }
+  return jobs;
+}
+
+/** Logs in through the real form and returns the session cookie. */
+async function logIn(email: string, password: string): Promise<string> {
+  const res = await send("POST", "/logga-in", { "content-type": "application/x-www-form-urlencoded" }, Buffer.from(enc({ email, password, redirectTo: "/admin" })));
+  expect(res.status, res.detail).toBe(302);
+  expect(res.setCookie, "inloggningen gav ingen sessionskaka").toBeTruthy();
+  return res.setCookie!.split(";")[0]!;
+}
