@@ -44,6 +44,10 @@ function Patterns({ id }: { id: string }) {
 
 const fillFor = (id: string, style: SeriesStyle) => FILL[style].replace("PATTERN", id);
 
+/** A municipality's own score is a whole number; group averages get one decimal. */
+const formatValue = (style: SeriesStyle, value: number | null | undefined) =>
+  style === "own" && typeof value === "number" ? String(value) : formatAverage(value);
+
 /** Scores per dimension for up to four series (own municipality, nation, county, group). */
 export function MaturityComparisonChart({
   id,
@@ -108,7 +112,7 @@ export function MaturityComparisonChart({
                       <>
                         <rect x={barX} y={y} width={w} height={barHeight} fill={fillFor(id, s.style)} stroke="#1b1f23" strokeWidth="0.75" />
                         <text x={barX + w + 6} y={y + 12.5} fontSize="12" fill="#1b1f23">
-                          {formatAverage(value)}
+                          {formatValue(s.style, value)}
                         </text>
                       </>
                     ) : (
@@ -125,9 +129,9 @@ export function MaturityComparisonChart({
       </svg>
       <details>
         <summary>Visa siffrorna som tabell</summary>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
           <table>
-            <caption>{caption}</caption>
+            <caption id={`${id}-caption`}>{caption}</caption>
             <thead>
               <tr>
                 <th scope="col">Område</th>
@@ -149,7 +153,7 @@ export function MaturityComparisonChart({
                   <th scope="row">{d.label}</th>
                   {series.map((s) => (
                     <td className="num" key={s.style}>
-                      {formatAverage(s.values[d.key])}
+                      {formatValue(s.style, s.values[d.key])}
                     </td>
                   ))}
                   {extraColumns?.map((c) => (
@@ -255,9 +259,9 @@ export function MaturityDistributionChart({
       </svg>
       <details>
         <summary>Visa siffrorna som tabell</summary>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
           <table>
-            <caption>{title}</caption>
+            <caption id={`${id}-caption`}>{title}</caption>
             <thead>
               <tr>
                 <th scope="col">Område</th>

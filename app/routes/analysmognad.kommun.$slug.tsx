@@ -238,9 +238,9 @@ export default function MaturityResult() {
       {isMember && own?.history.length ? (
         <section className="section" aria-labelledby="historik">
           <h2 id="historik">Historik</h2>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="historik-tabell">
             <table>
-              <caption>Alla bedömningar som skickats in för {m.name}</caption>
+              <caption id="historik-tabell">Alla bedömningar som skickats in för {m.name}</caption>
               <thead>
                 <tr>
                   <th scope="col">År</th>

@@ -99,9 +99,9 @@ export default function MaturitySweden() {
 
       <section className="section" aria-labelledby="per-lan">
         <h2 id="per-lan">Per län</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="lan-tabell">
           <table>
-            <caption>
+            <caption id="lan-tabell">
               Deltagande och genomsnitt per län {year}. Genomsnittet visas när minst {MIN_GROUP_SIZE} kommuner i länet har svarat.
             </caption>
             <thead>
@@ -133,9 +133,9 @@ export default function MaturitySweden() {
       <section className="section" aria-labelledby="per-grupp">
         <h2 id="per-grupp">Per kommungrupp</h2>
         <p>Kommuner av liknande storlek och typ, enligt {MUNICIPALITY_GROUPS_SOURCE}.</p>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="grupp-tabell">
           <table>
-            <caption>
+            <caption id="grupp-tabell">
               Deltagande och genomsnitt per kommungrupp {year}. Genomsnittet visas när minst {MIN_GROUP_SIZE} kommuner i gruppen har
               svarat.
             </caption>
