@@ -28,6 +28,8 @@ export const PARAM_SAMPLES: ReadonlyArray<readonly [pattern: string, url: string
   ["/kommun/:slug", "/kommun/2081-borlange"],
   ["/spaningar/:slug", "/spaningar/sammanfattning-kommunforum-2021-05-06"],
   ["/analysmognad/kommun/:slug", "/analysmognad/kommun/2081-borlange"],
+  // Åre's county and municipality group are under five: the page with hidden comparisons.
+  ["/analysmognad/kommun/:slug", "/analysmognad/kommun/2321-are"],
 ];
 
 /** A path no route will ever claim; it must get the Swedish 404 page. */
