@@ -12,6 +12,7 @@ export const LOGIN_REQUIRED: { prefix: string; audience: Audience }[] = [
   { prefix: "/arrangor", audience: "organizer" },
   { prefix: "/profil", audience: "member" },
   { prefix: "/logga-in/tvastegs", audience: "member" },
+  { prefix: "/analysmognad/bedom", audience: "member" },
 ];
 
 /**
@@ -26,6 +27,9 @@ export const PARAM_SAMPLES: ReadonlyArray<readonly [pattern: string, url: string
   ["/case/:slug", "/case/kristianstad-smart-va"],
   ["/kommun/:slug", "/kommun/2081-borlange"],
   ["/spaningar/:slug", "/spaningar/sammanfattning-kommunforum-2021-05-06"],
+  ["/analysmognad/kommun/:slug", "/analysmognad/kommun/2081-borlange"],
+  // Åre's county and municipality group are under five: the page with hidden comparisons.
+  ["/analysmognad/kommun/:slug", "/analysmognad/kommun/2321-are"],
 ];
 
 /** A path no route will ever claim; it must get the Swedish 404 page. */

@@ -6,6 +6,7 @@ export const NAV_ITEMS = [
   { to: "/case", label: "Case" },
   { to: "/diskussioner", label: "Diskussioner" },
   { to: "/undersokningar", label: "Undersökningar" },
+  { to: "/analysmognad", label: "Analysmognad" },
   { to: "/kontakt", label: "Kontakt" },
 ] as const;
 

@@ -3,6 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { toStockholmInputValue } from "~/utils/format";
 import { verifyPassword } from "~/utils/password.server";
 import { DEMO_USERS, PAST_FORUM, UPCOMING_FORUM } from "../../prisma/seed-content";
+import { DEMO_MATURITY } from "./maturity.server";
 import { countSeededRows, nextForumStart, registrationDeadlineFor, seedDatabase } from "./seed.server";
 
 const weekdayInStockholm = (d: Date) =>
@@ -56,7 +57,7 @@ describe("seedDatabase", () => {
     expect(before).toMatchObject({
       counties: 21,
       municipalities: 290,
-      tags: 7,
+      tags: 11, // 7 area tags + 4 maturity topic tags
       categories: 7,
       users: 4,
       events: 2,
@@ -70,6 +71,7 @@ describe("seedDatabase", () => {
       articles: 1,
       articleTags: 2,
       eventTags: 2,
+      maturityAssessments: DEMO_MATURITY.thisYear.length + DEMO_MATURITY.lastYear.length,
     });
 
     // Passwords were hashed once and still verify after the second run.

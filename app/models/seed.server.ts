@@ -13,6 +13,7 @@ import {
   type DemoAgendaItem,
   type DemoSpeaker,
 } from "../../prisma/seed-content";
+import { ensureDemoMaturity, ensureMaturityTags } from "./maturity.server";
 import { upsertReferenceData } from "./reference.server";
 
 /**
@@ -46,6 +47,7 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedResul
   await upsertReferenceData();
   await ensureTags(created);
   await ensureCategories(created);
+  await ensureMaturityTags(created);
 
   if (options.demo ?? true) {
     const userIds = await ensureUsers(now, created);
@@ -55,6 +57,7 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedResul
     await ensureUpcomingForum(now, created);
     await ensureCases(pastForumId, userIds, now, created);
     await ensureArticle(userIds, created);
+    await ensureDemoMaturity(now, created);
   }
 
   return {
@@ -83,6 +86,7 @@ export async function countSeededRows() {
     articles,
     articleTags,
     eventTags,
+    maturityAssessments,
   ] = await Promise.all([
     prisma.county.count(),
     prisma.municipality.count(),
@@ -100,6 +104,7 @@ export async function countSeededRows() {
     prisma.article.count(),
     prisma.articleTag.count(),
     prisma.eventTag.count(),
+    prisma.maturityAssessment.count(),
   ]);
   return {
     counties,
@@ -118,6 +123,7 @@ export async function countSeededRows() {
     articles,
     articleTags,
     eventTags,
+    maturityAssessments,
   };
 }
 

@@ -9,7 +9,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { codeFromSlug, getMunicipalityPage } from "~/models/municipality.server";
 import { answerCountLabel } from "~/utils/labels";
-import { eventHref, municipalityHref, threadHref } from "~/utils/links";
+import { eventHref, maturityResultHref, municipalityHref, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -111,6 +111,13 @@ export default function MunicipalityPage() {
         ) : (
           <p>Ingen från {m.name} har startat en diskussion än.</p>
         )}
+      </section>
+      <section className="section" aria-labelledby="kommun-analysmognad">
+        <h2 id="kommun-analysmognad">Analysmognad</h2>
+        <p>
+          <Link to={maturityResultHref(m)}>Analysmognad för {m.name}</Link>: självskattningen jämförd med riket, länet och
+          liknande kommuner.
+        </p>
       </section>
       <p>
         <Link to="/kommun">Alla kommuner</Link>

@@ -12,6 +12,10 @@ export const eventRegistrationHref = (event: { slug: string }) => `${eventHref(e
 
 export const caseHref = (c: { slug: string }) => `/case/${c.slug}`;
 
+/** A municipality's analytics-maturity results: /analysmognad/kommun/2081-borlange */
+export const maturityResultHref = (municipality: { code: string; name: string }) =>
+  `/analysmognad${municipalityHref(municipality)}`;
+
 /** Thread pages arrive with the discussions work; this is the one place to change their address. */
 export const threadHref = (thread: { id: string; slug: string }) => `/diskussioner/${thread.id}/${thread.slug}`;
 

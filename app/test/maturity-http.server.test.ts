@@ -1,0 +1,115 @@
+// The self-assessment over HTTP against the production build: only verified
+// members of the municipality can submit (others get 403), a submission
+// redirects to the result page, and only the municipality's members see its scores.
+import crypto from "node:crypto";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MATURITY_DIMENSIONS } from "~/data/maturity";
+import { maturityYear } from "~/utils/maturity-stats";
+import { startAppServer, type AppServer } from "./app-server";
+import { buildExists } from "./route-manifest";
+
+let app: AppServer;
+const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
+
+/** A user with a live session, written straight to the server's database; returns the cookie. */
+function userWithSession({ municipalityCode, verified = true }: { municipalityCode: string | null; verified?: boolean }) {
+  const db = new Database(app.dbFile);
+  db.pragma("busy_timeout = 5000");
+  const id = `mat${crypto.randomBytes(8).toString("hex")}`;
+  const now = new Date();
+  db.prepare(
+    `INSERT INTO "User" (id, email, name, title, role, emailVerifiedAt, municipalityCode, createdAt, updatedAt)
+     VALUES (?, ?, ?, '', 'member', ?, ?, ?, ?)`,
+  ).run(id, `${id}@test.example`, `Test ${id.slice(-4)}`, verified ? iso(now) : null, municipalityCode, iso(now), iso(now));
+  const token = crypto.randomBytes(25).toString("hex");
+  db.prepare(
+    `INSERT INTO "Session" (id, userId, expiresAt, absoluteExpiresAt, twoFactorVerified, createdAt) VALUES (?, ?, ?, ?, 1, ?)`,
+  ).run(crypto.createHash("sha256").update(token).digest("hex"), id, iso(new Date(+now + 86_400_000)), iso(new Date(+now + 7 * 86_400_000)), iso(now));
+  db.close();
+  return { id, cookie: `kf_session=${token}` };
+}
+
+function countCurrent(code: string, year: number): number {
+  const db = new Database(app.dbFile, { readonly: true });
+  const row = db.prepare(`SELECT count(*) AS n FROM "MaturityAssessment" WHERE municipalityCode = ? AND year = ? AND replacedAt IS NULL`).get(code, year) as { n: number };
+  db.close();
+  return row.n;
+}
+
+const answers = (score: number) => Object.fromEntries(MATURITY_DIMENSIONS.map((d) => [d.key, String(score)]));
+
+function submit(cookie: string, fields: Record<string, string>) {
+  return fetch(`${app.url}/analysmognad/bedom`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url, Cookie: cookie },
+    body: new URLSearchParams(fields),
+  });
+}
+
+describe.skipIf(!buildExists())("the maturity self-assessment over HTTP (production build)", () => {
+  beforeAll(async () => {
+    app = await startAppServer({ name: "maturity-http", seed: true });
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it("refuses a member of another municipality with 403 and stores nothing", async () => {
+    const year = maturityYear();
+    const before = countCurrent("2081", year);
+    const kristianstad = userWithSession({ municipalityCode: "1290" });
+    const res = await submit(kristianstad.cookie, { municipalityCode: "2081", ...answers(4) });
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain("bara göra bedömningen för den kommun");
+    expect(countCurrent("2081", year)).toBe(before);
+  });
+
+  it("refuses members without a municipality and unverified members", async () => {
+    const organisation = userWithSession({ municipalityCode: null });
+    expect((await submit(organisation.cookie, { municipalityCode: "2081", ...answers(2) })).status).toBe(403);
+    const page = await fetch(`${app.url}/analysmognad/bedom`, { headers: { Cookie: organisation.cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("inte kopplat till någon kommun");
+
+    const unverified = userWithSession({ municipalityCode: "2081", verified: false });
+    expect((await submit(unverified.cookie, { municipalityCode: "2081", ...answers(2) })).status).toBe(403);
+  });
+
+  it("answers 400 with the missing answers named when the form is incomplete", async () => {
+    const member = userWithSession({ municipalityCode: "2081" });
+    const { bi: _bi, ai: _ai, ...rest } = answers(2);
+    const res = await submit(member.cookie, { municipalityCode: "2081", ...rest });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("Välj ett svar för bi i drift.");
+    expect(html).toContain('href="#falt-ai"');
+  });
+
+  it("lets a member submit, and shows the scores only to the municipality's members", async () => {
+    const year = maturityYear();
+    const member = userWithSession({ municipalityCode: "2081" });
+    const res = await submit(member.cookie, { municipalityCode: "2081", ...answers(3), ai: "0" });
+    expect(res.status, app.errorLines()).toBe(302);
+    expect(res.headers.get("location")).toBe(`/analysmognad/kommun/2081-borlange?ar=${year}&sparad=1`);
+    expect(countCurrent("2081", year)).toBe(1);
+
+    const own = await fetch(`${app.url}${res.headers.get("location")}`, { headers: { Cookie: member.cookie } });
+    const ownHtml = await own.text();
+    expect(own.status).toBe(200);
+    expect(ownHtml).toContain("Bedömningen för");
+    expect(ownHtml).toContain("Rekommendationer");
+
+    const other = userWithSession({ municipalityCode: "1290" });
+    const otherHtml = await (await fetch(`${app.url}/analysmognad/kommun/2081-borlange?ar=${year}`, { headers: { Cookie: other.cookie } })).text();
+    expect(otherHtml).toContain("egna poäng visas bara för inloggade medlemmar");
+    expect(otherHtml).not.toContain("Rekommendationer");
+
+    // A second submission the same year replaces the first; both are kept.
+    const again = await submit(member.cookie, { municipalityCode: "2081", ...answers(4) });
+    expect(again.status).toBe(302);
+    expect(countCurrent("2081", year)).toBe(1);
+  });
+});
