@@ -26,6 +26,11 @@ export const PARAM_SAMPLES: ReadonlyArray<readonly [pattern: string, url: string
   ["/case/:slug", "/case/kristianstad-smart-va"],
   ["/kommun/:slug", "/kommun/2081-borlange"],
   ["/spaningar/:slug", "/spaningar/sammanfattning-kommunforum-2021-05-06"],
+  // Moderation and flagging (login required; the seed has no posts yet, so these ids
+  // only exercise the guards until the discussions seed gives real ones).
+  ["/diskussioner/inlagg/:postId/flagga", "/diskussioner/inlagg/demo-inlagg/flagga"],
+  ["/admin/moderering/inlagg/:postId", "/admin/moderering/inlagg/demo-inlagg"],
+  ["/admin/moderering/trad/:threadId", "/admin/moderering/trad/demo-trad"],
 ];
 
 /** A path no route will ever claim; it must get the Swedish 404 page. */
