@@ -3,11 +3,13 @@
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createHmac } from "node:crypto";
 import { startAppServer, type AppServer } from "./app-server";
 import { buildExists } from "./route-manifest";
 
 const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
 let app: AppServer;
+const SESSION_SECRET = "moderation-http-test-secret-0123456789abcdef";
 let db: Database.Database;
 
 function user(role: string) {
@@ -48,7 +50,7 @@ function threadWithPost(authorId: string) {
 
 describe.skipIf(!buildExists())("moderation over HTTP", () => {
   beforeAll(async () => {
-    app = await startAppServer({ name: "moderation-http" });
+    app = await startAppServer({ name: "moderation-http", env: { SESSION_SECRET } });
     db = new Database(app.dbFile);
     db.pragma("busy_timeout = 5000");
   }, 120_000);
@@ -105,5 +107,27 @@ describe.skipIf(!buildExists())("moderation over HTTP", () => {
     const audit = db.prepare(`SELECT actorId, action, detail FROM "AuditLog" WHERE entityId = ?`).all(postId) as { actorId: string; action: string; detail: string }[];
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([["post.hide", mod.id]]);
     expect(JSON.parse(audit[0]!.detail).reason).toBe("Reklam för klockor");
+  });
+
+  test("the one-click unfollow link: GET changes nothing, POST stops that thread only, a tampered link is refused", async () => {
+    const author = user("member");
+    const follower = user("member");
+    const { thread } = threadWithPost(author.id);
+    const { thread: other } = threadWithPost(author.id);
+    const now = iso(new Date());
+    for (const t of [thread, other]) db.prepare(`INSERT INTO "ThreadFollow" (threadId, userId, createdAt) VALUES (?, ?, ?)`).run(t, follower.id, now);
+    // Signed as the server signs, with the secret this test gave it.
+    const sig = createHmac("sha256", SESSION_SECRET).update(`discussion-optout:trad:${follower.id}:${thread}`).digest("base64url");
+    const path = `/diskussioner/sluta-bevaka?typ=trad&u=${follower.id}&id=${thread}&sig=${sig}`;
+    const count = () => (db.prepare(`SELECT count(*) AS n FROM "ThreadFollow" WHERE userId = ?`).get(follower.id) as { n: number }).n;
+
+    const page = await get(path);
+    expect(page.status).toBe(200);
+    expect(count()).toBe(2);
+    expect((await get(path.replace(thread, other))).status).toBe(404);
+    expect((await post(path.replace(`typ=trad`, "typ=kategori"), {})).status).toBe(400);
+    expect(count()).toBe(2);
+    expect((await post(path, {})).status).toBe(200);
+    expect(db.prepare(`SELECT threadId FROM "ThreadFollow" WHERE userId = ?`).all(follower.id)).toEqual([{ threadId: other }]);
   });
 });
