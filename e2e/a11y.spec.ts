@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { cleanUp, cleanUpThreads, createThreadWithAnswer, createUserWithSession, logInAs } from "./db";
 import { formatViolations, pagesToScan, seriousViolations, type PageToScan } from "./fixtures";
 
 // Every page of the build, found from its route manifest: an axe scan against
@@ -55,4 +56,39 @@ test("the page list comes from the build and includes the home and 404 pages", (
   expect(urls).toContain("/");
   expect(pages.some((p) => p.kind === "not-found")).toBe(true);
   expect(urls.filter((u) => u.startsWith("/admin") || u.startsWith("/arrangor"))).toEqual([]);
+});
+
+// Pages behind a login, with their own test data: moderation and the member's watch settings.
+test.describe("axe: moderation and watch pages (logged in)", () => {
+  test.afterAll(() => {
+    cleanUpThreads();
+    cleanUp();
+  });
+
+  test("the flag form, the moderation pages and /profil/bevakningar have no serious violations", async ({ browser, baseURL }) => {
+    const asker = createUserWithSession();
+    const answerer = createUserWithSession();
+    const moderator = createUserWithSession({ role: "moderator" });
+    const thread = createThreadWithAnswer({ askerId: asker.id, answererId: answerer.id });
+    const scan = async (role: "member" | "moderator", urls: string[]) => {
+      const context = await browser.newContext();
+      await logInAs(context, role === "member" ? asker : moderator, baseURL!);
+      const page = await context.newPage();
+      for (const url of urls) {
+        const response = await page.goto(url);
+        expect(response?.status(), url).toBeLessThan(400);
+        await expect(page.locator("h1"), `${url}: exactly one h1`).toHaveCount(1);
+        const violations = await seriousViolations(page);
+        expect(violations.map((v) => `${v.impact} ${v.id}`), formatViolations(url, violations)).toEqual([]);
+      }
+      await context.close();
+    };
+    await scan("member", [`/diskussioner/inlagg/${thread.answerId}/flagga`, "/profil/bevakningar"]);
+    await scan("moderator", [
+      "/admin/moderering",
+      "/admin/moderering?status=hanterade",
+      `/admin/moderering/inlagg/${thread.answerId}`,
+      `/admin/moderering/trad/${thread.threadId}`,
+    ]);
+  });
 });

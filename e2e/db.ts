@@ -133,3 +133,50 @@ export function cleanUpEvents() {
   for (const id of createdEvents.splice(0)) del.run(id);
   db.close();
 }
+
+/**
+ * A thread with a question by `askerId` and one answer by `answererId`, written
+ * straight to the e2e database (both follow it, as the discussions model does).
+ * Uses the first seeded category. Removed by cleanUpThreads().
+ */
+const createdThreads: string[] = [];
+export function createThreadWithAnswer({ askerId, answererId, answerMd = "Köp billiga klockor på klockor.example!" }: { askerId: string; answererId: string; answerMd?: string }) {
+  const db = open();
+  const now = iso(new Date());
+  const rid = () => `e2e${crypto.randomBytes(8).toString("hex")}`;
+  const category = db.prepare(`SELECT id FROM "DiscussionCategory" ORDER BY position LIMIT 1`).get() as { id: string };
+  const threadId = rid();
+  const slug = `e2e-trad-${threadId.slice(-6)}`;
+  const title = `Hur samlar ni in sensordata? (${threadId.slice(-4)})`;
+  db.prepare(
+    `INSERT INTO "Thread" (id, categoryId, authorId, title, slug, answerCount, lastActivityAt, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+  ).run(threadId, category.id, askerId, title, slug, now, now, now);
+  const questionId = rid();
+  const answerId = rid();
+  const insertPost = db.prepare(`INSERT INTO "Post" (id, threadId, authorId, kind, bodyMd, createdAt) VALUES (?, ?, ?, ?, ?, ?)`);
+  insertPost.run(questionId, threadId, askerId, "question", "Vi vill mäta temperatur i skolor. Hur har ni gjort?", now);
+  insertPost.run(answerId, threadId, answererId, "answer", answerMd, now);
+  const follow = db.prepare(`INSERT INTO "ThreadFollow" (threadId, userId, createdAt) VALUES (?, ?, ?)`);
+  follow.run(threadId, askerId, now);
+  follow.run(threadId, answererId, now);
+  db.close();
+  createdThreads.push(threadId);
+  return { threadId, slug, title, questionId, answerId, href: `/diskussioner/${threadId}/${slug}` };
+}
+
+/** A post's moderation state: hidden or not, and its flags' statuses. */
+export function postModerationState(postId: string) {
+  const db = open();
+  const post = db.prepare(`SELECT hiddenAt, hiddenReason FROM "Post" WHERE id = ?`).get(postId) as { hiddenAt: string | null; hiddenReason: string | null };
+  const flags = db.prepare(`SELECT status, reason FROM "Flag" WHERE postId = ?`).all(postId) as { status: string; reason: string }[];
+  db.close();
+  return { ...post, flags };
+}
+
+export function cleanUpThreads() {
+  if (!createdThreads.length) return;
+  const db = open();
+  const del = db.prepare(`DELETE FROM "Thread" WHERE id = ?`);
+  for (const id of createdThreads.splice(0)) del.run(id);
+  db.close();
+}

@@ -30,6 +30,11 @@ export const PARAM_SAMPLES: ReadonlyArray<readonly [pattern: string, url: string
   ["/analysmognad/kommun/:slug", "/analysmognad/kommun/2081-borlange"],
   // Åre's county and municipality group are under five: the page with hidden comparisons.
   ["/analysmognad/kommun/:slug", "/analysmognad/kommun/2321-are"],
+  // Moderation and flagging (login required; the seed has no posts yet, so these ids
+  // only exercise the guards until the discussions seed gives real ones).
+  ["/diskussioner/inlagg/:postId/flagga", "/diskussioner/inlagg/demo-inlagg/flagga"],
+  ["/admin/moderering/inlagg/:postId", "/admin/moderering/inlagg/demo-inlagg"],
+  ["/admin/moderering/trad/:threadId", "/admin/moderering/trad/demo-trad"],
 ];
 
 /** A path no route will ever claim; it must get the Swedish 404 page. */

@@ -1,3 +1,4 @@
+import { uniqueHandle } from "./handle.server";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { wakeOutboxSender } from "~/utils/mailer.server";
@@ -41,7 +42,7 @@ export async function signUp(input: SignupInput): Promise<{ ok: true } | { ok: f
     const org = await resolveOrganisation(input.organisation, tx);
     if (!org) return { ok: false as const, field: "municipalityCode" as const, message: "Välj din kommun i listan." };
     const user = await tx.user.create({
-      data: { name: input.name, email: input.email, title: input.title, passwordHash: input.passwordHash, ...org },
+      data: { name: input.name, handle: await uniqueHandle(tx, input.name), email: input.email, title: input.title, passwordHash: input.passwordHash, ...org },
       select: { id: true },
     });
     const token = await createToken("verify-email", { email: input.email, userId: user.id }, tx);

@@ -1,3 +1,4 @@
+import { uniqueHandle } from "./handle.server";
 import { prisma } from "~/utils/db.server";
 import { formatShortDate, fromStockholmInputValue, toStockholmInputValue } from "~/utils/format";
 import { hashPassword } from "~/utils/password.server";
@@ -208,6 +209,7 @@ async function ensureUsers(now: Date, created: string[]): Promise<Map<string, st
         emailVerifiedAt: now,
         passwordHash: await hashPassword(user.password),
         name: user.name,
+        handle: await uniqueHandle(prisma, user.name),
         title: user.title,
         role: user.role,
         municipalityCode: user.municipalityCode,

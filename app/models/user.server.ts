@@ -22,6 +22,7 @@ export async function getProfile(userId: string) {
     select: {
       id: true,
       name: true,
+      handle: true,
       email: true,
       title: true,
       role: true,

@@ -58,7 +58,7 @@ export default function AdminHome() {
             <strong>{waiting.newContacts}</strong> <Link to="/admin/inkorg?status=ny">obesvarade meddelanden</Link>
           </li>
           <li>
-            <strong>{waiting.openFlags}</strong> flaggade inlägg
+            <strong>{waiting.openFlags}</strong> <Link to="/admin/moderering">flaggade inlägg</Link>
           </li>
           <li>
             <strong>{waiting.unansweredThreads}</strong> frågor utan svar i mer än 7 dagar
@@ -123,6 +123,9 @@ export default function AdminHome() {
       <ul>
         <li>
           <Link to="/admin/inkorg">Inkorg</Link>: meddelanden från kontaktformuläret
+        </li>
+        <li>
+          <Link to="/admin/moderering">Moderering</Link>: flaggade inlägg, trådar och avstängningar
         </li>
         <li>
           <Link to="/admin/logg">Logg</Link>: allt som arrangörer, moderatorer och administratörer har ändrat

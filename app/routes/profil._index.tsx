@@ -224,6 +224,24 @@ export default function Profile() {
         )}
       </section>
 
+      <section className="section" aria-labelledby="diskussioner">
+        <h2 id="diskussioner">Diskussioner</h2>
+        {profile.handle ? (
+          <p>
+            Ditt användarnamn är <strong>@{profile.handle}</strong>. Andra kan nämna dig i ett inlägg genom att skriva det, och då får
+            du ett mejl.
+          </p>
+        ) : null}
+        <p>
+          <Link to="/profil/bevakningar">Mina bevakningar</Link>: trådar och kategorier du får mejl om, och veckans sammanfattning.
+        </p>
+        {profile.role !== "member" ? (
+          <p>
+            <Link to="/admin/moderering">Moderering</Link>: flaggade inlägg som väntar på en moderator.
+          </p>
+        ) : null}
+      </section>
+
       <section className="section" aria-labelledby="data">
         <h2 id="data">Dina personuppgifter</h2>
         <p>

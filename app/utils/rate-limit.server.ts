@@ -10,6 +10,7 @@ export const RATE_LIMITS = {
   resendVerificationIp: { limit: 3, windowSeconds: 60 * 60 },
   contactIp: { limit: 5, windowSeconds: 60 * 60 },
   postingUser: { limit: 10, windowSeconds: 10 * 60 },
+  flagUser: { limit: 10, windowSeconds: 60 * 60 },
   secondFactorUser: { limit: 10, windowSeconds: 15 * 60 },
   // Generous: a whole municipality often reaches us from one NAT address.
   registrationIp: { limit: 300, windowSeconds: 10 * 60 },

@@ -1,3 +1,4 @@
+import { startFollowerNotificationJob, startWeeklyDigestJob } from "./discussion-jobs.server";
 import { env } from "./env.server";
 import { startOutboxSender } from "./mailer.server";
 import { startRateLimitPruner } from "./rate-limit.server";
@@ -30,6 +31,8 @@ registerBackgroundJob(() => startOutboxSender());
 registerBackgroundJob(() => startRateLimitPruner());
 registerBackgroundJob(() => startReminderJob());
 registerBackgroundJob(() => startRetentionJob());
+registerBackgroundJob(() => startFollowerNotificationJob());
+registerBackgroundJob(() => startWeeklyDigestJob());
 
 export function startBackgroundJobs(): Stop {
   const stops = jobs.map((start) => start());

@@ -39,3 +39,27 @@ export function verifyUnsubscribeLink(subscriberId: string, sig: string): boolea
 }
 
 export const appUrl = (path: string) => new URL(path, env().APP_URL).href;
+
+/**
+ * One-click opt-outs from discussion mail, at /diskussioner/sluta-bevaka. Each kind
+ * has its own purpose prefix and names both the member and the thread or category,
+ * so a link stops exactly one kind of mail for one member.
+ */
+export type DiscussionOptOut = { kind: "trad" | "kategori" | "sammanfattning"; userId: string; targetId: string };
+
+const optOutValue = (o: DiscussionOptOut) => `discussion-optout:${o.kind}:${o.userId}:${o.targetId}`;
+
+export const discussionOptOutUrl = (o: DiscussionOptOut) =>
+  absolute("/diskussioner/sluta-bevaka", { typ: o.kind, u: o.userId, id: o.targetId, sig: sign(optOutValue(o)) });
+
+export function verifyDiscussionOptOut(o: DiscussionOptOut, sig: string): boolean {
+  return (
+    ["trad", "kategori", "sammanfattning"].includes(o.kind) &&
+    o.userId.length > 0 &&
+    o.userId.length <= 64 &&
+    o.targetId.length > 0 &&
+    o.targetId.length <= 64 &&
+    sig.length <= 100 &&
+    verifySignature(optOutValue(o), sig)
+  );
+}

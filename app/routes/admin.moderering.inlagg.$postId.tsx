@@ -1,0 +1,297 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { DateTime } from "~/components/date-time";
+import { ErrorSummary, SubmitButton, TextField, fieldId } from "~/components/forms";
+import { Markdown } from "~/components/markdown";
+import { dismissFlags, getPostForModeration, hidePost, liftSuspension, suspendMember, unhidePost } from "~/models/moderation.server";
+import { hasRole, requireRole } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
+import { fromStockholmInputValue } from "~/utils/format";
+import { formValues, parseForm } from "~/utils/forms";
+import { badRequest } from "~/utils/http.server";
+import { threadHref } from "~/utils/links";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { pageMeta } from "~/utils/meta";
+import { parseFlagReason, SUSPENSION_PERIODS } from "~/utils/moderation";
+import { ROLE_LABELS, type Role } from "~/utils/roles";
+import { postModerationSchema, suspendSchema } from "~/validation/moderation";
+
+export const meta: MetaFunction = () => pageMeta("Moderera inlägg", "Dölj eller visa ett inlägg, se dess historik och stäng av skribenten.");
+
+const SAVED: Record<string, string> = {
+  dolt: "Inlägget är dolt. Öppna flaggningar är avslutade.",
+  visat: "Inlägget syns igen.",
+  avfardat: "Flaggningarna är avfärdade.",
+  avstangd: "Medlemmen är avstängd från att skriva.",
+  upphavd: "Avstängningen är upphävd.",
+};
+
+async function load(postId: string) {
+  const post = await getPostForModeration(postId);
+  if (!post) throw new Response("Inlägget finns inte.", { status: 404 });
+  return post;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, "moderator");
+  const post = await load(params.postId ?? "");
+  const author = post.author;
+  return json({
+    post: {
+      id: post.id,
+      kind: post.kind,
+      html: renderMarkdown(post.bodyMd).html,
+      hiddenAt: post.hiddenAt,
+      hiddenReason: post.hiddenReason,
+      editedAt: post.editedAt,
+      createdAt: post.createdAt,
+    },
+    thread: { id: post.thread.id, title: post.thread.title, href: threadHref(post.thread) },
+    author:
+      author && !author.deletedAt
+        ? {
+            id: author.id,
+            name: author.name,
+            role: author.role as Role,
+            suspendedUntil: author.suspendedUntil && author.suspendedUntil > new Date() ? author.suspendedUntil : null,
+            canSuspend: author.id !== actor.id && !hasRole({ role: author.role as Role }, actor.role),
+          }
+        : null,
+    flags: post.flags.map((f) => ({
+      id: f.id,
+      ...parseFlagReason(f.reason),
+      status: f.status,
+      createdAt: f.createdAt,
+      reporter: f.reporter?.name ?? "Borttagen medlem",
+      resolvedBy: f.resolvedBy?.name ?? null,
+    })),
+    revisions: post.revisions.map((r) => ({ id: r.id, bodyMd: r.bodyMd, createdAt: r.createdAt, editor: r.editor?.name ?? "okänd" })),
+  });
+}
+
+function suspensionEnd(period: string, until: string, now: Date): Date | null {
+  if (period === "datum") return fromStockholmInputValue(`${until}T23:59`);
+  return new Date(now.getTime() + Number(period) * 24 * 3600_000);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireRole(request, "moderator");
+  const post = await load(params.postId ?? "");
+  const form = await readFormData(request);
+  const intent = form.get("intent");
+  const values = formValues(form);
+
+  if (intent === "suspend" || intent === "lift") {
+    const parsed = parseForm(suspendSchema, form);
+    if (!parsed.ok) return badRequest(parsed.errors, values);
+    if (!post.author || parsed.data.userId !== post.author.id) return badRequest({ suspendReason: "Du kan bara stänga av den som skrev inlägget härifrån." });
+    let result;
+    if (parsed.data.intent === "suspend") {
+      const until = suspensionEnd(parsed.data.period!, parsed.data.until, new Date());
+      if (!until) return badRequest({ until: "Skriv ett datum som finns, som ÅÅÅÅ-MM-DD." }, values);
+      result = await suspendMember(actor, parsed.data.userId, until, parsed.data.suspendReason);
+    } else {
+      result = await liftSuspension(actor, parsed.data.userId, parsed.data.suspendReason);
+    }
+    if (!result.ok) return badRequest({ [result.field === "userId" ? "suspendReason" : result.field]: result.message }, values);
+    return redirect(`/admin/moderering/inlagg/${post.id}?sparat=${parsed.data.intent === "suspend" ? "avstangd" : "upphavd"}`);
+  }
+
+  const parsed = parseForm(postModerationSchema, form);
+  if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
+  const { reason } = parsed.data;
+  const result =
+    parsed.data.intent === "hide"
+      ? await hidePost(actor.id, post.id, reason)
+      : parsed.data.intent === "unhide"
+        ? await unhidePost(actor.id, post.id, reason)
+        : await dismissFlags(actor.id, post.id, reason);
+  if (!result.ok) return badRequest({ reason: result.message }, values);
+  const done = parsed.data.intent === "hide" ? "dolt" : parsed.data.intent === "unhide" ? "visat" : "avfardat";
+  return redirect(`/admin/moderering/inlagg/${post.id}?sparat=${done}`);
+}
+
+export default function ModeratePost() {
+  const { post, thread, author, flags, revisions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const saved = SAVED[searchParams.get("sparat") ?? ""];
+  const errors = actionData?.errors as Record<string, string> | undefined;
+  const values = (actionData?.values ?? {}) as Record<string, string>;
+  const openFlags = flags.filter((f) => f.status === "open").length;
+  const kind = post.kind === "question" ? "Fråga" : post.kind === "answer" ? "Svar" : "Kommentar";
+  return (
+    <>
+      <nav aria-label="Du är här" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/admin/moderering">Moderering</Link>
+          </li>
+          <li aria-current="page">Inlägg</li>
+        </ol>
+      </nav>
+      <h1>Moderera inlägg</h1>
+      <p className="lead">
+        {kind} av {author?.name ?? "en borttagen medlem"} i <Link to={thread.href}>{thread.title}</Link>, skrivet <DateTime value={post.createdAt} />
+        {post.editedAt ? (
+          <>
+            , ändrat <DateTime value={post.editedAt} />
+          </>
+        ) : null}
+        .
+      </p>
+      {saved ? (
+        <div className="notice notice--success" role="status">
+          <p>{saved}</p>
+        </div>
+      ) : null}
+      <ErrorSummary errors={errors} />
+
+      {post.hiddenAt ? (
+        <div className="notice notice--warning">
+          <p>
+            Inlägget är dolt sedan <DateTime value={post.hiddenAt} />
+            {post.hiddenReason ? `. Motivering: ${post.hiddenReason}` : ""}. Andra ser bara en platshållare.
+          </p>
+        </div>
+      ) : null}
+      <section className="section" aria-labelledby="innehall">
+        <h2 id="innehall">Inlägget</h2>
+        <div className="mod-post">
+          <Markdown html={post.html} />
+        </div>
+      </section>
+
+      <section className="section" aria-labelledby="atgard">
+        <h2 id="atgard">{post.hiddenAt ? "Visa inlägget igen" : "Dölj inlägget"}</h2>
+        <Form method="post" noValidate>
+          <TextField
+            name="reason"
+            label="Motivering"
+            hint="Sparas i loggen. Skribenten ser den inte."
+            maxLength={500}
+            required
+            defaultValue={values.reason}
+            error={errors?.reason}
+          />
+          <div className="button-row">
+            {post.hiddenAt ? (
+              <SubmitButton name="intent" value="unhide" pendingText="Visar…">
+                Visa inlägget igen
+              </SubmitButton>
+            ) : (
+              <SubmitButton name="intent" value="hide" pendingText="Döljer…">
+                Dölj inlägget
+              </SubmitButton>
+            )}
+            {openFlags ? (
+              <SubmitButton secondary name="intent" value="dismiss" pendingText="Avfärdar…">
+                Avfärda {openFlags === 1 ? "flaggningen" : `${openFlags} flaggningar`}
+              </SubmitButton>
+            ) : null}
+          </div>
+        </Form>
+      </section>
+
+      <section className="section" aria-labelledby="flaggningar">
+        <h2 id="flaggningar">Flaggningar</h2>
+        {flags.length ? (
+          <ul className="mod-queue__flags">
+            {flags.map((f) => (
+              <li key={f.id}>
+                <strong>{f.label}</strong>
+                {f.note ? `: ”${f.note}”` : ""} – {f.reporter}, <DateTime value={f.createdAt} />.{" "}
+                {f.status === "open" ? "Väntar på beslut." : `Hanterad${f.resolvedBy ? ` av ${f.resolvedBy}` : ""}.`}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Ingen har flaggat inlägget.</p>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="historik">
+        <h2 id="historik">Ändringshistorik</h2>
+        {revisions.length ? (
+          <ol className="mod-revisions">
+            {revisions.map((r) => (
+              <li key={r.id}>
+                <details>
+                  <summary>
+                    Versionen före ändringen <DateTime value={r.createdAt} /> av {r.editor}
+                  </summary>
+                  <pre className="mod-revisions__body">{r.bodyMd}</pre>
+                </details>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>Inlägget har inte ändrats.</p>
+        )}
+      </section>
+
+      {author ? (
+        <section className="section" aria-labelledby="avstangning">
+          <h2 id="avstangning">Stäng av {author.name}</h2>
+          {author.suspendedUntil ? (
+            <>
+              <p>
+                {author.name} är avstängd från att skriva till <DateTime value={author.suspendedUntil} />.
+              </p>
+              <Form method="post" noValidate>
+                <input type="hidden" name="userId" value={author.id} />
+                <TextField name="suspendReason" label="Motivering för att häva avstängningen" maxLength={500} error={errors?.suspendReason} />
+                <SubmitButton secondary name="intent" value="lift" pendingText="Häver…">
+                  Häv avstängningen
+                </SubmitButton>
+              </Form>
+            </>
+          ) : author.canSuspend ? (
+            <Form method="post" noValidate>
+              <p>En avstängd medlem kan läsa men inte skriva, flagga eller rösta förrän perioden är slut.</p>
+              <input type="hidden" name="userId" value={author.id} />
+              <fieldset className={`field${errors?.period ? " field--error" : ""}`}>
+                <legend>Hur länge?</legend>
+                {errors?.period ? (
+                  <span className="field__error" id={`${fieldId("period")}-error`}>
+                    <span className="visually-hidden">Fel: </span>
+                    {errors.period}
+                  </span>
+                ) : null}
+                {SUSPENSION_PERIODS.map((p, i) => (
+                  <div className="choice" key={p.value}>
+                    <input
+                      type="radio"
+                      name="period"
+                      value={p.value}
+                      id={i === 0 ? fieldId("period") : `${fieldId("period")}-${p.value}`}
+                      defaultChecked={(values.period ?? "7") === p.value}
+                    />
+                    <label htmlFor={i === 0 ? fieldId("period") : `${fieldId("period")}-${p.value}`}>{p.label}</label>
+                  </div>
+                ))}
+              </fieldset>
+              <TextField
+                name="until"
+                type="date"
+                label="Datum (om du valde ett visst datum)"
+                hint="Avstängningen gäller till och med den dagen. Skriv som ÅÅÅÅ-MM-DD."
+                defaultValue={values.until}
+                error={errors?.until}
+              />
+              <TextField name="suspendReason" label="Motivering" hint="Sparas i loggen." maxLength={500} defaultValue={values.suspendReason} error={errors?.suspendReason} />
+              <SubmitButton name="intent" value="suspend" pendingText="Stänger av…">
+                Stäng av {author.name}
+              </SubmitButton>
+            </Form>
+          ) : (
+            <p>
+              {author.name} är {ROLE_LABELS[author.role].toLowerCase()} och kan inte stängas av av dig.
+            </p>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { runFollowerNotifications, runWeeklyDigest, setFollowerWakeHook } from "~/models/discussion-notify.server";
+import { startIntervalJob } from "./interval-job.server";
+import { wakeOutboxSender } from "./mailer.server";
+
+/**
+ * Follower mail: every minute, and shortly after each new answer or comment (so the
+ * first mail is prompt). Safe with several processes: each follow row is claimed
+ * with a conditional update before its mail is queued.
+ */
+export function startFollowerNotificationJob(intervalMs = 60_000): () => Promise<void> {
+  let inFlight: Promise<void> | null = null;
+  const run = () => {
+    inFlight ??= runFollowerNotifications()
+      .then((n) => {
+        if (n > 0) wakeOutboxSender();
+      })
+      .finally(() => {
+        inFlight = null;
+      });
+    return inFlight;
+  };
+  // The hook is called inside the post's transaction: wait a moment so it has committed.
+  setFollowerWakeHook(() => {
+    setTimeout(() => {
+      run().catch((error: unknown) => {
+        process.stdout.write(JSON.stringify({ level: "error", time: new Date().toISOString(), msg: "Bevakningsmejlen misslyckades", error: String(error).slice(0, 300) }) + "\n");
+      });
+    }, 500).unref();
+  });
+  const stop = startIntervalJob("Bevakningsmejlen", run, { intervalMs, firstAfterMs: 20_000 });
+  return async () => {
+    setFollowerWakeHook(null);
+    await stop();
+    await inFlight;
+  };
+}
+
+/** The weekly digest: checked every hour, sent once a week (runWeeklyDigest claims the week in JobRun). */
+export function startWeeklyDigestJob(intervalMs = 60 * 60_000): () => Promise<void> {
+  return startIntervalJob(
+    "Veckosammanfattningen",
+    async () => {
+      if ((await runWeeklyDigest())?.recipients) wakeOutboxSender();
+    },
+    { intervalMs, firstAfterMs: 90_000 },
+  );
+}
