@@ -106,9 +106,8 @@ export async function sendInvitations(eventId: string, actorId: string, now: Dat
     });
     for (const s of subscribers) {
       await tx.invitationSend.create({ data: { eventId, subscriberId: s.id } });
-      const unsubscribe = unsubscribeUrl(s.id);
-      const mail = invitationTemplate({ name: s.name, event: info, unsubscribeUrl: unsubscribe });
-      await enqueueEmail({ to: s.email, ...mail, kind: "invitation", dedupeKey: `invitation:${eventId}:${s.id}`, unsubscribeUrl: unsubscribe }, tx);
+      const mail = invitationTemplate({ name: s.name, event: info, unsubscribeUrl: unsubscribeUrl(s.id) });
+      await enqueueEmail({ to: s.email, ...mail, kind: "invitation", dedupeKey: `invitation:${eventId}:${s.id}` }, tx);
     }
     return { outcome: "sent" as const, queued: subscribers.length };
   }, TX_OPTIONS);

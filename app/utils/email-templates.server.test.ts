@@ -27,10 +27,13 @@ describe("emailLayout", () => {
     expect(plain.text).toContain(`Kommunforum Analytics\n${site}/`);
     expect(plain.html).toContain(">Kommunforum Analytics</a>");
     expect(plain.text).not.toContain("Avsluta prenumerationen");
+    expect(plain.unsubscribeUrl).toBeUndefined();
 
     const newsletter = emailLayout({ subject: "S", blocks: ["Innehåll"], siteUrl: site, unsubscribeUrl: `${site}/avregistrera?token=abc` });
     expect(newsletter.text).toContain(`Avsluta prenumerationen:\n${site}/avregistrera?token=abc`);
     expect(newsletter.html).toContain(`href="${site}/avregistrera?token=abc"`);
+    // Carried on to the outbox, which sends it as the List-Unsubscribe header.
+    expect(newsletter.unsubscribeUrl).toBe(`${site}/avregistrera?token=abc`);
   });
 
   it("refuses links that are not http or https", () => {

@@ -12,7 +12,8 @@ import { formatDateTime } from "./format";
 
 export const SITE_NAME = "Kommunforum Analytics";
 
-export type RenderedEmail = { subject: string; text: string; html: string };
+/** `unsubscribeUrl` goes on to the outbox, which sends it as a List-Unsubscribe header. */
+export type RenderedEmail = { subject: string; text: string; html: string; unsubscribeUrl?: string };
 
 /** A paragraph of plain text, or a link shown as a button in HTML. */
 export type EmailBlock = string | { label: string; url: string };
@@ -81,7 +82,7 @@ ${unsubscribe}
 </body>
 </html>
 `;
-  return { subject: input.subject, text, html };
+  return { subject: input.subject, text, html, ...(unsubscribeUrl ? { unsubscribeUrl } : {}) };
 }
 
 const subjectFor = (topic: string) => `${topic} – ${SITE_NAME}`;
