@@ -1,0 +1,4 @@
+-- HAND-WRITTEN POSTGRESQL TWIN NEEDED
+-- prisma/migrations/20261129000330_search_index changes no Prisma model, so it is hand-written SQLite
+-- SQL (triggers, FTS5, data). Write what it does for PostgreSQL here, or
+-- delete this comment if PostgreSQL needs nothing.
