@@ -5,8 +5,8 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseUrl, isPostgresUrl } from "./app/utils/database-url";
+import { postgresMigrateAdapter } from "./prisma/postgres/migrate-adapter";
 
 const url = databaseUrl();
 const postgres = isPostgresUrl(url);
@@ -17,6 +17,6 @@ export default defineConfig({
   schema: postgres ? path.join("prisma", "postgres", "schema.prisma") : path.join("prisma", "schema.prisma"),
   migrations: { path: postgres ? path.join("prisma", "postgres", "migrations") : path.join("prisma", "migrations") },
   async adapter() {
-    return postgres ? new PrismaPg({ connectionString: url }) : new PrismaBetterSQLite3({ url });
+    return postgres ? postgresMigrateAdapter(url) : new PrismaBetterSQLite3({ url });
   },
 });
