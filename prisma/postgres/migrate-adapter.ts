@@ -19,7 +19,7 @@ const AS_TEXT = new Set([18 /* "char" */, 19 /* name */]);
 
 class CatalogAsTextClient extends pg.Client {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  query(...args: any[]): any {
+  override query(...args: any[]): any {
     const fix = (res: pg.QueryResult | undefined) => {
       for (const field of res?.fields ?? []) if (AS_TEXT.has(field.dataTypeID)) field.dataTypeID = TEXT;
       return res;
