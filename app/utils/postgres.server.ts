@@ -27,7 +27,9 @@ export function createPostgresClient(url: string): { client: PrismaClient; ready
     // Every connection speaks UTC, like Prisma's own DateTime handling.
     options: "-c TimeZone=UTC",
   });
-  const client = new PostgresClient({ adapter }) as PrismaClient;
+  // Batch transactions (e.g. the 311 reference-data upserts) are one round trip
+  // per statement here, not an in-process call: allow more than Prisma's 5 s.
+  const client = new PostgresClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 30_000 } }) as PrismaClient;
   // Fail at start, not at the first request, when the server is unreachable.
   const ready = client.$queryRawUnsafe("SELECT 1").then(() => undefined);
   return { client, ready };
