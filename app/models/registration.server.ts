@@ -538,7 +538,7 @@ export const EXPORT_COLUMNS = ["Status", "Plats i kön", "Namn", "E-post", "Befa
 export async function exportRegistrations(eventId: string, actorId: string): Promise<string[][]> {
   const rows = await prisma.registration.findMany({
     where: { eventId, status: { in: ["confirmed", "waitlisted"] } },
-    orderBy: [{ status: "asc" }, { waitlistSeq: "asc" }, { createdAt: "asc" }],
+    orderBy: [{ status: "asc" }, { waitlistSeq: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
     select: adminRowSelect,
   });
   await recordAudit(prisma, { actorId, action: "registrations.export", entityType: "Event", entityId: eventId, detail: { rows: rows.length } });
