@@ -1,16 +1,22 @@
 // Prisma CLI configuration: the JS (wasm) schema engine with a driver adapter,
 // so no Rust engine binary is ever downloaded (see docs/decisions/002-prisma-without-engine-binaries.md).
+// DATABASE_URL picks the provider: a postgres:// or postgresql:// URL uses the
+// generated PostgreSQL schema and its own migrations folder (docs/decisions/010-postgresql.md).
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { databaseUrl } from "./app/utils/database-url";
+import { databaseUrl, isPostgresUrl } from "./app/utils/database-url";
+import { postgresMigrateAdapter } from "./prisma/postgres/migrate-adapter";
+
+const url = databaseUrl();
+const postgres = isPostgresUrl(url);
 
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: path.join("prisma", "schema.prisma"),
-  migrations: { path: path.join("prisma", "migrations") },
+  schema: postgres ? path.join("prisma", "postgres", "schema.prisma") : path.join("prisma", "schema.prisma"),
+  migrations: { path: postgres ? path.join("prisma", "postgres", "migrations") : path.join("prisma", "migrations") },
   async adapter() {
-    return new PrismaBetterSQLite3({ url: databaseUrl() });
+    return postgres ? postgresMigrateAdapter(url) : new PrismaBetterSQLite3({ url });
   },
 });

@@ -4,6 +4,8 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { syncPostgresMigrations } from "./pg-migrations";
+import { writePostgresSchema } from "./pg-schema";
 
 const MIGRATIONS = path.join("prisma", "migrations");
 const SCHEMA = path.join("prisma", "schema.prisma");
@@ -62,3 +64,16 @@ fs.copyFileSync(SCHEMA, path.join(dir, SNAPSHOT));
 const lock = path.join(MIGRATIONS, "migration_lock.toml");
 if (!fs.existsSync(lock)) fs.writeFileSync(lock, 'provider = "sqlite"\n');
 console.log(`Skapade ${path.join(dir, "migration.sql")}. Kör npm run db:deploy för att tillämpa den.`);
+
+// The PostgreSQL side, generated from the same schema (docs/decisions/010-postgresql.md).
+writePostgresSchema();
+try {
+  const written = await syncPostgresMigrations();
+  if (written.length) console.log(`Skapade PostgreSQL-tvillingen i prisma/postgres/migrations: ${written.join(", ")}.`);
+  execFileSync("node", ["scripts/pg-client.mjs"], { stdio: "ignore" });
+} catch (error) {
+  console.warn(
+    `OBS: PostgreSQL-migreringen kunde inte skapas (${error instanceof Error ? error.message.split("\n")[0] : String(error)}).\n` +
+      "Installera PostgreSQL (apt-get install postgresql) eller sätt PG_URL, och kör sedan npm run db:migration:pg.",
+  );
+}

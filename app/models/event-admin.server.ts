@@ -33,7 +33,8 @@ class Refusal extends Error {
 function isCapacityTrigger(error: unknown): boolean {
   const adapterError = (error as { meta?: { driverAdapterError?: { cause?: { originalMessage?: string } } } } | null)?.meta?.driverAdapterError;
   const text = [adapterError?.cause?.originalMessage, error instanceof Error ? error.message : ""].join(" ");
-  return /seatsTaken must be between 0 and capacity/.test(text);
+  // SQLite: the trigger in prisma/sqlite/Event.sql; PostgreSQL: the CHECK constraint of the same name.
+  return /seatsTaken must be between 0 and capacity|Event_seats_within_capacity/.test(text);
 }
 
 async function refusable<T>(work: () => Promise<T>): Promise<T | Failure> {

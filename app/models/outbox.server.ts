@@ -1,5 +1,6 @@
 import { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
+import { byProvider } from "~/utils/dialect.server";
 
 /**
  * The durable email outbox. Mail is written here, in the same transaction as the
@@ -125,6 +126,21 @@ export type ClaimedEmail = {
  * become claimable again when their lease runs out. Claiming counts as an attempt.
  */
 export async function claimBatch(limit: number, now: Date = new Date()): Promise<ClaimedEmail[]> {
+  const claimedIds = await claimIds(limit, now);
+  if (claimedIds.length === 0) return [];
+  const rows = await prisma.outboxEmail.findMany({
+    where: { id: { in: claimedIds } },
+    orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
+    select: { id: true, toAddress: true, subject: true, text: true, html: true, attachments: true, unsubscribeUrl: true, kind: true, attempts: true },
+  });
+  return rows.map((row) => ({ ...row, attachments: parseAttachments(row.attachments) }));
+}
+
+/** Marks up to `limit` claimable rows as this sender's and returns their ids; one implementation per database. */
+type Claimer = (limit: number, now: Date) => Promise<string[]>;
+
+/** SQLite (one writer at a time): pick candidates, then take each with a conditional update that only succeeds while it is still claimable. */
+const claimOneByOne: Claimer = async (limit, now) => {
   const claimable: Prisma.OutboxEmailWhereInput = {
     OR: [
       { status: "queued", nextAttemptAt: { lte: now } },
@@ -146,14 +162,31 @@ export async function claimBatch(limit: number, now: Date = new Date()): Promise
     });
     if (count === 1) claimedIds.push(id);
   }
-  if (claimedIds.length === 0) return [];
-  const rows = await prisma.outboxEmail.findMany({
-    where: { id: { in: claimedIds } },
-    orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
-    select: { id: true, toAddress: true, subject: true, text: true, html: true, attachments: true, unsubscribeUrl: true, kind: true, attempts: true },
-  });
-  return rows.map((row) => ({ ...row, attachments: parseAttachments(row.attachments) }));
-}
+  return claimedIds;
+};
+
+/**
+ * PostgreSQL (several app instances): one statement. FOR UPDATE SKIP LOCKED lets
+ * concurrent senders each take different rows without waiting for each other; a
+ * row another sender claimed and committed meanwhile no longer matches (READ
+ * COMMITTED re-checks the condition on the newest version) and is left out.
+ */
+const claimSkipLocked: Claimer = async (limit, now) => {
+  const lockedUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
+  const rows = await prisma.$queryRaw<Array<{ id: string }>>`
+    UPDATE "OutboxEmail" SET "status" = 'sending', "lockedUntil" = ${lockedUntil}, "attempts" = "attempts" + 1
+    WHERE "id" IN (
+      SELECT "id" FROM "OutboxEmail"
+      WHERE ("status" = 'queued' AND "nextAttemptAt" <= ${now}) OR ("status" = 'sending' AND "lockedUntil" < ${now})
+      ORDER BY "nextAttemptAt", "createdAt"
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING "id"`;
+  return rows.map((r) => r.id);
+};
+
+const claimIds: Claimer = byProvider({ sqlite: claimOneByOne, postgres: claimSkipLocked });
 
 export function parseAttachments(json: string | null): EmailAttachment[] {
   if (!json) return [];

@@ -16,6 +16,7 @@ import { eventHref } from "~/utils/links";
 import { appUrl, cancelRegistrationUrl, registrationPageUrl } from "~/utils/signed-links.server";
 import { recordAudit } from "./audit.server";
 import { eventBasicsSelect } from "./event.server";
+import { lockEventSeats } from "./locks.server";
 import { enqueueEmail, type EmailAttachment } from "./outbox.server";
 import { subscribeInTransaction } from "./invitation.server";
 
@@ -229,6 +230,7 @@ export async function registerForEvent(input: RegistrationInput, now: Date = new
 
   try {
     return await prisma.$transaction(async (tx) => {
+      await lockEventSeats(tx, event.id); // PostgreSQL: one decision per event at a time (SQLite: no-op)
       const seated = await takeSeat(tx, event.id); // first statement: takes the write lock
       const status: RegistrationStatus = seated ? "confirmed" : "waitlisted";
       const waitlistSeq = seated ? null : await nextWaitlistSeq(tx, event.id);
@@ -304,6 +306,7 @@ export async function cancelRegistration(registrationId: string, { actorId = nul
   const event = await prisma.event.findUnique({ where: { id: reg.eventId }, select: eventSelect });
   if (!event) return { outcome: "not-active" };
   const result = await prisma.$transaction(async (tx): Promise<CancelResult> => {
+    await lockEventSeats(tx, event.id); // PostgreSQL: same lock order as registering (SQLite: no-op)
     // Write first (lock), and learn the old status from which conditional update hit.
     let wasStatus: RegistrationStatus | null = null;
     for (const status of ["confirmed", "waitlisted"] as const) {
@@ -333,7 +336,10 @@ export async function cancelRegistration(registrationId: string, { actorId = nul
 export async function fillFreeSeats(eventId: string, now: Date = new Date()): Promise<string[]> {
   const event = await prisma.event.findUnique({ where: { id: eventId }, select: eventSelect });
   if (!event) return [];
-  return prisma.$transaction((tx) => promoteFromWaitlist(tx, event, now), TX_OPTIONS);
+  return prisma.$transaction(async (tx) => {
+    await lockEventSeats(tx, event.id);
+    return promoteFromWaitlist(tx, event, now);
+  }, TX_OPTIONS);
 }
 
 /**
@@ -347,6 +353,7 @@ export async function promoteManually(registrationId: string, actorId: string, n
   if (!event) return "not-waitlisted";
   try {
     await prisma.$transaction(async (tx) => {
+      await lockEventSeats(tx, event.id);
       let extraSeat = false;
       if (!(await takeSeat(tx, event.id))) {
         await tx.event.updateMany({ where: { id: event.id }, data: { capacity: { increment: 1 }, seatsTaken: { increment: 1 } } });
@@ -525,7 +532,7 @@ export const EXPORT_COLUMNS = ["Status", "Plats i kön", "Namn", "E-post", "Befa
 export async function exportRegistrations(eventId: string, actorId: string): Promise<string[][]> {
   const rows = await prisma.registration.findMany({
     where: { eventId, status: { in: ["confirmed", "waitlisted"] } },
-    orderBy: [{ status: "asc" }, { waitlistSeq: "asc" }, { createdAt: "asc" }],
+    orderBy: [{ status: "asc" }, { waitlistSeq: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
     select: adminRowSelect,
   });
   await recordAudit(prisma, { actorId, action: "registrations.export", entityType: "Event", entityId: eventId, detail: { rows: rows.length } });

@@ -12,7 +12,9 @@ const TMP = path.join(ROOT, ".tmp");
 export type AppServer = {
   url: string;
   port: number;
+  /** The SQLite file (empty on a PostgreSQL run: use databaseUrl). */
   dbFile: string;
+  databaseUrl: string;
   log: () => string;
   /** Lines the server logged at error level (for assertion messages). */
   errorLines: () => string;
@@ -44,14 +46,17 @@ export async function startAppServer({
   seed?: boolean;
 }): Promise<AppServer> {
   const port = wanted ?? (await freePort());
-  const dbFile = path.join(TMP, `${name}-${process.pid}.db`);
-  fs.copyFileSync(path.join(TMP, "test-template.db"), dbFile);
+  // `npm run test:pg`: a PostgreSQL copy of the migrated template (app/test/pg-test-db.ts).
+  const pg = process.env.TEST_PG_URL ? await import("./pg-test-db") : null;
+  const dbFile = pg ? "" : path.join(TMP, `${name}-${process.pid}.db`);
+  const databaseUrl = pg ? await pg.createTestDatabase(name) : `file:${dbFile}`;
+  if (!pg) fs.copyFileSync(path.join(TMP, "test-template.db"), dbFile);
   const fullEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     PORT: String(port),
     HOST: "127.0.0.1",
-    DATABASE_URL: `file:${dbFile}`,
+    DATABASE_URL: databaseUrl,
     DATA_DIR: path.join(TMP, `${name}-data`),
     RUN_JOBS: "0",
     APP_URL: `http://localhost:${port}`,
@@ -80,6 +85,7 @@ export async function startAppServer({
     url,
     port,
     dbFile,
+    databaseUrl,
     log: () => log,
     errorLines: () =>
       log
@@ -94,7 +100,8 @@ export async function startAppServer({
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
         if (child.exitCode === null) process.kill(child.pid, "SIGKILL");
       }
-      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
+      if (pg) await pg.dropTestDatabase(databaseUrl);
+      else for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
     },
   };
 }

@@ -44,3 +44,30 @@ export function diffFingerprints(before: Fingerprint, after: Fingerprint): strin
     .map((t) => `${t}: ${before[t]?.rows ?? "saknas"} rader → ${after[t]?.rows ?? "saknas"} rader${before[t]?.rows === after[t]?.rows ? " (innehållet ändrat)" : ""}`)
     .join("\n");
 }
+
+/**
+ * The same for a database URL: a SQLite file, or PostgreSQL on `npm run test:pg`
+ * (every table of the public schema, each row as its JSON text).
+ */
+export async function fingerprintDatabase(url: string, ignore: readonly string[] = MAY_CHANGE_ON_REFUSAL): Promise<Fingerprint> {
+  if (url.startsWith("file:")) return fingerprint(url.slice("file:".length).split("?")[0]!, ignore);
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: tables } = await client.query<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    );
+    const result: Fingerprint = {};
+    for (const { name } of tables.filter((t) => !ignore.includes(t.name))) {
+      const { rows } = await client.query<{ j: string }>(`SELECT row_to_json(t)::text AS j FROM "${name.replace(/"/g, '""')}" t`);
+      const sorted = rows.map((r) => r.j).sort();
+      const hash = crypto.createHash("sha256");
+      for (const row of sorted) hash.update(row).update("\n");
+      result[name] = { rows: sorted.length, hash: hash.digest("hex").slice(0, 16) };
+    }
+    return result;
+  } finally {
+    await client.end();
+  }
+}

@@ -5,37 +5,40 @@
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "./app-server";
 import { buildExists } from "./route-manifest";
+import { testQuery } from "./test-sql";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 let app: AppServer;
 
-const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
-
-function createEvent(slug: string, capacity: number): string {
-  const db = new Database(app.dbFile);
-  db.pragma("busy_timeout = 5000");
+async function createEvent(slug: string, capacity: number): Promise<string> {
   const id = `conc${crypto.randomBytes(8).toString("hex")}`;
   const startsAt = new Date(Date.now() + 14 * 24 * 3600_000);
-  const now = iso(new Date());
-  db.prepare(
-    `INSERT INTO "Event" (id, slug, title, startsAt, endsAt, capacity, seatsTaken, status, joinUrl, createdAt, updatedAt)
+  const now = new Date();
+  await testQuery(
+    app.databaseUrl,
+    `INSERT INTO "Event" ("id", "slug", "title", "startsAt", "endsAt", "capacity", "seatsTaken", "status", "joinUrl", "createdAt", "updatedAt")
      VALUES (?, ?, ?, ?, ?, ?, 0, 'published', 'https://meet.example/conc', ?, ?)`,
-  ).run(id, slug, `Test ${slug}`, iso(startsAt), iso(new Date(+startsAt + 90 * 60_000)), capacity, now, now);
-  db.close();
+    [id, slug, `Test ${slug}`, startsAt, new Date(+startsAt + 90 * 60_000), capacity, now, now],
+  );
   return id;
 }
 
-function readState(eventId: string) {
-  const db = new Database(app.dbFile, { readonly: true });
-  const rows = db.prepare(`SELECT email, status, waitlistSeq FROM "Registration" WHERE eventId = ?`).all(eventId) as { email: string; status: string; waitlistSeq: number | null }[];
-  const event = db.prepare(`SELECT seatsTaken, capacity FROM "Event" WHERE id = ?`).get(eventId) as { seatsTaken: number; capacity: number };
-  const mails = db.prepare(`SELECT kind, count(*) AS n FROM "OutboxEmail" WHERE toAddress IN (SELECT email FROM "Registration" WHERE eventId = ?) AND attachments IS NOT NULL GROUP BY kind`).all(eventId) as { kind: string; n: number }[];
-  db.close();
-  return { rows, event, mails: Object.fromEntries(mails.map((m) => [m.kind, m.n])) };
+async function readState(eventId: string) {
+  const rows = await testQuery<{ email: string; status: string; waitlistSeq: number | null }>(
+    app.databaseUrl,
+    `SELECT "email", "status", "waitlistSeq" FROM "Registration" WHERE "eventId" = ?`,
+    [eventId],
+  );
+  const [event] = await testQuery<{ seatsTaken: number; capacity: number }>(app.databaseUrl, `SELECT "seatsTaken", "capacity" FROM "Event" WHERE "id" = ?`, [eventId]);
+  const mails = await testQuery<{ kind: string; n: number }>(
+    app.databaseUrl,
+    `SELECT "kind", count(*) AS "n" FROM "OutboxEmail" WHERE "toAddress" IN (SELECT "email" FROM "Registration" WHERE "eventId" = ?) AND "attachments" IS NOT NULL GROUP BY "kind"`,
+    [eventId],
+  );
+  return { rows, event: event!, mails: Object.fromEntries(mails.map((m) => [m.kind, m.n])) };
 }
 
 let ipCounter = 0;
@@ -71,7 +74,7 @@ describe.skipIf(!buildExists())("registration under concurrency (production buil
 
   it("200 simultaneous registrations for 50 seats: exactly 50 confirmed, 150 waitlisted in order, no 5xx", async () => {
     const slug = "samtidigt-50";
-    const eventId = createEvent(slug, 50);
+    const eventId = await createEvent(slug, 50);
     const started = performance.now();
     const responses = await Promise.all(Array.from({ length: 200 }, (_, i) => register(slug, `p${i}@samtidigt.example`)));
     const ms = performance.now() - started;
@@ -80,7 +83,7 @@ describe.skipIf(!buildExists())("registration under concurrency (production buil
     expect(responses.filter((r) => r.status >= 500), app.errorLines()).toEqual([]);
     expect(responses.map((r) => r.status)).toEqual(Array(200).fill(302));
 
-    const { rows, event, mails } = readState(eventId);
+    const { rows, event, mails } = await readState(eventId);
     expect(rows).toHaveLength(200);
     expect(rows.filter((r) => r.status === "confirmed")).toHaveLength(50);
     const waitlisted = rows.filter((r) => r.status === "waitlisted");
@@ -108,10 +111,10 @@ describe.skipIf(!buildExists())("registration under concurrency (production buil
 
   it("stays exact while a second OS process registers for the same event at the same time", async () => {
     const slug = "samtidigt-tva-processer";
-    const eventId = createEvent(slug, 50);
+    const eventId = await createEvent(slug, 50);
     const worker = spawn("npx", ["tsx", "app/test/register-worker.ts", eventId, "60", "w"], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${app.dbFile}`, DATA_DIR: path.join(ROOT, ".tmp", "registration-concurrency-data") },
+      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: app.databaseUrl, DATA_DIR: path.join(ROOT, ".tmp", "registration-concurrency-data") },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let out = "";
@@ -135,7 +138,7 @@ describe.skipIf(!buildExists())("registration under concurrency (production buil
     expect(responses.map((r) => r.status)).toEqual(Array(200).fill(302));
     expect(workerResults.filter((r) => !["confirmed", "waitlisted"].includes(r))).toEqual([]);
 
-    const { rows, event } = readState(eventId);
+    const { rows, event } = await readState(eventId);
     expect(rows).toHaveLength(260);
     expect(rows.filter((r) => r.status === "confirmed")).toHaveLength(50);
     const waitlisted = rows.filter((r) => r.status === "waitlisted");
@@ -149,13 +152,13 @@ describe.skipIf(!buildExists())("registration under concurrency (production buil
 
   it("the same email 20 times at once gives one row; the others hear 'du är redan anmäld'", async () => {
     const slug = "samtidigt-samma-adress";
-    const eventId = createEvent(slug, 50);
+    const eventId = await createEvent(slug, 50);
     const responses = await Promise.all(Array.from({ length: 20 }, () => register(slug, "samma@samtidigt.example")));
     expect(responses.filter((r) => r.status === 302)).toHaveLength(1);
     const refused = responses.filter((r) => r.status !== 302);
     expect(refused.map((r) => r.status)).toEqual(Array(19).fill(409));
     for (const r of refused) expect(r.text).toContain("Du är redan anmäld");
-    const { rows, event } = readState(eventId);
+    const { rows, event } = await readState(eventId);
     expect(rows).toHaveLength(1);
     expect(event.seatsTaken).toBe(1);
   }, 60_000);

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEMO_USERS, ORGANIZER_EMAIL } from "../../prisma/seed-content";
 import { startAppServer, type AppServer } from "./app-server";
-import { diffFingerprints, fingerprint, type Fingerprint } from "./db-fingerprint";
+import { diffFingerprints, fingerprintDatabase, type Fingerprint } from "./db-fingerprint";
 import { buildExists, fillPattern, loadBuiltRoutes, patternShape, type RouteInfo } from "./route-manifest";
 
 
@@ -132,7 +132,7 @@ describe.skipIf(!HAVE_BUILD)("robustness against malformed requests (production 
     routes = await loadBuiltRoutes();
     // Seeded data lets the real sample slugs reach deeper into the actions.
     app = await startAppServer({ name: "robustness", seed: fs.existsSync(path.join(ROOT, "prisma", "seed.ts")) });
-    before = fingerprint(app.dbFile);
+    before = await fingerprintDatabase(app.databaseUrl);
   }, 120_000);
 
   afterAll(async () => {
@@ -166,9 +166,9 @@ describe.skipIf(!HAVE_BUILD)("robustness against malformed requests (production 
   });
 
   // Runs last (tests in a file run in order): everything above was refused input.
-  test("refused input left the database unchanged (except rate limits and audit rows)", () => {
+  test("refused input left the database unchanged (except rate limits and audit rows)", async () => {
     expect(Object.keys(before).length).toBeGreaterThan(10);
-    expect(diffFingerprints(before, fingerprint(app!.dbFile))).toBe("");
+    expect(diffFingerprints(before, await fingerprintDatabase(app!.databaseUrl))).toBe("");
   });
 
   // Behind the login too: an organizer sees every page, so the organizer-only loaders

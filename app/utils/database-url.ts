@@ -10,6 +10,11 @@ export function databaseUrl(): string {
   return url;
 }
 
+/** True for a PostgreSQL URL: the app then uses @prisma/adapter-pg and the generated PostgreSQL client. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
 /** better-sqlite3 creates the file but not its folder. */
 function ensureSqliteDirectory(url: string) {
   if (!url.startsWith("file:")) return;

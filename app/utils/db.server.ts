@@ -1,14 +1,26 @@
 import { PrismaClient } from "@prisma/client";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { databaseUrl } from "./database-url";
+import { databaseUrl, isPostgresUrl } from "./database-url";
+import { createPostgresClient } from "./postgres.server";
 import { applySqlitePragmas, SQLITE_BUSY_TIMEOUT_MS } from "./sqlite.server";
 
 /**
  * The one PrismaClient of the process. Only app/models/*.server.ts import it.
  * In development the client survives Remix's module reloads on globalThis.
+ *
+ * DATABASE_URL picks the database: a `file:` URL is SQLite (the zero-setup
+ * default), a `postgres://` or `postgresql://` URL is PostgreSQL
+ * (postgres.server.ts). SQL that differs between them goes through
+ * `dbProvider` (dialect.server.ts), one module per concern.
  */
 function createClient() {
-  const adapter = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const url = databaseUrl();
+  if (isPostgresUrl(url)) {
+    const pg = createPostgresClient(url);
+    ready = pg.ready;
+    return pg.client;
+  }
+  const adapter = new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
   const client = new PrismaClient({ adapter });
   ready = applySqlitePragmas(client);
   return client;
@@ -23,7 +35,7 @@ if (!globalForDb.__prisma) {
   globalForDb.__prismaReady = ready;
 }
 
-/** Resolves once the connection pragmas are set; the server awaits it before listening. */
+/** Resolves once the connection is set up (SQLite pragmas, a PostgreSQL round trip); the server awaits it before listening. */
 export const dbReady: Promise<void> = globalForDb.__prismaReady ?? ready;
 
 export async function disconnectDb() {

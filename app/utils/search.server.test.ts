@@ -175,7 +175,8 @@ describe("search", () => {
   });
 
   it("filters by kind and counts all matches", async () => {
-    const all = await find("i");
+    // Not a one-letter word: PostgreSQL's Swedish configuration drops stop words such as "i".
+    const all = await find("kristianstad");
     expect(all.total).toBeGreaterThan(0);
     expect(await ids("maj", ["event"])).toEqual([`event:${eventId}`]);
     expect(await ids("smart", ["thread"])).toEqual([]);
@@ -183,12 +184,12 @@ describe("search", () => {
 
   it("rebuilds the same documents from scratch", async () => {
     const before = await prisma.$queryRawUnsafe<Array<{ kind: string; refId: string; title: string; body: string }>>(
-      `SELECT kind, refId, title, body FROM "SearchIndex" ORDER BY kind, refId`,
+      `SELECT "kind", "refId", "title", "body" FROM "SearchIndex" ORDER BY "kind", "refId"`,
     );
     await prisma.$executeRawUnsafe(`DELETE FROM "SearchIndex"`);
     expect(await ids("prediktiv")).toEqual([]);
     const count = await searchBackend.rebuild();
-    const after = await prisma.$queryRawUnsafe<typeof before>(`SELECT kind, refId, title, body FROM "SearchIndex" ORDER BY kind, refId`);
+    const after = await prisma.$queryRawUnsafe<typeof before>(`SELECT "kind", "refId", "title", "body" FROM "SearchIndex" ORDER BY "kind", "refId"`);
     expect(count).toBe(before.length);
     expect(after).toEqual(before);
     expect(await ids("prediktiv")).toEqual([`case:${smartVa}`]);

@@ -1,11 +1,12 @@
 import { prisma } from "~/utils/db.server";
+import { byProvider } from "~/utils/dialect.server";
 
 /**
  * Full-text search over cases, articles, events, recordings and discussion
- * threads. This is the only module that knows the index is SQLite FTS5: the
- * documents are written by triggers (scripts/search-sql.ts, in the writer's own
- * transaction); this module reads them. A PostgreSQL backend would implement
- * `SearchBackend` with a tsvector column and `websearch_to_tsquery` instead.
+ * threads. This is the only module that knows how the index is stored: SQLite
+ * FTS5 (`sqliteFts5`) or a PostgreSQL tsvector with the Swedish configuration
+ * (`postgresTsvector`). On both the documents are written by triggers
+ * (scripts/search-sql.ts, in the writer's own transaction); this module reads them.
  */
 
 export const SEARCH_KINDS = ["case", "article", "event", "recording", "thread"] as const;
@@ -110,6 +111,15 @@ function visibilityFilter(kinds: readonly SearchKind[] | undefined, now: Date): 
   };
 }
 
+/** A no-op update of one column per document table fires its search trigger. */
+const REBUILD_TOUCH: Array<[table: string, column: string]> = [
+  ["Case", "title"],
+  ["Article", "title"],
+  ["Event", "title"],
+  ["Recording", "publishedAt"],
+  ["Thread", "title"],
+];
+
 export const sqliteFts5: SearchBackend = {
   async search({ query, kinds, limit, offset, now = new Date() }) {
     const match = toMatchQuery(query);
@@ -156,16 +166,9 @@ export const sqliteFts5: SearchBackend = {
   async rebuild() {
     // A no-op update fires each table's search trigger, so the rebuild uses the
     // very same document definitions as the live index.
-    const touch: Array<[table: string, column: string]> = [
-      ["Case", "title"],
-      ["Article", "title"],
-      ["Event", "title"],
-      ["Recording", "publishedAt"],
-      ["Thread", "title"],
-    ];
     await prisma.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(`DELETE FROM "SearchIndex"`);
-      for (const [table, column] of touch) {
+      for (const [table, column] of REBUILD_TOUCH) {
         await tx.$executeRawUnsafe(`UPDATE "${table}" SET "${column}" = "${column}"`);
       }
       await tx.$executeRawUnsafe(`INSERT INTO "SearchIndex"("SearchIndex") VALUES ('optimize')`);
@@ -175,5 +178,78 @@ export const sqliteFts5: SearchBackend = {
   },
 };
 
+/**
+ * The same query rules for PostgreSQL: every word is a lexeme of its own (never
+ * tsquery syntax; queryTerms keeps letters and digits only), words of three
+ * letters or more also match as prefixes, all words must occur. The Swedish
+ * configuration stems ("prediktiva" and "prediktiv" meet) and keeps å, ä and ö.
+ * Null when the input has no words.
+ */
+export function toTsQuery(input: string): string | null {
+  const terms = queryTerms(input);
+  if (terms.length === 0) return null;
+  return terms.map((t) => `'${t.replace(/'/g, "''")}'${[...t].length >= MIN_PREFIX_LENGTH ? ":*" : ""}`).join(" & ");
+}
+
+const HEADLINE_TITLE = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
+const HEADLINE_SNIPPET = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=24, MinWords=8, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "`;
+
+export const postgresTsvector: SearchBackend = {
+  async search({ query, kinds, limit, offset, now = new Date() }) {
+    const tsquery = toTsQuery(query);
+    if (!tsquery) return { total: 0, hits: [] };
+    const selected = kinds?.length ? kinds.filter(isKind) : SEARCH_KINDS;
+    // $1 query, $2 now, $3… kinds.
+    const kindList = selected.map((_, i) => `$${i + 3}`).join(", ");
+    const where = `"document" @@ to_tsquery('swedish', $1)
+      AND "kind" IN (${kindList})
+      AND ("kind" <> 'recording' OR "refId" IN (SELECT "id" FROM "Recording" WHERE "publishedAt" <= $2))`;
+    const n = selected.length + 3;
+    const [countRows, rows] = await Promise.all([
+      prisma.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT count(*) AS n FROM "SearchIndex" WHERE ${where}`, tsquery, now, ...selected),
+      prisma.$queryRawUnsafe<Row[]>(
+        // Weights {D, C, B, A}: a title (A) match weighs ten times a body (B) match.
+        `SELECT "kind", "refId",
+           ts_headline('swedish', coalesce("title", ''), to_tsquery('swedish', $1), $${n}) AS "title",
+           ts_headline('swedish', coalesce("body", ''), to_tsquery('swedish', $1), $${n + 1}) AS "snippet"
+         FROM "SearchIndex"
+         WHERE ${where}
+         ORDER BY ts_rank('{0.1, 0.1, 0.1, 1.0}', "document", to_tsquery('swedish', $1)) DESC, "refId"
+         LIMIT $${n + 2} OFFSET $${n + 3}`,
+        tsquery,
+        now,
+        ...selected,
+        HEADLINE_TITLE,
+        HEADLINE_SNIPPET,
+        limit,
+        offset,
+      ),
+    ]);
+    return {
+      total: Number(countRows[0]?.n ?? 0),
+      hits: rows
+        .filter((r) => isKind(r.kind))
+        .map((r) => ({
+          kind: r.kind as SearchKind,
+          refId: r.refId,
+          title: parseHighlighted(r.title),
+          snippet: parseHighlighted(r.snippet ?? ""),
+        })),
+    };
+  },
+
+  async rebuild() {
+    // As on SQLite: a no-op update fires each table's search trigger.
+    await prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`DELETE FROM "SearchIndex"`);
+      for (const [table, column] of REBUILD_TOUCH) {
+        await tx.$executeRawUnsafe(`UPDATE "${table}" SET "${column}" = "${column}"`);
+      }
+    });
+    const rows = await prisma.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT count(*) AS n FROM "SearchIndex"`);
+    return Number(rows[0]?.n ?? 0);
+  },
+};
+
 /** The backend in use. */
-export const searchBackend: SearchBackend = sqliteFts5;
+export const searchBackend: SearchBackend = byProvider({ sqlite: sqliteFts5, postgres: postgresTsvector });

@@ -1,0 +1,36 @@
+import type { Prisma } from "@prisma/client";
+import { byProvider } from "~/utils/dialect.server";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Row locks that keep multi-statement decisions exact under concurrency, one
+ * implementation per database (the pattern of app/utils/dialect.server.ts).
+ *
+ * SQLite has one writer at a time: a transaction that starts with a write holds
+ * the database lock until it commits, so these are no-ops there.
+ * PostgreSQL locks rows: `SELECT … FOR UPDATE` makes every transaction that
+ * decides about the same row wait for the one before it, and then read its
+ * committed result (READ COMMITTED takes a new snapshot per statement).
+ */
+type Locks = {
+  /**
+   * Serialises everything that decides about an event's seats and waitlist: a
+   * full event's conditional seat UPDATE matches no row and locks nothing, so
+   * without this two waitlisters could draw the same place in the queue, or a
+   * seat freed by a cancellation could be missed by a concurrent registration.
+   */
+  lockEventSeats(tx: Tx, eventId: string): Promise<void>;
+};
+
+const sqlite: Locks = {
+  async lockEventSeats() {},
+};
+
+const postgres: Locks = {
+  async lockEventSeats(tx, eventId) {
+    await tx.$queryRaw`SELECT 1 FROM "Event" WHERE "id" = ${eventId} FOR UPDATE`;
+  },
+};
+
+export const { lockEventSeats } = byProvider({ sqlite, postgres });
