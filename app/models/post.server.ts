@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { countLinks, LOCKED_THREAD_MESSAGE, MAX_TAGS, NEW_MEMBER_DAYS, NEW_MEMBER_MAX_LINKS, NEW_MEMBER_POSTS } from "~/utils/discussion";
+import { enforceRateLimit } from "~/utils/rate-limit.server";
 import { slugify } from "~/utils/slug";
 import { recordAudit } from "./audit.server";
 import { afterPostCreated } from "./discussion-notify.server";
@@ -43,6 +44,20 @@ export function newMemberLinkProblem(text: string, newMember: boolean): string |
   const links = countLinks(text);
   if (links <= NEW_MEMBER_MAX_LINKS) return null;
   return `Som ny medlem kan du ha högst ${NEW_MEMBER_MAX_LINKS} länkar i ett inlägg. Ta bort ${links - NEW_MEMBER_MAX_LINKS} och försök igen; gränsen försvinner efter några inlägg.`;
+}
+
+/**
+ * Every post counts against the posting limit; new members also against a stricter
+ * one (throws the 429 answer). Returns a Swedish message when the text has more
+ * links than a new member may post, else null.
+ */
+export async function enforcePostingLimits(userId: string, text: string): Promise<string | null> {
+  const newMember = await isNewMember(userId);
+  const linkProblem = newMemberLinkProblem(text, newMember);
+  if (linkProblem) return linkProblem;
+  await enforceRateLimit("postingUser", userId);
+  if (newMember) await enforceRateLimit("postingNewMember", userId);
+  return null;
 }
 
 // ---------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { ANSWERS_PER_PAGE, type AnswerSort } from "~/utils/discussion";
+import { renderMarkdown } from "~/utils/markdown.server";
 
 /**
  * Reading one thread. The page costs the same number of queries whatever the
@@ -227,4 +228,20 @@ export async function getPostHistory(postId: string) {
   });
   if (!post) return null;
   return { ...post, author: toAuthor(post.author) };
+}
+
+// ---------------------------------------------------------------------------
+// What the page gets: rendered Markdown, and no text of hidden posts for members
+// ---------------------------------------------------------------------------
+
+export type ShownPost = Omit<ThreadPost, "bodyMd"> & { html: string | null };
+export type ShownAnswer = ShownPost & { comments: ShownPost[] };
+
+export function presentPost(post: ThreadPost, isModerator: boolean): ShownPost {
+  const { bodyMd, ...rest } = post;
+  return { ...rest, html: post.hidden && !isModerator ? null : renderMarkdown(bodyMd).html };
+}
+
+export function presentAnswer(answer: ThreadAnswer, isModerator: boolean): ShownAnswer {
+  return { ...presentPost(answer, isModerator), comments: answer.comments.map((c) => presentPost(c, isModerator)) };
 }

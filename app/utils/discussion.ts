@@ -40,3 +40,13 @@ export const LOCKED_THREAD_MESSAGE = "Tråden är låst av en moderator. Det gå
 export function countLinks(text: string): number {
   return (text.match(/\bhttps?:\/\/|\bwww\.|\bmailto:/gi) ?? []).length;
 }
+
+/** The thread list's query string: ?ordning=&tagg=&efter= (unknown values fall back to defaults). */
+export function readListQuery(url: URL): { sort: ThreadSort; tag: string; cursor: string | null } {
+  const tag = url.searchParams.get("tagg") ?? "";
+  return {
+    sort: parseThreadSort(url.searchParams.get("ordning")),
+    tag: /^[a-z0-9-]{1,80}$/.test(tag) ? tag : "",
+    cursor: url.searchParams.get("efter"),
+  };
+}
