@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
+import { findSimilar } from "~/utils/search.server";
 import { THREADS_PER_PAGE, type ThreadSort } from "~/utils/discussion";
 
 /** Public, read-only queries for discussions. Hidden and merged threads are never listed. */
@@ -214,4 +215,19 @@ export async function listThreadsForFeed({ categoryId, limit = 30 }: { categoryI
     category: r.category.name,
     bodyMd: r.posts[0]?.bodyMd ?? "",
   }));
+}
+
+/** Visible threads whose text shares words with a draft question (for the ask form). */
+export async function findSimilarThreads(text: string, limit = 5) {
+  const ids = await findSimilar({ text, kind: "thread", limit: limit * 2 });
+  if (!ids.length) return [];
+  const rows = await prisma.thread.findMany({
+    where: { ...visibleThread, id: { in: ids } },
+    select: { id: true, slug: true, title: true, answerCount: true, acceptedPostId: true },
+  });
+  const order = new Map(ids.map((id, i) => [id, i]));
+  return rows
+    .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
+    .slice(0, limit)
+    .map(({ acceptedPostId, ...r }) => ({ ...r, answered: acceptedPostId !== null }));
 }

@@ -177,3 +177,21 @@ export const sqliteFts5: SearchBackend = {
 
 /** The backend in use. */
 export const searchBackend: SearchBackend = sqliteFts5;
+
+/**
+ * Documents that share words with a text (any word, best first): the "similar
+ * threads" box on the ask form. Short and common words are left out.
+ */
+export async function findSimilar({ text, kind, limit }: { text: string; kind: SearchKind; limit: number }): Promise<string[]> {
+  const terms = queryTerms(text).filter((t) => [...t].length >= 4);
+  if (!terms.length) return [];
+  const match = terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(" OR ");
+  const rows = await prisma.$queryRawUnsafe<Array<{ refId: string }>>(
+    `SELECT "refId" FROM "SearchIndex" WHERE "SearchIndex" MATCH ? AND "kind" = ?
+     ORDER BY bm25("SearchIndex", 0, 0, 10.0, 1.0), "refId" LIMIT ?`,
+    match,
+    kind,
+    limit,
+  );
+  return rows.map((r) => r.refId);
+}
