@@ -12,6 +12,8 @@ export const LOGIN_REQUIRED: { prefix: string; audience: Audience }[] = [
   { prefix: "/arrangor", audience: "organizer" },
   { prefix: "/profil", audience: "member" },
   { prefix: "/logga-in/tvastegs", audience: "member" },
+  { prefix: "/diskussioner/ny", audience: "member" },
+  { prefix: "/diskussioner/inlagg", audience: "member" },
 ];
 
 /**
@@ -26,6 +28,11 @@ export const PARAM_SAMPLES: ReadonlyArray<readonly [pattern: string, url: string
   ["/case/:slug", "/case/kristianstad-smart-va"],
   ["/kommun/:slug", "/kommun/2081-borlange"],
   ["/spaningar/:slug", "/spaningar/sammanfattning-kommunforum-2021-05-06"],
+  // Seeded demo threads (prisma/seed-content.ts DEMO_THREADS): one answered, one category page.
+  ["/diskussioner/:id/:slug", "/diskussioner/demo-trad-prognos-hemtjanst/hur-kom-ni-igang-med-prognoser-for-hemtjanstens-behov"],
+  ["/diskussioner/kategori/:slug", "/diskussioner/kategori/iot-sensorer"],
+  ["/diskussioner/inlagg/:postId/redigera", "/diskussioner/inlagg/demo-inlagg-prognos-fraga/redigera"],
+  ["/diskussioner/inlagg/:postId/historik", "/diskussioner/inlagg/demo-inlagg-prognos-fraga/historik"],
 ];
 
 /** A path no route will ever claim; it must get the Swedish 404 page. */
