@@ -36,7 +36,7 @@ test("member A asks in AI & prediktiv analys, member B answers, A accepts, and t
   await logInAs(contextB, b, baseURL!);
   const pageB = await contextB.newPage();
   await pageB.goto(threadUrl);
-  await pageB.getByLabel("Svar").fill("Vi jämför prognosen med utfallet varje månad och visar felet öppet för verksamheten.");
+  await pageB.getByRole("textbox", { name: "Svar", exact: true }).fill("Vi jämför prognosen med utfallet varje månad och visar felet öppet för verksamheten.");
   await pageB.getByRole("button", { name: "Skicka svaret" }).click();
   const answer = pageB.getByRole("article", { name: `Svar från ${b.name}` });
   await expect(answer).toContainText("Vi jämför prognosen med utfallet");
@@ -78,13 +78,13 @@ test("a locked thread refuses new answers with a clear message", async ({ page, 
 
   await logInAs(context, member, baseURL!);
   await page.goto(threadUrl);
-  await page.getByLabel("Svar").fill("Ett svar som kommer för sent.");
+  await page.getByRole("textbox", { name: "Svar", exact: true }).fill("Ett svar som kommer för sent.");
   setThreadLocked(threadId, true);
   const responsePromise = page.waitForResponse((r) => r.request().method() === "POST");
   await page.getByRole("button", { name: "Skicka svaret" }).click();
   expect((await responsePromise).status()).toBe(403);
   await expect(page.getByText("Tråden är låst av en moderator. Det går inte längre att svara eller kommentera.")).toBeVisible();
-  await expect(page.getByLabel("Svar")).toHaveCount(0);
+  await expect(page.getByRole("textbox", { name: "Svar", exact: true })).toHaveCount(0);
   await expect(page.getByText("Låst", { exact: true })).toBeVisible();
 
   await page.reload();
