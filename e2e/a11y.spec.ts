@@ -92,3 +92,35 @@ test.describe("axe: moderation and watch pages (logged in)", () => {
     ]);
   });
 });
+
+// Discussion pages as a logged-in member sees them: the ask form (with preview and
+// similar threads), a thread with the answer, comment and vote forms, and the edit form.
+test.describe("axe: discussion pages for a logged-in member", () => {
+  test.afterAll(() => cleanUp());
+  const THREAD = "/diskussioner/demo-trad-prognos-hemtjanst/hur-kom-ni-igang-med-prognoser-for-hemtjanstens-behov";
+  for (const url of ["/diskussioner/ny", "/diskussioner/ny?kategori=iot-sensorer&case=kristianstad-smart-va", THREAD]) {
+    test(`axe (member) ${url}`, async ({ page, context, baseURL }) => {
+      await logInAs(context, createUserWithSession({ role: "member" }), baseURL!);
+      const response = await page.goto(url);
+      expect(response?.status()).toBeLessThan(400);
+      await expect(page.locator("h1")).toHaveCount(1);
+      if (url === THREAD) await page.getByText("Kommentera svaret").first().click();
+      if (url.startsWith("/diskussioner/ny")) {
+        await page.getByLabel("Rubrik").fill("Prognoser för hemtjänsten");
+        await page.getByRole("button", { name: "Förhandsgranska" }).click();
+        await expect(page.getByRole("heading", { name: "Förhandsgranskning" })).toBeVisible();
+      }
+      const violations = await seriousViolations(page);
+      expect(violations.map((v) => `${v.impact} ${v.id}`), formatViolations(url, violations)).toEqual([]);
+    });
+  }
+  test("axe (moderator) thread page and edit history", async ({ page, context, baseURL }) => {
+    await logInAs(context, createUserWithSession({ role: "moderator" }), baseURL!);
+    for (const url of [THREAD, "/diskussioner/inlagg/demo-inlagg-prognos-fraga/historik"]) {
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBeLessThan(400);
+      const violations = await seriousViolations(page);
+      expect(violations.map((v) => `${v.impact} ${v.id}`), formatViolations(url, violations)).toEqual([]);
+    }
+  });
+});

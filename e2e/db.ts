@@ -96,7 +96,12 @@ export function cleanUp() {
   if (!created.length && !createdCases.length) return;
   const db = open();
   const del = db.prepare(`DELETE FROM "User" WHERE id = ?`);
-  for (const id of created.splice(0)) del.run(id);
+  // Discussion threads the test users started go with them (their posts cascade).
+  const delThreads = db.prepare(`DELETE FROM "Thread" WHERE authorId = ?`);
+  for (const id of created.splice(0)) {
+    delThreads.run(id);
+    del.run(id);
+  }
   const delCase = db.prepare(`DELETE FROM "Case" WHERE id = ?`);
   for (const id of createdCases.splice(0)) delCase.run(id);
   db.close();
@@ -178,5 +183,12 @@ export function cleanUpThreads() {
   const db = open();
   const del = db.prepare(`DELETE FROM "Thread" WHERE id = ?`);
   for (const id of createdThreads.splice(0)) del.run(id);
+  db.close();
+}
+
+/** Locks or unlocks a discussion thread, as a moderator would. */
+export function setThreadLocked(threadId: string, locked: boolean) {
+  const db = open();
+  db.prepare(`UPDATE "Thread" SET locked = ? WHERE id = ?`).run(locked ? 1 : 0, threadId);
   db.close();
 }

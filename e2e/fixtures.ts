@@ -13,6 +13,8 @@ export const LOGIN_REQUIRED: { prefix: string; audience: Audience }[] = [
   { prefix: "/profil", audience: "member" },
   { prefix: "/logga-in/tvastegs", audience: "member" },
   { prefix: "/analysmognad/bedom", audience: "member" },
+  { prefix: "/diskussioner/ny", audience: "member" },
+  { prefix: "/diskussioner/inlagg", audience: "member" },
 ];
 
 /**
@@ -30,11 +32,15 @@ export const PARAM_SAMPLES: ReadonlyArray<readonly [pattern: string, url: string
   ["/analysmognad/kommun/:slug", "/analysmognad/kommun/2081-borlange"],
   // Åre's county and municipality group are under five: the page with hidden comparisons.
   ["/analysmognad/kommun/:slug", "/analysmognad/kommun/2321-are"],
-  // Moderation and flagging (login required; the seed has no posts yet, so these ids
-  // only exercise the guards until the discussions seed gives real ones).
-  ["/diskussioner/inlagg/:postId/flagga", "/diskussioner/inlagg/demo-inlagg/flagga"],
-  ["/admin/moderering/inlagg/:postId", "/admin/moderering/inlagg/demo-inlagg"],
-  ["/admin/moderering/trad/:threadId", "/admin/moderering/trad/demo-trad"],
+  // Moderation and flagging of the seeded demo thread (login required).
+  ["/diskussioner/inlagg/:postId/flagga", "/diskussioner/inlagg/demo-inlagg-prognos-fraga/flagga"],
+  ["/admin/moderering/inlagg/:postId", "/admin/moderering/inlagg/demo-inlagg-prognos-fraga"],
+  ["/admin/moderering/trad/:threadId", "/admin/moderering/trad/demo-trad-prognos-hemtjanst"],
+  // Seeded demo threads (prisma/seed-content.ts DEMO_THREADS): one answered, one category page.
+  ["/diskussioner/:id/:slug", "/diskussioner/demo-trad-prognos-hemtjanst/hur-kom-ni-igang-med-prognoser-for-hemtjanstens-behov"],
+  ["/diskussioner/kategori/:slug", "/diskussioner/kategori/iot-sensorer"],
+  ["/diskussioner/inlagg/:postId/redigera", "/diskussioner/inlagg/demo-inlagg-prognos-fraga/redigera"],
+  ["/diskussioner/inlagg/:postId/historik", "/diskussioner/inlagg/demo-inlagg-prognos-fraga/historik"],
 ];
 
 /** A path no route will ever claim; it must get the Swedish 404 page. */

@@ -384,3 +384,105 @@ Den viktigaste drivkraften framåt är prediktiv analys. Beslut som bygger på p
 
 Den som inte kunde vara med kan få en inspelning av forumet. Vill du ha en inbjudan till nästa forum? Hör av dig till forumansvarig.`,
 };
+
+// ---------------------------------------------------------------------------
+// Discussions (demo threads; fixed ids so tests and the a11y scan can link to them)
+// ---------------------------------------------------------------------------
+
+export type DemoPost = { id: string; authorEmail: string; bodyMd: string; daysAgo: number; comments?: DemoPost[] };
+export type DemoThread = {
+  id: string;
+  slug: string;
+  categorySlug: string;
+  title: string;
+  tagSlugs: string[];
+  question: DemoPost;
+  answers: DemoPost[];
+  acceptedAnswerId?: string;
+};
+
+export const DEMO_THREADS: DemoThread[] = [
+  {
+    id: "demo-trad-prognos-hemtjanst",
+    slug: "hur-kom-ni-igang-med-prognoser-for-hemtjanstens-behov",
+    categorySlug: "ai-prediktiv-analys",
+    title: "Hur kom ni igång med prognoser för hemtjänstens behov?",
+    tagSlugs: ["ai", "bi"],
+    question: {
+      id: "demo-inlagg-prognos-fraga",
+      authorEmail: "anna.demo@borlange.example",
+      daysAgo: 12,
+      bodyMd:
+        "Vi vill kunna se några månader framåt hur många hemtjänsttimmar som behövs per område, så att bemanningen kan planeras i tid.\n\nJust nu gör vi det i ett kalkylark med förra årets siffror. Har någon kommun gått vidare till en riktig prognosmodell? Jag är mest nyfiken på:\n\n- vilka data ni började med,\n- hur ni fick verksamheten att lita på siffrorna,\n- om ni byggde själva eller köpte in något.",
+    },
+    answers: [
+      {
+        id: "demo-inlagg-prognos-svar-1",
+        authorEmail: "erik.demo@kristianstad.example",
+        daysAgo: 10,
+        bodyMd:
+          "Vi började litet: beviljade timmar per månad fem år bakåt, plus befolkningsprognosen för 80+ per område. En enkel säsongsmodell slog kalkylarket redan första kvartalet.\n\nDet som fick enhetscheferna med oss var att vi visade prognosen bredvid utfallet varje månad, även när den slog fel. Efter ett halvår frågade de själva efter den.",
+        comments: [
+          {
+            id: "demo-inlagg-prognos-kommentar-1",
+            authorEmail: "anna.demo@borlange.example",
+            daysAgo: 9,
+            bodyMd: "Tack! Visade ni felmarginalen också, eller bara en linje?",
+          },
+          {
+            id: "demo-inlagg-prognos-kommentar-2",
+            authorEmail: "erik.demo@kristianstad.example",
+            daysAgo: 9,
+            bodyMd: "Ett band med ett rimligt spann. Det gjorde det lättare att prata om osäkerheten.",
+          },
+        ],
+      },
+      {
+        id: "demo-inlagg-prognos-svar-2",
+        authorEmail: "arrangor@kommunforum.local",
+        daysAgo: 8,
+        bodyMd:
+          "Ett tips från forumet i våras: bestäm tidigt vem i verksamheten som äger prognosen. Modellen är sällan det svåra, det är att någon ansvarar för att den används och följs upp.",
+      },
+    ],
+    acceptedAnswerId: "demo-inlagg-prognos-svar-1",
+  },
+  {
+    id: "demo-trad-nivagivare-avlopp",
+    slug: "vilka-nivagivare-i-avloppsnatet-har-hallit-i-langden",
+    categorySlug: "iot-sensorer",
+    title: "Vilka nivågivare i avloppsnätet har hållit i längden?",
+    tagSlugs: ["iot"],
+    question: {
+      id: "demo-inlagg-nivagivare-fraga",
+      authorEmail: "erik.demo@kristianstad.example",
+      daysAgo: 6,
+      bodyMd:
+        "Vi har ett trettiotal uppkopplade nivågivare i brunnar och pumpstationer. Några har fått problem med fukt och batterier redan efter två vintrar.\n\nHur har det gått för er andra? Vilken typ av givare och vilket nät (LoRaWAN, NB-IoT eller annat) använder ni, och hur ofta skickar de data?",
+    },
+    answers: [
+      {
+        id: "demo-inlagg-nivagivare-svar-1",
+        authorEmail: "anna.demo@borlange.example",
+        daysAgo: 5,
+        bodyMd:
+          "Vi kör LoRaWAN och skickar var femtonde minut, men oftare när nivån stiger snabbt. Det förlängde batteritiden mycket. Fukten löste vi med bättre kapslingar och att montera givaren högre upp i brunnen.",
+      },
+    ],
+  },
+  {
+    id: "demo-trad-agarskap-dataplattform",
+    slug: "vem-ager-dataplattformen-hos-er",
+    categorySlug: "datastrategi-agarskap",
+    title: "Vem äger dataplattformen hos er: IT eller verksamheten?",
+    tagSlugs: ["dataplattform", "datadriven-styrning"],
+    question: {
+      id: "demo-inlagg-agarskap-fraga",
+      authorEmail: "anna.demo@borlange.example",
+      daysAgo: 2,
+      bodyMd:
+        "Hos oss ligger plattformen på IT-avdelningen, men behoven och prioriteringarna kommer från förvaltningarna. Det blir ofta oklart vem som bestämmer vad som ska byggas först. Hur har ni löst ansvarsfördelningen?",
+    },
+    answers: [],
+  },
+];

@@ -13,6 +13,8 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import autocannon, { type Result } from "autocannon";
+import Database from "better-sqlite3";
+import { triggerSqlByTable } from "./search-sql";
 
 const SECONDS = positiveInt(process.env.BENCH_SECONDS, 10);
 const WARMUP_SECONDS = Math.min(3, Math.max(1, Math.round(SECONDS / 3)));
@@ -25,6 +27,8 @@ const DATA_DIR = path.join(TMP, "bench-data");
 const SERVER_LOG = path.join(TMP, "bench-server.log");
 const SEED = path.join("prisma", "seed.ts");
 const EVENT_PATH = "/forum/kommunforum-analytics-2021-05-06";
+const BIG_THREAD_ANSWERS = 10_000;
+const BIG_THREAD_PATH = "/diskussioner/bench-stor-trad/en-trad-med-tiotusen-svar";
 
 interface Page {
   name: string;
@@ -70,6 +74,8 @@ async function main() {
     const status = (await fetch(appUrl + EVENT_PATH)).status;
     if (status === 200) pages.push(await loadPage(appUrl, "event", EVENT_PATH));
     else skipped.push(`event page: skipped (${EVENT_PATH} answered HTTP ${status})`);
+    pages.push(await loadPage(appUrl, "thread 10k answers", BIG_THREAD_PATH));
+    pages.push(await loadPage(appUrl, "thread 10k, page 400", `${BIG_THREAD_PATH}?svar=datum&sida=400`));
   }
 
   const rows: Row[] = [];
@@ -122,7 +128,44 @@ function freshDatabase(): boolean {
   if (!fs.existsSync(SEED)) return false;
   log("seeding .tmp/bench.db");
   execQuiet("npx", ["tsx", SEED], env);
+  addBigThread();
   return true;
+}
+
+/**
+ * A discussion thread with 10,000 answers (and a comment on every tenth), written
+ * straight to the database. The search trigger is set aside during the bulk insert
+ * and the thread's search document is built once afterwards.
+ */
+function addBigThread() {
+  log(`adding a thread with ${BIG_THREAD_ANSWERS} answers`);
+  const db = new Database(DB_FILE);
+  const now = new Date().toISOString().replace("Z", "+00:00");
+  const [, , id, slug] = BIG_THREAD_PATH.split("/");
+  db.transaction(() => {
+    const author = db.prepare(`SELECT id FROM "User" ORDER BY createdAt LIMIT 1`).get() as { id: string } | undefined;
+    const category = db.prepare(`SELECT id FROM "DiscussionCategory" ORDER BY position LIMIT 1`).get() as { id: string };
+    db.prepare(
+      `INSERT INTO "Thread" (id, categoryId, authorId, title, slug, answerCount, lastActivityAt, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, category.id, author?.id ?? null, "En tråd med tiotusen svar", slug, BIG_THREAD_ANSWERS, now, now, now);
+    for (const name of ["Post_search_insert", "Post_search_update", "Post_search_delete"]) db.exec(`DROP TRIGGER "${name}"`);
+    db.prepare(`INSERT INTO "Post" (id, threadId, authorId, kind, bodyMd, createdAt) VALUES (?, ?, ?, 'question', ?, ?)`).run(
+      `${id}-q`, id, author?.id ?? null, "Hur håller sidan farten med **många** svar?", now,
+    );
+    db.prepare(
+      `INSERT INTO "Post" (id, threadId, authorId, kind, bodyMd, voteCount, createdAt)
+       WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ?)
+       SELECT ? || '-a' || i, ?, ?, 'answer', 'Svar nummer ' || i || ' med lite *Markdown* och en [länk](https://example.org).', i % 17, ? FROM seq`,
+    ).run(BIG_THREAD_ANSWERS, id, id, author?.id ?? null, now);
+    db.prepare(
+      `INSERT INTO "Post" (id, threadId, authorId, parentId, kind, bodyMd, createdAt)
+       SELECT id || '-c', threadId, authorId, id, 'comment', 'En kort kommentar.', ? FROM "Post" WHERE threadId = ? AND kind = 'answer' AND CAST(substr(id, length(?) + 3) AS INTEGER) % 10 = 0`,
+    ).run(now, id, id);
+    for (const statement of triggerSqlByTable().get("Post")!.split(/\n\n(?=CREATE TRIGGER)/)) db.exec(statement);
+    db.prepare(`UPDATE "Thread" SET acceptedPostId = ? WHERE id = ?`).run(`${id}-a42`, id);
+    db.prepare(`UPDATE "Thread" SET title = title WHERE id = ?`).run(id);
+  })();
+  db.close();
 }
 
 function execQuiet(command: string, args: string[], env: NodeJS.ProcessEnv) {

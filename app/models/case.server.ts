@@ -2,6 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { enqueueEmail } from "./outbox.server";
+import { insertThread } from "./post.server";
 import { slugify } from "~/utils/slug";
 import type { CaseFilter, CaseInput } from "~/validation/library";
 
@@ -271,18 +272,14 @@ export async function askCaseOwner(input: {
         create: { slug: FALLBACK_CATEGORY, name: "Övrigt", position: 99 },
         select: { id: true },
       }));
-    const thread = await tx.thread.create({
-      data: {
-        categoryId: category.id,
-        authorId: input.userId,
-        title: input.title,
-        slug: slugify(input.title) || "fraga",
-        caseId: item.id,
-        posts: { create: { authorId: input.userId, kind: "question", bodyMd: input.body } },
-        followers: { create: { userId: input.userId } },
-      },
-      select: { id: true, slug: true },
+    const { id, slug } = await insertThread(tx, {
+      categoryId: category.id,
+      authorId: input.userId,
+      title: input.title,
+      body: input.body,
+      caseId: item.id,
     });
+    const thread = { id, slug };
     let emailed = false;
     if (item.contactEmail) {
       const mail = input.mail({

@@ -7,11 +7,13 @@ import {
   DEMO_ARTICLE,
   DEMO_CASES,
   DEMO_USERS,
+  DEMO_THREADS,
   DISCUSSION_CATEGORIES,
   PAST_FORUM,
   PAST_FORUM_POLLS,
   UPCOMING_FORUM,
   type DemoAgendaItem,
+  type DemoPost,
   type DemoSpeaker,
 } from "../../prisma/seed-content";
 import { ensureDemoMaturity, ensureMaturityTags } from "./maturity.server";
@@ -59,6 +61,7 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedResul
     await ensureCases(pastForumId, userIds, now, created);
     await ensureArticle(userIds, created);
     await ensureDemoMaturity(now, created);
+    await ensureDemoThreads(userIds, now, created);
   }
 
   return {
@@ -396,4 +399,49 @@ async function ensureArticle(userIds: Map<string, string>, created: string[]) {
     },
   });
   created.push(`artikel ${DEMO_ARTICLE.slug}`);
+}
+
+/** Demo discussions with answers, comments and one accepted answer; skipped when the thread id exists. */
+async function ensureDemoThreads(userIds: Map<string, string>, now: Date, created: string[]) {
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 24 * 3600_000);
+  for (const demo of DEMO_THREADS) {
+    const existing = await prisma.thread.findUnique({ where: { id: demo.id }, select: { id: true } });
+    if (existing) continue;
+    await prisma.$transaction(async (tx) => {
+      const category = await tx.discussionCategory.findUniqueOrThrow({ where: { slug: demo.categorySlug }, select: { id: true } });
+      const tags = await tx.tag.findMany({ where: { slug: { in: demo.tagSlugs } }, select: { id: true } });
+      const author = (email: string) => userIds.get(email) ?? null;
+      const posts = [demo.question, ...demo.answers, ...demo.answers.flatMap((a) => a.comments ?? [])];
+      const last = Math.min(...posts.map((p) => p.daysAgo));
+      await tx.thread.create({
+        data: {
+          id: demo.id,
+          slug: demo.slug,
+          categoryId: category.id,
+          authorId: author(demo.question.authorEmail),
+          title: demo.title,
+          answerCount: demo.answers.length,
+          createdAt: at(demo.question.daysAgo),
+          lastActivityAt: at(last),
+          tags: { create: tags.map((t) => ({ tagId: t.id })) },
+        },
+      });
+      const followers = new Set<string>();
+      const write = async (post: DemoPost, kind: "question" | "answer" | "comment", parentId: string | null) => {
+        const authorId = author(post.authorEmail);
+        await tx.post.create({
+          data: { id: post.id, threadId: demo.id, authorId, parentId, kind, bodyMd: post.bodyMd, createdAt: at(post.daysAgo) },
+        });
+        if (authorId && kind !== "comment") followers.add(authorId);
+      };
+      await write(demo.question, "question", null);
+      for (const answer of demo.answers) {
+        await write(answer, "answer", null);
+        for (const comment of answer.comments ?? []) await write(comment, "comment", answer.id);
+      }
+      if (demo.acceptedAnswerId) await tx.thread.update({ where: { id: demo.id }, data: { acceptedPostId: demo.acceptedAnswerId } });
+      for (const userId of followers) await tx.threadFollow.create({ data: { threadId: demo.id, userId } });
+    });
+    created.push(`diskussionstråd ${demo.slug}`);
+  }
 }

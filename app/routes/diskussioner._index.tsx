@@ -1,40 +1,60 @@
 import { json } from "@remix-run/node";
-import type { MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
 import { PageHeader } from "~/components/page-header";
-import { listCategories } from "~/models/discussion.server";
+import { listHref, ThreadFilters, ThreadList } from "~/components/thread-list";
+import { listCategories, listThreads, listThreadTags } from "~/models/discussion.server";
+import { getOptionalUser } from "~/utils/auth.server";
+import { readListQuery } from "~/utils/discussion";
 import { threadCountLabel } from "~/utils/labels";
+import { askQuestionHref, categoryHref, DISCUSSIONS_FEED_HREF, DISCUSSIONS_HREF } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () =>
   pageMeta("Diskussioner", "Ställ frågor och dela erfarenheter med andra kommuner om BI, IoT och AI.");
 
-export async function loader() {
-  return json({ categories: await listCategories() });
+export const links: LinksFunction = () => [
+  { rel: "alternate", type: "application/atom+xml", title: "Kommunforum Analytics: nya diskussioner", href: DISCUSSIONS_FEED_HREF },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const query = readListQuery(url);
+  const [user, categories, tags, list] = await Promise.all([
+    getOptionalUser(request),
+    listCategories(),
+    listThreadTags(),
+    listThreads({ sort: query.sort, tagSlug: query.tag || undefined, cursor: query.cursor }),
+  ]);
+  return json({ loggedIn: !!user, categories, tags, ...query, ...list });
 }
 
 export default function Discussions() {
-  const { categories } = useLoaderData<typeof loader>();
+  const { loggedIn, categories, tags, sort, tag, cursor, pinned, threads, nextCursor } = useLoaderData<typeof loader>();
+  const base = { ordning: sort === "aktivitet" ? null : sort, tagg: tag };
   return (
     <>
       <PageHeader
         title="Diskussioner"
-        lead="Här ska medlemmar kunna ställa frågor till varandra och dela med sig av vad som har fungerat."
-      />
-      <div className="notice">
+        lead="Ställ en fråga till andra kommuner, eller dela med dig av vad som har fungerat hos er."
+      >
         <p>
-          Att starta och svara i diskussioner kräver ett medlemskonto, och konton kommer i nästa version. Har du en fråga redan
-          nu? <Link to="/kontakt">Skriv till forumansvarig</Link>.
+          <Link to={askQuestionHref()} className="button">
+            Ställ en fråga
+          </Link>
+          {loggedIn ? null : <span className="muted"> Du behöver vara inloggad medlem för att skriva.</span>}
         </p>
-      </div>
+      </PageHeader>
       {categories.length ? (
         <section aria-labelledby="kategorier">
           <h2 id="kategorier">Kategorier</h2>
           <ul className="category-list">
             {categories.map((category) => (
               <li key={category.id}>
-                <span className="category-list__name">{category.name}</span>
+                <Link to={categoryHref(category)} className="category-list__name">
+                  {category.name}
+                </Link>
                 {category.description ? <p>{category.description}</p> : null}
                 <span className="category-list__count">{threadCountLabel(category.threadCount)}</span>
               </li>
@@ -44,10 +64,24 @@ export default function Discussions() {
       ) : (
         <EmptyState title="Inga diskussionskategorier är skapade än.">
           <p>
-            Kategorierna läggs upp när diskussionerna öppnar. Under tiden kan du läsa <Link to="/case">case från andra kommuner</Link>.
+            Under tiden kan du läsa <Link to="/case">case från andra kommuner</Link>.
           </p>
         </EmptyState>
       )}
+      <section aria-labelledby="tradar">
+        <h2 id="tradar">Trådar</h2>
+        <ThreadFilters action={DISCUSSIONS_HREF} sort={sort} tag={tag} tags={tags} />
+        <ThreadList
+          pinned={pinned}
+          threads={threads}
+          showCategory
+          nextHref={nextCursor ? listHref(DISCUSSIONS_HREF, { ...base, efter: nextCursor }) : null}
+          firstHref={cursor ? listHref(DISCUSSIONS_HREF, base) : null}
+        />
+        <p>
+          <a href={DISCUSSIONS_FEED_HREF}>Prenumerera på nya trådar (Atom-flöde)</a>
+        </p>
+      </section>
     </>
   );
 }

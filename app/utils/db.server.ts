@@ -21,9 +21,31 @@ function createClient() {
     return pg.client;
   }
   const adapter = new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  // Tests count the SQL statements a loader runs (see countQueries); production does not pay for it.
+  if (process.env.NODE_ENV === "test") {
+    const client = new PrismaClient({ adapter, log: [{ level: "query", emit: "event" }] });
+    client.$on("query", () => {
+      queryCounter.count++;
+    });
+    ready = applySqlitePragmas(client);
+    return client as unknown as PrismaClient;
+  }
   const client = new PrismaClient({ adapter });
   ready = applySqlitePragmas(client);
   return client;
+}
+
+const queryCounter = ((globalThis as { __prismaQueries?: { count: number } }).__prismaQueries ??= { count: 0 });
+
+/**
+ * Test helper: runs fn and returns how many SQL statements the client executed
+ * meanwhile (NODE_ENV=test only). Run it with nothing else in flight.
+ */
+export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
+  if (process.env.NODE_ENV !== "test") throw new Error("countQueries works only under NODE_ENV=test");
+  const before = queryCounter.count;
+  const result = await fn();
+  return { result, queries: queryCounter.count - before };
 }
 
 let ready: Promise<void> = Promise.resolve();

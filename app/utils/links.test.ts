@@ -20,3 +20,16 @@ describe("eventRegistrationHref", () => {
     expect(eventRegistrationHref({ slug: "kommunforum-analytics-nasta" })).toBe("/forum/kommunforum-analytics-nasta#anmalan");
   });
 });
+
+describe("discussion links", () => {
+  it("point at the agreed addresses, shared with the moderation routes", async () => {
+    const links = await import("./links");
+    expect(links.flagPostHref("p1")).toBe("/diskussioner/inlagg/p1/flagga");
+    expect(links.moderatePostHref("p1")).toBe("/admin/moderering/inlagg/p1");
+    expect(links.moderateThreadHref("t1")).toBe("/admin/moderering/trad/t1");
+    expect(links.postHistoryHref("p1")).toBe("/diskussioner/inlagg/p1/historik");
+    expect(links.askQuestionHref({ kategori: "iot-sensorer", case: undefined })).toBe("/diskussioner/ny?kategori=iot-sensorer");
+    expect(links.askQuestionHref()).toBe("/diskussioner/ny");
+    expect(links.categoryFeedHref({ slug: "ovrigt" })).toBe("/diskussioner/kategori/ovrigt/feed.xml");
+  });
+});

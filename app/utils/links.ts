@@ -19,6 +19,27 @@ export const maturityResultHref = (municipality: { code: string; name: string })
 /** Thread pages arrive with the discussions work; this is the one place to change their address. */
 export const threadHref = (thread: { id: string; slug: string }) => `/diskussioner/${thread.id}/${thread.slug}`;
 
+/** One post on its thread page (the anchor is the post's id). */
+export const postAnchor = (postId: string) => `inlagg-${postId}`;
+
+export const DISCUSSIONS_HREF = "/diskussioner";
+export const askQuestionHref = (prefill: { kategori?: string; case?: string; forum?: string } = {}) => {
+  const query = new URLSearchParams(Object.entries(prefill).filter((e): e is [string, string] => !!e[1])).toString();
+  return `/diskussioner/ny${query ? `?${query}` : ""}`;
+};
+export const categoryHref = (category: { slug: string }) => `/diskussioner/kategori/${category.slug}`;
+export const DISCUSSIONS_FEED_HREF = "/diskussioner/feed.xml";
+export const categoryFeedHref = (category: { slug: string }) => `/diskussioner/kategori/${category.slug}/feed.xml`;
+export const editPostHref = (postId: string) => `/diskussioner/inlagg/${postId}/redigera`;
+/** Edit history of a post: moderators only. */
+export const postHistoryHref = (postId: string) => `/diskussioner/inlagg/${postId}/historik`;
+/** Members flag a post for the moderators. */
+export const flagPostHref = (postId: string) => `/diskussioner/inlagg/${postId}/flagga`;
+/** Moderation (moderators only). */
+export const moderatePostHref = (postId: string) => `/admin/moderering/inlagg/${postId}`;
+export const moderateThreadHref = (threadId: string) => `/admin/moderering/trad/${threadId}`;
+export const MODERATION_QUEUE_HREF = "/admin/moderering";
+
 /** Articles ("Spaningar"). */
 export const articleHref = (article: { slug: string }) => `/spaningar/${article.slug}`;
 

@@ -11,6 +11,8 @@ export const RATE_LIMITS = {
   contactIp: { limit: 5, windowSeconds: 60 * 60 },
   postingUser: { limit: 10, windowSeconds: 10 * 60 },
   flagUser: { limit: 10, windowSeconds: 60 * 60 },
+  // Stricter, on top of postingUser, for new accounts (see isNewMember in app/models/post.server.ts).
+  postingNewMember: { limit: 3, windowSeconds: 30 * 60 },
   secondFactorUser: { limit: 10, windowSeconds: 15 * 60 },
   // Generous: a whole municipality often reaches us from one NAT address.
   registrationIp: { limit: 300, windowSeconds: 10 * 60 },

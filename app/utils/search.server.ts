@@ -27,8 +27,12 @@ export type SearchParams = {
 
 export type SearchResult = { total: number; hits: SearchHit[] };
 
+export type SimilarParams = { text: string; kind: SearchKind; limit: number };
+
 export interface SearchBackend {
   search(params: SearchParams): Promise<SearchResult>;
+  /** Ids of documents that share any word of four letters or more with the text, best first. */
+  similar(params: SimilarParams): Promise<string[]>;
   /** Re-creates every document from the source tables; returns the number of documents. */
   rebuild(): Promise<number>;
 }
@@ -61,6 +65,8 @@ export function queryTerms(input: string): string[] {
  * ("prediktiv" finds "prediktiva"), and all words must occur. Null when the
  * input has no words.
  */
+const similarTerms = (text: string) => queryTerms(text).filter((t) => [...t].length >= 4);
+
 export function toMatchQuery(input: string): string | null {
   const terms = queryTerms(input);
   if (terms.length === 0) return null;
@@ -121,6 +127,20 @@ const REBUILD_TOUCH: Array<[table: string, column: string]> = [
 ];
 
 export const sqliteFts5: SearchBackend = {
+  async similar({ text, kind, limit }) {
+    const terms = similarTerms(text);
+    if (!terms.length) return [];
+    const match = terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(" OR ");
+    const rows = await prisma.$queryRawUnsafe<Array<{ refId: string }>>(
+      `SELECT "refId" FROM "SearchIndex" WHERE "SearchIndex" MATCH ? AND "kind" = ?
+       ORDER BY bm25("SearchIndex", 0, 0, 10.0, 1.0), "refId" LIMIT ?`,
+      match,
+      kind,
+      limit,
+    );
+    return rows.map((r) => r.refId);
+  },
+
   async search({ query, kinds, limit, offset, now = new Date() }) {
     const match = toMatchQuery(query);
     if (!match) return { total: 0, hits: [] };
@@ -195,6 +215,20 @@ const HEADLINE_TITLE = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAl
 const HEADLINE_SNIPPET = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=24, MinWords=8, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "`;
 
 export const postgresTsvector: SearchBackend = {
+  async similar({ text, kind, limit }) {
+    const terms = similarTerms(text);
+    if (!terms.length) return [];
+    const tsquery = terms.map((t) => `'${t.replace(/'/g, "''")}':*`).join(" | ");
+    const rows = await prisma.$queryRawUnsafe<Array<{ refId: string }>>(
+      `SELECT "refId" FROM "SearchIndex" WHERE "document" @@ to_tsquery('swedish', $1) AND "kind" = $2
+       ORDER BY ts_rank('{0.1, 0.1, 0.1, 1.0}', "document", to_tsquery('swedish', $1)) DESC, "refId" LIMIT $3`,
+      tsquery,
+      kind,
+      limit,
+    );
+    return rows.map((r) => r.refId);
+  },
+
   async search({ query, kinds, limit, offset, now = new Date() }) {
     const tsquery = toTsQuery(query);
     if (!tsquery) return { total: 0, hits: [] };
@@ -253,3 +287,11 @@ export const postgresTsvector: SearchBackend = {
 
 /** The backend in use. */
 export const searchBackend: SearchBackend = byProvider({ sqlite: sqliteFts5, postgres: postgresTsvector });
+
+/**
+ * Documents that share words with a text (any word, best first): the "similar
+ * threads" box on the ask form. Short and common words are left out.
+ */
+export async function findSimilar(params: SimilarParams): Promise<string[]> {
+  return searchBackend.similar(params);
+}

@@ -1,0 +1,100 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, SubmitButton, TextArea } from "~/components/forms";
+import { MarkdownHelp } from "~/components/markdown-help";
+import { DiscussionError, editPost, threadRef } from "~/models/post.server";
+import { getPostForEdit } from "~/models/thread.server";
+import { requireUser, requireVerifiedUser } from "~/utils/auth.server";
+import { BODY_MAX, COMMENT_MAX, LOCKED_THREAD_MESSAGE } from "~/utils/discussion";
+import { readFormData } from "~/utils/form-data.server";
+import { parseForm } from "~/utils/forms";
+import { DISCUSSIONS_HREF, postAnchor, threadHref } from "~/utils/links";
+import { pageMeta } from "~/utils/meta";
+import { editSchema } from "~/validation/discussion";
+
+export const meta: MetaFunction = () => pageMeta("Redigera inlägg", "Ändra texten i ditt inlägg. Den tidigare versionen sparas.");
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+async function loadOwnPost(postId: string | undefined, userId: string) {
+  const post = postId && ID.test(postId) ? await getPostForEdit(postId) : null;
+  if (!post || post.hiddenAt || post.thread.hiddenAt || post.thread.mergedIntoId) throw new Response("Inlägget finns inte", { status: 404 });
+  if (post.authorId !== userId) throw new Response("Du kan bara redigera dina egna inlägg.", { status: 403 });
+  return post;
+}
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const post = await loadOwnPost(params.postId, user.id);
+  return json({ post: { id: post.id, kind: post.kind, bodyMd: post.bodyMd }, thread: { id: post.thread.id, slug: post.thread.slug, title: post.thread.title, locked: post.thread.locked } });
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const user = await requireVerifiedUser(request);
+  const post = await loadOwnPost(params.postId, user.id);
+  const formData = await readFormData(request);
+  const parsed = parseForm(editSchema, formData);
+  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (post.kind === "comment" && parsed.data.body.length > COMMENT_MAX) {
+    return json({ errors: { body: `En kommentar får ha högst ${COMMENT_MAX} tecken.` }, values: { body: parsed.data.body } }, { status: 400 });
+  }
+  try {
+    await editPost({ postId: post.id, editorId: user.id, body: parsed.data.body });
+  } catch (error) {
+    if (error instanceof DiscussionError) return json({ errors: { body: error.message }, values: { body: parsed.data.body } }, { status: error.status });
+    throw error;
+  }
+  const ref = await threadRef(post.thread.id);
+  return redirect(ref ? `${threadHref(ref)}#${postAnchor(post.id)}` : DISCUSSIONS_HREF);
+}
+
+export default function EditPost() {
+  const { post, thread } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const back = `${threadHref(thread)}#${postAnchor(post.id)}`;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: DISCUSSIONS_HREF, label: "Diskussioner" },
+          { to: threadHref(thread), label: thread.title },
+        ]}
+        current="Redigera inlägg"
+      />
+      <h1>Redigera {post.kind === "question" ? "frågan" : post.kind === "answer" ? "svaret" : "kommentaren"}</h1>
+      {thread.locked ? (
+        <div className="notice notice--warning">
+          <p>{LOCKED_THREAD_MESSAGE}</p>
+        </div>
+      ) : (
+        <>
+          <p className="lead">Inlägget märks som redigerat. Den tidigare texten sparas och kan läsas av moderatorerna.</p>
+          <ErrorSummary errors={actionData?.errors} labels={{ body: "Text" }} />
+          <Form method="post" noValidate>
+            <TextArea
+              name="body"
+              label="Text"
+              defaultValue={actionData?.values.body ?? post.bodyMd}
+              error={actionData?.errors.body}
+              rows={post.kind === "comment" ? 4 : 12}
+              maxLength={post.kind === "comment" ? COMMENT_MAX : BODY_MAX}
+              required
+            />
+            <MarkdownHelp />
+            <SubmitButton pendingText="Sparar…">Spara ändringen</SubmitButton>
+          </Form>
+        </>
+      )}
+      <p>
+        <Link to={back}>Tillbaka till tråden</Link>
+      </p>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getCategoryBySlug, listThreadsForFeed } from "~/models/discussion.server";
+import { discussionAtomFeed } from "~/utils/discussion-feed.server";
+import { env } from "~/utils/env.server";
+import { FEED_CONTENT_TYPE } from "~/utils/feed.server";
+import { categoryFeedHref, categoryHref } from "~/utils/links";
+
+/** /diskussioner/kategori/<slug>/feed.xml: Atom feed of new threads in one category. */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const slug = params.slug ?? "";
+  const category = /^[a-z0-9-]{1,120}$/.test(slug) ? await getCategoryBySlug(slug) : null;
+  if (!category) throw new Response("Kategorin finns inte", { status: 404 });
+  const body = discussionAtomFeed({
+    threads: await listThreadsForFeed({ categoryId: category.id }),
+    siteUrl: env().APP_URL,
+    title: `diskussioner om ${category.name}`,
+    selfPath: categoryFeedHref(category),
+    pagePath: categoryHref(category),
+  });
+  return new Response(body, { headers: { "Content-Type": FEED_CONTENT_TYPE, "Cache-Control": "public, max-age=300" } });
+}

@@ -1,0 +1,93 @@
+import { expect, test } from "@playwright/test";
+import { cleanUp, createUserWithSession, logInAs, setThreadLocked } from "./db";
+
+// Journeys from issue 6 (reading and writing): asking, answering, accepting, and a locked thread.
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+test.afterAll(() => cleanUp());
+
+test("member A asks in AI & prediktiv analys, member B answers, A accepts, and the list shows the thread as answered", async ({ browser, baseURL }) => {
+  const a = createUserWithSession({ role: "member" });
+  const b = createUserWithSession({ role: "member" });
+  const title = `Hur validerar ni era prognosmodeller? ${unique()}`;
+
+  const contextA = await browser.newContext();
+  await logInAs(contextA, a, baseURL!);
+  const pageA = await contextA.newPage();
+  await pageA.goto("/diskussioner/kategori/ai-prediktiv-analys");
+  await pageA.getByRole("link", { name: "Ställ en fråga i AI & prediktiv analys" }).click();
+  await expect(pageA.getByRole("heading", { level: 1, name: "Ställ en fråga" })).toBeVisible();
+  await expect(pageA.getByLabel("Kategori")).toHaveValue("ai-prediktiv-analys");
+
+  // Too short a title is refused in Swedish.
+  await pageA.getByLabel("Rubrik").fill("Kort");
+  await pageA.getByLabel("Din fråga").fill("Vi har byggt en prognos för skolplaceringar och undrar hur andra testar sina modeller.");
+  await pageA.getByRole("button", { name: "Publicera frågan" }).click();
+  await expect(pageA.getByRole("alert")).toContainText("Rubriken behöver minst 8 tecken.");
+
+  await pageA.getByLabel("Rubrik").fill(title);
+  await pageA.getByRole("button", { name: "Förhandsgranska" }).click();
+  await expect(pageA.getByRole("heading", { name: "Förhandsgranskning" })).toBeVisible();
+  await pageA.getByRole("button", { name: "Publicera frågan" }).click();
+  await expect(pageA.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const threadUrl = pageA.url();
+
+  const contextB = await browser.newContext();
+  await logInAs(contextB, b, baseURL!);
+  const pageB = await contextB.newPage();
+  await pageB.goto(threadUrl);
+  await pageB.getByRole("textbox", { name: "Svar", exact: true }).fill("Vi jämför prognosen med utfallet varje månad och visar felet öppet för verksamheten.");
+  await pageB.getByRole("button", { name: "Skicka svaret" }).click();
+  const answer = pageB.getByRole("article", { name: `Svar från ${b.name}` });
+  await expect(answer).toContainText("Vi jämför prognosen med utfallet");
+  // B cannot accept A's question's answers, and cannot vote on their own answer.
+  await expect(answer.getByRole("button", { name: /accepterat svar/ })).toHaveCount(0);
+  await expect(answer.getByRole("button", { name: /Rösta upp/ })).toHaveCount(0);
+
+  await pageA.reload();
+  const answerForA = pageA.getByRole("article", { name: `Svar från ${b.name}` });
+  await answerForA.getByRole("button", { name: /Rösta upp/ }).click();
+  await expect(pageA.getByRole("article", { name: `Svar från ${b.name}` })).toContainText("1 röst");
+  await pageA.getByRole("article", { name: `Svar från ${b.name}` }).getByRole("button", { name: "Markera som accepterat svar" }).click();
+  await expect(pageA.getByRole("article", { name: `Svar från ${b.name}` })).toContainText("Accepterat svar");
+
+  await pageA.goto("/diskussioner/kategori/ai-prediktiv-analys?ordning=nya");
+  const row = pageA.getByRole("listitem").filter({ has: pageA.getByRole("link", { name: title }) });
+  await expect(row).toContainText("Besvarad");
+  await expect(row).toContainText("1 svar");
+  await contextA.close();
+  await contextB.close();
+});
+
+test("a locked thread refuses new answers with a clear message", async ({ page, context, baseURL }) => {
+  const asker = createUserWithSession({ role: "member" });
+  const member = createUserWithSession({ role: "member" });
+  const title = `En tråd som snart låses ${unique()}`;
+
+  const askerContext = await page.context().browser()!.newContext();
+  await logInAs(askerContext, asker, baseURL!);
+  const askerPage = await askerContext.newPage();
+  await askerPage.goto("/diskussioner/ny?kategori=ovrigt");
+  await askerPage.getByLabel("Rubrik").fill(title);
+  await askerPage.getByLabel("Din fråga").fill("Här diskuteras något som en moderator sedan låser.");
+  await askerPage.getByRole("button", { name: "Publicera frågan" }).click();
+  await expect(askerPage.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const threadUrl = askerPage.url();
+  const threadId = new URL(threadUrl).pathname.split("/")[2]!;
+  await askerContext.close();
+
+  await logInAs(context, member, baseURL!);
+  await page.goto(threadUrl);
+  await page.getByRole("textbox", { name: "Svar", exact: true }).fill("Ett svar som kommer för sent.");
+  setThreadLocked(threadId, true);
+  const responsePromise = page.waitForResponse((r) => r.request().method() === "POST");
+  await page.getByRole("button", { name: "Skicka svaret" }).click();
+  expect((await responsePromise).status()).toBe(403);
+  await expect(page.getByText("Tråden är låst av en moderator. Det går inte längre att svara eller kommentera.")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Svar", exact: true })).toHaveCount(0);
+  await expect(page.getByText("Låst", { exact: true })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByText(/Tråden är låst av en moderator/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Skicka svaret" })).toHaveCount(0);
+});
