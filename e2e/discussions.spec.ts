@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { linksInMail, waitForMail } from "../app/test/smtp-sink";
 import { cleanUp, createUserWithSession, logInAs, setThreadLocked } from "./db";
+import { E2E_MAIL_DIR } from "./paths";
 
 // Journeys from issue 6 (reading and writing): asking, answering, accepting, and a locked thread.
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -43,6 +45,12 @@ test("member A asks in AI & prediktiv analys, member B answers, A accepts, and t
   // B cannot accept A's question's answers, and cannot vote on their own answer.
   await expect(answer.getByRole("button", { name: /accepterat svar/ })).toHaveCount(0);
   await expect(answer.getByRole("button", { name: /Rösta upp/ })).toHaveCount(0);
+
+  // A follows the thread as its asker and gets an email about B's answer, with a link back.
+  const mail = await waitForMail(E2E_MAIL_DIR, { to: a.email, subjectIncludes: `Nytt svar i "${title}"`, timeoutMs: 30_000 });
+  expect(mail.text).toContain("Vi jämför prognosen med utfallet");
+  expect(linksInMail(mail).some((link) => link.startsWith(threadUrl))).toBe(true);
+  expect(linksInMail(mail).some((link) => link.includes("/diskussioner/sluta-bevaka"))).toBe(true);
 
   await pageA.reload();
   const answerForA = pageA.getByRole("article", { name: `Svar från ${b.name}` });

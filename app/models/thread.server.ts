@@ -10,7 +10,7 @@ import { renderMarkdown } from "~/utils/markdown.server";
  */
 
 const authorSelect = {
-  select: { id: true, name: true, title: true, deletedAt: true, municipality: { select: { code: true, name: true } } },
+  select: { id: true, name: true, title: true, handle: true, deletedAt: true, municipality: { select: { code: true, name: true } } },
 } as const;
 
 const postSelect = {
@@ -32,7 +32,7 @@ const postWithCommentsSelect = {
 
 type RawPost = Prisma.PostGetPayload<{ select: typeof postSelect }>;
 
-export type PostAuthor = { id: string | null; name: string; title: string; municipality: { code: string; name: string } | null };
+export type PostAuthor = { id: string | null; name: string; title: string; handle: string | null; municipality: { code: string; name: string } | null };
 
 export type ThreadPost = {
   id: string;
@@ -47,8 +47,8 @@ export type ThreadPost = {
 };
 
 export function toAuthor(author: RawPost["author"]): PostAuthor {
-  if (!author || author.deletedAt) return { id: author?.id ?? null, name: "Borttagen medlem", title: "", municipality: null };
-  return { id: author.id, name: author.name, title: author.title, municipality: author.municipality };
+  if (!author || author.deletedAt) return { id: author?.id ?? null, name: "Borttagen medlem", title: "", handle: null, municipality: null };
+  return { id: author.id, name: author.name, title: author.title, handle: author.handle, municipality: author.municipality };
 }
 
 function toPost(p: RawPost): ThreadPost {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -41,6 +41,7 @@ import {
   threadHref,
 } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
+import { FLAGGED_NOTICE, FLAGGED_PARAM } from "~/utils/moderation";
 import { answerSchema, commentSchema, postIdSchema } from "~/validation/discussion";
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -161,6 +162,8 @@ function Author({ post }: { post: ShownPost }) {
   return (
     <p className="post__author">
       <strong>{author.name}</strong>
+      {/* The handle is what others write after @ to mention this member. */}
+      {author.handle ? <span className="post__handle"> @{author.handle}</span> : null}
       {author.title ? <span>, {author.title}</span> : null}
       {author.municipality ? (
         <>
@@ -347,6 +350,7 @@ export default function ThreadPage() {
   const answerErrors = actionData?.intent === "answer" ? actionData.errors : undefined;
   const generalError = actionData && !actionData.target && actionData.intent !== "answer" ? actionData.errors.form : null;
   const questionError = actionData && question && actionData.target === question.id ? actionData.errors.form : null;
+  const [searchParams] = useSearchParams();
   return (
     <>
       <Breadcrumbs
@@ -385,6 +389,11 @@ export default function ThreadPage() {
         ) : null}
       </div>
 
+      {searchParams.has(FLAGGED_PARAM) ? (
+        <p className="notice notice--success" role="status">
+          {FLAGGED_NOTICE}
+        </p>
+      ) : null}
       {generalError ? (
         <p className="notice notice--error" role="alert">
           {generalError}

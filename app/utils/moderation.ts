@@ -32,9 +32,6 @@ export const SUSPENSION_PERIODS = [
   { value: "datum", label: "Till ett visst datum" },
 ] as const;
 
-/** Placeholder text the thread page shows for a hidden post. */
-export const HIDDEN_POST_TEXT = "Inlägget har dolts av en moderator.";
-
 /** Query parameter the thread page gets after a member flags a post, to show FLAGGED_NOTICE. */
 export const FLAGGED_PARAM = "flaggat";
 export const FLAGGED_NOTICE = "Tack! Inlägget är flaggat och en moderator kommer att titta på det.";
