@@ -12,6 +12,10 @@ const TMP = path.join(ROOT, ".tmp");
 export type AppServer = {
   url: string;
   port: number;
+  /** The server's process id, for tests that signal it themselves. */
+  pid: number;
+  /** Resolves with the exit code when the server process ends. */
+  exited: Promise<number | null>;
   dbFile: string;
   log: () => string;
   /** Lines the server logged at error level (for assertion messages). */
@@ -66,6 +70,7 @@ export async function startAppServer({
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
 
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -79,6 +84,8 @@ export async function startAppServer({
   return {
     url,
     port,
+    pid: child.pid!,
+    exited,
     dbFile,
     log: () => log,
     errorLines: () =>
