@@ -2,7 +2,9 @@
 // with and without TRUST_PROXY; the JSON request log; and a graceful SIGTERM
 // that lets a request in flight finish before the process exits.
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import Database from "better-sqlite3";
+import { SMTPServer } from "smtp-server";
 import { afterAll, describe, expect, it } from "vitest";
 import { rateLimitKey } from "~/utils/rate-limit.server";
 import { startAppServer, type AppServer } from "./app-server";
@@ -128,5 +130,59 @@ describe.skipIf(!buildExists())("production server", () => {
     // Not held open by the idle keep-alive connection, nor by the 10 s emergency exit.
     expect(performance.now() - answeredAt).toBeLessThan(4_000);
     expect(app.log()).toContain("SIGTERM: stänger ner");
+  }, 90_000);
+
+  it("SIGTERM while the outbox sender is delivering: the batch finishes and is recorded as sent before the exit", async () => {
+    // A slow mail server: it takes two seconds to accept each message.
+    const received: string[] = [];
+    let firstData!: () => void;
+    const dataStarted = new Promise<void>((r) => (firstData = r));
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      disableReverseLookup: true,
+      logger: false,
+      onData(stream, session, callback) {
+        firstData();
+        stream.resume();
+        stream.on("end", () =>
+          setTimeout(() => {
+            received.push(session.envelope.rcptTo.map((r) => r.address).join(","));
+            callback();
+          }, 2000),
+        );
+      },
+    });
+    await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
+    const smtpPort = (smtp.server.address() as AddressInfo).port;
+    try {
+      const app = await startAppServer({
+        name: "graceful-outbox",
+        env: { RUN_JOBS: "1", SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, ORGANIZER_EMAIL: "arrangor@graceful.example" },
+      });
+      servers.push(app);
+      // A contact message puts two mails in the outbox (receipt and notice) and wakes the sender.
+      const res = await fetch(`${app.url}/kontakt`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url },
+        body: new URLSearchParams({ name: "Stina Stängning", email: "stina@graceful.example", subject: "ovrigt", body: "Hej!", consent: "on" }),
+      });
+      expect(res.status, app.errorLines()).toBe(302);
+      await dataStarted;
+      process.kill(app.pid, "SIGTERM");
+      expect(await app.exited).toBe(0);
+
+      expect(received.sort()).toEqual(["arrangor@graceful.example", "stina@graceful.example"]);
+      const db = new Database(app.dbFile, { readonly: true });
+      const rows = db.prepare(`SELECT toAddress, status FROM "OutboxEmail" ORDER BY toAddress`).all();
+      db.close();
+      expect(rows).toEqual([
+        { toAddress: "arrangor@graceful.example", status: "sent" },
+        { toAddress: "stina@graceful.example", status: "sent" },
+      ]);
+    } finally {
+      await new Promise<void>((r) => smtp.close(() => r()));
+    }
   }, 90_000);
 });
