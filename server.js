@@ -153,8 +153,12 @@ async function shutdown(signal) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   const closed = new Promise((resolve) => server.close(resolve));
+  // A keep-alive connection turns idle when its last request is answered; close it
+  // then instead of waiting for the keep-alive timeout.
+  const idleSweep = setInterval(() => server.closeIdleConnections?.(), 100);
   server.closeIdleConnections?.();
   await Promise.all([closed, stopJobs()]);
+  clearInterval(idleSweep);
   await hooks.disconnectDb();
   process.exit(0);
 }

@@ -192,3 +192,35 @@ export function setThreadLocked(threadId: string, locked: boolean) {
   db.prepare(`UPDATE "Thread" SET locked = ? WHERE id = ?`).run(locked ? 1 : 0, threadId);
   db.close();
 }
+
+/**
+ * A forum that ended `monthsAgo` months ago, with registrations as people left
+ * them (for the retention journey). Removed by cleanUpEvents().
+ */
+export function createPastEventWithRegistrations({
+  monthsAgo,
+  people,
+}: {
+  monthsAgo: number;
+  people: { name: string; email: string; municipalityCode: string }[];
+}) {
+  const db = open();
+  const id = `e2eold${crypto.randomBytes(8).toString("hex")}`;
+  const slug = `e2e-gammalt-forum-${id.slice(-8)}`;
+  const startsAt = new Date();
+  startsAt.setMonth(startsAt.getMonth() - monthsAgo);
+  const endsAt = new Date(+startsAt + 90 * 60_000);
+  const title = `Gammalt testforum ${id.slice(-4)}`;
+  db.prepare(
+    `INSERT INTO "Event" (id, slug, title, summary, startsAt, endsAt, capacity, seatsTaken, status, publishedAt, joinUrl, createdAt, updatedAt)
+     VALUES (?, ?, ?, 'Ett forum som var för länge sedan.', ?, ?, 100, ?, 'published', ?, 'https://meet.example/gammalt', ?, ?)`,
+  ).run(id, slug, title, iso(startsAt), iso(endsAt), people.length, iso(startsAt), iso(startsAt), iso(startsAt));
+  const insert = db.prepare(
+    `INSERT INTO "Registration" (id, eventId, email, name, title, municipalityCode, status, consentedAt, createdAt, updatedAt)
+     VALUES (?, ?, ?, ?, 'Analytiker', ?, 'confirmed', ?, ?, ?)`,
+  );
+  for (const p of people) insert.run(`e2ereg${crypto.randomBytes(8).toString("hex")}`, id, p.email, p.name, p.municipalityCode, iso(startsAt), iso(startsAt), iso(startsAt));
+  db.close();
+  createdEvents.push(id);
+  return { id, slug, title };
+}

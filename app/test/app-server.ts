@@ -12,6 +12,10 @@ const TMP = path.join(ROOT, ".tmp");
 export type AppServer = {
   url: string;
   port: number;
+  /** The server's process id, for tests that signal it themselves. */
+  pid: number;
+  /** Resolves with the exit code when the server process ends. */
+  exited: Promise<number | null>;
   /** The SQLite file (empty on a PostgreSQL run: use databaseUrl). */
   dbFile: string;
   databaseUrl: string;
@@ -71,6 +75,7 @@ export async function startAppServer({
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
 
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -84,6 +89,8 @@ export async function startAppServer({
   return {
     url,
     port,
+    pid: child.pid!,
+    exited,
     dbFile,
     databaseUrl,
     log: () => log,

@@ -1,0 +1,174 @@
+// The online backup is consistent while the production server takes writes, and a
+// restore into a fresh place has every registration acknowledged before the
+// backup started, plus the uploads. Restoring over a database a server has open is refused.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer, type AppServer } from "../app/test/app-server";
+import { buildExists } from "../app/test/route-manifest";
+import { BACKUP_DB_NAME, MANIFEST_NAME, restore, verifyDatabase, type Manifest } from "./sqlite-backup";
+
+const ROOT = path.resolve(__dirname, "..");
+const WORK = path.join(ROOT, ".tmp", `backup-test-${process.pid}`);
+const MIGRATIONS = path.join(ROOT, "prisma", "migrations");
+const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
+
+let app: AppServer;
+const dataDir = path.join(ROOT, ".tmp", `backup-test-${process.pid}-data`);
+
+function createEvent(dbFile: string, slug: string): string {
+  const db = new Database(dbFile);
+  db.pragma("busy_timeout = 5000");
+  const id = `bk${crypto.randomBytes(8).toString("hex")}`;
+  const startsAt = new Date(Date.now() + 14 * 24 * 3600_000);
+  const now = iso(new Date());
+  db.prepare(
+    `INSERT INTO "Event" (id, slug, title, startsAt, endsAt, capacity, seatsTaken, status, joinUrl, createdAt, updatedAt)
+     VALUES (?, ?, 'Säkerhetskopieringstest', ?, ?, 100000, 0, 'published', 'https://meet.example/bk', ?, ?)`,
+  ).run(id, slug, iso(startsAt), iso(new Date(+startsAt + 90 * 60_000)), now, now);
+  db.close();
+  return id;
+}
+
+function emailsIn(dbFile: string, eventId: string): Set<string> {
+  const db = new Database(dbFile, { readonly: true });
+  const rows = db.prepare(`SELECT email FROM "Registration" WHERE eventId = ?`).all(eventId) as { email: string }[];
+  db.close();
+  return new Set(rows.map((r) => r.email));
+}
+
+describe.skipIf(!buildExists())("db:backup and db:restore (SQLite, production server)", () => {
+  beforeAll(async () => {
+    fs.rmSync(WORK, { recursive: true, force: true });
+    fs.mkdirSync(WORK, { recursive: true });
+    app = await startAppServer({ name: `backup-test`, env: { TRUST_PROXY: "1", DATA_DIR: dataDir } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.stop();
+    fs.rmSync(WORK, { recursive: true, force: true });
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("backs up during a stream of registrations; the restore has every one acknowledged before the backup began", async () => {
+    const slug = "sakerhetskopia";
+    const eventId = createEvent(app.dbFile, slug);
+    // An uploaded slide file, as storeUpload() leaves it.
+    const uploads = path.join(dataDir, "uploads");
+    fs.mkdirSync(uploads, { recursive: true });
+    const uploadName = `${crypto.randomBytes(16).toString("hex")}.pdf`;
+    const uploadBytes = Buffer.concat([Buffer.from("%PDF-1.7\n"), crypto.randomBytes(64 * 1024)]);
+    fs.writeFileSync(path.join(uploads, uploadName), uploadBytes);
+
+    const acked: { email: string; at: number }[] = [];
+    const failures: string[] = [];
+    let n = 0;
+    let writing = true;
+    const writer = async () => {
+      while (writing) {
+        const i = n++;
+        const email = `bk${i}@backup.example`;
+        const res = await fetch(`${app.url}/forum/${slug}`, {
+          method: "POST",
+          redirect: "manual",
+          headers: {
+            "Content-Type": "application/x-www-form-urlencoded",
+            Origin: app.url,
+            "X-Forwarded-For": `10.9.${(i >> 8) & 255}.${i & 255}`,
+          },
+          body: new URLSearchParams({ name: `Deltagare ${i}`, email, orgKind: "annan", orgName: "Testregionen", consentStore: "on" }),
+        });
+        // Taken as acknowledged once the success answer is in hand.
+        if (res.status === 302) acked.push({ email, at: performance.now() });
+        else failures.push(`${res.status} ${(await res.text()).slice(0, 200)}`);
+      }
+    };
+    const writers = Array.from({ length: 6 }, writer);
+    // Back up once a good number are in, with more on the way.
+    for (const deadline = Date.now() + 60_000; acked.length < 30 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+
+    const target = path.join(WORK, "kopia");
+    // `npm run db:backup` in its own process, as an operator would run it beside the server.
+    const started = performance.now();
+    const cli = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      let out = "";
+      const child = spawn("npx", ["tsx", "scripts/db-backup.ts", target], {
+        cwd: ROOT,
+        env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${app.dbFile}`, DATA_DIR: dataDir },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+      child.stderr.on("data", (c: Buffer) => (out += c.toString()));
+      child.once("exit", (code) => resolve({ code, out }));
+    });
+    const ended = performance.now();
+    expect(cli.code, cli.out).toBe(0);
+    const manifest = JSON.parse(fs.readFileSync(path.join(target, MANIFEST_NAME), "utf8")) as Manifest;
+    // Writes go on after the backup: the site kept serving.
+    const ackedBeforeEnd = acked.length;
+    for (const deadline = Date.now() + 30_000; acked.length < ackedBeforeEnd + 10 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+    writing = false;
+    await Promise.all(writers);
+
+    expect(failures, app.errorLines()).toEqual([]);
+    const before = acked.filter((a) => a.at < started);
+    const during = acked.filter((a) => a.at >= started && a.at <= ended);
+    console.log(
+      `backup: ${manifest.ms} ms in the backup process (${Math.round(ended - started)} ms with process start), ${manifest.databaseBytes} bytes; ` +
+        `${before.length} registreringar före, ${during.length} under, ${acked.length - ackedBeforeEnd} efter`,
+    );
+    // (30 normally; at least 10 on a machine so loaded that 30 take over a minute)
+    expect(before.length).toBeGreaterThanOrEqual(10);
+    // The server answered writes while the backup process ran.
+    expect(during.length).toBeGreaterThan(0);
+    expect(acked.length).toBeGreaterThan(ackedBeforeEnd);
+    expect(manifest.uploads).toBe(1);
+    expect(verifyDatabase(path.join(target, BACKUP_DB_NAME)).ok).toBe(true);
+
+    // Restoring over the database the running server has open is refused.
+    expect(() => restore({ source: target, dbFile: app.dbFile, uploadsDir: uploads, migrationsDir: MIGRATIONS })).toThrow(/används av process/);
+
+    // Restore into a fresh place.
+    const freshDb = path.join(WORK, "ny", "kommunforum.db");
+    const freshUploads = path.join(WORK, "ny", "uploads");
+    const result = restore({ source: target, dbFile: freshDb, uploadsDir: freshUploads, migrationsDir: MIGRATIONS });
+    expect(result.pendingMigrations).toEqual([]);
+    expect(result.uploads).toBe(1);
+    expect(verifyDatabase(freshDb)).toMatchObject({ ok: true });
+
+    const restored = emailsIn(freshDb, eventId);
+    const missing = before.filter((a) => !restored.has(a.email));
+    expect(missing).toEqual([]);
+    // The live database has every acknowledged row, and more than the snapshot.
+    const live = emailsIn(app.dbFile, eventId);
+    expect(acked.filter((a) => !live.has(a.email))).toEqual([]);
+    expect(restored.size).toBeLessThan(live.size);
+    // The restored counter agrees with the restored rows (one consistent snapshot).
+    const db = new Database(freshDb, { readonly: true });
+    const { seatsTaken } = db.prepare(`SELECT seatsTaken FROM "Event" WHERE id = ?`).get(eventId) as { seatsTaken: number };
+    db.close();
+    expect(seatsTaken).toBe(restored.size);
+    expect(fs.readFileSync(path.join(freshUploads, uploadName)).equals(uploadBytes)).toBe(true);
+  }, 180_000);
+
+  it("refuses a file that is not a Kommunforum database, and a backup whose database was altered", () => {
+    const notDb = path.join(WORK, "inte-en-databas.db");
+    fs.writeFileSync(notDb, "hej");
+    const target = path.join(WORK, "mal.db");
+    expect(() => restore({ source: notDb, dbFile: target, uploadsDir: path.join(WORK, "u"), migrationsDir: MIGRATIONS })).toThrow(/kan inte återställas/);
+
+    const otherDb = path.join(WORK, "annan.db");
+    const db = new Database(otherDb);
+    db.exec("CREATE TABLE Notes (id INTEGER PRIMARY KEY)");
+    db.close();
+    expect(() => restore({ source: otherDb, dbFile: target, uploadsDir: path.join(WORK, "u"), migrationsDir: MIGRATIONS })).toThrow(/ingen Kommunforum-databas/);
+    expect(fs.existsSync(target)).toBe(false);
+
+    const copy = path.join(WORK, "kopia");
+    fs.appendFileSync(path.join(copy, BACKUP_DB_NAME), Buffer.alloc(4096));
+    expect(() => restore({ source: copy, dbFile: target, uploadsDir: path.join(WORK, "u"), migrationsDir: MIGRATIONS })).toThrow(/kontrollsumman/);
+  });
+});
