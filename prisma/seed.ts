@@ -2,9 +2,11 @@
 // Safe to run again; it only creates what is missing (app/models/seed.server.ts).
 // SEED_DEMO=0 leaves out the demo accounts and demo content.
 import { seedDatabase } from "~/models/seed.server";
-import { disconnectDb } from "~/utils/db.server";
+import { dbReady, disconnectDb } from "~/utils/db.server";
 
 async function main() {
+  // Pragmas first: SQLite refuses to change them once the seed's transactions run.
+  await dbReady;
   const result = await seedDatabase({ demo: process.env.SEED_DEMO !== "0" });
   const { counts } = result;
 
