@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { Prisma } from "@prisma/client";
+import { municipalityGroupOf } from "~/data/municipality-groups";
 import { recordAudit } from "~/models/audit.server";
 import { prisma } from "~/utils/db.server";
 import { publishPollChange } from "~/utils/poll-bus.server";
@@ -460,10 +461,20 @@ async function responsesForBreakdown(pollId: string): Promise<ResponseForBreakdo
   }));
 }
 
-/** Results per county; counties with fewer than 5 respondents are left out (see breakdownBy). */
-export async function getCountyBreakdown(pollId: string, options: ReadonlyArray<{ id: string; label: string }>, multipleChoice: boolean): Promise<Breakdown> {
+/**
+ * Results per county and per municipality group; any group with fewer than 5
+ * respondents is left out (see breakdownBy), only their number is returned.
+ */
+export async function getBreakdowns(
+  pollId: string,
+  options: ReadonlyArray<{ id: string; label: string }>,
+  multipleChoice: boolean,
+): Promise<{ county: Breakdown; group: Breakdown }> {
   const responses = await responsesForBreakdown(pollId);
-  return breakdownBy(responses, options, multipleChoice, (r) => (r.countyCode && r.countyName ? { key: r.countyCode, label: r.countyName } : null));
+  return {
+    county: breakdownBy(responses, options, multipleChoice, (r) => (r.countyCode && r.countyName ? { key: r.countyCode, label: r.countyName } : null)),
+    group: breakdownBy(responses, options, multipleChoice, (r) => (r.municipalityCode ? municipalityGroupOf(r.municipalityCode) : null)),
+  };
 }
 
 /**

@@ -11,7 +11,7 @@ import { PollStateButtons } from "~/components/poll-state-buttons";
 import {
   changePollState,
   deletePoll,
-  getCountyBreakdown,
+  getBreakdowns,
   getLiveResults,
   getPollForAdmin,
   listFreeTextAnswers,
@@ -42,14 +42,14 @@ async function loadPoll(params: LoaderFunctionArgs["params"]) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
   const poll = await loadPoll(params);
-  const [live, freeText, candidates, counties] = await Promise.all([
+  const [live, freeText, candidates, breakdowns] = await Promise.all([
     poll.imported ? null : getLiveResults(poll.id),
     poll.allowFreeText ? listFreeTextAnswers(poll.id) : Promise.resolve([]),
     poll.state === "draft" ? listRepeatCandidates(poll.id) : Promise.resolve([]),
-    poll.imported ? null : getCountyBreakdown(poll.id, poll.options, poll.multipleChoice),
+    poll.imported ? null : getBreakdowns(poll.id, poll.options, poll.multipleChoice),
   ]);
   const importedRows = poll.imported ? importedResultRows(poll.options) : null;
-  return json({ poll, live, freeText, candidates, counties, importedRows, voteUrl: new URL(voteHref(poll.code), env().APP_URL).href });
+  return json({ poll, live, freeText, candidates, breakdowns, importedRows, voteUrl: new URL(voteHref(poll.code), env().APP_URL).href });
 }
 
 const INTENT_TO_STATE: Record<string, PollState> = { open: "open", close: "closed", reopen: "open", publish: "published", unpublish: "closed" };
@@ -94,7 +94,7 @@ const SAVED: Record<string, string> = {
 };
 
 export default function ManagePoll() {
-  const { poll, live, freeText, candidates, counties, importedRows, voteUrl } = useLoaderData<typeof loader>();
+  const { poll, live, freeText, candidates, breakdowns, importedRows, voteUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const saved = searchParams.get("sparat");
@@ -179,7 +179,12 @@ export default function ManagePoll() {
         <section className="section" aria-labelledby="resultat">
           <h2 id="resultat">Resultat just nu</h2>
           <PollChart id="resultat-diagram" title={poll.question} rows={live.rows} respondents={live.respondents} multipleChoice={poll.multipleChoice} />
-          {counties ? <BreakdownTables id="lan" heading="Per län" breakdown={counties} /> : null}
+          {breakdowns ? (
+            <>
+              <BreakdownTables id="lan" heading="Per län" breakdown={breakdowns.county} />
+              <BreakdownTables id="kommungrupp" heading="Per kommungrupp" breakdown={breakdowns.group} />
+            </>
+          ) : null}
         </section>
       ) : null}
 

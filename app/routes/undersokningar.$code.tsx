@@ -55,6 +55,7 @@ export default function PollResultPage() {
           <h2 id="uppdelning">Uppdelat</h2>
           <p>Svaren fördelade efter den kommun som deltagarna angav.</p>
           <BreakdownTables id="lan" heading="Per län" breakdown={breakdowns.county} />
+          {breakdowns.municipalityGroup ? <BreakdownTables id="kommungrupp" heading="Per kommungrupp" breakdown={breakdowns.municipalityGroup} /> : null}
         </section>
       ) : null}
     </>

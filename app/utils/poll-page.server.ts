@@ -1,4 +1,4 @@
-import { getCountyBreakdown, getPublishedPoll } from "~/models/poll.server";
+import { getBreakdowns, getPublishedPoll } from "~/models/poll.server";
 import type { Breakdown } from "./poll-results";
 import { normalizePollCode } from "~/validation/poll";
 
@@ -9,7 +9,9 @@ export async function loadPublishedPoll(rawCode: string | undefined) {
   if (!poll) throw new Response("Vi hittade inget publicerat resultat med den koden.", { status: 404 });
   const breakdowns: Record<string, Breakdown> = {};
   if (!poll.imported && poll.respondents) {
-    breakdowns.county = await getCountyBreakdown(poll.id, poll.options, poll.multipleChoice);
+    const { county, group } = await getBreakdowns(poll.id, poll.options, poll.multipleChoice);
+    breakdowns.county = county;
+    breakdowns.municipalityGroup = group;
   }
   return { poll, breakdowns };
 }
