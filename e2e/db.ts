@@ -133,3 +133,12 @@ export function cleanUpEvents() {
   for (const id of createdEvents.splice(0)) del.run(id);
   db.close();
 }
+
+/** A seeded poll's ids by its code (e.g. the demo draft DATA7), for organizer pages. */
+export function findPoll(code: string): { id: string; eventId: string } {
+  const db = open();
+  const row = db.prepare(`SELECT id, eventId FROM "Poll" WHERE code = ?`).get(code) as { id: string; eventId: string } | undefined;
+  db.close();
+  if (!row) throw new Error(`no poll with code ${code}`);
+  return row;
+}

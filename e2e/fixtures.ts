@@ -26,6 +26,9 @@ export const PARAM_SAMPLES: ReadonlyArray<readonly [pattern: string, url: string
   ["/case/:slug", "/case/kristianstad-smart-va"],
   ["/kommun/:slug", "/kommun/2081-borlange"],
   ["/spaningar/:slug", "/spaningar/sammanfattning-kommunforum-2021-05-06"],
+  // Live polls: the seeded demo draft (DATA7) and an imported 2021 result (K21A).
+  ["/rosta/:code", "/rosta/DATA7"],
+  ["/undersokningar/:code", "/undersokningar/K21A"],
 ];
 
 /** A path no route will ever claim; it must get the Swedish 404 page. */

@@ -80,7 +80,8 @@ export const POLL_FIELD_LABELS: Record<string, string> = {
 export const voteSchema = z.object({
   optionIds: z
     .array(z.string().regex(/^[a-z0-9]{1,40}$/, "Välj ett svar i listan."), { invalid_type_error: "Välj ett svar." })
-    .max(MAX_OPTIONS + 1, "Välj ett svar i listan."),
+    .max(MAX_OPTIONS + 1, "Välj ett svar i listan.")
+    .default([]),
   freeText: z
     .union([z.string(), z.undefined()])
     .transform((v) => (v ?? "").trim())
