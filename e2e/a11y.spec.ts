@@ -124,3 +124,27 @@ test.describe("axe: discussion pages for a logged-in member", () => {
     }
   });
 });
+
+test.describe("organizer poll pages", () => {
+  // The seeded demo draft (DATA7) on the upcoming forum: its list, its admin page and the presenter view.
+  test("axe: poll admin pages and the presenter view", async ({ page, context, baseURL }) => {
+    const { cleanUp, createUserWithSession, findPoll, logInAs } = await import("./db");
+    const poll = findPoll("DATA7");
+    await logInAs(context, createUserWithSession({ role: "organizer" }), baseURL!);
+    try {
+      for (const url of [
+        `/admin/forum/${poll.eventId}/omrostningar`,
+        `/admin/forum/${poll.eventId}/omrostningar/${poll.id}`,
+        `/admin/forum/${poll.eventId}/omrostningar/${poll.id}/presentera`,
+      ]) {
+        const response = await page.goto(url);
+        expect(response?.status(), url).toBe(200);
+        await expect(page.locator("h1"), "exactly one h1").toHaveCount(1);
+        const violations = await seriousViolations(page);
+        expect(violations.map((v) => `${v.impact} ${v.id}`), formatViolations(url, violations)).toEqual([]);
+      }
+    } finally {
+      cleanUp();
+    }
+  });
+});

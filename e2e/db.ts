@@ -224,3 +224,12 @@ export function createPastEventWithRegistrations({
   createdEvents.push(id);
   return { id, slug, title };
 }
+
+/** A seeded poll's ids by its code (e.g. the demo draft DATA7), for organizer pages. */
+export function findPoll(code: string): { id: string; eventId: string } {
+  const db = open();
+  const row = db.prepare(`SELECT id, eventId FROM "Poll" WHERE code = ?`).get(code) as { id: string; eventId: string } | undefined;
+  db.close();
+  if (!row) throw new Error(`no poll with code ${code}`);
+  return row;
+}

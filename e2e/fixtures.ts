@@ -41,6 +41,9 @@ export const PARAM_SAMPLES: ReadonlyArray<readonly [pattern: string, url: string
   ["/diskussioner/kategori/:slug", "/diskussioner/kategori/iot-sensorer"],
   ["/diskussioner/inlagg/:postId/redigera", "/diskussioner/inlagg/demo-inlagg-prognos-fraga/redigera"],
   ["/diskussioner/inlagg/:postId/historik", "/diskussioner/inlagg/demo-inlagg-prognos-fraga/historik"],
+  // Live polls: the seeded demo draft (DATA7) and an imported 2021 result (K21A).
+  ["/rosta/:code", "/rosta/DATA7"],
+  ["/undersokningar/:code", "/undersokningar/K21A"],
 ];
 
 /** A path no route will ever claim; it must get the Swedish 404 page. */

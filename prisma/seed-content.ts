@@ -229,6 +229,19 @@ export const PAST_FORUM_POLLS: ImportedPoll[] = [
   },
 ];
 
+/**
+ * A demo poll for the upcoming forum, left as a draft so an organizer can try
+ * opening it, voting and publishing. It repeats K21A, so once published its
+ * results page shows the answers over time.
+ */
+export const DEMO_POLL = {
+  code: "DATA7",
+  repeatOfCode: "K21A",
+  question: "Har din kommun en person eller funktion som säkerställer samordningen av analys (BI, IoT och AI)?",
+  options: ["Ja", "Nej"],
+  dontKnow: true,
+};
+
 /** The next forum; its date is set when the seed first runs (see seed.server.ts). */
 export const UPCOMING_FORUM = {
   slug: "kommunforum-analytics-nasta",

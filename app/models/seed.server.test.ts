@@ -63,8 +63,8 @@ describe("seedDatabase", () => {
       events: 2,
       speakers: 2,
       agendaItems: PAST_FORUM.agenda.length + UPCOMING_FORUM.agenda.length,
-      polls: 4,
-      pollOptions: 3,
+      polls: 5, // the four imported 2021 polls and the demo draft (DATA7)
+      pollOptions: 6,
       pollResponses: 0,
       cases: 2,
       caseTags: 4,

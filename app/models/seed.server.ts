@@ -6,6 +6,7 @@ import {
   AREA_TAGS,
   DEMO_ARTICLE,
   DEMO_CASES,
+  DEMO_POLL,
   DEMO_USERS,
   DEMO_THREADS,
   DISCUSSION_CATEGORIES,
@@ -57,7 +58,8 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedResul
     const pastForumId = await ensurePastForum(now, created);
     await ensureEventTags(pastForumId, PAST_FORUM.tagSlugs, created);
     await ensurePastForumPolls(pastForumId, created);
-    await ensureUpcomingForum(now, created);
+    const upcomingForumId = await ensureUpcomingForum(now, created);
+    await ensureDemoPoll(upcomingForumId, created);
     await ensureCases(pastForumId, userIds, now, created);
     await ensureArticle(userIds, created);
     await ensureDemoMaturity(now, created);
@@ -335,6 +337,25 @@ async function ensurePastForumPolls(eventId: string, created: string[]) {
     });
     created.push(`omröstning ${poll.code}`);
   }
+}
+
+/** A draft poll on the upcoming forum, for trying the live polls (created once, then left alone). */
+async function ensureDemoPoll(eventId: string, created: string[]) {
+  const existing = await prisma.poll.findUnique({ where: { code: DEMO_POLL.code }, select: { id: true } });
+  if (existing) return;
+  const repeatOf = await prisma.poll.findUnique({ where: { code: DEMO_POLL.repeatOfCode }, select: { id: true } });
+  const labels = [...DEMO_POLL.options, ...(DEMO_POLL.dontKnow ? ["Vet ej"] : [])];
+  await prisma.poll.create({
+    data: {
+      eventId,
+      code: DEMO_POLL.code,
+      question: DEMO_POLL.question,
+      state: "draft",
+      repeatOfId: repeatOf?.id ?? null,
+      options: { create: labels.map((label, position) => ({ label, position, isDontKnow: label === "Vet ej" })) },
+    },
+  });
+  created.push(`omröstning ${DEMO_POLL.code} (utkast)`);
 }
 
 /** The date is chosen on the first run only; later runs find the slug and keep it. */

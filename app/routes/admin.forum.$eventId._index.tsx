@@ -218,6 +218,9 @@ export default function EditEvent() {
           <li>
             <Link to={`/admin/forum/${event.id}/anmalningar`}>Anmälningar, väntelista, export och utskick</Link>
           </li>
+          <li>
+            <Link to={`/admin/forum/${event.id}/omrostningar`}>Omröstningar: frågor, presentatörsvy och resultat</Link>
+          </li>
           {isPast ? (
             <li>
               <Link to={`/admin/forum/${event.id}/inspelning`}>{event.recording ? "Ändra inspelningen, kapitlen och materialet" : "Lägg till inspelningen"}</Link>

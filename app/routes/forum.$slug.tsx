@@ -9,6 +9,10 @@ import { PageHeader } from "~/components/page-header";
 import { RegistrationForm } from "~/components/registration-form";
 import { getPublishedEventBySlug } from "~/models/event.server";
 import { getPublicRecording } from "~/models/recording.server";
+import { listOpenPollCodes, listPublishedPolls } from "~/models/poll.server";
+import { PollChart } from "~/components/poll-chart";
+import { resultRowsFor } from "~/utils/poll-results";
+import { pollResultHref, voteHref } from "~/utils/poll-urls";
 import { RecordingPlayer } from "~/components/recording-player";
 import { formatNumber } from "~/utils/format";
 import { env } from "~/utils/env.server";
@@ -35,11 +39,23 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const now = new Date();
   const registrationOpen = event.isUpcoming && (!event.registrationDeadline || event.registrationDeadline > now);
   const jsonLd = eventJsonLd(event, { url: new URL(eventHref(event), APP_URL).href, organizerName: ORGANIZER_NAME });
-  const [recording, registration] = await Promise.all([
+  const [recording, registration, publishedPolls, openPolls] = await Promise.all([
     event.isUpcoming ? null : getPublicRecording(event.id),
     loadRegistrationSection(request, event),
+    listPublishedPolls(event.id),
+    listOpenPollCodes(event.id),
   ]);
-  return json({ event, registrationOpen, registration, jsonLd, descriptionHtml: renderMarkdown(event.descriptionMd).html, recording });
+  // Only counts and shares leave the server; free-text answers are never published.
+  const polls = publishedPolls.map((p) => ({
+    id: p.id,
+    code: p.code,
+    question: p.question,
+    multipleChoice: p.multipleChoice,
+    resultNote: p.resultNote,
+    respondents: p.imported ? null : p.respondents,
+    rows: resultRowsFor(p),
+  }));
+  return json({ event, registrationOpen, registration, jsonLd, descriptionHtml: renderMarkdown(event.descriptionMd).html, recording, polls, openPolls });
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -47,7 +63,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function ForumEvent() {
-  const { event, registrationOpen, registration, jsonLd, descriptionHtml, recording } = useLoaderData<typeof loader>();
+  const { event, registrationOpen, registration, jsonLd, descriptionHtml, recording, polls, openPolls } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const nonce = useNonce();
   const seats = seatsLeftLabel(event.seatsLeft, event.capacity);
@@ -93,6 +109,37 @@ export default function ForumEvent() {
                   </ul>
                 </>
               ) : null}
+            </section>
+          ) : null}
+
+          {openPolls.length ? (
+            <section className="section notice" aria-labelledby="rosta-nu">
+              <h2 id="rosta-nu">Rösta nu</h2>
+              <ul>
+                {openPolls.map((p) => (
+                  <li key={p.code}>
+                    <Link to={voteHref(p.code)}>{p.question}</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          {polls.length ? (
+            <section className="section" id="omrostningar" aria-labelledby="omrostningar-rubrik">
+              <h2 id="omrostningar-rubrik">Omröstningar</h2>
+              {polls.map((poll) => (
+                <div className="poll-result" key={poll.id}>
+                  <h3>
+                    <Link to={pollResultHref(poll.code)}>{poll.question}</Link>
+                  </h3>
+                  {poll.rows && poll.rows.length ? (
+                    <PollChart id={`omrostning-${poll.id}`} title={poll.question} rows={poll.rows} respondents={poll.respondents} multipleChoice={poll.multipleChoice} />
+                  ) : (
+                    <p>{poll.resultNote || "Inga siffror redovisades för den här frågan."}</p>
+                  )}
+                </div>
+              ))}
             </section>
           ) : null}
 

@@ -5,10 +5,11 @@ import { DateTime } from "~/components/date-time";
 import { EmptyState } from "~/components/empty-state";
 import { PageHeader } from "~/components/page-header";
 import { listPublishedPolls } from "~/models/poll.server";
-import { formatNumber } from "~/utils/format";
 import { eventHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
+import { PollChart } from "~/components/poll-chart";
 import { countedResultRows, importedResultRows, type ResultRow } from "~/utils/poll-results";
+import { pollResultHref } from "~/utils/poll-urls";
 
 export const meta: MetaFunction = () =>
   pageMeta("Undersökningar", "Resultat från frågorna som deltagarna har svarat på under forumen.");
@@ -28,6 +29,7 @@ export async function loader() {
       : countedResultRows(poll.options, poll.respondents, poll.multipleChoice);
     forum.polls.push({
       id: poll.id,
+      code: poll.code,
       question: poll.question,
       imported: poll.imported,
       multipleChoice: poll.multipleChoice,
@@ -41,6 +43,7 @@ export async function loader() {
 
 type PollView = {
   id: string;
+  code: string;
   question: string;
   imported: boolean;
   multipleChoice: boolean;
@@ -82,63 +85,13 @@ export default function Polls() {
 }
 
 function PollResult({ poll }: { poll: PollView }) {
-  const headingId = `fraga-${poll.id}`;
   return (
     <div className="poll-result">
-      <h3 id={headingId}>{poll.question}</h3>
-      {poll.rows ? (
-        <>
-          <div className="table-scroll">
-            <table aria-labelledby={headingId}>
-              <thead>
-                <tr>
-                  <th scope="col">Svar</th>
-                  {poll.respondents !== null ? (
-                    <th scope="col" className="num">
-                      Antal
-                    </th>
-                  ) : null}
-                  <th scope="col" className="num">
-                    Andel
-                  </th>
-                  <th scope="col" className="poll-bar-cell">
-                    <span className="visually-hidden">Stapel</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {poll.rows.map((row) => (
-                  <tr key={row.label} className={row.notReported ? "poll-row--missing" : undefined}>
-                    <th scope="row">{row.label}</th>
-                    {poll.respondents !== null ? <td className="num">{formatNumber(row.count ?? 0)}</td> : null}
-                    <td className="num">{formatNumber(row.percent)} %</td>
-                    <td className="poll-bar-cell">
-                      <svg className="poll-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                        <rect className="poll-bar__track" x="0" y="0" width="100" height="10" />
-                        <rect
-                          className={row.notReported ? "poll-bar__value poll-bar__value--missing" : "poll-bar__value"}
-                          x="0"
-                          y="0"
-                          width={Math.min(100, row.percent)}
-                          height="10"
-                        />
-                      </svg>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <p className="muted">
-            {poll.respondents !== null
-              ? `${formatNumber(poll.respondents)} ${poll.respondents === 1 ? "person" : "personer"} svarade.${
-                  poll.multipleChoice ? " Man kunde välja flera svar, så andelarna kan bli mer än 100 %." : ""
-                }`
-              : `Andelarna är de som redovisades efter forumet. Antalet svarande redovisades inte.${
-                  poll.rows.some((r) => r.notReported) ? " ”Ej redovisat” är den del av svaren som inte redovisades." : ""
-                }`}
-          </p>
-        </>
+      <h3>
+        <Link to={pollResultHref(poll.code)}>{poll.question}</Link>
+      </h3>
+      {poll.rows && poll.rows.length ? (
+        <PollChart id={`fraga-${poll.id}`} title={poll.question} rows={poll.rows} respondents={poll.respondents} multipleChoice={poll.multipleChoice} />
       ) : (
         <p>{poll.resultNote || "Inga siffror redovisades för den här frågan."}</p>
       )}

@@ -75,3 +75,99 @@ export function countedResultRows(
     : largestRemainderPercentages(options.map((o) => o.count));
   return options.map((o, i) => ({ label: o.label, percent: percents[i] ?? 0, count: o.count, notReported: false }));
 }
+
+// ---------------------------------------------------------------------------
+// Breakdowns with small-number suppression
+// ---------------------------------------------------------------------------
+
+/** A group (a county, a municipality group) with fewer respondents than this is not shown. */
+export const MIN_GROUP_SIZE = 5;
+
+export type BreakdownGroup = { key: string; label: string; respondents: number; rows: ResultRow[] };
+export type Breakdown = {
+  groups: BreakdownGroup[];
+  /** Groups left out because they had fewer than MIN_GROUP_SIZE respondents. Their names and sizes are not returned. */
+  suppressedGroups: number;
+  /** Respondents who gave no municipality (or one outside every group). */
+  ungrouped: number;
+};
+
+/**
+ * Results per group. Each response counts in the group its `group` function names
+ * (null: in none). Groups below MIN_GROUP_SIZE are dropped before anything about
+ * them leaves this function, so callers cannot leak them by mistake.
+ */
+export function breakdownBy<R extends { optionIds: readonly string[] }>(
+  responses: readonly R[],
+  options: ReadonlyArray<{ id: string; label: string }>,
+  multipleChoice: boolean,
+  group: (response: R) => { key: string; label: string } | null,
+): Breakdown {
+  const groups = new Map<string, { label: string; respondents: number; counts: Map<string, number> }>();
+  let ungrouped = 0;
+  for (const response of responses) {
+    const g = group(response);
+    if (!g) {
+      ungrouped++;
+      continue;
+    }
+    let entry = groups.get(g.key);
+    if (!entry) groups.set(g.key, (entry = { label: g.label, respondents: 0, counts: new Map() }));
+    entry.respondents++;
+    for (const id of response.optionIds) entry.counts.set(id, (entry.counts.get(id) ?? 0) + 1);
+  }
+  const shown: BreakdownGroup[] = [];
+  let suppressedGroups = 0;
+  for (const [key, entry] of groups) {
+    if (entry.respondents < MIN_GROUP_SIZE) {
+      suppressedGroups++;
+      continue;
+    }
+    shown.push({
+      key,
+      label: entry.label,
+      respondents: entry.respondents,
+      rows: countedResultRows(
+        options.map((o) => ({ label: o.label, count: entry.counts.get(o.id) ?? 0 })),
+        entry.respondents,
+        multipleChoice,
+      ),
+    });
+  }
+  shown.sort((a, b) => a.label.localeCompare(b.label, "sv"));
+  return { groups: shown, suppressedGroups, ungrouped };
+}
+
+// ---------------------------------------------------------------------------
+// Trends: the same question asked at several forums
+// ---------------------------------------------------------------------------
+
+export type TrendPoint = {
+  code: string;
+  question: string;
+  eventTitle: string;
+  date: string | Date;
+  respondents: number | null;
+  rows: ResultRow[];
+};
+
+/**
+ * A table across occasions: one row per answer label (in order of first
+ * appearance), one cell per occasion (null where that occasion lacked the answer).
+ */
+export function trendTable(points: readonly TrendPoint[]): { labels: string[]; cells: Array<Array<number | null>> } {
+  const labels: string[] = [];
+  for (const point of points) for (const row of point.rows) if (!labels.includes(row.label)) labels.push(row.label);
+  const cells = labels.map((label) => points.map((p) => p.rows.find((r) => r.label === label)?.percent ?? null));
+  return { labels, cells };
+}
+
+/** Rows for any poll: imported percentages or counted votes. Null when there are no figures. */
+export function resultRowsFor(poll: {
+  imported: boolean;
+  multipleChoice: boolean;
+  respondents: number;
+  options: ReadonlyArray<{ label: string; importedPercent: number | null; count: number }>;
+}): ResultRow[] | null {
+  return poll.imported ? importedResultRows(poll.options) : countedResultRows(poll.options, poll.respondents, poll.multipleChoice);
+}

@@ -1,0 +1,112 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import QRCode from "qrcode";
+import { useEffect, useState } from "react";
+import { PollChart } from "~/components/poll-chart";
+import { PollStateButtons } from "~/components/poll-state-buttons";
+import { getLiveResults, getPollForAdmin, type LiveResults } from "~/models/poll.server";
+import { requireRole } from "~/utils/auth.server";
+import { env } from "~/utils/env.server";
+import { formatNumber } from "~/utils/format";
+import { pageMeta } from "~/utils/meta";
+import { pollAdminHref, pollLiveHref, voteHref } from "~/utils/poll-urls";
+import { pollStateLabel } from "~/validation/poll";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? pageMeta(`Presentera ${data.poll.code}`, "Live-resultat att dela på skärmen under forumet.") : pageMeta("Frågan finns inte", "Vi hittade ingen fråga.");
+
+const ID = /^[a-z0-9]{1,40}$/;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "organizer");
+  const { eventId = "", pollId = "" } = params;
+  const poll = ID.test(eventId) && ID.test(pollId) ? await getPollForAdmin(eventId, pollId) : null;
+  if (!poll || poll.imported) throw new Response("Frågan finns inte", { status: 404 });
+  const live = await getLiveResults(poll.id);
+  if (!live) throw new Response("Frågan finns inte", { status: 404 });
+  const appUrl = new URL(env().APP_URL);
+  const voteUrl = new URL(voteHref(poll.code), appUrl).href;
+  const qr = await QRCode.toString(voteUrl, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
+  return json(
+    {
+      poll: { id: poll.id, eventId: poll.eventId, code: poll.code, question: poll.question, multipleChoice: poll.multipleChoice, eventTitle: poll.event.title },
+      live,
+      voteUrl,
+      shortUrl: `${appUrl.host}${voteHref(poll.code)}`,
+      qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(qr).toString("base64")}`,
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+const SAVED: Record<string, string> = {
+  oppnad: "Frågan är öppen för röster.",
+  stangd: "Omröstningen är stängd.",
+  publicerad: "Resultatet är publicerat.",
+  avpublicerad: "Resultatet är inte längre publicerat.",
+};
+
+/** Live counts over Server-Sent Events; without JavaScript the page shows the numbers of its last load. */
+function useLiveResults(initial: LiveResults, url: string) {
+  const [live, setLive] = useState(initial);
+  const [connected, setConnected] = useState(false);
+  useEffect(() => setLive(initial), [initial]);
+  useEffect(() => {
+    if (typeof EventSource === "undefined") return;
+    const source = new EventSource(url);
+    source.addEventListener("open", () => setConnected(true));
+    source.addEventListener("error", () => setConnected(false));
+    source.addEventListener("results", (event) => {
+      try {
+        setLive(JSON.parse((event as MessageEvent<string>).data) as LiveResults);
+      } catch {
+        // A garbled event: keep the last good numbers.
+      }
+    });
+    return () => source.close();
+  }, [url]);
+  return { live, connected };
+}
+
+export default function Presenter() {
+  const { poll, live: initial, voteUrl, shortUrl, qrDataUrl } = useLoaderData<typeof loader>();
+  const { live, connected } = useLiveResults(initial, pollLiveHref(poll.eventId, poll.id));
+  const [searchParams] = useSearchParams();
+  const saved = searchParams.get("sparat");
+  return (
+    <div className="presenter">
+      <p className="presenter__back">
+        <Link to={pollAdminHref(poll.eventId, poll.id)}>Tillbaka till frågan</Link> · {poll.eventTitle}
+      </p>
+      <h1 className="presenter__question">{poll.question}</h1>
+      {saved && SAVED[saved] ? (
+        <div className="notice notice--success" role="status">
+          <p>{SAVED[saved]}</p>
+        </div>
+      ) : null}
+      <div className="presenter__grid">
+        <div className="presenter__chart">
+          <p className="presenter__count" aria-live="polite" aria-atomic="true" id="antal-svar">
+            <strong>{formatNumber(live.respondents)}</strong> {live.respondents === 1 ? "svar" : "svar"} · {pollStateLabel(live.state)}
+          </p>
+          <PollChart id="live" title={poll.question} rows={live.rows} respondents={live.respondents} multipleChoice={poll.multipleChoice} size="large" />
+          <p className="muted">
+            {connected ? "Siffrorna uppdateras automatiskt." : "Siffrorna visas som när sidan laddades."} <Link to=".">Uppdatera</Link>
+          </p>
+        </div>
+        <aside className="presenter__vote" aria-labelledby="rosta-rubrik">
+          <h2 id="rosta-rubrik">Rösta</h2>
+          <img src={qrDataUrl} alt={`QR-kod till ${voteUrl}`} width={240} height={240} className="presenter__qr" />
+          <p className="presenter__url">
+            <a href={voteUrl}>{shortUrl}</a>
+          </p>
+          <p>
+            Eller gå till <strong>/rosta</strong> och skriv koden <strong className="presenter__code">{poll.code}</strong>
+          </p>
+          <PollStateButtons state={live.state} action={pollAdminHref(poll.eventId, poll.id)} back="presenter" />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ErrorSummary } from "~/components/forms";
+import { PollForm } from "~/components/poll-form";
+import { createPoll, getEventForPolls, listEventPolls, listRepeatCandidates } from "~/models/poll.server";
+import { requireRole } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
+import { formValues, parseForm } from "~/utils/forms";
+import { pageMeta } from "~/utils/meta";
+import { POLL_FIELD_LABELS, pollSchema, pollStateLabel } from "~/validation/poll";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? pageMeta(`Omröstningar: ${data.event.title}`, "Frågor som deltagarna svarar på under forumet.") : pageMeta("Forumet finns inte", "Vi hittade inget forum.");
+
+const ID = /^[a-z0-9]{1,40}$/;
+
+async function loadEvent(eventId: string | undefined) {
+  const event = eventId && ID.test(eventId) ? await getEventForPolls(eventId) : null;
+  if (!event) throw new Response("Forumet finns inte", { status: 404 });
+  return event;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "organizer");
+  const event = await loadEvent(params.eventId);
+  const [polls, candidates] = await Promise.all([listEventPolls(event.id), listRepeatCandidates()]);
+  return json({ event, polls, candidates });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "organizer");
+  const event = await loadEvent(params.eventId);
+  const formData = await readFormData(request);
+  if (formData.get("intent") !== "create") return json({ errors: { form: "Okänd åtgärd. Ladda om sidan och försök igen." }, values: formValues(formData) }, { status: 400 });
+  const parsed = parseForm(pollSchema, formData);
+  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const result = await createPoll(user.id, event.id, parsed.data);
+  if (!result.ok) return json({ errors: { [result.field]: result.message }, values: formValues(formData) }, { status: result.status ?? 400 });
+  return redirect(`/admin/forum/${event.id}/omrostningar/${result.id}?sparat=skapad`);
+}
+
+export default function EventPolls() {
+  const { event, polls, candidates } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: "/admin", label: "Arrangörsverktyg" },
+          { to: "/admin/forum", label: "Forum" },
+          { to: `/admin/forum/${event.id}`, label: event.title },
+        ]}
+        current="Omröstningar"
+      />
+      <h1>Omröstningar</h1>
+      <p className="lead">
+        Frågor till deltagarna under {event.title}. Deltagarna svarar på <strong>/rosta</strong> med frågans kod, utan konto.
+      </p>
+      <ErrorSummary errors={actionData?.errors} labels={POLL_FIELD_LABELS} />
+
+      <section className="section" aria-labelledby="fragor">
+        <h2 id="fragor">Frågor</h2>
+        {polls.length ? (
+          <div className="table-scroll">
+            <table>
+              <caption className="visually-hidden">Omröstningar i forumet</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Fråga</th>
+                  <th scope="col">Kod</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" className="num">
+                    Svar
+                  </th>
+                  <th scope="col">Åtgärder</th>
+                </tr>
+              </thead>
+              <tbody>
+                {polls.map((poll) => (
+                  <tr key={poll.id}>
+                    <th scope="row">{poll.question}</th>
+                    <td>
+                      <code>{poll.code}</code>
+                    </td>
+                    <td>{poll.imported ? "Importerat resultat" : pollStateLabel(poll.state)}</td>
+                    <td className="num">{poll.imported ? "–" : poll.respondents}</td>
+                    <td>
+                      <Link to={`/admin/forum/${event.id}/omrostningar/${poll.id}`}>
+                        Hantera<span className="visually-hidden"> {poll.question}</span>
+                      </Link>
+                      {poll.imported ? null : (
+                        <>
+                          {" · "}
+                          <Link to={`/admin/forum/${event.id}/omrostningar/${poll.id}/presentera`}>
+                            Presentera<span className="visually-hidden"> {poll.question}</span>
+                          </Link>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>Forumet har inga frågor än.</p>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="ny-fraga">
+        <h2 id="ny-fraga">Ny fråga</h2>
+        <p>Frågan sparas som utkast. Du öppnar den för röster när det är dags under forumet.</p>
+        <PollForm intent="create" values={(actionData?.values ?? {}) as Record<string, string>} errors={actionData?.errors} candidates={candidates} submitLabel="Spara frågan" />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,191 @@
+// Live polls over HTTP against the production server: 300 participants voting at
+// once are counted exactly, a participant's vote sent twice at the same moment
+// counts once, closed polls refuse votes, and a vote reaches an open presenter
+// stream (Server-Sent Events) without being held back by compression.
+import crypto from "node:crypto";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer, type AppServer } from "./app-server";
+import { buildExists } from "./route-manifest";
+
+const SECRET = "polls-test-secret-0123456789-abcdefghijklmnop";
+let app: AppServer;
+const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
+
+function db() {
+  const d = new Database(app.dbFile);
+  d.pragma("busy_timeout = 5000");
+  return d;
+}
+
+/** An open poll on the seeded upcoming forum, with the given options. */
+function createPoll(code: string, { state = "open", options = ["Ja", "Nej", "Kanske"] }: { state?: string; options?: string[] } = {}) {
+  const d = db();
+  const eventId = (d.prepare(`SELECT id FROM "Event" WHERE slug = 'kommunforum-analytics-nasta'`).get() as { id: string }).id;
+  const id = `poll${crypto.randomBytes(8).toString("hex")}`;
+  const now = iso(new Date());
+  d.prepare(`INSERT INTO "Poll" (id, eventId, code, question, state, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(id, eventId, code, `Testfråga ${code}?`, state, now, now);
+  const optionIds = options.map((label, i) => {
+    const optionId = `opt${crypto.randomBytes(8).toString("hex")}`;
+    d.prepare(`INSERT INTO "PollOption" (id, pollId, label, position) VALUES (?, ?, ?, ?)`).run(optionId, id, label, i);
+    return optionId;
+  });
+  d.close();
+  return { id, eventId, code, optionIds };
+}
+
+function counts(pollId: string) {
+  const d = db();
+  const responses = (d.prepare(`SELECT count(*) AS n FROM "PollResponse" WHERE pollId = ?`).get(pollId) as { n: number }).n;
+  const answers = (
+    d.prepare(`SELECT count(*) AS n FROM "PollResponseOption" o JOIN "PollResponse" r ON r.id = o.responseId WHERE r.pollId = ?`).get(pollId) as { n: number }
+  ).n;
+  d.close();
+  return { responses, answers };
+}
+
+/** A participant cookie as the server signs it (same secret, same format). */
+function participantCookie() {
+  const id = crypto.randomBytes(18).toString("base64url");
+  const signature = crypto.createHmac("sha256", SECRET).update(`poll:${id}`).digest("base64url");
+  return `kf_poll=${id}.${signature}`;
+}
+
+function vote(code: string, cookie: string | null, optionIds: string[], extra: Record<string, string> = {}) {
+  const body = new URLSearchParams(extra);
+  for (const id of optionIds) body.append("optionIds", id);
+  return fetch(`${app.url}/rosta/${code}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url, ...(cookie ? { Cookie: cookie } : {}) },
+    body,
+  });
+}
+
+function organizerSession(): string {
+  const d = db();
+  const id = `org${crypto.randomBytes(8).toString("hex")}`;
+  const now = new Date();
+  d.prepare(
+    `INSERT INTO "User" (id, email, name, title, role, emailVerifiedAt, createdAt, updatedAt) VALUES (?, ?, 'Arrangör', '', 'organizer', ?, ?, ?)`,
+  ).run(id, `${id}@test.example`, iso(now), iso(now), iso(now));
+  const token = crypto.randomBytes(25).toString("hex");
+  d.prepare(`INSERT INTO "Session" (id, userId, expiresAt, absoluteExpiresAt, twoFactorVerified, createdAt) VALUES (?, ?, ?, ?, 1, ?)`).run(
+    crypto.createHash("sha256").update(token).digest("hex"),
+    id,
+    iso(new Date(+now + 86400_000)),
+    iso(new Date(+now + 2 * 86400_000)),
+    iso(now),
+  );
+  d.close();
+  return `kf_session=${token}`;
+}
+
+describe.skipIf(!buildExists())("live polls over HTTP (production build)", () => {
+  beforeAll(async () => {
+    app = await startAppServer({ name: "poll-live", seed: true, env: { SESSION_SECRET: SECRET } });
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it("300 votes from 300 participants at once give n = 300", async () => {
+    const poll = createPoll("CONCA");
+    const responses = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => vote(poll.code, participantCookie(), [poll.optionIds[i % 3]!])),
+    );
+    expect(responses.filter((r) => r.status !== 302).map((r) => r.status), app.errorLines()).toEqual([]);
+    expect(responses[0]!.headers.get("location")).toBe(`/rosta/${poll.code}?tack=1`);
+    expect(counts(poll.id)).toEqual({ responses: 300, answers: 300 });
+  }, 120_000);
+
+  it("each participant's vote sent twice at the same moment counts once", async () => {
+    const poll = createPoll("CONCB");
+    const cookies = Array.from({ length: 60 }, () => participantCookie());
+    const responses = await Promise.all(
+      cookies.flatMap((cookie) => [vote(poll.code, cookie, [poll.optionIds[0]!]), vote(poll.code, cookie, [poll.optionIds[1]!])]),
+    );
+    expect(responses.filter((r) => r.status !== 302).map((r) => r.status), app.errorLines()).toEqual([]);
+    // One response per participant, each with exactly one answer (the later write wins).
+    expect(counts(poll.id)).toEqual({ responses: 60, answers: 60 });
+  }, 120_000);
+
+  it("a participant without a cookie gets a signed HttpOnly token, and can change the vote with it", async () => {
+    const poll = createPoll("CONCC");
+    const first = await vote(poll.code, null, [poll.optionIds[0]!]);
+    expect(first.status).toBe(302);
+    const setCookie = first.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/^kf_poll=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+;/);
+    expect(setCookie).toContain("HttpOnly");
+    expect(setCookie).toContain("SameSite=Lax");
+    const cookie = setCookie.split(";")[0]!;
+    const second = await vote(poll.code, cookie, [poll.optionIds[2]!]);
+    expect(second.headers.get("location")).toBe(`/rosta/${poll.code}?tack=andrad`);
+    expect(counts(poll.id)).toEqual({ responses: 1, answers: 1 });
+    // A forged token is not accepted as that participant: it becomes a new one.
+    const forged = cookie.replace(/\.[^.]+$/, ".AAAA");
+    const third = await vote(poll.code, forged, [poll.optionIds[1]!]);
+    expect(third.headers.get("location")).toBe(`/rosta/${poll.code}?tack=1`);
+    expect(counts(poll.id).responses).toBe(2);
+  });
+
+  it("refuses votes on closed and draft polls with a Swedish message, and bad choices with 400", async () => {
+    const closed = createPoll("CONCD", { state: "closed" });
+    const res = await vote(closed.code, participantCookie(), [closed.optionIds[0]!]);
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain("Omröstningen är stängd");
+    const draft = createPoll("CONCE", { state: "draft" });
+    expect((await vote(draft.code, participantCookie(), [draft.optionIds[0]!])).status).toBe(409);
+    const open = createPoll("CONCF");
+    expect((await vote(open.code, participantCookie(), [open.optionIds[0]!, open.optionIds[1]!])).status).toBe(400);
+    expect((await vote(open.code, participantCookie(), [closed.optionIds[0]!])).status).toBe(400);
+    expect((await vote(open.code, participantCookie(), [])).status).toBe(400);
+    expect(counts(open.id).responses).toBe(0);
+  });
+
+  it("a vote reaches an open presenter stream as an event, uncompressed", async () => {
+    const poll = createPoll("CONCG");
+    const cookie = organizerSession();
+    // Members and visitors do not get the stream.
+    const anonymous = await fetch(`${app.url}/admin/forum/${poll.eventId}/omrostningar/${poll.id}/live`, { redirect: "manual" });
+    expect(anonymous.status).toBe(302);
+
+    const controller = new AbortController();
+    const res = await fetch(`${app.url}/admin/forum/${poll.eventId}/omrostningar/${poll.id}/live`, {
+      headers: { Cookie: cookie, "Accept-Encoding": "gzip, deflate, br", Accept: "text/event-stream" },
+      signal: controller.signal,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/event-stream");
+    expect(res.headers.get("content-encoding")).toBeNull();
+
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    /** The next "results" event's data. */
+    async function nextResults(): Promise<{ respondents: number; rows: { label: string; count: number }[] }> {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const match = buffer.match(/event: results\ndata: (.*)\n\n/);
+        if (match) {
+          buffer = buffer.slice(match.index! + match[0].length);
+          return JSON.parse(match[1]!);
+        }
+        if (Date.now() > deadline) throw new Error(`no results event; got: ${buffer}`);
+        const { value, done } = await reader.read();
+        if (done) throw new Error("stream ended");
+        buffer += decoder.decode(value, { stream: true });
+      }
+    }
+    try {
+      expect((await nextResults()).respondents).toBe(0);
+      expect((await vote(poll.code, participantCookie(), [poll.optionIds[1]!])).status).toBe(302);
+      const after = await nextResults();
+      expect(after.respondents).toBe(1);
+      expect(after.rows.find((r) => r.label === "Nej")?.count).toBe(1);
+    } finally {
+      controller.abort();
+    }
+  }, 60_000);
+});
