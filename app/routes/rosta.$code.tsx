@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, fieldId, SubmitButton, TextArea } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { MunicipalitySelect } from "~/components/municipality-select";
+import { MunicipalitySelect } from "~/components/organisation-fields";
 import { castVote, getOwnResponse, getPollByCode, notOpenMessage } from "~/models/poll.server";
 import { listMunicipalities } from "~/models/reference.server";
 import { getOptionalUser } from "~/utils/auth.server";
@@ -146,7 +146,8 @@ export default function Vote() {
               label="Din kommun (valfritt)"
               hint="Används bara för att jämföra svar mellan län och kommungrupper. Grupper med färre än fem svar visas aldrig."
               defaultValue={values?.municipalityCode ?? own?.municipalityCode ?? ""}
-              errors={errors}
+              error={errors?.municipalityCode}
+              emptyLabel="Vill inte ange / ingen kommun"
             />
           )}
           <SubmitButton pendingText="Skickar…">{own ? "Ändra mitt svar" : "Skicka mitt svar"}</SubmitButton>
