@@ -11,6 +11,8 @@ describe("named limits", () => {
       resendVerificationIp: { limit: 3, windowSeconds: 3600 },
       contactIp: { limit: 5, windowSeconds: 3600 },
       postingUser: { limit: 10, windowSeconds: 600 },
+      flagUser: { limit: 10, windowSeconds: 3600 },
+      postingNewMember: { limit: 3, windowSeconds: 1800 },
       secondFactorUser: { limit: 10, windowSeconds: 900 },
       registrationIp: { limit: 300, windowSeconds: 600 },
       invitationIp: { limit: 10, windowSeconds: 3600 },
