@@ -105,6 +105,8 @@ test("with the mail server down a contact message is stored, and it is delivered
   // The sender tried and failed: the receipt waits in the outbox with the error.
   await inbox.goto("/admin/mejl?status=queued");
   await inbox.getByRole("row", { name: new RegExp(email.replace(/[.]/g, "\\.")) }).getByRole("link").click();
+  // Reloading below must reload the mail's own page, so wait for the navigation first.
+  await inbox.waitForURL(/[?&]id=/);
   const facts = inbox.locator("dl.facts");
   await expect(async () => {
     await inbox.reload();

@@ -87,7 +87,7 @@ test("an organizer writes a case in Markdown, previews it, publishes it, and it 
   await page.getByLabel("Sammanfattning").fill("Ett testcase om prognoser i hemtjänsten.");
   await page.getByLabel("Kommun", { exact: true }).selectOption({ label: "Kristianstad (Skåne län)" });
   await page.getByLabel("AI och prediktiv analys").check();
-  await page.getByLabel("Verksamhet").fill("Socialtjänst");
+  await page.getByLabel("Verksamhet", { exact: true }).fill("Socialtjänst");
   await page.getByLabel("Text").fill("## Bakgrund\n\nVi ville förutse **behovet** av hemtjänst i glesbygdsområdena.\n\n## Lärdomar\n\n- Börja smått\n- Mät tidigt");
 
   await page.getByRole("button", { name: "Förhandsgranska" }).click();
