@@ -12,23 +12,13 @@ import { expect, test } from "@playwright/test";
 import { waitForMail } from "../app/test/smtp-sink";
 import { cleanUp, createUserWithSession, logInAs } from "./db";
 import { E2E_DB } from "./paths";
+import { freePort } from "../app/test/free-port";
 
 const tag = `${process.pid}-${Date.now().toString(36)}`;
 const DB = path.resolve(".tmp", `e2e-smtp-down-${tag}.db`);
 const DATA_DIR = path.resolve(".tmp", `e2e-smtp-down-${tag}-data`);
 const MAIL_DIR = path.resolve(".tmp", `e2e-smtp-down-${tag}-mail`);
 const children: ChildProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(command, args, { cwd: path.resolve("."), env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });

@@ -13,11 +13,11 @@
 // its twin gets a placeholder that says so, and must be written by hand.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { toPostgresSchema } from "./pg-schema";
+import { freePort } from "../app/test/free-port";
 
 export const SQLITE_MIGRATIONS = path.join("prisma", "migrations");
 export const PG_MIGRATIONS = path.join("prisma", "postgres", "migrations");
@@ -31,17 +31,6 @@ export function migrationNames(dir: string): string[] {
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function withPostgres<T>(fn: (url: string) => T): Promise<T> {

@@ -3,8 +3,8 @@
 // the process it started, by PID.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
+import { freePort } from "./free-port";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const TMP = path.join(ROOT, ".tmp");
@@ -24,18 +24,6 @@ export type AppServer = {
   errorLines: () => string;
   stop: () => Promise<void>;
 };
-
-/** A port the OS says is free right now, so parallel test runs never collide. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startAppServer({
   port: wanted,

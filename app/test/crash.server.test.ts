@@ -5,28 +5,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildExists } from "./route-manifest";
+import { freePort } from "./free-port";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DB = path.join(ROOT, ".tmp", `crash-${process.pid}.db`);
 const DATA_DIR = path.join(ROOT, ".tmp", `crash-${process.pid}-data`);
 const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
 const started: ChildProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(port: number): Promise<{ child: ChildProcess; url: string; log: () => string }> {
   let log = "";
