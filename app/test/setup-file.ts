@@ -19,11 +19,16 @@ if (pgRun) {
 process.env.NODE_ENV = "test";
 process.env.DATA_DIR = path.resolve(".tmp");
 delete (globalThis as { __prisma?: unknown }).__prisma;
+delete (globalThis as { __pollBus?: unknown }).__pollBus;
 
 afterAll(async () => {
   const g = globalThis as { __prisma?: { $disconnect(): Promise<void> } };
   await g.__prisma?.$disconnect();
   delete (globalThis as { __prisma?: unknown }).__prisma;
+  // The poll bus's LISTEN connection (PostgreSQL) belongs to this file's database too.
+  const bus = globalThis as { __pollBus?: { close(): Promise<void> } };
+  await bus.__pollBus?.close();
+  delete bus.__pollBus;
   if (pgRun) {
     const { dropTestDatabase } = await import("./pg-test-db");
     await dropTestDatabase(process.env.DATABASE_URL!);

@@ -1,6 +1,7 @@
 import { PrismaClient } from "@prisma/client";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { databaseUrl, isPostgresUrl } from "./database-url";
+import { closePollBus } from "./poll-bus.server";
 import { createPostgresClient } from "./postgres.server";
 import { applySqlitePragmas, SQLITE_BUSY_TIMEOUT_MS } from "./sqlite.server";
 
@@ -61,5 +62,5 @@ if (!globalForDb.__prisma) {
 export const dbReady: Promise<void> = globalForDb.__prismaReady ?? ready;
 
 export async function disconnectDb() {
-  await prisma.$disconnect();
+  await Promise.all([prisma.$disconnect(), closePollBus()]);
 }

@@ -1,9 +1,25 @@
+import crypto from "node:crypto";
+import { createRequire } from "node:module";
+import type { Client } from "pg";
+import { databaseUrl } from "./database-url";
+import { byProvider } from "./dialect.server";
+
 /**
- * In-process publish/subscribe for live poll results: a vote or a state change
- * publishes the poll id, and every open presenter stream for that poll reloads
- * its numbers. The interface is deliberately tiny so a multi-process deployment
- * can swap the implementation (e.g. PostgreSQL LISTEN/NOTIFY) without touching
- * callers.
+ * Publish/subscribe for live poll results: a vote or a state change publishes
+ * the poll id, and every open presenter stream for that poll reloads its
+ * numbers. Two implementations behind one interface (dialect.server.ts):
+ *
+ * - SQLite (one process): in-process listeners.
+ * - PostgreSQL (several instances behind a load balancer): the same local
+ *   fan-out, plus `pg_notify('poll_updates', '<instance>:<pollId>')`. Each
+ *   process keeps ONE dedicated `pg` client that LISTENs and fans a
+ *   notification from another instance out to its own subscribers (its own
+ *   notifications come back too and are skipped: they were delivered locally
+ *   at once). The client connects at the first publish/subscribe, reconnects
+ *   with backoff after an error, and after every (re)connect tells all local
+ *   subscribers to reload once, so a vote whose NOTIFY fell into a gap is not
+ *   lost (the reload reads the committed numbers). `closePollBus()` ends it on
+ *   shutdown (disconnectDb).
  */
 export type PollListener = () => void;
 
@@ -11,21 +27,28 @@ export interface PollBus {
   publish(pollId: string): void;
   /** Returns the function that unsubscribes. */
   subscribe(pollId: string, listener: PollListener): () => void;
+  close(): Promise<void>;
 }
 
-function createInProcessBus(): PollBus {
+export const POLL_CHANNEL = "poll_updates";
+
+function createListeners() {
   const listeners = new Map<string, Set<PollListener>>();
+  const call = (listener: PollListener) => {
+    try {
+      listener();
+    } catch {
+      // One broken stream must not stop the others.
+    }
+  };
   return {
-    publish(pollId) {
-      for (const listener of [...(listeners.get(pollId) ?? [])]) {
-        try {
-          listener();
-        } catch {
-          // One broken stream must not stop the others.
-        }
-      }
+    fanOut(pollId: string) {
+      for (const listener of [...(listeners.get(pollId) ?? [])]) call(listener);
     },
-    subscribe(pollId, listener) {
+    fanOutAll() {
+      for (const set of [...listeners.values()]) for (const listener of [...set]) call(listener);
+    },
+    add(pollId: string, listener: PollListener) {
       let set = listeners.get(pollId);
       if (!set) listeners.set(pollId, (set = new Set()));
       set.add(listener);
@@ -37,9 +60,110 @@ function createInProcessBus(): PollBus {
   };
 }
 
+function createInProcessBus(): PollBus {
+  const local = createListeners();
+  return {
+    publish: (pollId) => local.fanOut(pollId),
+    subscribe: (pollId, listener) => local.add(pollId, listener),
+    close: async () => {},
+  };
+}
+
+function log(level: "info" | "error", msg: string, error?: unknown) {
+  process.stdout.write(
+    JSON.stringify({ level, time: new Date().toISOString(), msg, ...(error ? { error: String(error).slice(0, 300) } : {}) }) + "\n",
+  );
+}
+
+function createPostgresBus(url: string): PollBus {
+  const local = createListeners();
+  const instance = crypto.randomBytes(6).toString("hex");
+  let client: Client | null = null;
+  let connecting: Promise<Client> | null = null;
+  let closed = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let backoffMs = 250;
+
+  function connect(): Promise<Client> {
+    if (client) return Promise.resolve(client);
+    if (connecting) return connecting;
+    const require = createRequire(import.meta.url);
+    const pg = require("pg") as typeof import("pg");
+    const c = new pg.Client({ connectionString: url });
+    connecting = (async () => {
+      // Registered before connect: an error on an idle client must not crash the process.
+      c.on("error", (error) => lost(c, error));
+      c.on("end", () => lost(c, null));
+      c.on("notification", (message) => {
+        if (message.channel !== POLL_CHANNEL || !message.payload) return;
+        const [from, pollId] = message.payload.split(":", 2);
+        if (from !== instance && pollId) local.fanOut(pollId);
+      });
+      await c.connect();
+      await c.query(`LISTEN ${POLL_CHANNEL}`);
+      if (closed) {
+        await c.end().catch(() => {});
+        throw new Error("poll bus closed");
+      }
+      client = c;
+      backoffMs = 250;
+      // Anything published while we were not listening: reload once.
+      local.fanOutAll();
+      return c;
+    })().finally(() => {
+      connecting = null;
+    });
+    connecting.catch((error: unknown) => lost(c, error));
+    return connecting;
+  }
+
+  function lost(c: Client, error: unknown) {
+    if (client === c) client = null;
+    c.removeAllListeners("end");
+    c.end().catch(() => {});
+    if (closed) return;
+    if (error) log("error", "Omröstningarnas LISTEN-anslutning bröts, ansluter igen", error);
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      connect().catch(() => {});
+    }, backoffMs);
+    retryTimer.unref();
+    backoffMs = Math.min(backoffMs * 2, 10_000);
+  }
+
+  return {
+    publish(pollId) {
+      local.fanOut(pollId);
+      if (closed) return;
+      connect()
+        .then((c) => c.query("SELECT pg_notify($1, $2)", [POLL_CHANNEL, `${instance}:${pollId}`]))
+        .catch((error: unknown) => log("error", "Kunde inte meddela andra instanser om omröstningen", error));
+    },
+    subscribe(pollId, listener) {
+      if (!closed) connect().catch(() => {});
+      return local.add(pollId, listener);
+    },
+    async close() {
+      closed = true;
+      clearTimeout(retryTimer);
+      const c = client ?? (await connecting?.catch(() => null)) ?? null;
+      client = null;
+      if (c) {
+        c.removeAllListeners("end");
+        await c.end().catch(() => {});
+      }
+    },
+  };
+}
+
 // Survives module reloads in development, like the database client.
 const g = globalThis as { __pollBus?: PollBus };
-export const pollBus: PollBus = (g.__pollBus ??= createInProcessBus());
+export const pollBus: PollBus = (g.__pollBus ??= byProvider<() => PollBus>({
+  sqlite: createInProcessBus,
+  postgres: () => createPostgresBus(databaseUrl()),
+})());
 
 export const publishPollChange = (pollId: string) => pollBus.publish(pollId);
 export const subscribeToPoll = (pollId: string, listener: PollListener) => pollBus.subscribe(pollId, listener);
+/** Ends the LISTEN connection (PostgreSQL); called by disconnectDb on shutdown. */
+export const closePollBus = () => pollBus.close();
