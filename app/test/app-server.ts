@@ -30,19 +30,27 @@ export async function startAppServer({
   name,
   env = {},
   seed = false,
+  sharedDatabaseUrl,
 }: {
   /** Leave out to get a free port. */
   port?: number;
   name: string;
   env?: Record<string, string>;
   seed?: boolean;
+  /**
+   * Use this existing database instead of a fresh copy (several instances on one
+   * PostgreSQL database, app/test/two-instances.server.test.ts). The caller
+   * creates and drops it; stop() leaves it alone.
+   */
+  sharedDatabaseUrl?: string;
 }): Promise<AppServer> {
   const port = wanted ?? (await freePort());
   // `npm run test:pg`: a PostgreSQL copy of the migrated template (app/test/pg-test-db.ts).
   const pg = process.env.TEST_PG_URL ? await import("./pg-test-db") : null;
-  const dbFile = pg ? "" : path.join(TMP, `${name}-${process.pid}.db`);
-  const databaseUrl = pg ? await pg.createTestDatabase(name) : `file:${dbFile}`;
-  if (!pg) fs.copyFileSync(path.join(TMP, "test-template.db"), dbFile);
+  const shared = Boolean(sharedDatabaseUrl);
+  const dbFile = sharedDatabaseUrl ? (sharedDatabaseUrl.startsWith("file:") ? sharedDatabaseUrl.slice("file:".length) : "") : pg ? "" : path.join(TMP, `${name}-${process.pid}.db`);
+  const databaseUrl = sharedDatabaseUrl ?? (pg ? await pg.createTestDatabase(name) : `file:${dbFile}`);
+  if (!pg && !shared) fs.copyFileSync(path.join(TMP, "test-template.db"), dbFile);
   const fullEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -95,6 +103,7 @@ export async function startAppServer({
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
         if (child.exitCode === null) process.kill(child.pid, "SIGKILL");
       }
+      if (shared) return;
       if (pg) await pg.dropTestDatabase(databaseUrl);
       else for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
     },
