@@ -3,44 +3,45 @@
 // counts once, closed polls refuse votes, and a vote reaches an open presenter
 // stream (Server-Sent Events) without being held back by compression.
 import crypto from "node:crypto";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "./app-server";
 import { buildExists } from "./route-manifest";
+import { testQuery } from "./test-sql";
 
 const SECRET = "polls-test-secret-0123456789-abcdefghijklmnop";
 let app: AppServer;
-const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
-function db() {
-  const d = new Database(app.dbFile);
-  d.pragma("busy_timeout = 5000");
-  return d;
-}
+// The server's database, SQLite or PostgreSQL (npm run test:pg): quoted identifiers, `?` parameters.
+const sql = <T = Record<string, unknown>>(text: string, params: (string | number | null | Date)[] = []) => testQuery<T>(app.databaseUrl, text, params);
 
 /** An open poll on the seeded upcoming forum, with the given options. */
-function createPoll(code: string, { state = "open", options = ["Ja", "Nej", "Kanske"] }: { state?: string; options?: string[] } = {}) {
-  const d = db();
-  const eventId = (d.prepare(`SELECT id FROM "Event" WHERE slug = 'kommunforum-analytics-nasta'`).get() as { id: string }).id;
+async function createPoll(code: string, { state = "open", options = ["Ja", "Nej", "Kanske"] }: { state?: string; options?: string[] } = {}) {
+  const eventId = (await sql<{ id: string }>(`SELECT "id" FROM "Event" WHERE "slug" = 'kommunforum-analytics-nasta'`))[0]!.id;
   const id = `poll${crypto.randomBytes(8).toString("hex")}`;
-  const now = iso(new Date());
-  d.prepare(`INSERT INTO "Poll" (id, eventId, code, question, state, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(id, eventId, code, `Testfråga ${code}?`, state, now, now);
-  const optionIds = options.map((label, i) => {
+  const now = new Date();
+  await sql(`INSERT INTO "Poll" ("id", "eventId", "code", "question", "state", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)`, [
+    id,
+    eventId,
+    code,
+    `Testfråga ${code}?`,
+    state,
+    now,
+    now,
+  ]);
+  const optionIds: string[] = [];
+  for (const [i, label] of options.entries()) {
     const optionId = `opt${crypto.randomBytes(8).toString("hex")}`;
-    d.prepare(`INSERT INTO "PollOption" (id, pollId, label, position) VALUES (?, ?, ?, ?)`).run(optionId, id, label, i);
-    return optionId;
-  });
-  d.close();
+    await sql(`INSERT INTO "PollOption" ("id", "pollId", "label", "position") VALUES (?, ?, ?, ?)`, [optionId, id, label, i]);
+    optionIds.push(optionId);
+  }
   return { id, eventId, code, optionIds };
 }
 
-function counts(pollId: string) {
-  const d = db();
-  const responses = (d.prepare(`SELECT count(*) AS n FROM "PollResponse" WHERE pollId = ?`).get(pollId) as { n: number }).n;
+async function counts(pollId: string) {
+  const responses = (await sql<{ n: number }>(`SELECT count(*) AS n FROM "PollResponse" WHERE "pollId" = ?`, [pollId]))[0]!.n;
   const answers = (
-    d.prepare(`SELECT count(*) AS n FROM "PollResponseOption" o JOIN "PollResponse" r ON r.id = o.responseId WHERE r.pollId = ?`).get(pollId) as { n: number }
-  ).n;
-  d.close();
+    await sql<{ n: number }>(`SELECT count(*) AS n FROM "PollResponseOption" o JOIN "PollResponse" r ON r."id" = o."responseId" WHERE r."pollId" = ?`, [pollId])
+  )[0]!.n;
   return { responses, answers };
 }
 
@@ -62,22 +63,21 @@ function vote(code: string, cookie: string | null, optionIds: string[], extra: R
   });
 }
 
-function organizerSession(): string {
-  const d = db();
+async function organizerSession(): Promise<string> {
   const id = `org${crypto.randomBytes(8).toString("hex")}`;
   const now = new Date();
-  d.prepare(
-    `INSERT INTO "User" (id, email, name, title, role, emailVerifiedAt, createdAt, updatedAt) VALUES (?, ?, 'Arrangör', '', 'organizer', ?, ?, ?)`,
-  ).run(id, `${id}@test.example`, iso(now), iso(now), iso(now));
+  await sql(
+    `INSERT INTO "User" ("id", "email", "name", "title", "role", "emailVerifiedAt", "createdAt", "updatedAt") VALUES (?, ?, 'Arrangör', '', 'organizer', ?, ?, ?)`,
+    [id, `${id}@test.example`, now, now, now],
+  );
   const token = crypto.randomBytes(25).toString("hex");
-  d.prepare(`INSERT INTO "Session" (id, userId, expiresAt, absoluteExpiresAt, twoFactorVerified, createdAt) VALUES (?, ?, ?, ?, 1, ?)`).run(
+  await sql(`INSERT INTO "Session" ("id", "userId", "expiresAt", "absoluteExpiresAt", "twoFactorVerified", "createdAt") VALUES (?, ?, ?, ?, true, ?)`, [
     crypto.createHash("sha256").update(token).digest("hex"),
     id,
-    iso(new Date(+now + 86400_000)),
-    iso(new Date(+now + 2 * 86400_000)),
-    iso(now),
-  );
-  d.close();
+    new Date(+now + 86400_000),
+    new Date(+now + 2 * 86400_000),
+    now,
+  ]);
   return `kf_session=${token}`;
 }
 
@@ -91,28 +91,28 @@ describe.skipIf(!buildExists())("live polls over HTTP (production build)", () =>
   });
 
   it("300 votes from 300 participants at once give n = 300", async () => {
-    const poll = createPoll("CONCA");
+    const poll = await createPoll("CONCA");
     const responses = await Promise.all(
       Array.from({ length: 300 }, (_, i) => vote(poll.code, participantCookie(), [poll.optionIds[i % 3]!])),
     );
     expect(responses.filter((r) => r.status !== 302).map((r) => r.status), app.errorLines()).toEqual([]);
     expect(responses[0]!.headers.get("location")).toBe(`/rosta/${poll.code}?tack=1`);
-    expect(counts(poll.id)).toEqual({ responses: 300, answers: 300 });
+    expect(await counts(poll.id)).toEqual({ responses: 300, answers: 300 });
   }, 120_000);
 
   it("each participant's vote sent twice at the same moment counts once", async () => {
-    const poll = createPoll("CONCB");
+    const poll = await createPoll("CONCB");
     const cookies = Array.from({ length: 60 }, () => participantCookie());
     const responses = await Promise.all(
       cookies.flatMap((cookie) => [vote(poll.code, cookie, [poll.optionIds[0]!]), vote(poll.code, cookie, [poll.optionIds[1]!])]),
     );
     expect(responses.filter((r) => r.status !== 302).map((r) => r.status), app.errorLines()).toEqual([]);
     // One response per participant, each with exactly one answer (the later write wins).
-    expect(counts(poll.id)).toEqual({ responses: 60, answers: 60 });
+    expect(await counts(poll.id)).toEqual({ responses: 60, answers: 60 });
   }, 120_000);
 
   it("a participant without a cookie gets a signed HttpOnly token, and can change the vote with it", async () => {
-    const poll = createPoll("CONCC");
+    const poll = await createPoll("CONCC");
     const first = await vote(poll.code, null, [poll.optionIds[0]!]);
     expect(first.status).toBe(302);
     const setCookie = first.headers.get("set-cookie") ?? "";
@@ -122,31 +122,31 @@ describe.skipIf(!buildExists())("live polls over HTTP (production build)", () =>
     const cookie = setCookie.split(";")[0]!;
     const second = await vote(poll.code, cookie, [poll.optionIds[2]!]);
     expect(second.headers.get("location")).toBe(`/rosta/${poll.code}?tack=andrad`);
-    expect(counts(poll.id)).toEqual({ responses: 1, answers: 1 });
+    expect(await counts(poll.id)).toEqual({ responses: 1, answers: 1 });
     // A forged token is not accepted as that participant: it becomes a new one.
     const forged = cookie.replace(/\.[^.]+$/, ".AAAA");
     const third = await vote(poll.code, forged, [poll.optionIds[1]!]);
     expect(third.headers.get("location")).toBe(`/rosta/${poll.code}?tack=1`);
-    expect(counts(poll.id).responses).toBe(2);
+    expect((await counts(poll.id)).responses).toBe(2);
   });
 
   it("refuses votes on closed and draft polls with a Swedish message, and bad choices with 400", async () => {
-    const closed = createPoll("CONCD", { state: "closed" });
+    const closed = await createPoll("CONCD", { state: "closed" });
     const res = await vote(closed.code, participantCookie(), [closed.optionIds[0]!]);
     expect(res.status).toBe(409);
     expect(await res.text()).toContain("Omröstningen är stängd");
-    const draft = createPoll("CONCE", { state: "draft" });
+    const draft = await createPoll("CONCE", { state: "draft" });
     expect((await vote(draft.code, participantCookie(), [draft.optionIds[0]!])).status).toBe(409);
-    const open = createPoll("CONCF");
+    const open = await createPoll("CONCF");
     expect((await vote(open.code, participantCookie(), [open.optionIds[0]!, open.optionIds[1]!])).status).toBe(400);
     expect((await vote(open.code, participantCookie(), [closed.optionIds[0]!])).status).toBe(400);
     expect((await vote(open.code, participantCookie(), [])).status).toBe(400);
-    expect(counts(open.id).responses).toBe(0);
+    expect((await counts(open.id)).responses).toBe(0);
   });
 
   it("a vote reaches an open presenter stream as an event, uncompressed", async () => {
-    const poll = createPoll("CONCG");
-    const cookie = organizerSession();
+    const poll = await createPoll("CONCG");
+    const cookie = await organizerSession();
     // Members and visitors do not get the stream.
     const anonymous = await fetch(`${app.url}/admin/forum/${poll.eventId}/omrostningar/${poll.id}/live`, { redirect: "manual" });
     expect(anonymous.status).toBe(302);

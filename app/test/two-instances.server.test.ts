@@ -30,6 +30,7 @@ let startedAt = 0;
 let eventId = "";
 
 const id = (prefix: string) => `${prefix}${crypto.randomBytes(8).toString("hex")}`;
+// testQuery turns every `?` into a parameter: no question marks inside SQL literals.
 const sql = <T = Record<string, unknown>>(text: string, params: (string | number | null | Date)[] = []) => testQuery<T>(databaseUrl, text, params);
 
 async function organizerCookie(): Promise<string> {
@@ -125,7 +126,7 @@ describe.skipIf(!pgRun || !buildExists())("two instances on one PostgreSQL datab
     const pollId = id("poll");
     const code = `TVA${crypto.randomBytes(2).toString("hex").toUpperCase()}`;
     const now = new Date();
-    await sql(`INSERT INTO "Poll" ("id", "eventId", "code", "question", "state", "createdAt", "updatedAt") VALUES (?, ?, ?, 'Syns rösten?', 'open', ?, ?)`, [
+    await sql(`INSERT INTO "Poll" ("id", "eventId", "code", "question", "state", "createdAt", "updatedAt") VALUES (?, ?, ?, 'Syns rösten', 'open', ?, ?)`, [
       pollId,
       eventId,
       code,
