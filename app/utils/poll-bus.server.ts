@@ -83,6 +83,8 @@ function createPostgresBus(url: string): PollBus {
   let closed = false;
   let retryTimer: NodeJS.Timeout | undefined;
   let backoffMs = 250;
+  // One query at a time on the one client (pg deprecates overlapping queries).
+  let notifying: Promise<unknown> = Promise.resolve();
 
   function connect(): Promise<Client> {
     if (client) return Promise.resolve(client);
@@ -135,7 +137,8 @@ function createPostgresBus(url: string): PollBus {
     publish(pollId) {
       local.fanOut(pollId);
       if (closed) return;
-      connect()
+      notifying = notifying
+        .then(() => connect())
         .then((c) => c.query("SELECT pg_notify($1, $2)", [POLL_CHANNEL, `${instance}:${pollId}`]))
         .catch((error: unknown) => log("error", "Kunde inte meddela andra instanser om omröstningen", error));
     },
