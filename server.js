@@ -100,6 +100,13 @@ app.use((req, res, next) => {
   next();
 });
 
+// A NUL byte (%00) is never part of a real address, and PostgreSQL text cannot
+// hold one: a plain 400 here instead of a database error deeper down.
+app.use((req, res, next) => {
+  if (!/%00/i.test(req.originalUrl)) return next();
+  res.status(400).type("text/plain; charset=utf-8").send("Adressen är felaktig.");
+});
+
 // Refuse cross-site mutations before they reach any action (CSRF defence in depth
 // beside SameSite=Lax cookies).
 app.use((req, res, next) => {

@@ -36,6 +36,14 @@ describe.skipIf(!buildExists())("security headers and cookies", () => {
     expect(again).not.toBe(csp);
   });
 
+  it("answers an address with a NUL byte with a plain Swedish 400, in the path or the query", async () => {
+    for (const path of ["/forum/%00", "/sok?q=%00", "/diskussioner/inlagg/%00/flagga"]) {
+      const res = await fetch(`${plain.url}${path}`);
+      expect(res.status, path).toBe(400);
+      expect(await res.text()).toBe("Adressen är felaktig.");
+    }
+  });
+
   it("sets the other security headers on every response", async () => {
     for (const path of ["/", "/healthz", "/finns-inte"]) {
       const res = await fetch(`${plain.url}${path}`);

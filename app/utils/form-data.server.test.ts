@@ -25,4 +25,14 @@ describe("readFormData", () => {
     expect((thrown as Response).status).toBe(400);
     expect(await (thrown as Response).text()).toMatch(/Formuläret kunde inte läsas/);
   });
+
+  test("answers 400 with a Swedish message for a NUL character in any field", async () => {
+    const thrown = await readFormData(post("namn=Anna&meddelande=hej%00d%C3%A5", "application/x-www-form-urlencoded")).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(400);
+    expect(await (thrown as Response).text()).toMatch(/otillåtet tecken/);
+  });
 });

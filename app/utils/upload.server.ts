@@ -7,6 +7,7 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { env } from "./env.server";
+import { hasNulCharacter, NUL_MESSAGE } from "./form-data.server";
 
 /**
  * Slides uploaded by organizers: PDF or PPTX, at most 20 MB, checked by file
@@ -72,7 +73,9 @@ export async function readMultipartForm(request: Request): Promise<{ ok: true; f
   if (length > MAX_UPLOAD_BYTES + 1024 * 1024) return { ok: false, message: "Filen är större än 20 MB. Gör den mindre eller lägg den som en länk." };
   try {
     const handler = unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES });
-    return { ok: true, formData: await unstable_parseMultipartFormData(request, handler) };
+    const formData = await unstable_parseMultipartFormData(request, handler);
+    if (hasNulCharacter(formData)) return { ok: false, message: NUL_MESSAGE };
+    return { ok: true, formData };
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
       return { ok: false, message: "Filen är större än 20 MB. Gör den mindre eller lägg den som en länk." };
