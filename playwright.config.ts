@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_DB, E2E_MAIL_DIR } from "./e2e/paths";
+import { E2E_DATABASE_URL, E2E_MAIL_DIR } from "./e2e/paths";
 
 // Browser journeys against the production build on its own seeded database.
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -30,7 +30,8 @@ export default defineConfig({
   // Generous: CI shares two cores, and an axe scan of a long page takes seconds.
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: ".tmp/playwright.json" }]],
+  // `npm run test:pg` keeps its own report beside the one of `npm test`.
+  reporter: [["list"], ["json", { outputFile: process.env.E2E_REPORT ?? ".tmp/playwright.json" }]],
   use: {
     baseURL: BASE_URL,
     locale: "sv-SE",
@@ -69,7 +70,7 @@ export default defineConfig({
       env: {
         NODE_ENV: "production",
         PORT: String(PORT),
-        DATABASE_URL: `file:${E2E_DB}`,
+        DATABASE_URL: E2E_DATABASE_URL,
         DATA_DIR: path.join(root, ".tmp", "e2e-data"),
         // The outbox sender runs, so journeys receive their mail over real SMTP.
         RUN_JOBS: "1",

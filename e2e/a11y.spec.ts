@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { cleanUp, cleanUpThreads, createThreadWithAnswer, createUserWithSession, logInAs } from "./db";
-import { formatViolations, pagesToScan, seriousViolations, type PageToScan } from "./fixtures";
+import { A11Y, formatViolations, pagesToScan, seriousViolations, type PageToScan } from "./fixtures";
 
 // Every page of the build, found from its route manifest: an axe scan against
 // WCAG 2.1 AA and the page structure every route promises (one h1, title, description).
@@ -18,10 +18,15 @@ async function open(page: import("@playwright/test").Page, target: PageToScan) {
   }
 }
 
-test.describe("axe: no serious or critical WCAG 2.1 AA violations", () => {
+// One page load per page: the structure checks and the axe scan share it.
+test.describe("every page: its structure, and no serious or critical WCAG 2.1 AA violations", A11Y, () => {
   for (const target of pages) {
     test(`axe ${target.url}`, async ({ page }) => {
       await open(page, target);
+      await expect(page.locator("h1"), "exactly one h1").toHaveCount(1);
+      expect((await page.title()).trim(), "a non-empty <title>").not.toBe("");
+      const description = await page.locator('meta[name="description"]').getAttribute("content");
+      expect(description?.trim(), 'a non-empty <meta name="description">').toBeTruthy();
       const violations = await seriousViolations(page);
       expect(
         violations.map((v) => `${v.impact} ${v.id}`),
@@ -31,19 +36,7 @@ test.describe("axe: no serious or critical WCAG 2.1 AA violations", () => {
   }
 });
 
-test.describe("page structure", () => {
-  for (const target of pages) {
-    test(`structure ${target.url}`, async ({ page }) => {
-      await open(page, target);
-      await expect(page.locator("h1"), "exactly one h1").toHaveCount(1);
-      expect((await page.title()).trim(), "a non-empty <title>").not.toBe("");
-      const description = await page.locator('meta[name="description"]').getAttribute("content");
-      expect(description?.trim(), 'a non-empty <meta name="description">').toBeTruthy();
-    });
-  }
-});
-
-test("the home page has no horizontal scroll at 320 px", async ({ page }) => {
+test("the home page has no horizontal scroll at 320 px", A11Y, async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto("/");
   const scrollWidth = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
@@ -51,7 +44,7 @@ test("the home page has no horizontal scroll at 320 px", async ({ page }) => {
   expect(scrollWidth, `scrollWidth ${scrollWidth} > 320`).toBeLessThanOrEqual(320);
 });
 
-test("the page list comes from the build and includes the home and 404 pages", () => {
+test("the page list comes from the build and includes the home and 404 pages", A11Y, () => {
   const urls = pages.map((p) => p.url);
   expect(urls).toContain("/");
   expect(pages.some((p) => p.kind === "not-found")).toBe(true);
@@ -59,7 +52,7 @@ test("the page list comes from the build and includes the home and 404 pages", (
 });
 
 // Pages behind a login, with their own test data: moderation and the member's watch settings.
-test.describe("axe: moderation and watch pages (logged in)", () => {
+test.describe("axe: moderation and watch pages (logged in)", A11Y, () => {
   test.afterAll(() => {
     cleanUpThreads();
     cleanUp();
@@ -95,7 +88,7 @@ test.describe("axe: moderation and watch pages (logged in)", () => {
 
 // Discussion pages as a logged-in member sees them: the ask form (with preview and
 // similar threads), a thread with the answer, comment and vote forms, and the edit form.
-test.describe("axe: discussion pages for a logged-in member", () => {
+test.describe("axe: discussion pages for a logged-in member", A11Y, () => {
   test.afterAll(() => cleanUp());
   const THREAD = "/diskussioner/demo-trad-prognos-hemtjanst/hur-kom-ni-igang-med-prognoser-for-hemtjanstens-behov";
   for (const url of ["/diskussioner/ny", "/diskussioner/ny?kategori=iot-sensorer&case=kristianstad-smart-va", THREAD]) {
@@ -125,7 +118,7 @@ test.describe("axe: discussion pages for a logged-in member", () => {
   });
 });
 
-test.describe("organizer poll pages", () => {
+test.describe("organizer poll pages", A11Y, () => {
   // The seeded demo draft (DATA7) on the upcoming forum: its list, its admin page and the presenter view.
   test("axe: poll admin pages and the presenter view", async ({ page, context, baseURL }) => {
     const { cleanUp, createUserWithSession, findPoll, logInAs } = await import("./db");

@@ -2,23 +2,22 @@
 // sees it in the inbox) and its mail waits in the outbox; once the mail server
 // is back, the mail is delivered. This journey runs its OWN app server and SMTP
 // sink on free ports (the shared sink must stay up for the other journeys), on a
-// copy of the e2e database, and stops only the processes it started.
+// copy of the e2e database (SQLite or PostgreSQL), and stops only the processes it started.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { waitForMail } from "../app/test/smtp-sink";
 import { cleanUp, createUserWithSession, logInAs } from "./db";
-import { E2E_DB } from "./paths";
+import { copyDatabase } from "./sql";
 import { freePort } from "../app/test/free-port";
 
 const tag = `${process.pid}-${Date.now().toString(36)}`;
-const DB = path.resolve(".tmp", `e2e-smtp-down-${tag}.db`);
 const DATA_DIR = path.resolve(".tmp", `e2e-smtp-down-${tag}-data`);
 const MAIL_DIR = path.resolve(".tmp", `e2e-smtp-down-${tag}-mail`);
 const children: ChildProcess[] = [];
+let removeCopy = () => {};
 
 function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(command, args, { cwd: path.resolve("."), env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
@@ -43,7 +42,7 @@ const portOpen = (port: number) =>
 test.afterAll(() => {
   for (const child of children) if (child.pid && child.exitCode === null && child.signalCode === null) process.kill(child.pid, "SIGTERM");
   cleanUp();
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(DB + suffix, { force: true });
+  removeCopy();
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
   fs.rmSync(MAIL_DIR, { recursive: true, force: true });
 });
@@ -52,9 +51,8 @@ test("with the mail server down a contact message is stored, and it is delivered
   test.setTimeout(180_000);
   const admin = createUserWithSession({ role: "admin" });
   // A consistent copy of the e2e database (with the admin's session in it).
-  const source = new Database(E2E_DB, { readonly: true });
-  await source.backup(DB);
-  source.close();
+  const copy = await copyDatabase("e2e_smtp_down");
+  removeCopy = copy.remove;
 
   const smtpPort = await freePort(); // nothing listens here yet
   const appPort = await freePort();
@@ -63,7 +61,7 @@ test("with the mail server down a contact message is stored, and it is delivered
     NODE_ENV: "production",
     PORT: String(appPort),
     HOST: "127.0.0.1",
-    DATABASE_URL: `file:${DB}`,
+    DATABASE_URL: copy.url,
     DATA_DIR,
     RUN_JOBS: "1",
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,

@@ -4,3 +4,5 @@ import path from "node:path";
 // Shared by playwright.config.ts and the journeys.
 export const E2E_DB = path.resolve(".tmp", "e2e.db");
 export const E2E_MAIL_DIR = path.resolve(".tmp", "e2e-mail");
+// `npm run test:pg` points the journeys at a PostgreSQL database instead.
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || `file:${E2E_DB}`;

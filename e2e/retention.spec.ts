@@ -3,7 +3,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { cleanUp, cleanUpEvents, createPastEventWithRegistrations, createUserWithSession, logInAs } from "./db";
-import { E2E_DB } from "./paths";
+import { E2E_DATABASE_URL } from "./paths";
 
 test.afterAll(() => {
   cleanUp();
@@ -33,7 +33,7 @@ test("the retention job anonymises the people of a forum over 24 months old and 
   // `npm run retention`, as cron or an operator would run it, on the same database.
   const { stdout } = await promisify(execFile)("npm", ["run", "-s", "retention"], {
     cwd: path.resolve("."),
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${E2E_DB}`, DATA_DIR: path.resolve(".tmp", "e2e-data") },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: E2E_DATABASE_URL, DATA_DIR: path.resolve(".tmp", "e2e-data") },
     timeout: 60_000,
   });
   // The e2e server's own daily run may have got there first (it starts soon after

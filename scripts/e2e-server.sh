@@ -5,9 +5,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-db_file="${DATABASE_URL#file:}"
-mkdir -p "$(dirname "$db_file")"
-rm -f "$db_file" "$db_file-wal" "$db_file-shm" "$db_file-journal"
+if [[ "$DATABASE_URL" =~ ^postgres(ql)?:// ]]; then
+  # `npm run test:pg`: an empty database of that name, made through the server's maintenance database.
+  db_name="${DATABASE_URL##*/}"
+  db_name="${db_name%%\?*}"
+  admin_url="${DATABASE_URL%/*}/postgres"
+  PGOPTIONS="--client-min-messages=warning" psql -X -q -v ON_ERROR_STOP=1 -d "$admin_url" \
+    -c "DROP DATABASE IF EXISTS \"$db_name\" WITH (FORCE)" -c "CREATE DATABASE \"$db_name\"" >/dev/null
+else
+  db_file="${DATABASE_URL#file:}"
+  mkdir -p "$(dirname "$db_file")"
+  rm -f "$db_file" "$db_file-wal" "$db_file-shm" "$db_file-journal"
+fi
 
 # Quiet unless it fails.
 if ! out=$(npx prisma migrate deploy 2>&1); then

@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# `npm run test:pg`: the vitest integration suite against a real PostgreSQL.
-# Uses TEST_PG_URL when set (a server URL whose user may create databases), else
-# starts a throwaway server (scripts/pg-server.sh) on a free local port and stops
-# exactly that one afterwards. Every test file gets its own database, copied
-# from a template migrated once (app/test/global-setup.ts, app/test/pg-test-db.ts).
-# Extra arguments go to vitest, e.g. `npm run test:pg -- app/models/outbox.server.test.ts`.
+# `npm run test:pg`: the vitest integration suite and the Playwright journeys
+# against a real PostgreSQL. Uses TEST_PG_URL when set (a server URL whose user
+# may create databases), else starts a throwaway server (scripts/pg-server.sh)
+# on a free local port and stops exactly that one afterwards.
+# - vitest: every test file gets its own database, copied from a template
+#   migrated once (app/test/global-setup.ts, app/test/pg-test-db.ts).
+# - Playwright: the production build on its own freshly migrated and seeded
+#   PostgreSQL database (scripts/e2e-server.sh). The page-by-page accessibility
+#   scans (tagged @a11y) check markup, which does not depend on the database:
+#   `npm test` runs them.
+# Like `npm test`, the last line is "N passed, N failed".
+# Extra arguments go to vitest alone, e.g. `npm run test:pg -- app/models/outbox.server.test.ts`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .tmp
@@ -21,8 +27,33 @@ if [[ -z "${TEST_PG_URL:-}" ]]; then
 fi
 export TEST_PG_TEMPLATE="${TEST_PG_TEMPLATE:-kf_test_template_$$}"
 
-started=$SECONDS
-status=0
-npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest-pg.json "$@" || status=$?
-echo "--- vitest på PostgreSQL: $((SECONDS - started)) s"
-exit $status
+failed_steps=()
+step() {
+  local name="$1"
+  shift
+  local started=$SECONDS
+  echo
+  echo "=== $name (PostgreSQL) ==="
+  if "$@"; then
+    echo "--- $name på PostgreSQL: klart på $((SECONDS - started)) s"
+  else
+    echo "--- $name på PostgreSQL: MISSLYCKADES efter $((SECONDS - started)) s"
+    failed_steps+=("$name")
+  fi
+}
+
+rm -f .tmp/vitest-pg.json .tmp/playwright-pg.json
+step vitest npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest-pg.json "$@"
+count_args=(--vitest .tmp/vitest-pg.json)
+
+if [[ $# -eq 0 ]]; then
+  # Journeys need the production build; `npm test` may have made it already, but a stale one would mislead.
+  step build npx remix build
+  e2e_url="$(node -e 'const u=new URL(process.env.TEST_PG_URL);u.pathname="/kf_e2e_'"$$"'";console.log(u.toString())')"
+  step playwright env E2E_DATABASE_URL="$e2e_url" E2E_REPORT=.tmp/playwright-pg.json npx playwright test --grep-invert @a11y
+  count_args+=(--playwright .tmp/playwright-pg.json)
+fi
+
+echo
+for s in "${failed_steps[@]}"; do count_args+=(--failed-step "$s"); done
+node scripts/count-results.mjs "${count_args[@]}"
