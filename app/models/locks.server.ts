@@ -21,16 +21,29 @@ type Locks = {
    * seat freed by a cancellation could be missed by a concurrent registration.
    */
   lockEventSeats(tx: Tx, eventId: string): Promise<void>;
+  /**
+   * Serialises submissions of a municipality's maturity assessment: when there
+   * is no current row yet, the UPDATE that retires it matches nothing and locks
+   * nothing, so two submissions would each insert a current row (the partial
+   * unique index "MaturityAssessment_current_key" then refuses the second).
+   * Locks the municipality row FOR NO KEY UPDATE, which does not block foreign
+   * key checks of rows that reference the municipality.
+   */
+  lockMunicipalityMaturity(tx: Tx, municipalityCode: string): Promise<void>;
 };
 
 const sqlite: Locks = {
   async lockEventSeats() {},
+  async lockMunicipalityMaturity() {},
 };
 
 const postgres: Locks = {
   async lockEventSeats(tx, eventId) {
     await tx.$queryRaw`SELECT 1 FROM "Event" WHERE "id" = ${eventId} FOR UPDATE`;
   },
+  async lockMunicipalityMaturity(tx, municipalityCode) {
+    await tx.$queryRaw`SELECT 1 FROM "Municipality" WHERE "code" = ${municipalityCode} FOR NO KEY UPDATE`;
+  },
 };
 
-export const { lockEventSeats } = byProvider({ sqlite, postgres });
+export const { lockEventSeats, lockMunicipalityMaturity } = byProvider({ sqlite, postgres });

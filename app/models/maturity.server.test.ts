@@ -111,16 +111,64 @@ describe("submitting an assessment", () => {
     expect((await getCurrentAssessment("2081", YEAR - 1))?.scores.bi).toBe(1);
   });
 
+  // The three tests below use Kristianstad (1290) and remove its rows afterwards,
+  // also when they fail, so the group sizes further down stay as planned.
+  const removeKristianstad = () => prisma.maturityAssessment.deleteMany({ where: { municipalityCode: "1290" } });
+
   it("keeps exactly one current assessment when submissions race", async () => {
-    await Promise.all(
-      Array.from({ length: 8 }, (_, i) =>
-        submitAssessment({ userId: borlangeMember, municipalityCode: "1290", year: YEAR, scores: all(i % 5) }),
-      ),
-    );
-    expect(await prisma.maturityAssessment.count({ where: { municipalityCode: "1290", year: YEAR, replacedAt: null } })).toBe(1);
-    expect(await prisma.maturityAssessment.count({ where: { municipalityCode: "1290", year: YEAR } })).toBe(8);
-    // Clean up so the group sizes below stay as planned.
-    await prisma.maturityAssessment.deleteMany({ where: { municipalityCode: "1290" } });
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          submitAssessment({ userId: borlangeMember, municipalityCode: "1290", year: YEAR, scores: all(i % 5) }),
+        ),
+      );
+      expect(await prisma.maturityAssessment.count({ where: { municipalityCode: "1290", year: YEAR, replacedAt: null } })).toBe(1);
+      expect(await prisma.maturityAssessment.count({ where: { municipalityCode: "1290", year: YEAR } })).toBe(8);
+      // They took turns: the first found nothing to replace, each later one its predecessor.
+      expect(results.map((r) => r.replaced).sort()).toEqual([0, 1, 1, 1, 1, 1, 1, 1]);
+    } finally {
+      await removeKristianstad();
+    }
+  });
+
+  it("has the database refuse a second current assessment, whoever writes it", async () => {
+    try {
+      await submitAssessment({ userId: borlangeMember, municipalityCode: "1290", year: YEAR, scores: all(2) });
+      await expect(prisma.maturityAssessment.create({ data: { municipalityCode: "1290", year: YEAR } })).rejects.toMatchObject({
+        code: "P2002",
+      });
+      // Replaced rows and other years are not limited.
+      await prisma.maturityAssessment.create({ data: { municipalityCode: "1290", year: YEAR, replacedAt: new Date() } });
+      await prisma.maturityAssessment.create({ data: { municipalityCode: "1290", year: YEAR - 1 } });
+      expect(await prisma.maturityAssessment.count({ where: { municipalityCode: "1290" } })).toBe(3);
+    } finally {
+      await removeKristianstad();
+    }
+  });
+
+  it("replaces a current assessment that another writer commits while a submission runs", async () => {
+    try {
+      // A writer that takes no lock holds an uncommitted current row. On PostgreSQL the
+      // submission's insert waits for it and then meets the unique index; it is retried
+      // and replaces that row. On SQLite the submission waits for the write lock.
+      let inserted!: () => void;
+      const otherInserted = new Promise<void>((resolve) => (inserted = resolve));
+      const other = prisma.$transaction(async (tx) => {
+        const row = await tx.maturityAssessment.create({ data: { municipalityCode: "1290", year: YEAR }, select: { id: true } });
+        inserted();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return row.id;
+      });
+      await otherInserted;
+      const submitted = await submitAssessment({ userId: borlangeMember, municipalityCode: "1290", year: YEAR, scores: all(3) });
+      const otherId = await other;
+      expect(submitted.replaced).toBe(1);
+      const rows = await prisma.maturityAssessment.findMany({ where: { municipalityCode: "1290", year: YEAR }, select: { id: true, replacedAt: true } });
+      expect(rows.filter((r) => r.replacedAt === null).map((r) => r.id)).toEqual([submitted.id]);
+      expect(rows.find((r) => r.id === otherId)?.replacedAt).toBeInstanceOf(Date);
+    } finally {
+      await removeKristianstad();
+    }
   });
 
   it("refuses scores outside 0..4 or a missing dimension", async () => {

@@ -1,4 +1,4 @@
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import {
   MATURITY_DIMENSIONS,
   MATURITY_MAX_SCORE,
@@ -18,6 +18,7 @@ import {
   type GroupAggregate,
   type ScoreMap,
 } from "~/utils/maturity-stats";
+import { lockMunicipalityMaturity } from "./locks.server";
 
 /**
  * The analytics-maturity self-assessment ("Analysmognad").
@@ -25,8 +26,12 @@ import {
  * - One current assessment per municipality and year (replacedAt = null). A new
  *   submission the same year sets replacedAt on the old one and creates the new
  *   one in one transaction, so the history is kept and there is always exactly one
- *   current row. The transaction starts with that write, so SQLite gives it the
- *   write lock before anything is read.
+ *   current row. The database guarantees it with a partial unique index
+ *   ("MaturityAssessment_current_key", migration maturity_current_unique). On
+ *   SQLite the transaction starts with the write, so it holds the write lock
+ *   before anything is read; on PostgreSQL it first locks the municipality row
+ *   (lockMunicipalityMaturity), so concurrent submissions take turns, and one
+ *   that still meets the index (a writer that did not lock) is retried.
  * - Who sees what: a municipality's own scores, history and recommendations only
  *   to its verified members; everyone else sees aggregates, and only for groups
  *   (the nation, a county, a municipality group) with MIN_GROUP_SIZE or more
@@ -38,6 +43,9 @@ import {
 const TX_OPTIONS = { maxWait: 30_000, timeout: 15_000 } as const;
 
 const current = { replacedAt: null } satisfies Prisma.MaturityAssessmentWhereInput;
+
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 function toScoreMap(scores: { dimension: string; score: number }[]): ScoreMap {
   const map: ScoreMap = {};
@@ -168,17 +176,28 @@ export async function submitAssessment({ userId, municipalityCode, year, scores,
     }
     return { dimension: key, score };
   });
-  return prisma.$transaction(async (tx) => {
-    const replaced = await tx.maturityAssessment.updateMany({
-      where: { ...current, municipalityCode, year },
-      data: { replacedAt: now },
-    });
-    const created = await tx.maturityAssessment.create({
-      data: { municipalityCode, year, submittedById: userId, createdAt: now, scores: { create: rows } },
-      select: { id: true },
-    });
-    return { id: created.id, replaced: replaced.count };
-  }, TX_OPTIONS);
+  const write = () =>
+    prisma.$transaction(async (tx) => {
+      await lockMunicipalityMaturity(tx, municipalityCode);
+      const replaced = await tx.maturityAssessment.updateMany({
+        where: { ...current, municipalityCode, year },
+        data: { replacedAt: now },
+      });
+      const created = await tx.maturityAssessment.create({
+        data: { municipalityCode, year, submittedById: userId, createdAt: now, scores: { create: rows } },
+        select: { id: true },
+      });
+      return { id: created.id, replaced: replaced.count };
+    }, TX_OPTIONS);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      // Another current row was committed between our UPDATE and INSERT: the
+      // next attempt replaces it, as if it had come first.
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -477,15 +496,20 @@ export async function ensureDemoMaturity(now: Date, created: string[]) {
   for (const [y, codes, offset] of sets) {
     for (const code of codes) {
       if (!known.has(code)) continue;
-      await prisma.maturityAssessment.create({
-        data: {
-          municipalityCode: code,
-          year: y,
-          submittedById: null,
-          createdAt: y === year && createdAt(y) > now ? now : createdAt(y),
-          scores: { create: MATURITY_DIMENSIONS.map((d) => ({ dimension: d.key, score: demoScore(code, d.key, offset) })) },
-        },
-      });
+      try {
+        await prisma.maturityAssessment.create({
+          data: {
+            municipalityCode: code,
+            year: y,
+            submittedById: null,
+            createdAt: y === year && createdAt(y) > now ? now : createdAt(y),
+            scores: { create: MATURITY_DIMENSIONS.map((d) => ({ dimension: d.key, score: demoScore(code, d.key, offset) })) },
+          },
+        });
+      } catch (error) {
+        // A seed running at the same time (two instances starting) made it first.
+        if (!isUniqueViolation(error)) throw error;
+      }
     }
     created.push(`demobedömningar analysmognad ${y}`);
   }
