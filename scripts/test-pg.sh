@@ -15,6 +15,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .tmp
 
+# --- A PostgreSQL server binary ------------------------------------------------
+if [[ -z "${TEST_PG_URL:-}" ]] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [[ -z "${PG_BIN:-}" ]]; then
+  if [[ "$(id -u)" == "0" ]]; then
+    echo "Installerar PostgreSQL för test:pg…"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    echo "test:pg behöver PostgreSQL. Installera det med: sudo apt-get install -y postgresql" >&2
+    echo "eller peka ut en befintlig server: TEST_PG_URL=postgresql://user@host:port/postgres npm run test:pg" >&2
+    exit 1
+  fi
+fi
+
 started_dir=""
 cleanup() { [[ -n "$started_dir" ]] && bash scripts/pg-server.sh stop "$started_dir"; }
 trap cleanup EXIT
