@@ -21,16 +21,26 @@ type Locks = {
    * seat freed by a cancellation could be missed by a concurrent registration.
    */
   lockEventSeats(tx: Tx, eventId: string): Promise<void>;
+  /**
+   * Serialises the votes on one post: each vote recounts the post's vote rows,
+   * and without the lock two concurrent votes each count without the other's
+   * uncommitted row and store a count one short (lost updates).
+   */
+  lockPostVotes(tx: Tx, postId: string): Promise<void>;
 };
 
 const sqlite: Locks = {
   async lockEventSeats() {},
+  async lockPostVotes() {},
 };
 
 const postgres: Locks = {
   async lockEventSeats(tx, eventId) {
     await tx.$queryRaw`SELECT 1 FROM "Event" WHERE "id" = ${eventId} FOR UPDATE`;
   },
+  async lockPostVotes(tx, postId) {
+    await tx.$queryRaw`SELECT 1 FROM "Post" WHERE "id" = ${postId} FOR UPDATE`;
+  },
 };
 
-export const { lockEventSeats } = byProvider({ sqlite, postgres });
+export const { lockEventSeats, lockPostVotes } = byProvider({ sqlite, postgres });
