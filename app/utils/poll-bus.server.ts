@@ -81,7 +81,8 @@ function log(level: "info" | "error", msg: string, error?: unknown) {
   );
 }
 
-function createPostgresBus(url: string): PollBus {
+/** Exported for app/utils/poll-bus.server.test.ts (two buses = two instances in one process). */
+export function createPostgresBus(url: string): PollBus {
   const local = createListeners();
   const instance = crypto.randomBytes(6).toString("hex");
   let client: Client | null = null;
