@@ -30,11 +30,18 @@ type Locks = {
    * key checks of rows that reference the municipality.
    */
   lockMunicipalityMaturity(tx: Tx, municipalityCode: string): Promise<void>;
+  /**
+   * Serialises the votes on one post: each vote recounts the post's vote rows,
+   * and without the lock two concurrent votes each count without the other's
+   * uncommitted row and store a count one short (lost updates).
+   */
+  lockPostVotes(tx: Tx, postId: string): Promise<void>;
 };
 
 const sqlite: Locks = {
   async lockEventSeats() {},
   async lockMunicipalityMaturity() {},
+  async lockPostVotes() {},
 };
 
 const postgres: Locks = {
@@ -44,6 +51,9 @@ const postgres: Locks = {
   async lockMunicipalityMaturity(tx, municipalityCode) {
     await tx.$queryRaw`SELECT 1 FROM "Municipality" WHERE "code" = ${municipalityCode} FOR NO KEY UPDATE`;
   },
+  async lockPostVotes(tx, postId) {
+    await tx.$queryRaw`SELECT 1 FROM "Post" WHERE "id" = ${postId} FOR UPDATE`;
+  },
 };
 
-export const { lockEventSeats, lockMunicipalityMaturity } = byProvider({ sqlite, postgres });
+export const { lockEventSeats, lockMunicipalityMaturity, lockPostVotes } = byProvider({ sqlite, postgres });

@@ -5,6 +5,7 @@ import { enforceRateLimit } from "~/utils/rate-limit.server";
 import { slugify } from "~/utils/slug";
 import { recordAudit } from "./audit.server";
 import { afterPostCreated } from "./discussion-notify.server";
+import { lockPostVotes } from "./locks.server";
 
 /**
  * Writing in discussions: threads, answers, comments, edits, votes and accepted
@@ -217,11 +218,13 @@ export async function editPost({ postId, editorId, body, now = new Date() }: { p
 
 /**
  * Toggles the member's upvote. The count is recomputed from the vote rows in the
- * same transaction (SQLite runs write transactions one at a time), so it is exact
+ * same transaction, one vote on a post at a time (SQLite runs write transactions
+ * one at a time; PostgreSQL locks the post row, locks.server.ts), so it is exact
  * however many members vote at once.
  */
 export async function toggleVote({ postId, userId }: { postId: string; userId: string }) {
   return prisma.$transaction(async (tx) => {
+    await lockPostVotes(tx, postId);
     const post = await tx.post.findUnique({ where: { id: postId }, select: { id: true, kind: true, authorId: true, hiddenAt: true, threadId: true } });
     if (!post || post.hiddenAt || post.kind === "comment") throw new DiscussionError(NOT_FOUND, 404);
     if (post.authorId === userId) throw new DiscussionError("Du kan inte rösta på ditt eget inlägg.", 403);

@@ -1,18 +1,23 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getLiveResults, getPollForAdmin } from "~/models/poll.server";
 import { requireRole } from "~/utils/auth.server";
-import { subscribeToPoll } from "~/utils/poll-bus.server";
+import { pollBusListening, subscribeToPoll } from "~/utils/poll-bus.server";
 
 /**
- * Server-Sent Events for the presenter view: the current counts at once, then
- * again after every vote or state change (coalesced, at most a few per second),
- * and a comment line every 15 s so proxies keep the connection open.
+ * Server-Sent Events for the presenter view: the current counts, then again
+ * after every vote or state change (coalesced, at most a few per second, sent
+ * in the order they were read), and a comment line every 15 s so proxies keep
+ * the connection open. On PostgreSQL the first counts wait until this instance
+ * LISTENs for the other instances' votes (at most LISTEN_WAIT_MS): a vote made
+ * after them always reaches the stream. A failed read is tried again.
  * "Cache-Control: no-transform" makes the compression middleware leave the
  * stream alone, so each event is flushed as it is written.
  */
 const ID = /^[a-z0-9]{1,40}$/;
 const HEARTBEAT_MS = 15_000;
 const COALESCE_MS = 150;
+const LISTEN_WAIT_MS = 5_000;
+const RETRY_MS = 2_000;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
@@ -26,6 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     start(controller) {
       let closed = false;
       let scheduled: ReturnType<typeof setTimeout> | null = null;
+      let retry: ReturnType<typeof setTimeout> | null = null;
+      // One read at a time, so an older count is never sent after a newer one.
+      let pushing: Promise<void> = Promise.resolve();
       const send = (text: string) => {
         if (closed) return;
         try {
@@ -34,13 +42,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           stop();
         }
       };
-      const push = async () => {
+      const push = () => {
         scheduled = null;
-        const results = await getLiveResults(poll.id).catch(() => null);
-        if (results) send(`event: results\ndata: ${JSON.stringify(results)}\n\n`);
+        pushing = pushing.then(async () => {
+          if (closed) return;
+          try {
+            const results = await getLiveResults(poll.id);
+            if (results) send(`event: results\ndata: ${JSON.stringify(results)}\n\n`);
+          } catch {
+            if (!closed && !retry) {
+              retry = setTimeout(() => {
+                retry = null;
+                schedule();
+              }, RETRY_MS);
+            }
+          }
+        });
       };
       const schedule = () => {
-        if (!closed && !scheduled) scheduled = setTimeout(() => void push(), COALESCE_MS);
+        if (!closed && !scheduled) scheduled = setTimeout(push, COALESCE_MS);
       };
       const unsubscribe = subscribeToPoll(poll.id, schedule);
       const heartbeat = setInterval(() => send(": ping\n\n"), HEARTBEAT_MS);
@@ -50,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         unsubscribe();
         clearInterval(heartbeat);
         if (scheduled) clearTimeout(scheduled);
+        if (retry) clearTimeout(retry);
         try {
           controller.close();
         } catch {
@@ -58,7 +79,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       };
       request.signal.addEventListener("abort", () => stop());
       send("retry: 3000\n\n");
-      void push();
+      // (A reload the bus asked for on connecting is already scheduled: it is the first count.)
+      void pollBusListening(LISTEN_WAIT_MS).then(() => {
+        if (!scheduled) push();
+      });
     },
     cancel() {
       stop();

@@ -2,39 +2,40 @@
 // members of the municipality can submit (others get 403), a submission
 // redirects to the result page, and only the municipality's members see its scores.
 import crypto from "node:crypto";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MATURITY_DIMENSIONS } from "~/data/maturity";
 import { maturityYear } from "~/utils/maturity-stats";
 import { startAppServer, type AppServer } from "./app-server";
 import { buildExists } from "./route-manifest";
+import { testQuery } from "./test-sql";
 
 let app: AppServer;
-const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
+// The server's database, SQLite or PostgreSQL (npm run test:pg): quoted identifiers, `?` parameters.
+const sql = <T = Record<string, unknown>>(text: string, params: (string | number | null | Date)[] = []) => testQuery<T>(app.databaseUrl, text, params);
 
 /** A user with a live session, written straight to the server's database; returns the cookie. */
-function userWithSession({ municipalityCode, verified = true }: { municipalityCode: string | null; verified?: boolean }) {
-  const db = new Database(app.dbFile);
-  db.pragma("busy_timeout = 5000");
+async function userWithSession({ municipalityCode, verified = true }: { municipalityCode: string | null; verified?: boolean }) {
   const id = `mat${crypto.randomBytes(8).toString("hex")}`;
   const now = new Date();
-  db.prepare(
-    `INSERT INTO "User" (id, email, name, title, role, emailVerifiedAt, municipalityCode, createdAt, updatedAt)
+  await sql(
+    `INSERT INTO "User" ("id", "email", "name", "title", "role", "emailVerifiedAt", "municipalityCode", "createdAt", "updatedAt")
      VALUES (?, ?, ?, '', 'member', ?, ?, ?, ?)`,
-  ).run(id, `${id}@test.example`, `Test ${id.slice(-4)}`, verified ? iso(now) : null, municipalityCode, iso(now), iso(now));
+    [id, `${id}@test.example`, `Test ${id.slice(-4)}`, verified ? now : null, municipalityCode, now, now],
+  );
   const token = crypto.randomBytes(25).toString("hex");
-  db.prepare(
-    `INSERT INTO "Session" (id, userId, expiresAt, absoluteExpiresAt, twoFactorVerified, createdAt) VALUES (?, ?, ?, ?, 1, ?)`,
-  ).run(crypto.createHash("sha256").update(token).digest("hex"), id, iso(new Date(+now + 86_400_000)), iso(new Date(+now + 7 * 86_400_000)), iso(now));
-  db.close();
+  await sql(
+    `INSERT INTO "Session" ("id", "userId", "expiresAt", "absoluteExpiresAt", "twoFactorVerified", "createdAt") VALUES (?, ?, ?, ?, true, ?)`,
+    [crypto.createHash("sha256").update(token).digest("hex"), id, new Date(+now + 86_400_000), new Date(+now + 7 * 86_400_000), now],
+  );
   return { id, cookie: `kf_session=${token}` };
 }
 
-function countCurrent(code: string, year: number): number {
-  const db = new Database(app.dbFile, { readonly: true });
-  const row = db.prepare(`SELECT count(*) AS n FROM "MaturityAssessment" WHERE municipalityCode = ? AND year = ? AND replacedAt IS NULL`).get(code, year) as { n: number };
-  db.close();
-  return row.n;
+async function countCurrent(code: string, year: number): Promise<number> {
+  const rows = await sql<{ n: number }>(
+    `SELECT count(*) AS n FROM "MaturityAssessment" WHERE "municipalityCode" = ? AND "year" = ? AND "replacedAt" IS NULL`,
+    [code, year],
+  );
+  return rows[0]!.n;
 }
 
 const answers = (score: number) => Object.fromEntries(MATURITY_DIMENSIONS.map((d) => [d.key, String(score)]));
@@ -59,27 +60,27 @@ describe.skipIf(!buildExists())("the maturity self-assessment over HTTP (product
 
   it("refuses a member of another municipality with 403 and stores nothing", async () => {
     const year = maturityYear();
-    const before = countCurrent("2081", year);
-    const kristianstad = userWithSession({ municipalityCode: "1290" });
+    const before = await countCurrent("2081", year);
+    const kristianstad = await userWithSession({ municipalityCode: "1290" });
     const res = await submit(kristianstad.cookie, { municipalityCode: "2081", ...answers(4) });
     expect(res.status).toBe(403);
     expect(await res.text()).toContain("bara göra bedömningen för den kommun");
-    expect(countCurrent("2081", year)).toBe(before);
+    expect(await countCurrent("2081", year)).toBe(before);
   });
 
   it("refuses members without a municipality and unverified members", async () => {
-    const organisation = userWithSession({ municipalityCode: null });
+    const organisation = await userWithSession({ municipalityCode: null });
     expect((await submit(organisation.cookie, { municipalityCode: "2081", ...answers(2) })).status).toBe(403);
     const page = await fetch(`${app.url}/analysmognad/bedom`, { headers: { Cookie: organisation.cookie } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("inte kopplat till någon kommun");
 
-    const unverified = userWithSession({ municipalityCode: "2081", verified: false });
+    const unverified = await userWithSession({ municipalityCode: "2081", verified: false });
     expect((await submit(unverified.cookie, { municipalityCode: "2081", ...answers(2) })).status).toBe(403);
   });
 
   it("answers 400 with the missing answers named when the form is incomplete", async () => {
-    const member = userWithSession({ municipalityCode: "2081" });
+    const member = await userWithSession({ municipalityCode: "2081" });
     const { bi: _bi, ai: _ai, ...rest } = answers(2);
     const res = await submit(member.cookie, { municipalityCode: "2081", ...rest });
     expect(res.status).toBe(400);
@@ -90,11 +91,11 @@ describe.skipIf(!buildExists())("the maturity self-assessment over HTTP (product
 
   it("lets a member submit, and shows the scores only to the municipality's members", async () => {
     const year = maturityYear();
-    const member = userWithSession({ municipalityCode: "2081" });
+    const member = await userWithSession({ municipalityCode: "2081" });
     const res = await submit(member.cookie, { municipalityCode: "2081", ...answers(3), ai: "0" });
     expect(res.status, app.errorLines()).toBe(302);
     expect(res.headers.get("location")).toBe(`/analysmognad/kommun/2081-borlange?ar=${year}&sparad=1`);
-    expect(countCurrent("2081", year)).toBe(1);
+    expect(await countCurrent("2081", year)).toBe(1);
 
     const own = await fetch(`${app.url}${res.headers.get("location")}`, { headers: { Cookie: member.cookie } });
     const ownHtml = await own.text();
@@ -102,7 +103,7 @@ describe.skipIf(!buildExists())("the maturity self-assessment over HTTP (product
     expect(ownHtml).toContain("Bedömningen för");
     expect(ownHtml).toContain("Rekommendationer");
 
-    const other = userWithSession({ municipalityCode: "1290" });
+    const other = await userWithSession({ municipalityCode: "1290" });
     const otherHtml = await (await fetch(`${app.url}/analysmognad/kommun/2081-borlange?ar=${year}`, { headers: { Cookie: other.cookie } })).text();
     expect(otherHtml).toContain("egna poäng visas bara för inloggade medlemmar");
     expect(otherHtml).not.toContain("Rekommendationer");
@@ -110,6 +111,6 @@ describe.skipIf(!buildExists())("the maturity self-assessment over HTTP (product
     // A second submission the same year replaces the first; both are kept.
     const again = await submit(member.cookie, { municipalityCode: "2081", ...answers(4) });
     expect(again.status).toBe(302);
-    expect(countCurrent("2081", year)).toBe(1);
+    expect(await countCurrent("2081", year)).toBe(1);
   });
 });

@@ -3,12 +3,12 @@
 // that lets a request in flight finish before the process exits.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import Database from "better-sqlite3";
 import { SMTPServer } from "smtp-server";
 import { afterAll, describe, expect, it } from "vitest";
 import { rateLimitKey } from "~/utils/rate-limit.server";
 import { startAppServer, type AppServer } from "./app-server";
 import { buildExists } from "./route-manifest";
+import { testQuery } from "./test-sql";
 
 const servers: AppServer[] = [];
 
@@ -26,10 +26,9 @@ function forgotPassword(app: AppServer, forwardedFor?: string) {
   }).then((r) => r.status);
 }
 
-function rateLimitKeys(app: AppServer): string[] {
-  const db = new Database(app.dbFile, { readonly: true });
-  const rows = db.prepare(`SELECT key FROM "RateLimit" WHERE key LIKE 'resetIp:%'`).all() as { key: string }[];
-  db.close();
+/** The server's database, SQLite or PostgreSQL (npm run test:pg). */
+async function rateLimitKeys(app: AppServer): Promise<string[]> {
+  const rows = await testQuery<{ key: string }>(app.databaseUrl, `SELECT "key" FROM "RateLimit" WHERE "key" LIKE 'resetIp:%'`);
   return rows.map((r) => r.key);
 }
 
@@ -61,7 +60,7 @@ describe.skipIf(!buildExists())("production server", () => {
     const statuses: number[] = [];
     for (let i = 1; i <= 6; i++) statuses.push(await forgotPassword(app, `198.51.100.${i}`));
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
-    expect(rateLimitKeys(app)).toEqual([rateLimitKey("resetIp", "127.0.0.1")]);
+    expect(await rateLimitKeys(app)).toEqual([rateLimitKey("resetIp", "127.0.0.1")]);
     // The request log line: JSON with a request id, timing and the address used.
     const line = await findLogLine(app, (l) => l.msg === "request" && l.path === "/glomt-losenord");
     expect(line).toMatchObject({ level: "info", method: "POST", status: 200, ip: "127.0.0.1" });
@@ -81,7 +80,7 @@ describe.skipIf(!buildExists())("production server", () => {
     for (let i = 1; i <= 6; i++) same.push(await forgotPassword(app, `10.66.0.${i}, 203.0.113.9`));
     expect(same).toEqual([200, 200, 200, 200, 200, 429]);
 
-    const keys = rateLimitKeys(app);
+    const keys = await rateLimitKeys(app);
     expect(keys).toContain(rateLimitKey("resetIp", "203.0.113.9"));
     expect(keys).toContain(rateLimitKey("resetIp", "198.51.100.1"));
     expect(keys).not.toContain(rateLimitKey("resetIp", "127.0.0.1"));
@@ -174,9 +173,7 @@ describe.skipIf(!buildExists())("production server", () => {
       expect(await app.exited).toBe(0);
 
       expect(received.sort()).toEqual(["arrangor@graceful.example", "stina@graceful.example"]);
-      const db = new Database(app.dbFile, { readonly: true });
-      const rows = db.prepare(`SELECT toAddress, status FROM "OutboxEmail" ORDER BY toAddress`).all();
-      db.close();
+      const rows = await testQuery(app.databaseUrl, `SELECT "toAddress", "status" FROM "OutboxEmail" ORDER BY "toAddress"`);
       expect(rows).toEqual([
         { toAddress: "arrangor@graceful.example", status: "sent" },
         { toAddress: "stina@graceful.example", status: "sent" },

@@ -155,13 +155,14 @@ describe.skipIf(!pgRun || !buildExists())("two instances on one PostgreSQL datab
           buffer = buffer.slice(match.index! + match[0].length);
           return JSON.parse(match[1]!);
         }
-        if (Date.now() > deadline) throw new Error(`no results event from instance B; got: ${buffer}\n${b!.errorLines()}`);
+        if (Date.now() > deadline) throw new Error(`no results event from instance B; got: ${buffer}\nB: ${b!.errorLines()}\nA: ${a!.errorLines()}`);
         const { value, done } = await reader.read();
         if (done) throw new Error("stream ended");
         buffer += decoder.decode(value, { stream: true });
       }
     }
     try {
+      // B sends its first numbers once it LISTENs (pollBusListening in the live route), so the vote below reaches it by NOTIFY.
       expect((await nextResults()).respondents).toBe(0);
       const body = new URLSearchParams({ optionIds: optionIds[1]! });
       const voted = await fetch(`${a!.url}/rosta/${code}`, {
@@ -171,7 +172,7 @@ describe.skipIf(!pgRun || !buildExists())("two instances on one PostgreSQL datab
         body,
       });
       expect(voted.status, a!.errorLines()).toBe(302);
-      // B may first send a catch-up reload (its LISTEN connection just opened): wait for the vote.
+      // Only if B's LISTEN took longer than the route waits can a catch-up reload (still 0) come first: wait for the vote.
       let latest = await nextResults();
       while (latest.respondents === 0) latest = await nextResults();
       expect(latest.respondents).toBe(1);

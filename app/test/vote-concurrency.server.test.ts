@@ -2,46 +2,42 @@
 // moment over HTTP against the production server, then half of them take the
 // vote back at the same moment.
 import crypto from "node:crypto";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_THREADS } from "../../prisma/seed-content";
 import { startAppServer, type AppServer } from "./app-server";
 import { buildExists } from "./route-manifest";
+import { testQuery } from "./test-sql";
 
 let app: AppServer;
-const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
+// The server's database, SQLite or PostgreSQL (npm run test:pg): quoted identifiers, `?` parameters.
+const sql = <T = Record<string, unknown>>(text: string, params: (string | number | null | Date)[] = []) => testQuery<T>(app.databaseUrl, text, params);
 const thread = DEMO_THREADS.find((t) => t.id === "demo-trad-nivagivare-avlopp")!;
 const postId = thread.answers[0]!.id;
 
-/** Verified members with sessions, written straight to the server's database. */
-function createMembers(n: number): string[] {
-  const db = new Database(app.dbFile);
-  db.pragma("busy_timeout = 5000");
+/** Verified members with sessions, written straight to the server's database (one multi-row INSERT per table). */
+async function createMembers(n: number): Promise<string[]> {
   const now = new Date();
-  const tokens: string[] = [];
-  const user = db.prepare(
-    `INSERT INTO "User" (id, email, name, role, emailVerifiedAt, municipalityCode, createdAt, updatedAt) VALUES (?, ?, ?, 'member', ?, '2081', ?, ?)`,
+  const later = new Date(+now + 86_400_000);
+  const members = Array.from({ length: n }, (_, i) => ({
+    id: `vote${crypto.randomBytes(8).toString("hex")}`,
+    name: `Röstare ${i}`,
+    token: crypto.randomBytes(25).toString("hex"),
+  }));
+  await sql(
+    `INSERT INTO "User" ("id", "email", "name", "role", "emailVerifiedAt", "municipalityCode", "createdAt", "updatedAt") VALUES ${members.map(() => "(?, ?, ?, 'member', ?, '2081', ?, ?)").join(", ")}`,
+    members.flatMap((m) => [m.id, `${m.id}@rostning.example`, m.name, now, now, now]),
   );
-  const session = db.prepare(`INSERT INTO "Session" (id, userId, expiresAt, absoluteExpiresAt, twoFactorVerified, createdAt) VALUES (?, ?, ?, ?, 1, ?)`);
-  db.transaction(() => {
-    for (let i = 0; i < n; i++) {
-      const id = `vote${crypto.randomBytes(8).toString("hex")}`;
-      user.run(id, `${id}@rostning.example`, `Röstare ${i}`, iso(now), iso(now), iso(now));
-      const token = crypto.randomBytes(25).toString("hex");
-      session.run(crypto.createHash("sha256").update(token).digest("hex"), id, iso(new Date(+now + 86_400_000)), iso(new Date(+now + 86_400_000)), iso(now));
-      tokens.push(token);
-    }
-  })();
-  db.close();
-  return tokens;
+  await sql(
+    `INSERT INTO "Session" ("id", "userId", "expiresAt", "absoluteExpiresAt", "twoFactorVerified", "createdAt") VALUES ${members.map(() => "(?, ?, ?, ?, true, ?)").join(", ")}`,
+    members.flatMap((m) => [crypto.createHash("sha256").update(m.token).digest("hex"), m.id, later, later, now]),
+  );
+  return members.map((m) => m.token);
 }
 
-function readCounts() {
-  const db = new Database(app.dbFile, { readonly: true });
-  const post = db.prepare(`SELECT voteCount FROM "Post" WHERE id = ?`).get(postId) as { voteCount: number };
-  const rows = db.prepare(`SELECT count(*) AS n FROM "PostVote" WHERE postId = ?`).get(postId) as { n: number };
-  db.close();
-  return { voteCount: post.voteCount, rows: rows.n };
+async function readCounts() {
+  const post = await sql<{ voteCount: number }>(`SELECT "voteCount" FROM "Post" WHERE "id" = ?`, [postId]);
+  const rows = await sql<{ n: number }>(`SELECT count(*) AS n FROM "PostVote" WHERE "postId" = ?`, [postId]);
+  return { voteCount: post[0]!.voteCount, rows: rows[0]!.n };
 }
 
 function vote(token: string) {
@@ -63,16 +59,16 @@ describe.skipIf(!buildExists())("votes under concurrency (production build)", ()
   });
 
   it("100 members voting at once give exactly 100; 50 taking it back at once leave exactly 50", async () => {
-    const tokens = createMembers(100);
-    expect(readCounts()).toEqual({ voteCount: 0, rows: 0 });
+    const tokens = await createMembers(100);
+    expect(await readCounts()).toEqual({ voteCount: 0, rows: 0 });
 
     const first = await Promise.all(tokens.map(vote));
     expect(first.filter((r) => r.status !== 302), app.errorLines()).toEqual([]);
     expect(first[0]?.location).toContain(`#inlagg-${postId}`);
-    expect(readCounts()).toEqual({ voteCount: 100, rows: 100 });
+    expect(await readCounts()).toEqual({ voteCount: 100, rows: 100 });
 
     const second = await Promise.all(tokens.slice(0, 50).map(vote));
     expect(second.filter((r) => r.status !== 302), app.errorLines()).toEqual([]);
-    expect(readCounts()).toEqual({ voteCount: 50, rows: 50 });
+    expect(await readCounts()).toEqual({ voteCount: 50, rows: 50 });
   }, 120_000);
 });

@@ -18,8 +18,11 @@ import { byProvider } from "./dialect.server";
  *   at once). The client connects at the first publish/subscribe, reconnects
  *   with backoff after an error, and after every (re)connect tells all local
  *   subscribers to reload once, so a vote whose NOTIFY fell into a gap is not
- *   lost (the reload reads the committed numbers). `closePollBus()` ends it on
- *   shutdown (disconnectDb).
+ *   lost (the reload reads the committed numbers). A NOTIFY that could not be
+ *   sent (no connection) is sent again after the next connect. `listening()`
+ *   resolves once LISTEN is acknowledged: from then on no other instance's
+ *   notification is missed, so the presenter stream sends its first numbers
+ *   only then (routes/…live.ts). `closePollBus()` ends it on shutdown (disconnectDb).
  */
 export type PollListener = () => void;
 
@@ -27,6 +30,8 @@ export interface PollBus {
   publish(pollId: string): void;
   /** Returns the function that unsubscribes. */
   subscribe(pollId: string, listener: PollListener): () => void;
+  /** Resolves when other instances' changes reach this process (at once in-process; rejects if LISTEN fails). */
+  listening(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,6 +70,7 @@ function createInProcessBus(): PollBus {
   return {
     publish: (pollId) => local.fanOut(pollId),
     subscribe: (pollId, listener) => local.add(pollId, listener),
+    listening: async () => {},
     close: async () => {},
   };
 }
@@ -75,7 +81,8 @@ function log(level: "info" | "error", msg: string, error?: unknown) {
   );
 }
 
-function createPostgresBus(url: string): PollBus {
+/** Exported for app/utils/poll-bus.server.test.ts (two buses = two instances in one process). */
+export function createPostgresBus(url: string): PollBus {
   const local = createListeners();
   const instance = crypto.randomBytes(6).toString("hex");
   let client: Client | null = null;
@@ -85,6 +92,28 @@ function createPostgresBus(url: string): PollBus {
   let backoffMs = 250;
   // One query at a time on the one client (pg deprecates overlapping queries).
   let notifying: Promise<unknown> = Promise.resolve();
+  // Polls whose NOTIFY is not sent yet (sent, or sent again after a failure, by flush()).
+  const unsent = new Set<string>();
+
+  function flush() {
+    notifying = notifying
+      .then(async () => {
+        if (unsent.size === 0 || closed) return;
+        const c = await connect();
+        for (const pollId of [...unsent]) {
+          // Taken out first: a publish during the query adds it again for a later NOTIFY.
+          unsent.delete(pollId);
+          try {
+            await c.query("SELECT pg_notify($1, $2)", [POLL_CHANNEL, `${instance}:${pollId}`]);
+          } catch (error) {
+            unsent.add(pollId);
+            throw error;
+          }
+        }
+      })
+      // Left in `unsent`: the reconnect that lost() schedules sends them (connect() flushes).
+      .catch((error: unknown) => log("error", "Kunde inte meddela andra instanser om omröstningen", error));
+  }
 
   function connect(): Promise<Client> {
     if (client) return Promise.resolve(client);
@@ -111,6 +140,7 @@ function createPostgresBus(url: string): PollBus {
       backoffMs = 250;
       // Anything published while we were not listening: reload once.
       local.fanOutAll();
+      if (unsent.size > 0) queueMicrotask(flush);
       return c;
     })().finally(() => {
       connecting = null;
@@ -137,14 +167,15 @@ function createPostgresBus(url: string): PollBus {
     publish(pollId) {
       local.fanOut(pollId);
       if (closed) return;
-      notifying = notifying
-        .then(() => connect())
-        .then((c) => c.query("SELECT pg_notify($1, $2)", [POLL_CHANNEL, `${instance}:${pollId}`]))
-        .catch((error: unknown) => log("error", "Kunde inte meddela andra instanser om omröstningen", error));
+      unsent.add(pollId);
+      flush();
     },
     subscribe(pollId, listener) {
       if (!closed) connect().catch(() => {});
       return local.add(pollId, listener);
+    },
+    async listening() {
+      await connect();
     },
     async close() {
       closed = true;
@@ -168,5 +199,16 @@ export const pollBus: PollBus = (g.__pollBus ??= byProvider<() => PollBus>({
 
 export const publishPollChange = (pollId: string) => pollBus.publish(pollId);
 export const subscribeToPoll = (pollId: string, listener: PollListener) => pollBus.subscribe(pollId, listener);
+/** Resolves when this process hears other instances' changes, or after `maxWaitMs` (LISTEN slow or failing). */
+export function pollBusListening(maxWaitMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    pollBus.listening().catch(() => {}),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, maxWaitMs);
+      timer.unref();
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
 /** Ends the LISTEN connection (PostgreSQL); called by disconnectDb on shutdown. */
 export const closePollBus = () => pollBus.close();
