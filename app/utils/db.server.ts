@@ -1,9 +1,13 @@
-import { PrismaClient } from "@prisma/client";
+import { PrismaClient, type Prisma } from "@prisma/client";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { databaseUrl, isPostgresUrl } from "./database-url";
 import { closePollBus } from "./poll-bus.server";
 import { createPostgresClient } from "./postgres.server";
 import { applySqlitePragmas, SQLITE_BUSY_TIMEOUT_MS } from "./sqlite.server";
+
+// Tests count the SQL statements a loader runs (see countQueries); production does not pay for it.
+const countQueriesOn = process.env.NODE_ENV === "test";
+const clientOptions: Prisma.PrismaClientOptions = countQueriesOn ? { log: [{ level: "query" as const, emit: "event" as const }] } : {};
 
 /**
  * The one PrismaClient of the process. Only app/models/*.server.ts import it.
@@ -16,23 +20,21 @@ import { applySqlitePragmas, SQLITE_BUSY_TIMEOUT_MS } from "./sqlite.server";
  */
 function createClient() {
   const url = databaseUrl();
+  let client: PrismaClient;
   if (isPostgresUrl(url)) {
-    const pg = createPostgresClient(url);
+    const pg = createPostgresClient(url, clientOptions);
     ready = pg.ready;
-    return pg.client;
+    client = pg.client;
+  } else {
+    const adapter = new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    client = new PrismaClient({ adapter, ...clientOptions }) as unknown as PrismaClient;
+    ready = applySqlitePragmas(client);
   }
-  const adapter = new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
-  // Tests count the SQL statements a loader runs (see countQueries); production does not pay for it.
-  if (process.env.NODE_ENV === "test") {
-    const client = new PrismaClient({ adapter, log: [{ level: "query", emit: "event" }] });
-    client.$on("query", () => {
+  if (countQueriesOn) {
+    (client as unknown as PrismaClient<Prisma.PrismaClientOptions, "query">).$on("query", () => {
       queryCounter.count++;
     });
-    ready = applySqlitePragmas(client);
-    return client as unknown as PrismaClient;
   }
-  const client = new PrismaClient({ adapter });
-  ready = applySqlitePragmas(client);
   return client;
 }
 

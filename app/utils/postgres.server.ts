@@ -17,7 +17,7 @@ import type { PrismaClient } from "@prisma/client";
  */
 export const POSTGRES_POOL_MAX = Number(process.env.DATABASE_POOL_MAX) || 10;
 
-export function createPostgresClient(url: string): { client: PrismaClient; ready: Promise<void> } {
+export function createPostgresClient(url: string, options: object = {}): { client: PrismaClient; ready: Promise<void> } {
   const require = createRequire(import.meta.url);
   const { PrismaPg } = require("@prisma/adapter-pg") as typeof import("@prisma/adapter-pg");
   const { PrismaClient: PostgresClient } = require("@kommunforum/prisma-postgres") as { PrismaClient: new (options: unknown) => unknown };
@@ -29,7 +29,7 @@ export function createPostgresClient(url: string): { client: PrismaClient; ready
   });
   // Batch transactions (e.g. the 311 reference-data upserts) are one round trip
   // per statement here, not an in-process call: allow more than Prisma's 5 s.
-  const client = new PostgresClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 30_000 } }) as PrismaClient;
+  const client = new PostgresClient({ ...options, adapter, transactionOptions: { maxWait: 10_000, timeout: 30_000 } }) as PrismaClient;
   // Fail at start, not at the first request, when the server is unreachable.
   const ready = client.$queryRawUnsafe("SELECT 1").then(() => undefined);
   return { client, ready };
