@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { cleanUp, cleanUpThreads, createThreadWithAnswer, createUserWithSession, logInAs } from "./db";
-import { A11Y, formatViolations, pagesToScan, seriousViolations, type PageToScan } from "./fixtures";
+import { MARKUP_ONLY, formatViolations, pagesToScan, seriousViolations, type PageToScan } from "./fixtures";
 
 // Every page of the build, found from its route manifest: an axe scan against
 // WCAG 2.1 AA and the page structure every route promises (one h1, title, description).
@@ -19,7 +19,7 @@ async function open(page: import("@playwright/test").Page, target: PageToScan) {
 }
 
 // One page load per page: the structure checks and the axe scan share it.
-test.describe("every page: its structure, and no serious or critical WCAG 2.1 AA violations", A11Y, () => {
+test.describe("every page: its structure, and no serious or critical WCAG 2.1 AA violations", MARKUP_ONLY, () => {
   for (const target of pages) {
     test(`axe ${target.url}`, async ({ page }) => {
       await open(page, target);
@@ -36,7 +36,7 @@ test.describe("every page: its structure, and no serious or critical WCAG 2.1 AA
   }
 });
 
-test("the home page has no horizontal scroll at 320 px", A11Y, async ({ page }) => {
+test("the home page has no horizontal scroll at 320 px", MARKUP_ONLY, async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto("/");
   const scrollWidth = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
@@ -44,7 +44,7 @@ test("the home page has no horizontal scroll at 320 px", A11Y, async ({ page }) 
   expect(scrollWidth, `scrollWidth ${scrollWidth} > 320`).toBeLessThanOrEqual(320);
 });
 
-test("the page list comes from the build and includes the home and 404 pages", A11Y, () => {
+test("the page list comes from the build and includes the home and 404 pages", MARKUP_ONLY, () => {
   const urls = pages.map((p) => p.url);
   expect(urls).toContain("/");
   expect(pages.some((p) => p.kind === "not-found")).toBe(true);
@@ -52,7 +52,7 @@ test("the page list comes from the build and includes the home and 404 pages", A
 });
 
 // Pages behind a login, with their own test data: moderation and the member's watch settings.
-test.describe("axe: moderation and watch pages (logged in)", A11Y, () => {
+test.describe("axe: moderation and watch pages (logged in)", MARKUP_ONLY, () => {
   test.afterAll(() => {
     cleanUpThreads();
     cleanUp();
@@ -88,7 +88,7 @@ test.describe("axe: moderation and watch pages (logged in)", A11Y, () => {
 
 // Discussion pages as a logged-in member sees them: the ask form (with preview and
 // similar threads), a thread with the answer, comment and vote forms, and the edit form.
-test.describe("axe: discussion pages for a logged-in member", A11Y, () => {
+test.describe("axe: discussion pages for a logged-in member", MARKUP_ONLY, () => {
   test.afterAll(() => cleanUp());
   const THREAD = "/diskussioner/demo-trad-prognos-hemtjanst/hur-kom-ni-igang-med-prognoser-for-hemtjanstens-behov";
   for (const url of ["/diskussioner/ny", "/diskussioner/ny?kategori=iot-sensorer&case=kristianstad-smart-va", THREAD]) {
@@ -118,7 +118,7 @@ test.describe("axe: discussion pages for a logged-in member", A11Y, () => {
   });
 });
 
-test.describe("organizer poll pages", A11Y, () => {
+test.describe("organizer poll pages", MARKUP_ONLY, () => {
   // The seeded demo draft (DATA7) on the upcoming forum: its list, its admin page and the presenter view.
   test("axe: poll admin pages and the presenter view", async ({ page, context, baseURL }) => {
     const { cleanUp, createUserWithSession, findPoll, logInAs } = await import("./db");

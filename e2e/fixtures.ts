@@ -82,11 +82,11 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /** Runs axe on the current page and returns the serious and critical violations. */
 /**
- * Marks a test that only scans markup (axe, page structure). `npm run test:pg`
- * skips these (`--grep-invert @a11y`): the database behind a page does not change
- * its markup, and `npm test` runs them all.
+ * Marks a test that only checks markup: axe scans, page structure, the site's
+ * navigation. `npm run test:pg` skips these (`--grep-invert @markup`): the
+ * database behind a page does not change its markup, and `npm test` runs them all.
  */
-export const A11Y = { tag: "@a11y" };
+export const MARKUP_ONLY = { tag: "@markup" };
 
 export async function seriousViolations(page: Page): Promise<Result[]> {
   // Loaded here so vitest can import the sample list without Playwright.

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { cleanUp, createPublishedCase } from "./db";
-import { A11Y, formatViolations, seriousViolations } from "./fixtures";
+import { MARKUP_ONLY, formatViolations, seriousViolations } from "./fixtures";
 
 // Search, municipality pages and the feed, as a visitor meets them.
 
@@ -65,7 +65,7 @@ test("search finds a case an organizer wrote by a Swedish word from its body", a
   await expect(result.locator("mark", { hasText: "grundvattennivåer" })).toBeVisible();
 });
 
-test("a results page with highlighted matches passes axe", A11Y, async ({ page }) => {
+test("a results page with highlighted matches passes axe", MARKUP_ONLY, async ({ page }) => {
   await page.goto("/sok?q=och");
   await expect(page.locator(".search-results mark").first()).toBeVisible();
   const violations = await seriousViolations(page);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { NOT_FOUND_URL } from "./fixtures";
+import { MARKUP_ONLY, NOT_FOUND_URL } from "./fixtures";
 
 // The site's shell: language, skip link, header and footer navigation, 404, health.
 
@@ -17,14 +17,14 @@ const FOOTER_LINKS = [
   { name: "Personuppgiftspolicy", path: "/personuppgifter" },
 ];
 
-test("the home page is in Swedish and has one h1", async ({ page }) => {
+test("the home page is in Swedish and has one h1", MARKUP_ONLY, async ({ page }) => {
   const response = await page.goto("/");
   expect(response?.status()).toBe(200);
   await expect(page.locator("html")).toHaveAttribute("lang", "sv");
   await expect(page.locator("h1")).toHaveCount(1);
 });
 
-test("the skip link is the first stop and moves focus to the main content", async ({ page }) => {
+test("the skip link is the first stop and moves focus to the main content", MARKUP_ONLY, async ({ page }) => {
   await page.goto("/");
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Hoppa till huvudinnehållet" });
@@ -35,7 +35,7 @@ test("the skip link is the first stop and moves focus to the main content", asyn
 });
 
 for (const section of SECTIONS) {
-  test(`the main menu leads to ${section.path}`, async ({ page, request }) => {
+  test(`the main menu leads to ${section.path}`, MARKUP_ONLY, async ({ page, request }) => {
     await page.goto("/");
     await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: section.name, exact: true }).click();
     await expect(page).toHaveURL(section.path);
@@ -48,7 +48,7 @@ for (const section of SECTIONS) {
 }
 
 for (const link of FOOTER_LINKS) {
-  test(`the footer links to ${link.path}`, async ({ page, request }) => {
+  test(`the footer links to ${link.path}`, MARKUP_ONLY, async ({ page, request }) => {
     await page.goto("/");
     await page.getByRole("contentinfo").getByRole("link", { name: link.name }).click();
     await expect(page).toHaveURL(link.path);
@@ -58,7 +58,7 @@ for (const link of FOOTER_LINKS) {
   });
 }
 
-test("an unknown address gets the Swedish 404 page", async ({ page }) => {
+test("an unknown address gets the Swedish 404 page", MARKUP_ONLY, async ({ page }) => {
   const response = await page.goto(NOT_FOUND_URL);
   expect(response?.status()).toBe(404);
   await expect(page.locator("html")).toHaveAttribute("lang", "sv");

@@ -3,12 +3,14 @@
 # against a real PostgreSQL. Uses TEST_PG_URL when set (a server URL whose user
 # may create databases), else starts a throwaway server (scripts/pg-server.sh)
 # on a free local port and stops exactly that one afterwards.
-# - vitest: every test file gets its own database, copied from a template
-#   migrated once (app/test/global-setup.ts, app/test/pg-test-db.ts).
+# - vitest: the integration tests (*.server.test.ts and the database
+#   fingerprint test; pure unit tests touch no database), each file on its own
+#   database copied from a template migrated once (app/test/global-setup.ts,
+#   app/test/pg-test-db.ts).
 # - Playwright: the production build on its own freshly migrated and seeded
-#   PostgreSQL database (scripts/e2e-server.sh). The page-by-page accessibility
-#   scans (tagged @a11y) check markup, which does not depend on the database:
-#   `npm test` runs them.
+#   PostgreSQL database (scripts/e2e-server.sh). Tests that only check markup
+#   (axe scans, page structure, navigation; tagged @markup) are left to `npm test`:
+#   the database behind a page does not change its markup.
 # Like `npm test`, the last line is "N passed, N failed".
 # Extra arguments go to vitest alone, e.g. `npm run test:pg -- app/models/outbox.server.test.ts`.
 set -euo pipefail
@@ -56,14 +58,17 @@ step() {
 }
 
 rm -f .tmp/vitest-pg.json .tmp/playwright-pg.json
-step vitest npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest-pg.json "$@"
+# Vitest filters are path substrings: without arguments, every integration test file.
+filters=("$@")
+[[ $# -eq 0 ]] && filters=(server.test app/test/db-fingerprint.test.ts)
+step vitest npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest-pg.json "${filters[@]}"
 count_args=(--vitest .tmp/vitest-pg.json)
 
 if [[ $# -eq 0 ]]; then
   # Journeys need the production build; `npm test` may have made it already, but a stale one would mislead.
   step build npx remix build
   e2e_url="$(node -e 'const u=new URL(process.env.TEST_PG_URL);u.pathname="/kf_e2e_'"$$"'";console.log(u.toString())')"
-  step playwright env E2E_DATABASE_URL="$e2e_url" E2E_REPORT=.tmp/playwright-pg.json npx playwright test --grep-invert @a11y
+  step playwright env E2E_DATABASE_URL="$e2e_url" E2E_REPORT=.tmp/playwright-pg.json npx playwright test --grep-invert @markup
   count_args+=(--playwright .tmp/playwright-pg.json)
 fi
 
