@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -11,6 +12,9 @@ export default defineConfig({
     setupFiles: ["app/test/setup-file.ts"],
     environment: "node",
     pool: "forks",
+    // Vitest's default is one worker per core minus one: a single worker on a
+    // 2-core CI machine, idle while a test waits for its server or database.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
