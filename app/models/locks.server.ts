@@ -36,12 +36,36 @@ type Locks = {
    * uncommitted row and store a count one short (lost updates).
    */
   lockPostVotes(tx: Tx, postId: string): Promise<void>;
+  /**
+   * Serialises one member's flags on one post: "is there an open flag by this
+   * member? if not, insert one" would otherwise let two clicks at once both see
+   * none and insert two. Locks the post row FOR NO KEY UPDATE.
+   */
+  lockPostFlags(tx: Tx, postId: string): Promise<void>;
+  /**
+   * Serialises everything that decides about a thread's posts: new answers and
+   * comments (which must not land on a thread being merged away), accepting an
+   * answer (a toggle of the stored value), votes, and merges (which move posts,
+   * recount answerCount and must not run both ways at once). Locks the thread
+   * rows FOR NO KEY UPDATE, several in id order so two merges cannot deadlock.
+   */
+  lockThreads(tx: Tx, threadIds: string[]): Promise<void>;
+  /**
+   * Serialises additions to an event's ordered lists (agenda items, speakers,
+   * polls, recording materials), which take "highest position + 1": two at
+   * once would otherwise get the same position. Locks the event row FOR NO KEY
+   * UPDATE, which does not block foreign key checks of rows that reference it.
+   */
+  lockEventLists(tx: Tx, eventId: string): Promise<void>;
 };
 
 const sqlite: Locks = {
   async lockEventSeats() {},
   async lockMunicipalityMaturity() {},
   async lockPostVotes() {},
+  async lockPostFlags() {},
+  async lockThreads() {},
+  async lockEventLists() {},
 };
 
 const postgres: Locks = {
@@ -54,6 +78,18 @@ const postgres: Locks = {
   async lockPostVotes(tx, postId) {
     await tx.$queryRaw`SELECT 1 FROM "Post" WHERE "id" = ${postId} FOR UPDATE`;
   },
+  async lockPostFlags(tx, postId) {
+    await tx.$queryRaw`SELECT 1 FROM "Post" WHERE "id" = ${postId} FOR NO KEY UPDATE`;
+  },
+  async lockThreads(tx, threadIds) {
+    // One statement per row, in a fixed order: a single "IN (…) FOR UPDATE" may lock in any order.
+    for (const id of [...new Set(threadIds)].sort()) {
+      await tx.$queryRaw`SELECT 1 FROM "Thread" WHERE "id" = ${id} FOR NO KEY UPDATE`;
+    }
+  },
+  async lockEventLists(tx, eventId) {
+    await tx.$queryRaw`SELECT 1 FROM "Event" WHERE "id" = ${eventId} FOR NO KEY UPDATE`;
+  },
 };
 
-export const { lockEventSeats, lockMunicipalityMaturity, lockPostVotes } = byProvider({ sqlite, postgres });
+export const { lockEventSeats, lockEventLists, lockMunicipalityMaturity, lockPostFlags, lockPostVotes, lockThreads } = byProvider({ sqlite, postgres });
