@@ -57,6 +57,16 @@ type Locks = {
    * UPDATE, which does not block foreign key checks of rows that reference it.
    */
   lockEventLists(tx: Tx, eventId: string): Promise<void>;
+  /**
+   * Serialises "is this name free? then insert it" for a value that has no row
+   * to lock yet: an email address at sign-up or on the invitation list, a
+   * handle, an organisation name. Two requests with the same value would
+   * otherwise both see it free and the second insert would fail on the unique
+   * index (a 500). A transaction-scoped advisory lock on a hash of
+   * `scope:value`; a hash collision only makes unrelated requests take turns.
+   * Callers that take several take them in a fixed order (see signUp).
+   */
+  lockName(tx: Tx, scope: "email" | "handle" | "organisation" | "invitation", value: string): Promise<void>;
 };
 
 const sqlite: Locks = {
@@ -66,6 +76,7 @@ const sqlite: Locks = {
   async lockPostFlags() {},
   async lockThreads() {},
   async lockEventLists() {},
+  async lockName() {},
 };
 
 const postgres: Locks = {
@@ -90,6 +101,10 @@ const postgres: Locks = {
   async lockEventLists(tx, eventId) {
     await tx.$queryRaw`SELECT 1 FROM "Event" WHERE "id" = ${eventId} FOR NO KEY UPDATE`;
   },
+  async lockName(tx, scope, value) {
+    const key = `${scope}:${value}`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+  },
 };
 
-export const { lockEventSeats, lockEventLists, lockMunicipalityMaturity, lockPostFlags, lockPostVotes, lockThreads } = byProvider({ sqlite, postgres });
+export const { lockEventSeats, lockEventLists, lockMunicipalityMaturity, lockName, lockPostFlags, lockPostVotes, lockThreads } = byProvider({ sqlite, postgres });
