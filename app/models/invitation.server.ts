@@ -7,7 +7,7 @@ import { eventHref } from "~/utils/links";
 import { appUrl, unsubscribeUrl } from "~/utils/signed-links.server";
 import { recordAudit } from "./audit.server";
 import { consumeToken, createToken } from "./auth-token.server";
-import { lockName } from "./locks.server";
+import { lockEventOrganizing, lockName } from "./locks.server";
 import { enqueueEmail } from "./outbox.server";
 
 /**
@@ -103,7 +103,8 @@ export async function sendInvitations(eventId: string, actorId: string, now: Dat
     eventUrl: appUrl(eventHref(event)),
   };
   return prisma.$transaction(async (tx) => {
-    await recordAudit(tx, { actorId, action: "invitations.send", entityType: "Event", entityId: eventId }); // write first: takes the lock
+    await lockEventOrganizing(tx, eventId); // PostgreSQL: a second send waits, then finds everyone invited
+    await recordAudit(tx, { actorId, action: "invitations.send", entityType: "Event", entityId: eventId }); // write first: takes the lock (SQLite)
     const subscribers = await tx.invitationSubscriber.findMany({
       where: { confirmedAt: { not: null }, unsubscribedAt: null, sends: { none: { eventId } } },
       select: { id: true, email: true, name: true },

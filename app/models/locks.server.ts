@@ -51,12 +51,15 @@ type Locks = {
    */
   lockThreads(tx: Tx, threadIds: string[]): Promise<void>;
   /**
-   * Serialises additions to an event's ordered lists (agenda items, speakers,
-   * polls, recording materials), which take "highest position + 1": two at
-   * once would otherwise get the same position. Locks the event row FOR NO KEY
-   * UPDATE, which does not block foreign key checks of rows that reference it.
+   * Serialises an organizer's decisions about one event that read before they
+   * write: additions to its ordered lists (agenda items, speakers, polls,
+   * recording materials) take "highest position + 1", and sending a message or
+   * the invitations picks who has not had it yet; two at once would otherwise
+   * write the same position, or both insert the same rows and the second fail
+   * on a unique key (a 500). Locks the event row FOR NO KEY UPDATE, which does
+   * not block foreign key checks of rows that reference it.
    */
-  lockEventLists(tx: Tx, eventId: string): Promise<void>;
+  lockEventOrganizing(tx: Tx, eventId: string): Promise<void>;
   /**
    * Serialises "is this name free? then insert it" for a value that has no row
    * to lock yet: an email address at sign-up or on the invitation list, a
@@ -75,7 +78,7 @@ const sqlite: Locks = {
   async lockPostVotes() {},
   async lockPostFlags() {},
   async lockThreads() {},
-  async lockEventLists() {},
+  async lockEventOrganizing() {},
   async lockName() {},
 };
 
@@ -98,7 +101,7 @@ const postgres: Locks = {
       await tx.$queryRaw`SELECT 1 FROM "Thread" WHERE "id" = ${id} FOR NO KEY UPDATE`;
     }
   },
-  async lockEventLists(tx, eventId) {
+  async lockEventOrganizing(tx, eventId) {
     await tx.$queryRaw`SELECT 1 FROM "Event" WHERE "id" = ${eventId} FOR NO KEY UPDATE`;
   },
   async lockName(tx, scope, value) {
@@ -107,4 +110,4 @@ const postgres: Locks = {
   },
 };
 
-export const { lockEventSeats, lockEventLists, lockMunicipalityMaturity, lockName, lockPostFlags, lockPostVotes, lockThreads } = byProvider({ sqlite, postgres });
+export const { lockEventSeats, lockEventOrganizing, lockMunicipalityMaturity, lockName, lockPostFlags, lockPostVotes, lockThreads } = byProvider({ sqlite, postgres });
