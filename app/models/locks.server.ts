@@ -1,4 +1,4 @@
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { byProvider } from "~/utils/dialect.server";
 
 type Tx = Prisma.TransactionClient;
@@ -111,3 +111,23 @@ const postgres: Locks = {
 };
 
 export const { lockEventSeats, lockEventOrganizing, lockMunicipalityMaturity, lockName, lockPostFlags, lockPostVotes, lockThreads } = byProvider({ sqlite, postgres });
+
+const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+/**
+ * Runs a whole transaction again when it lost a race into a unique index: "is the
+ * address free? then insert" (or an upsert, which is a read then a write) lets two
+ * requests both insert; on PostgreSQL the second fails once the first commits, and
+ * the violation aborts its transaction. The repeat reads the committed row and
+ * gives the form's own answer ("the address is taken") or reuses it (a tag).
+ * SQLite never gets here: its write transactions take turns.
+ */
+export async function retryUniqueRace<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= attempts) throw error;
+    }
+  }
+}
