@@ -69,6 +69,14 @@ type Locks = {
    * `scope:value`; a hash collision only makes unrelated requests take turns.
    * Callers that take several take them in a fixed order (see signUp).
    */
+  /**
+   * Makes closing a poll final: a vote reads "open" and then inserts, and the
+   * insert's foreign key check (FOR KEY SHARE) does not wait for a close in
+   * progress, so a vote could be stored after the close committed. FOR SHARE
+   * on the poll row lets votes run side by side but makes the close wait for
+   * the votes already reading, and later votes wait for the close and see it.
+   */
+  lockPollForVote(tx: Tx, pollId: string): Promise<void>;
   lockName(tx: Tx, scope: "email" | "handle" | "organisation" | "invitation", value: string): Promise<void>;
 };
 
@@ -80,6 +88,7 @@ const sqlite: Locks = {
   async lockThreads() {},
   async lockEventOrganizing() {},
   async lockName() {},
+  async lockPollForVote() {},
 };
 
 const postgres: Locks = {
@@ -104,13 +113,16 @@ const postgres: Locks = {
   async lockEventOrganizing(tx, eventId) {
     await tx.$queryRaw`SELECT 1 FROM "Event" WHERE "id" = ${eventId} FOR NO KEY UPDATE`;
   },
+  async lockPollForVote(tx, pollId) {
+    await tx.$queryRaw`SELECT 1 FROM "Poll" WHERE "id" = ${pollId} FOR SHARE`;
+  },
   async lockName(tx, scope, value) {
     const key = `${scope}:${value}`;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
   },
 };
 
-export const { lockEventSeats, lockEventOrganizing, lockMunicipalityMaturity, lockName, lockPostFlags, lockPostVotes, lockThreads } = byProvider({ sqlite, postgres });
+export const { lockEventSeats, lockEventOrganizing, lockMunicipalityMaturity, lockName, lockPollForVote, lockPostFlags, lockPostVotes, lockThreads } = byProvider({ sqlite, postgres });
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { Prisma } from "@prisma/client";
 import { municipalityGroupOf } from "~/data/municipality-groups";
 import { recordAudit } from "~/models/audit.server";
-import { lockEventOrganizing } from "~/models/locks.server";
+import { lockEventOrganizing, lockPollForVote } from "~/models/locks.server";
 import { prisma } from "~/utils/db.server";
 import { publishPollChange } from "~/utils/poll-bus.server";
 import { breakdownBy, countedResultRows, resultRowsFor, type Breakdown, type ResultRow, type TrendPoint } from "~/utils/poll-results";
@@ -336,6 +336,7 @@ export async function castVote(input: VoteInput): Promise<Result<{ changed: bool
 
   const write = () =>
     prisma.$transaction(async (tx) => {
+      await lockPollForVote(tx, input.pollId); // PostgreSQL: a close in progress finishes first (SQLite: no-op)
       const fresh = await tx.poll.findUnique({ where: { id: input.pollId }, select: { state: true } });
       if (fresh?.state !== "open") throw new Refusal("form", notOpenMessage(fresh?.state ?? "closed"), 409);
       const existing = await tx.pollResponse.findUnique({
