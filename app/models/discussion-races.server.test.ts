@@ -3,8 +3,9 @@
 // runs on its own pooled connection, so a read-then-write without a lock would
 // lose updates or write duplicates (locks.server.ts).
 import { describe, expect, it } from "vitest";
-import { makePost, makeThread, makeUser } from "~/test/discussion-fixtures";
+import { makeCategory, makePost, makeThread, makeUser } from "~/test/discussion-fixtures";
 import { prisma } from "~/utils/db.server";
+import { saveSubscriptions } from "./discussion-notify.server";
 import { flagPost, mergeThreads } from "./moderation.server";
 import { acceptAnswer, createAnswer } from "./post.server";
 
@@ -63,5 +64,13 @@ describe("discussions under concurrency", () => {
       expect(results.map((r) => r.accepted).sort()).toEqual([false, true]);
       expect((await prisma.thread.findUniqueOrThrow({ where: { id: thread.id } })).acceptedPostId).toBeNull();
     }
+  });
+
+  it("the subscription form sent twice at once saves once, without an error", async () => {
+    const member = await makeUser();
+    const categories = await Promise.all([makeCategory(), makeCategory(), makeCategory()]);
+    const choice = { categoryIds: categories.map((c) => c.id), weeklyDigest: true };
+    await Promise.all([saveSubscriptions(member.id, choice), saveSubscriptions(member.id, choice), saveSubscriptions(member.id, choice)]);
+    expect(await prisma.categorySubscription.count({ where: { userId: member.id } })).toBe(3);
   });
 });

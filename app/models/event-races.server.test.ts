@@ -67,6 +67,18 @@ describe("event lists under concurrency", () => {
   });
 });
 
+describe("recordings under concurrency", () => {
+  it("saving a new recording twice at once stores one recording, without an error", async () => {
+    const settings = { source: parseVideoUrl("https://youtu.be/dQw4w9WgXcQ")!, durationSeconds: 5400, captionsUrl: null, publish: true };
+    for (let round = 0; round < 5; round++) {
+      const past = await makeEvent(new Date(Date.now() - 10 * 24 * 3600_000));
+      const results = await Promise.all(Array.from({ length: 4 }, () => saveRecording(organizerId, past.id, settings)));
+      expect(results).toEqual(Array.from({ length: 4 }, () => ({ ok: true })));
+      expect(await prisma.recording.count({ where: { eventId: past.id } })).toBe(1);
+    }
+  });
+});
+
 describe("event sends under concurrency", () => {
   it("cancelling twice at once cancels once: one mail per registrant, one audit row, a clean refusal", async () => {
     const { id } = await makeEvent();
