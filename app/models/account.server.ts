@@ -1,4 +1,5 @@
 import { uniqueHandle } from "./handle.server";
+import { lockName } from "./locks.server";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { wakeOutboxSender } from "~/utils/mailer.server";
@@ -33,6 +34,10 @@ export type SignupInput = {
 /** Creates the account and queues the verification email; an existing address gets a notice instead. */
 export async function signUp(input: SignupInput): Promise<{ ok: true } | { ok: false; field: "municipalityCode"; message: string }> {
   return sendingMail(() => prisma.$transaction(async (tx) => {
+    // PostgreSQL: the same address signing up twice at once takes turns, so the second
+    // gets the notice mail instead of a unique violation (SQLite: no-op). The handle
+    // and organisation names are locked after this one, always in that order.
+    await lockName(tx, "email", input.email);
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, name: true, deletedAt: true } });
     if (existing && !existing.deletedAt) {
       const mail = accountExistsTemplate({ name: existing.name, loginUrl: link("/logga-in"), resetUrl: link("/glomt-losenord") });
@@ -73,6 +78,7 @@ export async function confirmEmail(token: string): Promise<"verified" | "changed
     }
     const change = await consumeToken("change-email", token, tx);
     if (change?.userId) {
+      await lockName(tx, "email", change.email); // PostgreSQL: not while the address signs up (SQLite: no-op)
       const taken = await tx.user.findUnique({ where: { email: change.email }, select: { id: true } });
       if (taken) return "taken" as const;
       await tx.user.update({ where: { id: change.userId }, data: { email: change.email, emailVerifiedAt: new Date() } });

@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { retryUniqueRace } from "./locks.server";
 import { slugify } from "~/utils/slug";
 import type { ArticleInput } from "~/validation/library";
 
@@ -117,7 +118,8 @@ const slugTaken = { ok: false as const, field: "slug", message: "Det finns redan
 
 export async function createArticle(actorId: string, input: ArticleInput): Promise<ArticleSaveResult> {
   const slug = input.slug || slugify(input.title);
-  return prisma.$transaction(async (tx) => {
+  // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
+  return retryUniqueRace(() => prisma.$transaction(async (tx) => {
     if (await tx.article.findUnique({ where: { slug }, select: { id: true } })) return slugTaken;
     const ids = await tagIds(tx, input.tags, input.extraTags);
     const created = await tx.article.create({
@@ -134,11 +136,12 @@ export async function createArticle(actorId: string, input: ArticleInput): Promi
     });
     await recordAudit(tx, { actorId, action: "article.create", entityType: "Article", entityId: created.id, detail: { slug } });
     return { ok: true, ...created };
-  });
+  }));
 }
 
 export async function updateArticle(id: string, actorId: string, input: ArticleInput): Promise<ArticleSaveResult | null> {
-  return prisma.$transaction(async (tx) => {
+  // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
+  return retryUniqueRace(() => prisma.$transaction(async (tx) => {
     const existing = await tx.article.findUnique({ where: { id }, select: { slug: true } });
     if (!existing) return null;
     const slug = input.slug || existing.slug;
@@ -158,7 +161,7 @@ export async function updateArticle(id: string, actorId: string, input: ArticleI
     });
     await recordAudit(tx, { actorId, action: "article.update", entityType: "Article", entityId: id, detail: { slug } });
     return { ok: true, id, slug };
-  });
+  }));
 }
 
 export async function setArticleStatus(id: string, actorId: string, status: "draft" | "published") {

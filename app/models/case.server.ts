@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { retryUniqueRace } from "./locks.server";
 import { enqueueEmail } from "./outbox.server";
 import { insertThread } from "./post.server";
 import { slugify } from "~/utils/slug";
@@ -263,7 +264,8 @@ export async function askCaseOwner(input: {
   });
   if (!asker) return null;
   const categorySlug = categoryForTags(item.tags.map((t) => t.tag.slug));
-  return prisma.$transaction(async (tx) => {
+  // retryUniqueRace: the fallback category's upsert is a read then a write (PostgreSQL).
+  return retryUniqueRace(() => prisma.$transaction(async (tx) => {
     const category =
       (await tx.discussionCategory.findUnique({ where: { slug: categorySlug }, select: { id: true } })) ??
       (await tx.discussionCategory.upsert({
@@ -295,7 +297,7 @@ export async function askCaseOwner(input: {
       emailed = true;
     }
     return { thread, emailed };
-  });
+  }));
 }
 
 // ---------------------------------------------------------------------------
@@ -423,7 +425,8 @@ function caseData(input: CaseInput) {
 
 export async function createCase(actorId: string, input: CaseInput): Promise<SaveResult> {
   const slug = input.slug || slugify(input.title);
-  return prisma.$transaction(async (tx) => {
+  // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
+  return retryUniqueRace(() => prisma.$transaction(async (tx) => {
     if (await tx.case.findUnique({ where: { slug }, select: { id: true } })) {
       return { ok: false, field: "slug", message: "Det finns redan ett case med den adressen. Välj en annan." };
     }
@@ -436,7 +439,7 @@ export async function createCase(actorId: string, input: CaseInput): Promise<Sav
     });
     await recordAudit(tx, { actorId, action: "case.create", entityType: "Case", entityId: created.id, detail: { slug } });
     return { ok: true, ...created };
-  });
+  }));
 }
 
 /**
@@ -449,7 +452,8 @@ export async function updateCase(
   input: CaseInput,
   { editorId }: { editorId?: string } = {},
 ): Promise<SaveResult | null> {
-  return prisma.$transaction(async (tx) => {
+  // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
+  return retryUniqueRace(() => prisma.$transaction(async (tx) => {
     const existing = await tx.case.findFirst({ where: editorId ? { id, editorId } : { id }, select: { id: true, slug: true } });
     if (!existing) return null;
     const slug = editorId ? existing.slug : input.slug || existing.slug;
@@ -472,7 +476,7 @@ export async function updateCase(
       detail: editorId ? { slug, asEditor: true } : { slug },
     });
     return { ok: true, id, slug };
-  });
+  }));
 }
 
 export async function setCaseStatus(id: string, actorId: string, status: "draft" | "published") {

@@ -382,11 +382,13 @@ export async function unfollowThread(userId: string, threadId: string): Promise<
 /** Replaces the member's category subscriptions and digest choice (one form on the profile). */
 export async function saveSubscriptions(userId: string, { categoryIds, weeklyDigest }: { categoryIds: string[]; weeklyDigest: boolean }) {
   await prisma.$transaction(async (tx) => {
+    // The member's row first: on PostgreSQL its lock makes a second submission wait and then
+    // see the rows this one inserts, instead of inserting them again (a unique violation).
+    await tx.user.update({ where: { id: userId }, data: { weeklyDigest } });
     const valid = await tx.discussionCategory.findMany({ where: { id: { in: categoryIds } }, select: { id: true } });
     await tx.categorySubscription.deleteMany({ where: { userId, categoryId: { notIn: valid.map((c) => c.id) } } });
     const existing = new Set((await tx.categorySubscription.findMany({ where: { userId }, select: { categoryId: true } })).map((s) => s.categoryId));
     for (const { id } of valid) if (!existing.has(id)) await tx.categorySubscription.create({ data: { userId, categoryId: id } });
-    await tx.user.update({ where: { id: userId }, data: { weeklyDigest } });
   });
 }
 

@@ -1,5 +1,6 @@
 import { Prisma } from "@prisma/client";
 import { recordAudit } from "~/models/audit.server";
+import { lockEventOrganizing, lockEventSeats } from "~/models/locks.server";
 import { enqueueEmail } from "~/models/outbox.server";
 import { prisma } from "~/utils/db.server";
 import { eventCancelledTemplate } from "~/utils/email-templates.server";
@@ -236,6 +237,9 @@ export async function unpublishEvent(actorId: string, id: string): Promise<Resul
 export async function cancelEvent(actorId: string, id: string, appUrl: string, now = new Date()): Promise<Result<{ emailed: number }>> {
   return refusable(() =>
     prisma.$transaction(async (tx) => {
+      // PostgreSQL: the seats lock, so a second click waits and then sees "cancelled", and a
+      // registration in progress finishes first and its registrant is mailed (SQLite: no-op).
+      await lockEventSeats(tx, id);
       const event = await tx.event.findUnique({ where: { id }, select: { status: true, title: true, startsAt: true, endsAt: true } });
       if (!event) throw new Refusal("form", "Forumet finns inte längre.");
       if (event.status === "cancelled") throw new Refusal("form", "Forumet är redan inställt.");
@@ -284,6 +288,7 @@ export async function addAgendaItem(actorId: string, eventId: string, input: Age
       const startsAt = agendaStart(await eventStart(tx, eventId), input.agendaTime);
       if (!startsAt) throw new Refusal("agendaTime", "Tiden finns inte den dagen (sommartid). Välj en annan tid.");
       await requireSpeakerOfEvent(tx, eventId, input.agendaSpeakerId);
+      await lockEventOrganizing(tx, eventId); // PostgreSQL: one "last position + 1" at a time (SQLite: no-op)
       const last = await tx.agendaItem.aggregate({ where: { eventId }, _max: { position: true } });
       const item = await tx.agendaItem.create({
         data: { eventId, startsAt, title: input.agendaTitle, speakerId: input.agendaSpeakerId, position: (last._max.position ?? -1) + 1 },
@@ -370,6 +375,7 @@ export async function addSpeaker(actorId: string, eventId: string, input: Speake
     prisma.$transaction(async (tx) => {
       await eventStart(tx, eventId);
       await requireMunicipality(tx, input.speakerMunicipalityCode);
+      await lockEventOrganizing(tx, eventId); // PostgreSQL: one "last position + 1" at a time (SQLite: no-op)
       const last = await tx.speaker.aggregate({ where: { eventId }, _max: { position: true } });
       const speaker = await tx.speaker.create({
         data: { eventId, ...speakerData(input), position: (last._max.position ?? -1) + 1 },

@@ -7,6 +7,7 @@ import { eventHref } from "~/utils/links";
 import { appUrl, unsubscribeUrl } from "~/utils/signed-links.server";
 import { recordAudit } from "./audit.server";
 import { consumeToken, createToken } from "./auth-token.server";
+import { lockEventOrganizing, lockName } from "./locks.server";
 import { enqueueEmail } from "./outbox.server";
 
 /**
@@ -29,6 +30,10 @@ export type SubscribeOutcome = "confirmation-sent" | "already-subscribed";
 export async function subscribeInTransaction(tx: Tx, input: SubscribeInput): Promise<SubscribeOutcome> {
   const email = input.email.trim().toLowerCase();
   const details = { name: input.name?.trim() ?? "", municipalityCode: input.municipalityCode || null };
+  // PostgreSQL: the update below locks nothing when there is no row yet, so the same
+  // address asked for twice at once (or registered for two forums at once) would be
+  // inserted twice and fail on the unique key (SQLite: no-op).
+  await lockName(tx, "invitation", email);
   const { count } = await tx.invitationSubscriber.updateMany({
     where: { email, OR: [{ confirmedAt: null }, { unsubscribedAt: { not: null } }] },
     data: details,
@@ -98,7 +103,8 @@ export async function sendInvitations(eventId: string, actorId: string, now: Dat
     eventUrl: appUrl(eventHref(event)),
   };
   return prisma.$transaction(async (tx) => {
-    await recordAudit(tx, { actorId, action: "invitations.send", entityType: "Event", entityId: eventId }); // write first: takes the lock
+    await lockEventOrganizing(tx, eventId); // PostgreSQL: a second send waits, then finds everyone invited
+    await recordAudit(tx, { actorId, action: "invitations.send", entityType: "Event", entityId: eventId }); // write first: takes the lock (SQLite)
     const subscribers = await tx.invitationSubscriber.findMany({
       where: { confirmedAt: { not: null }, unsubscribedAt: null, sends: { none: { eventId } } },
       select: { id: true, email: true, name: true },

@@ -3,6 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { formatFlagReason, type FlagReason } from "~/utils/moderation";
 import type { Role } from "~/utils/roles";
 import { recordAudit } from "./audit.server";
+import { lockPostFlags, lockThreads } from "./locks.server";
 
 /**
  * Moderation of discussions: members flag posts; moderators hide and unhide posts,
@@ -39,6 +40,7 @@ export async function getPostForFlagging(postId: string) {
 
 export async function flagPost(reporterId: string, postId: string, reason: FlagReason, note: string): Promise<Result> {
   return prisma.$transaction(async (tx) => {
+    await lockPostFlags(tx, postId); // PostgreSQL: one "already flagged?" decision at a time (SQLite: no-op)
     const post = await tx.post.findUnique({ where: { id: postId }, select: { authorId: true, hiddenAt: true, thread: { select: { hiddenAt: true } } } });
     if (!post || post.thread.hiddenAt) return fail("reason", "Inlägget finns inte.");
     if (post.authorId === reporterId) return fail("reason", "Du kan inte flagga dina egna inlägg. Du kan ändra eller ta bort texten själv.");
@@ -243,6 +245,10 @@ export async function moveThread(actorId: string, threadId: string, categoryId: 
 export async function mergeThreads(actorId: string, sourceId: string, targetId: string, reason: string, now: Date = new Date()): Promise<Result<{ target: { id: string; slug: string } }>> {
   if (sourceId === targetId) return fail("target", "En tråd kan inte slås ihop med sig själv.");
   return prisma.$transaction(async (tx) => {
+    // PostgreSQL: both threads locked (in id order) before anything is read, so a merge the
+    // other way round waits and then sees this one, and no answer lands on the source while
+    // its posts move or is left out of the target's recount (SQLite: no-op).
+    await lockThreads(tx, [sourceId, targetId]);
     const select = { id: true, slug: true, title: true, mergedIntoId: true, hiddenAt: true, acceptedPostId: true, lastActivityAt: true } as const;
     const [source, target] = await Promise.all([tx.thread.findUnique({ where: { id: sourceId }, select }), tx.thread.findUnique({ where: { id: targetId }, select })]);
     if (!source) return fail("intent", "Tråden finns inte.");

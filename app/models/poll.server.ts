@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { Prisma } from "@prisma/client";
 import { municipalityGroupOf } from "~/data/municipality-groups";
 import { recordAudit } from "~/models/audit.server";
+import { lockEventOrganizing, lockPollForVote } from "~/models/locks.server";
 import { prisma } from "~/utils/db.server";
 import { publishPollChange } from "~/utils/poll-bus.server";
 import { breakdownBy, countedResultRows, resultRowsFor, type Breakdown, type ResultRow, type TrendPoint } from "~/utils/poll-results";
@@ -173,7 +174,11 @@ export async function createPoll(actorId: string, eventId: string, input: PollIn
       return await refusable(() =>
         prisma.$transaction(async (tx) => {
           await checkRepeatOf(tx, null, input.repeatOfId);
-          const position = await tx.poll.count({ where: { eventId } });
+          // The highest position + 1 (a count would repeat a position after a deletion), one at a
+          // time per event on PostgreSQL (SQLite: no-op).
+          await lockEventOrganizing(tx, eventId);
+          const last = await tx.poll.aggregate({ where: { eventId }, _max: { position: true } });
+          const position = (last._max.position ?? -1) + 1;
           const poll = await tx.poll.create({
             data: {
               eventId,
@@ -331,6 +336,7 @@ export async function castVote(input: VoteInput): Promise<Result<{ changed: bool
 
   const write = () =>
     prisma.$transaction(async (tx) => {
+      await lockPollForVote(tx, input.pollId); // PostgreSQL: a close in progress finishes first (SQLite: no-op)
       const fresh = await tx.poll.findUnique({ where: { id: input.pollId }, select: { state: true } });
       if (fresh?.state !== "open") throw new Refusal("form", notOpenMessage(fresh?.state ?? "closed"), 409);
       const existing = await tx.pollResponse.findUnique({

@@ -5,7 +5,7 @@ import { enforceRateLimit } from "~/utils/rate-limit.server";
 import { slugify } from "~/utils/slug";
 import { recordAudit } from "./audit.server";
 import { afterPostCreated } from "./discussion-notify.server";
-import { lockPostVotes } from "./locks.server";
+import { lockPostVotes, lockThreads } from "./locks.server";
 
 /**
  * Writing in discussions: threads, answers, comments, edits, votes and accepted
@@ -146,6 +146,25 @@ export async function createThread(input: {
   });
 }
 
+/**
+ * Reads a post after locking its thread (PostgreSQL; see lockThreads): a merge
+ * can move the post to another thread while we wait, so the thread is read
+ * again after the lock and the lock taken again if it moved. `thenLock` takes
+ * further locks after the thread's (always in that order, against deadlocks).
+ */
+async function postInLockedThread<S extends Prisma.PostSelect>(tx: Prisma.TransactionClient, postId: string, select: S, thenLock?: () => Promise<void>) {
+  let locked: string | null = null;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const where = await tx.post.findUnique({ where: { id: postId }, select: { threadId: true } });
+    if (!where) return null;
+    if (where.threadId === locked) break;
+    await lockThreads(tx, [where.threadId]);
+    locked = where.threadId;
+  }
+  await thenLock?.();
+  return tx.post.findUnique({ where: { id: postId }, select });
+}
+
 type WritableThread = { id: string; locked: boolean; hiddenAt: Date | null; mergedIntoId: string | null };
 
 function assertWritable(thread: WritableThread | null): asserts thread is WritableThread {
@@ -161,6 +180,7 @@ const writableThreadSelect = { id: true, locked: true, hiddenAt: true, mergedInt
 
 export async function createAnswer({ threadId, authorId, body, now = new Date() }: { threadId: string; authorId: string; body: string; now?: Date }) {
   return prisma.$transaction(async (tx) => {
+    await lockThreads(tx, [threadId]); // PostgreSQL: not while the thread is merged, locked or hidden (SQLite: no-op)
     const thread = await tx.thread.findUnique({ where: { id: threadId }, select: writableThreadSelect });
     assertWritable(thread);
     const post = await tx.post.create({
@@ -180,10 +200,7 @@ export async function createAnswer({ threadId, authorId, body, now = new Date() 
 
 export async function createComment({ parentId, authorId, body, now = new Date() }: { parentId: string; authorId: string; body: string; now?: Date }) {
   return prisma.$transaction(async (tx) => {
-    const parent = await tx.post.findUnique({
-      where: { id: parentId },
-      select: { id: true, kind: true, hiddenAt: true, thread: { select: writableThreadSelect } },
-    });
+    const parent = await postInLockedThread(tx, parentId, { id: true, kind: true, hiddenAt: true, thread: { select: writableThreadSelect } });
     if (!parent || parent.hiddenAt) throw new DiscussionError(NOT_FOUND, 404);
     if (parent.kind !== "answer") throw new DiscussionError("Det går bara att kommentera svar.", 400);
     assertWritable(parent.thread);
@@ -224,8 +241,8 @@ export async function editPost({ postId, editorId, body, now = new Date() }: { p
  */
 export async function toggleVote({ postId, userId }: { postId: string; userId: string }) {
   return prisma.$transaction(async (tx) => {
-    await lockPostVotes(tx, postId);
-    const post = await tx.post.findUnique({ where: { id: postId }, select: { id: true, kind: true, authorId: true, hiddenAt: true, threadId: true } });
+    // The thread first, as a merge does: a vote on a question also writes the thread row.
+    const post = await postInLockedThread(tx, postId, { id: true, kind: true, authorId: true, hiddenAt: true, threadId: true }, () => lockPostVotes(tx, postId));
     if (!post || post.hiddenAt || post.kind === "comment") throw new DiscussionError(NOT_FOUND, 404);
     if (post.authorId === userId) throw new DiscussionError("Du kan inte rösta på ditt eget inlägg.", 403);
     const deleted = await tx.postVote.deleteMany({ where: { postId, userId } });
@@ -243,9 +260,12 @@ export async function toggleVote({ postId, userId }: { postId: string; userId: s
  */
 export async function acceptAnswer({ postId, actorId, isModerator }: { postId: string; actorId: string; isModerator: boolean }) {
   return prisma.$transaction(async (tx) => {
-    const post = await tx.post.findUnique({
-      where: { id: postId },
-      select: { id: true, kind: true, hiddenAt: true, thread: { select: { ...writableThreadSelect, authorId: true, acceptedPostId: true } } },
+    // Locked, so two clicks at once toggle twice (as on SQLite) instead of both reading the same state.
+    const post = await postInLockedThread(tx, postId, {
+      id: true,
+      kind: true,
+      hiddenAt: true,
+      thread: { select: { ...writableThreadSelect, authorId: true, acceptedPostId: true } },
     });
     if (!post || post.kind !== "answer" || post.thread.hiddenAt || post.thread.mergedIntoId) throw new DiscussionError(NOT_FOUND, 404);
     const thread = post.thread;

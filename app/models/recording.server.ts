@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { recordAudit } from "~/models/audit.server";
+import { lockEventOrganizing } from "~/models/locks.server";
 import { prisma } from "~/utils/db.server";
 import type { VideoSource } from "~/utils/video";
 
@@ -107,6 +108,7 @@ export type NewMaterial =
 
 export async function addMaterial(actorId: string, eventId: string, material: NewMaterial): Promise<Result> {
   return prisma.$transaction(async (tx) => {
+    await lockEventOrganizing(tx, eventId); // PostgreSQL: one "last position + 1" at a time (SQLite: no-op)
     const recordingId = await recordingIdOf(tx, eventId);
     if (!recordingId) return NO_RECORDING;
     const last = await tx.material.aggregate({ where: { recordingId }, _max: { position: true } });

@@ -16,7 +16,7 @@ import { eventHref } from "~/utils/links";
 import { appUrl, cancelRegistrationUrl, registrationPageUrl } from "~/utils/signed-links.server";
 import { recordAudit } from "./audit.server";
 import { eventBasicsSelect } from "./event.server";
-import { lockEventSeats } from "./locks.server";
+import { lockEventOrganizing, lockEventSeats } from "./locks.server";
 import { enqueueEmail, type EmailAttachment } from "./outbox.server";
 import { subscribeInTransaction } from "./invitation.server";
 
@@ -192,6 +192,13 @@ export type RegisterResult =
 
 class AlreadyRegistered extends Error {}
 
+/** Rolls back a registration that found the event closed once it held the lock. */
+class ClosedMeanwhile extends Error {
+  constructor(readonly reason: ClosedReason) {
+    super(reason);
+  }
+}
+
 function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
@@ -232,6 +239,11 @@ export async function registerForEvent(input: RegistrationInput, now: Date = new
     return await prisma.$transaction(async (tx) => {
       await lockEventSeats(tx, event.id); // PostgreSQL: one decision per event at a time (SQLite: no-op)
       const seated = await takeSeat(tx, event.id); // first statement: takes the write lock
+      // Read again under the lock: the event may have been cancelled (or closed) since the
+      // check above, and cancelEvent mails only the registrants it sees (PostgreSQL).
+      const fresh = await tx.event.findUnique({ where: { id: event.id }, select: eventSelect });
+      const closedNow = fresh ? registrationClosedReason(fresh, now) : "not-found";
+      if (closedNow) throw new ClosedMeanwhile(closedNow);
       const status: RegistrationStatus = seated ? "confirmed" : "waitlisted";
       const waitlistSeq = seated ? null : await nextWaitlistSeq(tx, event.id);
       let id: string;
@@ -257,6 +269,7 @@ export async function registerForEvent(input: RegistrationInput, now: Date = new
       return { outcome: "waitlisted" as const, registrationId: id, position };
     }, TX_OPTIONS);
   } catch (error) {
+    if (error instanceof ClosedMeanwhile) return { outcome: "closed", reason: error.reason };
     if (error instanceof AlreadyRegistered || isUniqueViolation(error)) {
       const row = await prisma.registration.findUnique({ where: { eventId_email: { eventId: event.id, email } }, select: { id: true, status: true } });
       if (row) return { outcome: "already", registrationId: row.id, status: row.status as RegistrationStatus };
@@ -560,6 +573,9 @@ export async function messageConfirmed(eventId: string, { subject, body }: { sub
   const digest = createHash("sha256").update(`${subject}\n${body}`).digest("hex").slice(0, 16);
   let queued = 0;
   await prisma.$transaction(async (tx) => {
+    // PostgreSQL: a double click waits, then finds every mail queued (dedupeKey) instead of
+    // racing into the unique key, which aborts the whole transaction there (SQLite: no-op).
+    await lockEventOrganizing(tx, eventId);
     await recordAudit(tx, { actorId, action: "registrations.message", entityType: "Event", entityId: eventId, detail: { subject, recipients: people.length } });
     for (const p of people) {
       const mail = organizerMessageTemplate({ name: p.name, event: mailInfo(event), subject, body, pageUrl: registrationPageUrl(p.id) });

@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { lockName } from "./locks.server";
 
 /** Users: lookups and profile changes. Account flows with tokens and email live in account.server.ts. */
 type Db = Prisma.TransactionClient | typeof prisma;
@@ -38,12 +39,18 @@ export async function getProfile(userId: string) {
   });
 }
 
-/** Resolves the organisation part of a form: a municipality code that exists, or an organisation row. */
-export async function resolveOrganisation(choice: OrganisationChoice, db: Db = prisma) {
+/**
+ * Resolves the organisation part of a form: a municipality code that exists, or an
+ * organisation row. Runs in a transaction: Prisma's upsert is a read then a write,
+ * so on PostgreSQL the name is locked first (two forms naming a new organisation
+ * at once would otherwise both insert it and one would fail on the unique key).
+ */
+export async function resolveOrganisation(choice: OrganisationChoice, db: Prisma.TransactionClient) {
   if (choice.orgKind === "kommun") {
     const municipality = await db.municipality.findUnique({ where: { code: choice.municipalityCode }, select: { code: true } });
     return municipality ? { municipalityCode: municipality.code, organisationId: null } : null;
   }
+  await lockName(db, "organisation", `${choice.orgType}:${choice.orgName}`);
   const organisation = await db.organisation.upsert({
     where: { name_type: { name: choice.orgName, type: choice.orgType } },
     create: { name: choice.orgName, type: choice.orgType },
@@ -57,13 +64,15 @@ export async function updateProfile(
   userId: string,
   data: { name: string; title: string; listedPublicly: boolean; organisation: OrganisationChoice },
 ): Promise<{ ok: true } | { ok: false; field: "municipalityCode"; message: string }> {
-  const org = await resolveOrganisation(data.organisation);
-  if (!org) return { ok: false, field: "municipalityCode", message: "Välj din kommun i listan." };
-  await prisma.user.update({
-    where: { id: userId },
-    data: { name: data.name, title: data.title, listedPublicly: data.listedPublicly, ...org },
+  return prisma.$transaction(async (tx) => {
+    const org = await resolveOrganisation(data.organisation, tx);
+    if (!org) return { ok: false as const, field: "municipalityCode" as const, message: "Välj din kommun i listan." };
+    await tx.user.update({
+      where: { id: userId },
+      data: { name: data.name, title: data.title, listedPublicly: data.listedPublicly, ...org },
+    });
+    return { ok: true as const };
   });
-  return { ok: true };
 }
 
 export async function setPasswordHash(userId: string, passwordHash: string, db: Db = prisma) {
