@@ -69,6 +69,7 @@ type Locks = {
    * `scope:value`; a hash collision only makes unrelated requests take turns.
    * Callers that take several take them in a fixed order (see signUp).
    */
+  lockName(tx: Tx, scope: "email" | "handle" | "organisation" | "invitation", value: string): Promise<void>;
   /**
    * Makes closing a poll final: a vote reads "open" and then inserts, and the
    * insert's foreign key check (FOR KEY SHARE) does not wait for a close in
@@ -77,7 +78,6 @@ type Locks = {
    * the votes already reading, and later votes wait for the close and see it.
    */
   lockPollForVote(tx: Tx, pollId: string): Promise<void>;
-  lockName(tx: Tx, scope: "email" | "handle" | "organisation" | "invitation", value: string): Promise<void>;
 };
 
 const sqlite: Locks = {
