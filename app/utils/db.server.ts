@@ -1,9 +1,8 @@
 import { PrismaClient, type Prisma } from "@prisma/client";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { databaseUrl, isPostgresUrl } from "./database-url";
 import { closePollBus } from "./poll-bus.server";
 import { createPostgresClient } from "./postgres.server";
-import { applySqlitePragmas, SQLITE_BUSY_TIMEOUT_MS } from "./sqlite.server";
+import { applySqlitePragmas, ImmediateTransactionsSQLite, SQLITE_BUSY_TIMEOUT_MS } from "./sqlite.server";
 
 // Tests count the SQL statements a loader runs (see countQueries); production does not pay for it.
 const countQueriesOn = process.env.NODE_ENV === "test";
@@ -26,7 +25,7 @@ function createClient() {
     ready = pg.ready;
     client = pg.client;
   } else {
-    const adapter = new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    const adapter = new ImmediateTransactionsSQLite({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
     client = new PrismaClient({ adapter, ...clientOptions }) as unknown as PrismaClient;
     ready = applySqlitePragmas(client);
   }
