@@ -158,6 +158,8 @@ test("an admin enrols TOTP and must give a code at the next login", async ({ pag
   await expect(page.getByRole("heading", { level: 1, name: "Arrangörsverktyg" })).toBeVisible();
 
   await page.getByRole("button", { name: "Logga ut", exact: true }).click();
+  // Wait for the logout to land: an immediate goto would abort its POST.
+  await expect(page.getByRole("link", { name: "Logga in" })).toBeVisible();
   await page.goto("/logga-in?redirectTo=/admin");
   await page.getByLabel("E-postadress").fill(email);
   await page.getByLabel("Lösenord").fill(password);
@@ -171,6 +173,7 @@ test("an admin enrols TOTP and must give a code at the next login", async ({ pag
   await expect(page.locator(".field__error", { hasText: "Koden stämmer inte" })).toBeVisible();
   await page.getByLabel("Kod").fill(generateTOTP(key, 30, 6));
   await page.getByRole("button", { name: "Fortsätt" }).click();
+  await expect(page).not.toHaveURL(/\/logga-in/);
   await page.goto("/admin");
   await expect(page.getByRole("heading", { level: 1, name: "Arrangörsverktyg" })).toBeVisible();
 });
