@@ -16,18 +16,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .tmp
+source scripts/lib.sh
 
 # --- A PostgreSQL server binary ------------------------------------------------
 if [[ -z "${TEST_PG_URL:-}" ]] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [[ -z "${PG_BIN:-}" ]]; then
-  if [[ "$(id -u)" == "0" ]]; then
-    echo "Installerar PostgreSQL för test:pg…"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-  else
-    echo "test:pg behöver PostgreSQL. Installera det med: sudo apt-get install -y postgresql" >&2
-    echo "eller peka ut en befintlig server: TEST_PG_URL=postgresql://user@host:port/postgres npm run test:pg" >&2
-    exit 1
-  fi
+  install_or_explain postgresql test:pg \
+    "test:pg behöver PostgreSQL. Installera det med: sudo apt-get install -y postgresql" \
+    "eller peka ut en befintlig server: TEST_PG_URL=postgresql://user@host:port/postgres npm run test:pg"
 fi
 
 started_dir=""
@@ -42,20 +37,7 @@ if [[ -z "${TEST_PG_URL:-}" ]]; then
 fi
 export TEST_PG_TEMPLATE="${TEST_PG_TEMPLATE:-kf_test_template_$$}"
 
-failed_steps=()
-step() {
-  local name="$1"
-  shift
-  local started=$SECONDS
-  echo
-  echo "=== $name (PostgreSQL) ==="
-  if "$@"; then
-    echo "--- $name på PostgreSQL: klart på $((SECONDS - started)) s"
-  else
-    echo "--- $name på PostgreSQL: MISSLYCKADES efter $((SECONDS - started)) s"
-    failed_steps+=("$name")
-  fi
-}
+STEP_WHERE=" på PostgreSQL"
 
 rm -f .tmp/vitest-pg.json .tmp/playwright-pg.json
 # Vitest filters are path substrings: without arguments, every integration test file.

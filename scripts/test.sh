@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .tmp
+source scripts/lib.sh
 
 # --- A Chromium for Playwright --------------------------------------------------
 if [[ -n "${CHROMIUM_PATH:-}" && ! -x "${CHROMIUM_PATH}" ]]; then
@@ -18,32 +19,11 @@ has_chromium() {
   node -e 'const p = require("playwright-core").chromium.executablePath(); process.exit(require("fs").existsSync(p) ? 0 : 1)' 2>/dev/null
 }
 if ! has_chromium; then
-  if [[ "$(id -u)" == "0" ]]; then
-    echo "Installerar Chromium för webbläsartesterna…"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    echo "Webbläsartesterna behöver Chromium. Installera det med:" >&2
-    echo "  sudo apt-get install -y chromium" >&2
-    echo "eller peka ut en befintlig Chromium: CHROMIUM_PATH=/sökväg/till/chromium npm test" >&2
-    exit 1
-  fi
+  install_or_explain chromium webbläsartesterna \
+    "Webbläsartesterna behöver Chromium. Installera det med:" \
+    "  sudo apt-get install -y chromium" \
+    "eller peka ut en befintlig Chromium: CHROMIUM_PATH=/sökväg/till/chromium npm test"
 fi
-
-failed_steps=()
-step() {
-  local name="$1"
-  shift
-  local started=$SECONDS
-  echo
-  echo "=== $name ==="
-  if "$@"; then
-    echo "--- $name: klart på $((SECONDS - started)) s"
-  else
-    echo "--- $name: MISSLYCKADES efter $((SECONDS - started)) s"
-    failed_steps+=("$name")
-  fi
-}
 
 rm -f .tmp/vitest.json .tmp/playwright.json
 
