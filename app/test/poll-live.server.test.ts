@@ -5,6 +5,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "./app-server";
+import { resultsStream } from "./event-stream";
 import { buildExists } from "./route-manifest";
 import { testQuery } from "./test-sql";
 
@@ -160,24 +161,7 @@ describe.skipIf(!buildExists())("live polls over HTTP (production build)", () =>
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     expect(res.headers.get("content-encoding")).toBeNull();
 
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = "";
-    /** The next "results" event's data. */
-    async function nextResults(): Promise<{ respondents: number; rows: { label: string; count: number }[] }> {
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const match = buffer.match(/event: results\ndata: (.*)\n\n/);
-        if (match) {
-          buffer = buffer.slice(match.index! + match[0].length);
-          return JSON.parse(match[1]!);
-        }
-        if (Date.now() > deadline) throw new Error(`no results event; got: ${buffer}`);
-        const { value, done } = await reader.read();
-        if (done) throw new Error("stream ended");
-        buffer += decoder.decode(value, { stream: true });
-      }
-    }
+    const { nextResults } = resultsStream(res);
     try {
       expect((await nextResults()).respondents).toBe(0);
       expect((await vote(poll.code, participantCookie(), [poll.optionIds[1]!])).status).toBe(302);

@@ -12,6 +12,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "./app-server";
+import { resultsStream } from "./event-stream";
 import { freePort } from "./free-port";
 import { buildExists } from "./route-manifest";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
@@ -144,23 +145,7 @@ describe.skipIf(!pgRun || !buildExists())("two instances on one PostgreSQL datab
       signal: controller.signal,
     });
     expect(res.status, b!.errorLines()).toBe(200);
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = "";
-    async function nextResults(): Promise<{ respondents: number; rows: { label: string; count: number }[] }> {
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const match = buffer.match(/event: results\ndata: (.*)\n\n/);
-        if (match) {
-          buffer = buffer.slice(match.index! + match[0].length);
-          return JSON.parse(match[1]!);
-        }
-        if (Date.now() > deadline) throw new Error(`no results event from instance B; got: ${buffer}\nB: ${b!.errorLines()}\nA: ${a!.errorLines()}`);
-        const { value, done } = await reader.read();
-        if (done) throw new Error("stream ended");
-        buffer += decoder.decode(value, { stream: true });
-      }
-    }
+    const { nextResults } = resultsStream(res, () => `B: ${b!.errorLines()}\nA: ${a!.errorLines()}`);
     try {
       // B sends its first numbers once it LISTENs (pollBusListening in the live route), so the vote below reaches it by NOTIFY.
       expect((await nextResults()).respondents).toBe(0);
