@@ -1,5 +1,5 @@
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
-import { generateTOTP } from "@oslojs/otp";
+import { generateHOTP, generateTOTP } from "@oslojs/otp";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { beginTotpEnrolment, confirmTotpEnrolment, verifySecondFactor } from "./totp.server";
@@ -10,6 +10,10 @@ async function enrolledUser() {
   const key = decodeBase32IgnorePadding(manualKey.replace(/\s/g, ""));
   return { user, key };
 }
+
+/** The current 30-second time step, and the code of the one after it. */
+const step = () => Math.floor(Date.now() / 30_000);
+const nextCode = (key: Uint8Array) => generateHOTP(key, BigInt(step() + 1), 6);
 
 describe("two-factor authentication", () => {
   it("stores the secret encrypted, not as the key the user types", async () => {
@@ -25,8 +29,31 @@ describe("two-factor authentication", () => {
     const codes = await confirmTotpEnrolment(user.id, generateTOTP(key, 30, 6));
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
-    expect(await verifySecondFactor(user.id, generateTOTP(key, 30, 6))).toBe(true);
-    expect(await verifySecondFactor(user.id, "123456")).toBe(generateTOTP(key, 30, 6) === "123456");
+    // The code that confirmed enrolment is spent; the next one (within the clock-drift window) works.
+    expect(await verifySecondFactor(user.id, nextCode(key))).toBe(true);
+    expect(await verifySecondFactor(user.id, "123456")).toBe(false);
+  });
+
+  it("accepts a code once: a replay, an earlier code and a concurrent duplicate are refused", async () => {
+    const { user, key } = await enrolledUser();
+    const now = step();
+    expect(await confirmTotpEnrolment(user.id, generateHOTP(key, BigInt(now - 1), 6))).toHaveLength(10);
+    // The enrolment code cannot log in, nor can the same code twice.
+    expect(await verifySecondFactor(user.id, generateHOTP(key, BigInt(now - 1), 6))).toBe(false);
+    const current = generateHOTP(key, BigInt(now), 6);
+    const results = await Promise.all([verifySecondFactor(user.id, current), verifySecondFactor(user.id, current)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await verifySecondFactor(user.id, current)).toBe(false);
+    // A code from before the last used one stays refused even inside the drift window.
+    expect(await verifySecondFactor(user.id, generateHOTP(key, BigInt(now + 1), 6))).toBe(true);
+    expect(await verifySecondFactor(user.id, generateHOTP(key, BigInt(now), 6))).toBe(false);
+  });
+
+  it("accepts a code from one step either side of now, not two", async () => {
+    const { user, key } = await enrolledUser();
+    expect(await confirmTotpEnrolment(user.id, generateHOTP(key, BigInt(step() - 2), 6))).toBeNull();
+    expect(await confirmTotpEnrolment(user.id, generateHOTP(key, BigInt(step() + 2), 6))).toBeNull();
+    expect(await confirmTotpEnrolment(user.id, generateHOTP(key, BigInt(step() + 1), 6))).toHaveLength(10);
   });
 
   it("accepts each recovery code once, whatever its formatting", async () => {

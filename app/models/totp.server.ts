@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
-import { createTOTPKeyURI, verifyTOTPWithGracePeriod } from "@oslojs/otp";
+import { createTOTPKeyURI, verifyHOTP } from "@oslojs/otp";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { sha256Hex } from "~/utils/crypto.server";
@@ -9,6 +9,8 @@ import { sha256Hex } from "~/utils/crypto.server";
  * Two-factor authentication with TOTP (RFC 6238, 30 s, 6 digits) and ten
  * single-use recovery codes. The shared secret is encrypted at rest with a key
  * derived from SESSION_SECRET, so a database copy alone cannot produce codes.
+ * A code is accepted once: its time step is stored, and codes from that step
+ * or earlier are refused (RFC 6238 §5.2), so an observed code cannot be replayed.
  */
 const PERIOD = 30;
 const DIGITS = 6;
@@ -40,7 +42,7 @@ function decrypt(stored: string): Uint8Array | null {
 /** Starts (or restarts) enrolment: a new secret, not active until a code confirms it. */
 export async function beginTotpEnrolment(userId: string, email: string) {
   const key = new Uint8Array(crypto.randomBytes(20));
-  await prisma.user.update({ where: { id: userId }, data: { totpSecret: encrypt(key), totpEnabledAt: null } });
+  await prisma.user.update({ where: { id: userId }, data: { totpSecret: encrypt(key), totpEnabledAt: null, totpLastStep: null } });
   return enrolmentDetails(key, email);
 }
 
@@ -69,26 +71,57 @@ function generateRecoveryCodes(): string[] {
 
 const normaliseRecovery = (code: string) => code.toUpperCase().replace(/[^A-Z2-7]/g, "");
 
-/** Confirms enrolment with a first code; returns the recovery codes to show once, or null if the code is wrong. */
-export async function confirmTotpEnrolment(userId: string, code: string): Promise<string[] | null> {
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true } });
-  const key = user?.totpSecret ? decrypt(user.totpSecret) : null;
-  if (!key || user?.totpEnabledAt || !verifyTOTPWithGracePeriod(key, PERIOD, DIGITS, code, PERIOD)) return null;
-  const codes = generateRecoveryCodes();
-  await prisma.$transaction([
-    prisma.recoveryCode.deleteMany({ where: { userId } }),
-    prisma.recoveryCode.createMany({ data: codes.map((c) => ({ userId, codeHash: sha256Hex(normaliseRecovery(c)) })) }),
-    prisma.user.update({ where: { id: userId }, data: { totpEnabledAt: new Date() } }),
-  ]);
-  return codes;
+/**
+ * The time step whose code `code` is, within one step either side of now (clock
+ * drift), or null. Steps before `after` do not count: their codes were used.
+ */
+function matchingStep(key: Uint8Array, code: string, after: number | null): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const now = Math.floor(Date.now() / 1000 / PERIOD);
+  for (let step = now - 1; step <= now + 1; step++) {
+    if (after !== null && step <= after) continue;
+    if (verifyHOTP(key, BigInt(step), DIGITS, code)) return step;
+  }
+  return null;
 }
 
-/** Checks a login code: a current TOTP code, or an unused recovery code (which is then spent). */
+/** Rows whose last used step is before `step`: claiming a step with it lets exactly one of two racing requests win. */
+const unusedStep = (step: number) => ({ OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] });
+
+/** Confirms enrolment with a first code; returns the recovery codes to show once, or null if the code is wrong. */
+export async function confirmTotpEnrolment(userId: string, code: string): Promise<string[] | null> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true } });
+  const key = user?.totpSecret ? decrypt(user.totpSecret) : null;
+  if (!key || user?.totpEnabledAt) return null;
+  const step = matchingStep(key, code, user?.totpLastStep ?? null);
+  if (step === null) return null;
+  const codes = generateRecoveryCodes();
+  const confirmed = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, totpEnabledAt: null, ...unusedStep(step) },
+      data: { totpEnabledAt: new Date(), totpLastStep: step },
+    });
+    if (count !== 1) return false;
+    await tx.recoveryCode.deleteMany({ where: { userId } });
+    await tx.recoveryCode.createMany({ data: codes.map((c) => ({ userId, codeHash: sha256Hex(normaliseRecovery(c)) })) });
+    return true;
+  });
+  return confirmed ? codes : null;
+}
+
+/** Checks a login code: a current TOTP code not used before, or an unused recovery code (which is then spent). */
 export async function verifySecondFactor(userId: string, code: string): Promise<boolean> {
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true } });
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true } });
   if (!user?.totpSecret || !user.totpEnabledAt) return false;
   const key = decrypt(user.totpSecret);
-  if (key && /^\d{6}$/.test(code) && verifyTOTPWithGracePeriod(key, PERIOD, DIGITS, code, PERIOD)) return true;
+  const step = key ? matchingStep(key, code, user.totpLastStep) : null;
+  if (step !== null) {
+    const { count } = await prisma.user.updateMany({
+      where: { id: userId, totpEnabledAt: { not: null }, ...unusedStep(step) },
+      data: { totpLastStep: step },
+    });
+    return count === 1;
+  }
   const { count } = await prisma.recoveryCode.updateMany({
     where: { userId, codeHash: sha256Hex(normaliseRecovery(code)), usedAt: null },
     data: { usedAt: new Date() },
@@ -99,7 +132,7 @@ export async function verifySecondFactor(userId: string, code: string): Promise<
 export async function disableTotp(userId: string) {
   await prisma.$transaction([
     prisma.recoveryCode.deleteMany({ where: { userId } }),
-    prisma.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null } }),
+    prisma.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } }),
   ]);
 }
 

@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(totpCodeSchema, formData);
   if (!parsed.ok) return badRequest(parsed.errors);
   if (!(await verifySecondFactor(user.id, parsed.data.code))) {
-    return badRequest({ code: "Koden stämmer inte. Skriv den kod som visas i appen just nu, eller en oanvänd återställningskod." });
+    return badRequest({ code: "Koden stämmer inte eller är redan använd. Skriv den kod som visas i appen just nu (efter en använd kod: vänta på nästa), eller en oanvänd återställningskod." });
   }
   await markSessionTwoFactorVerified(session.id);
   return redirect(safeRedirect(formData.get("redirectTo"), "/profil"));
