@@ -59,8 +59,19 @@ test("member A asks in AI & prediktiv analys, member B answers, A accepts, and t
   await pageA.getByRole("article", { name: `Svar från ${b.name}` }).getByRole("button", { name: "Markera som accepterat svar" }).click();
   await expect(pageA.getByRole("article", { name: `Svar från ${b.name}` })).toContainText("Accepterat svar");
 
+  // A sharpens the question's title; the thread gets a new address and the old one still leads there.
+  const newTitle = `Så validerar vi prognosmodeller ${unique()}`;
+  await pageA.getByRole("article", { name: "Frågan" }).getByRole("link", { name: "Redigera" }).click();
+  await expect(pageA.getByLabel("Rubrik")).toHaveValue(title);
+  await pageA.getByLabel("Rubrik").fill(newTitle);
+  await pageA.getByRole("button", { name: "Spara ändringen" }).click();
+  await expect(pageA.getByRole("heading", { level: 1, name: newTitle })).toBeVisible();
+  expect(pageA.url()).not.toContain(new URL(threadUrl).pathname);
+  await pageA.goto(threadUrl);
+  await expect(pageA.getByRole("heading", { level: 1, name: newTitle })).toBeVisible();
+
   await pageA.goto("/diskussioner/kategori/ai-prediktiv-analys?ordning=nya");
-  const row = pageA.getByRole("listitem").filter({ has: pageA.getByRole("link", { name: title }) });
+  const row = pageA.getByRole("listitem").filter({ has: pageA.getByRole("link", { name: newTitle }) });
   await expect(row).toContainText("Besvarad");
   await expect(row).toContainText("1 svar");
   await contextA.close();

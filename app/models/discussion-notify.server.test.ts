@@ -7,10 +7,12 @@ import {
   digestWeekKey,
   FOLLOW_BATCH_MS,
   isDigestDue,
+  MAX_MENTIONS_PER_POST,
   runFollowerNotifications,
   runWeeklyDigest,
   saveSubscriptions,
 } from "./discussion-notify.server";
+import { editPost } from "./post.server";
 
 const minutes = (n: number) => n * 60_000;
 
@@ -133,6 +135,35 @@ describe("mentions", () => {
     // A second post mentioning Per is a second mail.
     await makePost({ threadId: thread.id, authorId: writer.id, kind: "comment", parentId: post.id, bodyMd: "@per-eriksson igen" });
     expect(await mailsTo(per.email, "discussion-mention")).toHaveLength(2);
+  });
+
+  it("an edit mails the members it mentions for the first time, once, and editing names in and out stays within the cap", async () => {
+    const asker = await makeUser({ handle: "fragaren" });
+    const writer = await makeUser({ name: "Redigerare", handle: "redigerare" });
+    const kim = await makeUser({ handle: "kim-analys" });
+    const { thread } = await makeThread({ authorId: asker.id });
+    const post = await makePost({ threadId: thread.id, authorId: writer.id, bodyMd: "Fråga @fragaren" });
+    expect(await mailsTo(asker.email, "discussion-mention")).toHaveLength(1);
+
+    await editPost({ postId: post.id, editorId: writer.id, body: "Fråga @fragaren och @kim-analys" });
+    const kimMails = await mailsTo(kim.email, "discussion-mention");
+    expect(kimMails).toHaveLength(1);
+    expect(kimMails[0]!.subject).toContain("Redigerare nämnde dig");
+    expect(await mailsTo(asker.email, "discussion-mention")).toHaveLength(1);
+    // Out and back in: still one mail each.
+    await editPost({ postId: post.id, editorId: writer.id, body: "Ingen nämnd" });
+    await editPost({ postId: post.id, editorId: writer.id, body: "Åter @kim-analys @fragaren" });
+    expect(await mailsTo(kim.email, "discussion-mention")).toHaveLength(1);
+    expect(await mailsTo(asker.email, "discussion-mention")).toHaveLength(1);
+
+    // Two of the cap are used; rotating in new names mails only up to the cap in all.
+    const others = await Promise.all(Array.from({ length: MAX_MENTIONS_PER_POST + 2 }, (_, i) => makeUser({ handle: `medlem-${i}-${thread.id.slice(-6)}` })));
+    const handles = others.map((u) => `@${u.handle}`);
+    await editPost({ postId: post.id, editorId: writer.id, body: handles.slice(0, 5).join(" ") });
+    await editPost({ postId: post.id, editorId: writer.id, body: "tomt" });
+    await editPost({ postId: post.id, editorId: writer.id, body: handles.slice(5).join(" ") });
+    const mailed = await Promise.all(others.map((u) => mailsTo(u.email, "discussion-mention")));
+    expect(mailed.filter((m) => m.length > 0)).toHaveLength(MAX_MENTIONS_PER_POST - 2);
   });
 });
 

@@ -5,10 +5,10 @@ import { formatDateTime, TIME_ZONE } from "~/utils/format";
 import { extractMentions } from "~/utils/handles";
 import { threadHref } from "~/utils/links";
 import { appUrl, discussionOptOutUrl } from "~/utils/signed-links.server";
-import { enqueueEmail } from "./outbox.server";
+import { countEmailsByKeyPrefix, enqueueEmail } from "./outbox.server";
 
 // Notifications for discussions (followers, category subscribers, @mentions, the
-// weekly digest). The discussions model calls afterPostCreated inside the
+// weekly digest). The discussions model calls afterPostCreated (and afterPostEdited) inside the
 // transaction that wrote the post, so queued notifications commit or roll back
 // together with it. Follower mail is built by a background job instead, so each
 // follower gets at most one mail per thread per hour (see runFollowerNotifications).
@@ -49,6 +49,32 @@ export function excerpt(markdown: string, max = 240): string {
 // ---------------------------------------------------------------------------
 
 export async function afterPostCreated(tx: Db, post: CreatedPost): Promise<void> {
+  const context = await postContext(tx, post);
+  if (!context) return;
+  if (post.kind === "question") await mailCategorySubscribers(tx, context);
+  await mailMentions(tx, context, extractMentions(post.bodyMd).slice(0, MAX_MENTIONS_PER_POST));
+  // Followers: the job builds their (batched) mail; wake it once this transaction has committed.
+  if (post.kind !== "question") wakeFollowerNotifications();
+}
+
+/**
+ * After an author edits a post's body (inside the edit's transaction): members the
+ * new text mentions and the previous text did not get the mention mail. Nobody is
+ * mailed twice for one post, and the per-post cap counts every mention mail the post
+ * has caused, so editing names in and out cannot mail more people.
+ */
+export async function afterPostEdited(tx: Db, post: CreatedPost, previousBody: string): Promise<void> {
+  const before = new Set(extractMentions(previousBody));
+  const added = extractMentions(post.bodyMd).filter((handle) => !before.has(handle));
+  if (!added.length) return;
+  const mailed = await countEmailsByKeyPrefix(mentionKeyPrefix(post.id), tx);
+  if (mailed >= MAX_MENTIONS_PER_POST) return;
+  const context = await postContext(tx, post);
+  if (context) await mailMentions(tx, context, added.slice(0, MAX_MENTIONS_PER_POST - mailed));
+}
+
+/** What the mails need about a new or edited post; null when it is hidden (hidden posts notify nobody). */
+async function postContext(tx: Db, post: CreatedPost): Promise<PostContext | null> {
   const row = await tx.post.findUnique({
     where: { id: post.id },
     select: {
@@ -57,13 +83,8 @@ export async function afterPostCreated(tx: Db, post: CreatedPost): Promise<void>
       thread: { select: { id: true, slug: true, title: true, hiddenAt: true, mergedIntoId: true, category: { select: { id: true, name: true } } } },
     },
   });
-  // Hidden posts and threads notify nobody.
-  if (!row || row.hiddenAt || row.thread.hiddenAt || row.thread.mergedIntoId) return;
-  const context = { post, thread: row.thread, authorName: row.author?.name ?? "En medlem" };
-  if (post.kind === "question") await mailCategorySubscribers(tx, context);
-  await mailMentions(tx, context);
-  // Followers: the job builds their (batched) mail; wake it once this transaction has committed.
-  if (post.kind !== "question") wakeFollowerNotifications();
+  if (!row || row.hiddenAt || row.thread.hiddenAt || row.thread.mergedIntoId) return null;
+  return { post, thread: row.thread, authorName: row.author?.name ?? "En medlem" };
 }
 
 type PostContext = {
@@ -95,8 +116,9 @@ async function mailCategorySubscribers(tx: Db, { post, thread, authorName }: Pos
   }
 }
 
-async function mailMentions(tx: Db, { post, thread, authorName }: PostContext) {
-  const handles = extractMentions(post.bodyMd).slice(0, MAX_MENTIONS_PER_POST);
+const mentionKeyPrefix = (postId: string) => `discussion-mention:${postId}:`;
+
+async function mailMentions(tx: Db, { post, thread, authorName }: PostContext, handles: string[]) {
   if (!handles.length) return;
   const users = await tx.user.findMany({
     where: { handle: { in: handles }, id: { not: post.authorId }, ...reachableUser },
@@ -115,7 +137,7 @@ async function mailMentions(tx: Db, { post, thread, authorName }: PostContext) {
       ],
     });
     // One mail per mention per post, even if the hook were called twice.
-    await enqueueEmail({ to: user.email, kind: "discussion-mention", dedupeKey: `discussion-mention:${post.id}:${user.id}`, ...mail }, tx);
+    await enqueueEmail({ to: user.email, kind: "discussion-mention", dedupeKey: `${mentionKeyPrefix(post.id)}${user.id}`, ...mail }, tx);
   }
 }
 

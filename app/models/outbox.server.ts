@@ -103,6 +103,11 @@ export async function enqueueEmail(message: OutgoingEmail, tx: Db = prisma): Pro
   }
 }
 
+/** How many mails were ever queued with a dedupe key starting with `prefix` (e.g. the mentions of one post). */
+export async function countEmailsByKeyPrefix(prefix: string, tx: Db = prisma): Promise<number> {
+  return tx.outboxEmail.count({ where: { dedupeKey: { startsWith: prefix } } });
+}
+
 function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }

@@ -103,6 +103,27 @@ describe("editing", () => {
     expect(history?.editedAt).not.toBeNull();
     expect(history?.revisions.map((r) => r.bodyMd)).toEqual(["Version två", "Vi vill prognostisera behovet av hemtjänsttimmar."]);
   });
+
+  it("lets the asker retitle the question: new slug, the old title kept in the revision, and search finds the new words", async () => {
+    const t = await thread("Prognoser för hemtjänsten, hur började ni?", "Vi vill prognostisera behovet.");
+    const body = "Vi vill prognostisera behovet.";
+    expect((await editPost({ postId: t.postId, editorId: asker, body, title: "Prognoser för hemtjänsten, hur började ni?" })).changed).toBe(false);
+    expect((await editPost({ postId: t.postId, editorId: asker, body, title: "Hemtjänstprognoser med maskininlärning" })).changed).toBe(true);
+    const row = await prisma.thread.findUniqueOrThrow({ where: { id: t.id }, select: { title: true, slug: true } });
+    expect(row).toEqual({ title: "Hemtjänstprognoser med maskininlärning", slug: "hemtjanstprognoser-med-maskininlarning" });
+    const history = await getPostHistory(t.postId);
+    expect(history?.revisions.map((r) => [r.title, r.bodyMd])).toEqual([["Prognoser för hemtjänsten, hur började ni?", body]]);
+    const hits = await searchSite({ query: "maskininlärning", filter: "alla", page: 1 });
+    expect(hits.items.map((i) => i.href)).toEqual([`/diskussioner/${t.id}/hemtjanstprognoser-med-maskininlarning`]);
+  });
+
+  it("ignores a title sent with an answer: only a question's edit renames the thread", async () => {
+    const t = await thread("En fråga vars rubrik står kvar");
+    const answer = await createAnswer({ threadId: t.id, authorId: answerer, body: "Ett svar" });
+    await editPost({ postId: answer.id, editorId: answerer, body: "Ett bättre svar", title: "Kapad rubrik från svaret" });
+    expect((await prisma.thread.findUniqueOrThrow({ where: { id: t.id } })).title).toBe("En fråga vars rubrik står kvar");
+    expect((await getPostHistory(answer.id))?.revisions.map((r) => r.title)).toEqual([null]);
+  });
 });
 
 describe("votes and accepted answers", () => {

@@ -4,7 +4,7 @@ import { countLinks, LOCKED_THREAD_MESSAGE, MAX_TAGS, NEW_MEMBER_DAYS, NEW_MEMBE
 import { enforceRateLimit } from "~/utils/rate-limit.server";
 import { slugify } from "~/utils/slug";
 import { recordAudit } from "./audit.server";
-import { afterPostCreated } from "./discussion-notify.server";
+import { afterPostCreated, afterPostEdited, type CreatedPost } from "./discussion-notify.server";
 import { lockPostVotes, lockThreads } from "./locks.server";
 
 /**
@@ -75,6 +75,8 @@ export type NewThread = {
   eventId?: string | null;
 };
 
+const threadSlug = (title: string) => slugify(title) || "fraga";
+
 /**
  * Creates a thread with its question inside a transaction the caller owns (also
  * used by "Fråga case-ägaren"); the asker follows the thread.
@@ -85,7 +87,7 @@ export async function insertThread(tx: Prisma.TransactionClient, input: NewThrea
       categoryId: input.categoryId,
       authorId: input.authorId,
       title: input.title,
-      slug: slugify(input.title) || "fraga",
+      slug: threadSlug(input.title),
       caseId: input.caseId ?? null,
       eventId: input.eventId ?? null,
       tags: input.tagIds?.length ? { create: [...new Set(input.tagIds)].slice(0, MAX_TAGS).map((tagId) => ({ tagId })) } : undefined,
@@ -216,15 +218,28 @@ export async function createComment({ parentId, authorId, body, now = new Date()
 }
 
 /** Edits the author's own post; the previous text is kept as a revision. */
-export async function editPost({ postId, editorId, body, now = new Date() }: { postId: string; editorId: string; body: string; now?: Date }) {
+/**
+ * The author edits a post: its body, and for a question also the thread's title
+ * (which renames the slug; old links redirect). The previous version is kept as a
+ * revision, and members mentioned for the first time by the edit get the mention mail.
+ */
+export async function editPost({ postId, editorId, body, title, now = new Date() }: { postId: string; editorId: string; body: string; title?: string; now?: Date }) {
   return prisma.$transaction(async (tx) => {
-    const post = await tx.post.findUnique({ where: { id: postId }, select: { id: true, authorId: true, bodyMd: true, hiddenAt: true, thread: { select: writableThreadSelect } } });
+    const post = await tx.post.findUnique({
+      where: { id: postId },
+      select: { id: true, kind: true, authorId: true, bodyMd: true, hiddenAt: true, thread: { select: { ...writableThreadSelect, title: true } } },
+    });
     if (!post || post.hiddenAt) throw new DiscussionError(NOT_FOUND, 404);
     if (post.authorId !== editorId) throw new DiscussionError("Du kan bara redigera dina egna inlägg.", 403);
     assertWritable(post.thread);
-    if (post.bodyMd === body) return { id: post.id, threadId: post.thread.id, changed: false };
-    await tx.postRevision.create({ data: { postId, editorId, bodyMd: post.bodyMd, createdAt: now } });
+    const newTitle = post.kind === "question" && title !== undefined && title !== post.thread.title ? title : null;
+    if (post.bodyMd === body && newTitle === null) return { id: post.id, threadId: post.thread.id, changed: false };
+    await tx.postRevision.create({ data: { postId, editorId, bodyMd: post.bodyMd, title: newTitle === null ? null : post.thread.title, createdAt: now } });
     await tx.post.update({ where: { id: postId }, data: { bodyMd: body, editedAt: now } });
+    if (newTitle !== null) await tx.thread.update({ where: { id: post.thread.id }, data: { title: newTitle, slug: threadSlug(newTitle) } });
+    if (post.bodyMd !== body) {
+      await afterPostEdited(tx, { id: post.id, threadId: post.thread.id, authorId: post.authorId, kind: post.kind as CreatedPost["kind"], bodyMd: body }, post.bodyMd);
+    }
     return { id: post.id, threadId: post.thread.id, changed: true };
   });
 }

@@ -222,7 +222,7 @@ export async function getPostHistory(postId: string) {
       thread: { select: { id: true, slug: true, title: true } },
       revisions: {
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        select: { id: true, bodyMd: true, createdAt: true, editor: { select: { name: true } } },
+        select: { id: true, bodyMd: true, title: true, createdAt: true, editor: { select: { name: true } } },
       },
     },
   });

@@ -48,6 +48,11 @@ export default function PostHistory() {
             Version {post.revisions.length - i}, ersatt <DateTime value={r.createdAt} />
             {r.editor ? ` av ${r.editor.name}` : ""}
           </h2>
+          {r.title !== null ? (
+            <p>
+              Rubriken före ändringen: <q>{r.title}</q> (nu <q>{post.thread.title}</q>)
+            </p>
+          ) : null}
           <pre className="revision">{r.bodyMd}</pre>
         </section>
       ))}

@@ -3,19 +3,19 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, SubmitButton, TextArea } from "~/components/forms";
+import { ErrorSummary, SubmitButton, TextArea, TextField } from "~/components/forms";
 import { MarkdownHelp } from "~/components/markdown-help";
-import { DiscussionError, editPost, threadRef } from "~/models/post.server";
+import { DiscussionError, editPost, enforcePostingLimits, threadRef } from "~/models/post.server";
 import { getPostForEdit } from "~/models/thread.server";
 import { requireUser, requireVerifiedUser } from "~/utils/auth.server";
-import { BODY_MAX, COMMENT_MAX, LOCKED_THREAD_MESSAGE } from "~/utils/discussion";
+import { BODY_MAX, COMMENT_MAX, LOCKED_THREAD_MESSAGE, TITLE_MAX, TITLE_MIN } from "~/utils/discussion";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
 import { DISCUSSIONS_HREF, postAnchor, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
-import { editSchema } from "~/validation/discussion";
+import { editQuestionSchema, editSchema } from "~/validation/discussion";
 
-export const meta: MetaFunction = () => pageMeta("Redigera inlägg", "Ändra texten i ditt inlägg. Den tidigare versionen sparas.");
+export const meta: MetaFunction = () => pageMeta("Redigera inlägg", "Ändra texten i ditt inlägg, eller rubriken på din fråga. Den tidigare versionen sparas.");
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -32,19 +32,24 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return json({ post: { id: post.id, kind: post.kind, bodyMd: post.bodyMd }, thread: { id: post.thread.id, slug: post.thread.slug, title: post.thread.title, locked: post.thread.locked } });
 }
 
+type EditValues = { body: string; title?: string };
+
 export async function action({ params, request }: ActionFunctionArgs) {
   const user = await requireVerifiedUser(request);
   const post = await loadOwnPost(params.postId, user.id);
   const formData = await readFormData(request);
-  const parsed = parseForm(editSchema, formData);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  if (post.kind === "comment" && parsed.data.body.length > COMMENT_MAX) {
-    return json({ errors: { body: `En kommentar får ha högst ${COMMENT_MAX} tecken.` }, values: { body: parsed.data.body } }, { status: 400 });
-  }
+  const parsed = post.kind === "question" ? parseForm(editQuestionSchema, formData) : parseForm(editSchema, formData);
+  const fail = (errors: Record<string, string>, values: EditValues, status = 400) => json({ errors, values }, { status });
+  if (!parsed.ok) return fail(parsed.errors, { body: parsed.values.body ?? "", title: parsed.values.title });
+  const values: EditValues = parsed.data;
+  if (post.kind === "comment" && values.body.length > COMMENT_MAX) return fail({ body: `En kommentar får ha högst ${COMMENT_MAX} tecken.` }, values);
+  // An edit can add links and mentions, so it counts like a new post.
+  const limit = await enforcePostingLimits(user.id, values.body);
+  if (limit) return fail({ body: limit }, values);
   try {
-    await editPost({ postId: post.id, editorId: user.id, body: parsed.data.body });
+    await editPost({ postId: post.id, editorId: user.id, body: values.body, title: values.title });
   } catch (error) {
-    if (error instanceof DiscussionError) return json({ errors: { body: error.message }, values: { body: parsed.data.body } }, { status: error.status });
+    if (error instanceof DiscussionError) return fail({ body: error.message }, values, error.status);
     throw error;
   }
   const ref = await threadRef(post.thread.id);
@@ -72,8 +77,19 @@ export default function EditPost() {
       ) : (
         <>
           <p className="lead">Inlägget märks som redigerat. Den tidigare texten sparas och kan läsas av moderatorerna.</p>
-          <ErrorSummary errors={actionData?.errors} labels={{ body: "Text" }} />
+          <ErrorSummary errors={actionData?.errors} labels={{ title: "Rubrik", body: "Text" }} />
           <Form method="post" noValidate>
+            {post.kind === "question" ? (
+              <TextField
+                name="title"
+                label="Rubrik"
+                hint={`En mening som sammanfattar frågan, ${TITLE_MIN}–${TITLE_MAX} tecken. Gamla länkar till tråden fortsätter att fungera.`}
+                defaultValue={actionData?.values.title ?? thread.title}
+                error={actionData?.errors.title}
+                maxLength={TITLE_MAX + 10}
+                required
+              />
+            ) : null}
             <TextArea
               name="body"
               label="Text"

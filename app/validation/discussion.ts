@@ -40,4 +40,6 @@ export const commentSchema = z.object({
   parentId: z.string().trim().min(1).max(64),
 });
 export const editSchema = z.object({ body: body("texten") });
+/** Editing a question: its title can change too. */
+export const editQuestionSchema = editSchema.extend({ title: askSchema.shape.title });
 export const postIdSchema = z.object({ postId: z.string().trim().min(1, "Inlägget saknas.").max(64) });

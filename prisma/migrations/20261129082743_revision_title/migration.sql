@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PostRevision" ADD COLUMN "title" TEXT;
+
