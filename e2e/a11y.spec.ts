@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { cleanUp, cleanUpThreads, createThreadWithAnswer, createUserWithSession, logInAs } from "./db";
 import { MARKUP_ONLY, formatViolations, pagesToScan, seriousViolations, type PageToScan } from "./fixtures";
 
@@ -7,7 +7,24 @@ import { MARKUP_ONLY, formatViolations, pagesToScan, seriousViolations, type Pag
 
 const pages = await pagesToScan("anonymous");
 
-async function open(page: import("@playwright/test").Page, target: PageToScan) {
+/**
+ * One page per worker for the anonymous scans: a fresh context per test starts a
+ * new renderer process each time, which made these scans about twice as slow.
+ * Anonymous pages set no state that could leak from one test to the next.
+ */
+const scanTest = test.extend<object, { scanPage: Page }>({
+  scanPage: [
+    async ({ browser }, use, workerInfo) => {
+      const { baseURL, locale, timezoneId, viewport, userAgent, deviceScaleFactor } = workerInfo.project.use;
+      const context = await browser.newContext({ baseURL, locale, timezoneId, viewport, userAgent, deviceScaleFactor });
+      await use(await context.newPage());
+      await context.close();
+    },
+    { scope: "worker" },
+  ],
+});
+
+async function open(page: Page, target: PageToScan) {
   const response = await page.goto(target.url, { waitUntil: "load" });
   const status = response?.status() ?? 0;
   if (target.kind === "not-found") {
@@ -21,7 +38,7 @@ async function open(page: import("@playwright/test").Page, target: PageToScan) {
 // One page load per page: the structure checks and the axe scan share it.
 test.describe("every page: its structure, and no serious or critical WCAG 2.1 AA violations", MARKUP_ONLY, () => {
   for (const target of pages) {
-    test(`axe ${target.url}`, async ({ page }) => {
+    scanTest(`axe ${target.url}`, async ({ scanPage: page }) => {
       await open(page, target);
       await expect(page.locator("h1"), "exactly one h1").toHaveCount(1);
       expect((await page.title()).trim(), "a non-empty <title>").not.toBe("");
