@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { cleanUp, cleanUpThreads, createThreadWithAnswer, createUserWithSession, logInAs } from "./db";
-import { MARKUP_ONLY, formatViolations, pagesToScan, seriousViolations, type PageToScan } from "./fixtures";
+import { MARKUP_ONLY, expectNoSeriousViolations, pagesToScan, type PageToScan } from "./fixtures";
 
 // Every page of the build, found from its route manifest: an axe scan against
 // WCAG 2.1 AA and the page structure every route promises (one h1, title, description).
@@ -44,11 +44,7 @@ test.describe("every page: its structure, and no serious or critical WCAG 2.1 AA
       expect((await page.title()).trim(), "a non-empty <title>").not.toBe("");
       const description = await page.locator('meta[name="description"]').getAttribute("content");
       expect(description?.trim(), 'a non-empty <meta name="description">').toBeTruthy();
-      const violations = await seriousViolations(page);
-      expect(
-        violations.map((v) => `${v.impact} ${v.id}`),
-        formatViolations(target.url, violations),
-      ).toEqual([]);
+      await expectNoSeriousViolations(page, target.url);
     });
   }
 });
@@ -88,8 +84,7 @@ test.describe("axe: moderation and watch pages (logged in)", MARKUP_ONLY, () => 
         const response = await page.goto(url);
         expect(response?.status(), url).toBeLessThan(400);
         await expect(page.locator("h1"), `${url}: exactly one h1`).toHaveCount(1);
-        const violations = await seriousViolations(page);
-        expect(violations.map((v) => `${v.impact} ${v.id}`), formatViolations(url, violations)).toEqual([]);
+        await expectNoSeriousViolations(page, url);
       }
       await context.close();
     };
@@ -120,8 +115,7 @@ test.describe("axe: discussion pages for a logged-in member", MARKUP_ONLY, () =>
         await page.getByRole("button", { name: "Förhandsgranska" }).click();
         await expect(page.getByRole("heading", { name: "Förhandsgranskning" })).toBeVisible();
       }
-      const violations = await seriousViolations(page);
-      expect(violations.map((v) => `${v.impact} ${v.id}`), formatViolations(url, violations)).toEqual([]);
+      await expectNoSeriousViolations(page, url);
     });
   }
   test("axe (moderator) thread page and edit history", async ({ page, context, baseURL }) => {
@@ -129,8 +123,7 @@ test.describe("axe: discussion pages for a logged-in member", MARKUP_ONLY, () =>
     for (const url of [THREAD, "/diskussioner/inlagg/demo-inlagg-prognos-fraga/historik"]) {
       const response = await page.goto(url);
       expect(response?.status(), url).toBeLessThan(400);
-      const violations = await seriousViolations(page);
-      expect(violations.map((v) => `${v.impact} ${v.id}`), formatViolations(url, violations)).toEqual([]);
+      await expectNoSeriousViolations(page, url);
     }
   });
 });
@@ -150,8 +143,7 @@ test.describe("organizer poll pages", MARKUP_ONLY, () => {
         const response = await page.goto(url);
         expect(response?.status(), url).toBe(200);
         await expect(page.locator("h1"), "exactly one h1").toHaveCount(1);
-        const violations = await seriousViolations(page);
-        expect(violations.map((v) => `${v.impact} ${v.id}`), formatViolations(url, violations)).toEqual([]);
+        await expectNoSeriousViolations(page, url);
       }
     } finally {
       cleanUp();

@@ -1,5 +1,5 @@
 // Shared helpers for the browser journeys: which pages exist, and an axe scan.
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import type { Result } from "axe-core";
 import { loadBuiltRoutes, patternShape, staticPageUrls } from "../app/test/route-manifest";
 
@@ -88,7 +88,7 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 export const MARKUP_ONLY = { tag: "@markup" };
 
 /** Runs axe on the current page and returns the serious and critical violations. */
-export async function seriousViolations(page: Page): Promise<Result[]> {
+async function seriousViolations(page: Page): Promise<Result[]> {
   // Loaded here so vitest can import the sample list without Playwright.
   const { default: AxeBuilder } = await import("@axe-core/playwright");
   // Every WCAG rule still runs; only violations carry all their nodes (passes are
@@ -96,6 +96,17 @@ export async function seriousViolations(page: Page): Promise<Result[]> {
   // options() replaces what withTags() set, so it comes first.
   const results = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).withTags(AXE_TAGS).analyze();
   return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/**
+ * Fails the test on serious or critical WCAG 2.1 AA violations on the current page.
+ * `npm run test:pg` sets E2E_AXE=off: the database behind a page does not change its
+ * markup, and `npm test` scans every one of these pages.
+ */
+export async function expectNoSeriousViolations(page: Page, label: string = page.url()) {
+  if (process.env.E2E_AXE === "off") return;
+  const violations = await seriousViolations(page);
+  expect(violations.map((v) => `${v.impact} ${v.id}`), formatViolations(label, violations)).toEqual([]);
 }
 
 /** One readable block per violation: rule, impact, help link and the offending elements. */

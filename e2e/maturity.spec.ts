@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { cleanUp, createUserWithSession, logInAs } from "./db";
-import { formatViolations, seriousViolations } from "./fixtures";
+import { expectNoSeriousViolations } from "./fixtures";
 
 // Journeys from issue 7, the analytics-maturity self-assessment ("Analysmognad").
 // The demo seed gives this year's assessments to enough municipalities in Dalarna and
@@ -11,10 +11,6 @@ const thisYear = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Sto
 
 test.afterAll(() => cleanUp());
 
-async function expectNoSeriousViolations(page: Page) {
-  const violations = await seriousViolations(page);
-  expect(violations.map((v) => `${v.impact} ${v.id}`), formatViolations(page.url(), violations)).toEqual([]);
-}
 
 /** One dimension's radio group: its legend reads "<n>. <label> <statement>". */
 const group = (page: Page, label: string) => page.getByRole("group", { name: new RegExp(`^\\d+\\. ${label} `) });

@@ -1,16 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { cleanUp, cleanUpEvents, createSmallEvent, createUserWithSession, logInAs } from "./db";
-import { formatViolations, seriousViolations } from "./fixtures";
+import { expectNoSeriousViolations } from "./fixtures";
 
 test.afterAll(() => {
   cleanUpEvents();
   cleanUp();
 });
 
-async function expectNoSeriousViolations(page: Page) {
-  const violations = await seriousViolations(page);
-  expect(violations.map((v) => `${v.impact} ${v.id}`), formatViolations(page.url(), violations)).toEqual([]);
-}
 
 test("the organizer opens a poll, three participants vote, the presenter view updates live, and the published result appears on the forum page", async ({
   page,

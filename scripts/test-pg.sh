@@ -9,8 +9,9 @@
 #   app/test/pg-test-db.ts).
 # - Playwright: the production build on its own freshly migrated and seeded
 #   PostgreSQL database (scripts/e2e-server.sh). Tests that only check markup
-#   (axe scans, page structure, navigation; tagged @markup) are left to `npm test`:
-#   the database behind a page does not change its markup.
+#   (axe scans, page structure, navigation; tagged @markup) and the axe scans
+#   inside journeys (E2E_AXE=off) are left to `npm test`: the database behind a
+#   page does not change its markup.
 # Like `npm test`, the last line is "N passed, N failed".
 # Extra arguments go to vitest alone, e.g. `npm run test:pg -- app/models/outbox.server.test.ts`.
 set -euo pipefail
@@ -50,7 +51,7 @@ if [[ $# -eq 0 ]]; then
   # Journeys need the production build; `npm test` may have made it already, but a stale one would mislead.
   step build npx remix build
   e2e_url="$(node -e 'const u=new URL(process.env.TEST_PG_URL);u.pathname="/kf_e2e_'"$$"'";console.log(u.toString())')"
-  step playwright env E2E_DATABASE_URL="$e2e_url" E2E_REPORT=.tmp/playwright-pg.json npx playwright test --grep-invert @markup
+  step playwright env E2E_DATABASE_URL="$e2e_url" E2E_AXE=off E2E_REPORT=.tmp/playwright-pg.json npx playwright test --grep-invert @markup
   count_args+=(--playwright .tmp/playwright-pg.json)
 fi
 
