@@ -7,7 +7,7 @@ import { makeCategory, makePost, makeThread, makeUser } from "~/test/discussion-
 import { prisma } from "~/utils/db.server";
 import { saveSubscriptions } from "./discussion-notify.server";
 import { flagPost, mergeThreads } from "./moderation.server";
-import { acceptAnswer, createAnswer } from "./post.server";
+import { acceptAnswer, createAnswer, editPost } from "./post.server";
 
 describe("discussions under concurrency", () => {
   it("one member flagging a post many times at once leaves one open flag", async () => {
@@ -52,6 +52,20 @@ describe("discussions under concurrency", () => {
       const t = await prisma.thread.findUniqueOrThrow({ where: { id: target.id }, select: { answerCount: true } });
       expect(t.answerCount).toBe(await prisma.post.count({ where: { threadId: target.id, kind: "answer" } }));
     }
+  });
+
+  it("edits of one post at once each keep the text they replaced: the history has every version", async () => {
+    const a = await makeUser();
+    const { thread, question } = await makeThread({ authorId: a.id, title: "Rubrik att ändra", notify: false });
+    const bodies = Array.from({ length: 6 }, (_, i) => `Version ${i + 1}`);
+    await Promise.all(bodies.map((body, i) => editPost({ postId: question.id, editorId: a.id, body, title: `Ny rubrik nummer ${i + 1}` })));
+    const revisions = await prisma.postRevision.findMany({ where: { postId: question.id }, select: { bodyMd: true, title: true } });
+    const post = await prisma.post.findUniqueOrThrow({ where: { id: question.id }, select: { bodyMd: true } });
+    // Every version but the last is some revision's text exactly once, after the original.
+    expect(revisions).toHaveLength(bodies.length);
+    expect(new Set([...revisions.map((r) => r.bodyMd), post.bodyMd]).size).toBe(bodies.length + 1);
+    const titles = await prisma.thread.findUniqueOrThrow({ where: { id: thread.id }, select: { title: true } });
+    expect(new Set([...revisions.map((r) => r.title), titles.title]).size).toBe(bodies.length + 1);
   });
 
   it("accepting the same answer twice at once toggles twice, as one click after another would", async () => {

@@ -217,7 +217,6 @@ export async function createComment({ parentId, authorId, body, now = new Date()
   });
 }
 
-/** Edits the author's own post; the previous text is kept as a revision. */
 /**
  * The author edits a post: its body, and for a question also the thread's title
  * (which renames the slug; old links redirect). The previous version is kept as a
@@ -225,9 +224,14 @@ export async function createComment({ parentId, authorId, body, now = new Date()
  */
 export async function editPost({ postId, editorId, body, title, now = new Date() }: { postId: string; editorId: string; body: string; title?: string; now?: Date }) {
   return prisma.$transaction(async (tx) => {
-    const post = await tx.post.findUnique({
-      where: { id: postId },
-      select: { id: true, kind: true, authorId: true, bodyMd: true, hiddenAt: true, thread: { select: { ...writableThreadSelect, title: true } } },
+    // Locked (PostgreSQL), so two edits at once each keep the other's text as a revision, and a merge waits.
+    const post = await postInLockedThread(tx, postId, {
+      id: true,
+      kind: true,
+      authorId: true,
+      bodyMd: true,
+      hiddenAt: true,
+      thread: { select: { ...writableThreadSelect, title: true } },
     });
     if (!post || post.hiddenAt) throw new DiscussionError(NOT_FOUND, 404);
     if (post.authorId !== editorId) throw new DiscussionError("Du kan bara redigera dina egna inlägg.", 403);
