@@ -1,16 +1,18 @@
 // Makes a new migration without `prisma migrate dev` (which the JS schema engine
 // cannot run on SQLite): diff the schema as of the last migration against the
-// current one. Usage: npm run db:migration -- <name>
+// current one, for SQLite and for PostgreSQL. Usage: npm run db:migration -- <name>
+//
+// Only the newest migration folder keeps its schema snapshot (older ones are in git
+// history): the new folder gets the current schema and the previous one loses its
+// copy. Both SQL texts are made before anything is written, so a failed PostgreSQL
+// diff leaves the tree as it was (ADR 002).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { syncPostgresMigrations } from "./pg-migrations";
-import { writePostgresSchema } from "./pg-schema";
+import { HAND_WRITTEN_MARK, migrationNames, PG_MIGRATIONS, postgresDiff, SNAPSHOT, SQLITE_MIGRATIONS, withPostgres } from "./pg-migrations";
+import { SQLITE_SCHEMA, toPostgresSchema, writePostgresSchema } from "./pg-schema";
 
-const MIGRATIONS = path.join("prisma", "migrations");
-const SCHEMA = path.join("prisma", "schema.prisma");
 const SQLITE_EXTRAS = path.join("prisma", "sqlite");
-const SNAPSHOT = "schema.prisma"; // the schema each migration was made from
 
 const name = process.argv[2]?.trim();
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -18,22 +20,16 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.exit(2);
 }
 
-fs.mkdirSync(MIGRATIONS, { recursive: true });
-const previous = fs
-  .readdirSync(MIGRATIONS, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
-  .sort()
-  .at(-1);
+fs.mkdirSync(SQLITE_MIGRATIONS, { recursive: true });
+const previous = migrationNames(SQLITE_MIGRATIONS).at(-1);
+const previousSnapshot = previous ? path.join(SQLITE_MIGRATIONS, previous, SNAPSHOT) : null;
+if (previousSnapshot && !fs.existsSync(previousSnapshot)) {
+  console.error(`${previousSnapshot} saknas: den senaste migreringen ska ha kvar schemat den gjordes från.`);
+  process.exit(1);
+}
 
-const from = previous
-  ? ["--from-schema-datamodel", path.join(MIGRATIONS, previous, SNAPSHOT)]
-  : ["--from-empty"];
-let sql = execFileSync(
-  "npx",
-  ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", SCHEMA, "--script"],
-  { encoding: "utf8" },
-);
+const from = previousSnapshot ? ["--from-schema-datamodel", previousSnapshot] : ["--from-empty"];
+let sql = execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", SQLITE_SCHEMA, "--script"], { encoding: "utf8" });
 if (!/\b(CREATE|ALTER|DROP)\b/.test(sql)) {
   console.log("Inga schemaändringar sedan den senaste migreringen.");
   process.exit(0);
@@ -42,8 +38,7 @@ if (!/\b(CREATE|ALTER|DROP)\b/.test(sql)) {
 // A redefined SQLite table loses its triggers: put back the ones we keep per table.
 for (const file of fs.existsSync(SQLITE_EXTRAS) ? fs.readdirSync(SQLITE_EXTRAS) : []) {
   const table = path.basename(file, ".sql");
-  const created = new RegExp(`CREATE TABLE "(new_)?${table}"`).test(sql);
-  if (created) {
+  if (new RegExp(`CREATE TABLE "(new_)?${table}"`).test(sql)) {
     sql += `\n-- From prisma/sqlite/${file}\n` + fs.readFileSync(path.join(SQLITE_EXTRAS, file), "utf8");
   }
 }
@@ -56,24 +51,37 @@ if (/ALTER TABLE "new_\w+" RENAME TO/.test(sql)) {
   sql = `PRAGMA legacy_alter_table=ON;\n${sql}\nPRAGMA legacy_alter_table=OFF;\n`;
 }
 
+// The PostgreSQL twin, from the same two schema texts (docs/decisions/010-postgresql.md).
+const schema = fs.readFileSync(SQLITE_SCHEMA, "utf8");
+let pgSql: string;
+try {
+  const fromText = previousSnapshot ? toPostgresSchema(fs.readFileSync(previousSnapshot, "utf8")) : null;
+  pgSql = await withPostgres((url) => postgresDiff(url, fromText, toPostgresSchema(schema)));
+} catch (error) {
+  console.error(
+    `PostgreSQL-migreringen kunde inte skapas (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); ingenting skrevs.\n` +
+      "Installera PostgreSQL (apt-get install postgresql) eller sätt PG_URL till en server, och kör kommandot igen.",
+  );
+  process.exit(1);
+}
+if (!/\b(CREATE|ALTER|DROP)\b/.test(pgSql)) pgSql = `${HAND_WRITTEN_MARK}\n-- Write what this migration does for PostgreSQL here.\n`;
+
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-const dir = path.join(MIGRATIONS, `${stamp}_${name}`);
+const folder = `${stamp}_${name}`;
+const dir = path.join(SQLITE_MIGRATIONS, folder);
 fs.mkdirSync(dir);
 fs.writeFileSync(path.join(dir, "migration.sql"), sql);
-fs.copyFileSync(SCHEMA, path.join(dir, SNAPSHOT));
-const lock = path.join(MIGRATIONS, "migration_lock.toml");
+fs.writeFileSync(path.join(dir, SNAPSHOT), schema);
+if (previousSnapshot) fs.rmSync(previousSnapshot);
+const lock = path.join(SQLITE_MIGRATIONS, "migration_lock.toml");
 if (!fs.existsSync(lock)) fs.writeFileSync(lock, 'provider = "sqlite"\n');
-console.log(`Skapade ${path.join(dir, "migration.sql")}. Kör npm run db:deploy för att tillämpa den.`);
 
-// The PostgreSQL side, generated from the same schema (docs/decisions/010-postgresql.md).
+const pgDir = path.join(PG_MIGRATIONS, folder);
+fs.mkdirSync(pgDir, { recursive: true });
+fs.writeFileSync(path.join(pgDir, "migration.sql"), pgSql);
+const pgLock = path.join(PG_MIGRATIONS, "migration_lock.toml");
+if (!fs.existsSync(pgLock)) fs.writeFileSync(pgLock, 'provider = "postgresql"\n');
+
 writePostgresSchema();
-try {
-  const written = await syncPostgresMigrations();
-  if (written.length) console.log(`Skapade PostgreSQL-tvillingen i prisma/postgres/migrations: ${written.join(", ")}.`);
-  execFileSync("node", ["scripts/pg-client.mjs"], { stdio: "ignore" });
-} catch (error) {
-  console.warn(
-    `OBS: PostgreSQL-migreringen kunde inte skapas (${error instanceof Error ? error.message.split("\n")[0] : String(error)}).\n` +
-      "Installera PostgreSQL (apt-get install postgresql) eller sätt PG_URL, och kör sedan npm run db:migration:pg.",
-  );
-}
+execFileSync("node", ["scripts/pg-client.mjs"], { stdio: "ignore" });
+console.log(`Skapade ${path.join(dir, "migration.sql")} och ${path.join(pgDir, "migration.sql")}. Läs SQL:en och kör sedan npm run db:deploy.`);

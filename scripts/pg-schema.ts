@@ -1,8 +1,8 @@
-// The PostgreSQL schema is GENERATED from prisma/schema.prisma (the one source of
-// truth): Prisma needs one schema file per provider, and its engine-free client is
-// compiled per provider. Run `npm run db:schema:pg` after editing the SQLite schema
-// (npm run db:migration does it for you); scripts/pg-schema.test.ts fails when
-// prisma/postgres/schema.prisma is out of date.
+// The PostgreSQL schema is DERIVED from prisma/schema.prisma (the one source of
+// truth) and not stored: Prisma needs one schema file per provider, and its
+// engine-free client is compiled per provider. `postinstall` (scripts/pg-client.mjs)
+// and prisma.config.ts (for any PostgreSQL DATABASE_URL) write
+// prisma/postgres/schema.prisma from it; git ignores that file.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,11 +12,11 @@ export const PG_SCHEMA = path.join("prisma", "postgres", "schema.prisma");
 /** Where the PostgreSQL client is generated: a package of its own in node_modules, so the Remix build leaves it external. */
 export const PG_CLIENT_PACKAGE = "@kommunforum/prisma-postgres";
 
-const HEADER = `// GENERATED from prisma/schema.prisma by scripts/pg-schema.ts (npm run db:schema:pg).
-// Do not edit: change prisma/schema.prisma and regenerate.
+const HEADER = `// GENERATED from prisma/schema.prisma by scripts/pg-schema.ts; not stored in git.
+// Do not edit: change prisma/schema.prisma.
 `;
 
-/** The PostgreSQL twin of a SQLite schema text (also used for the per-migration snapshots). */
+/** The PostgreSQL twin of a SQLite schema text (also used for the migration snapshot). */
 export function toPostgresSchema(sqlite: string): string {
   let out = sqlite;
   const provider = /(datasource\s+db\s*\{[^}]*?provider\s*=\s*)"sqlite"/;
@@ -31,12 +31,14 @@ export function toPostgresSchema(sqlite: string): string {
   return HEADER + out;
 }
 
-export function writePostgresSchema(): boolean {
-  const next = toPostgresSchema(fs.readFileSync(SQLITE_SCHEMA, "utf8"));
-  const current = fs.existsSync(PG_SCHEMA) ? fs.readFileSync(PG_SCHEMA, "utf8") : "";
+/** Writes prisma/postgres/schema.prisma when it is missing or out of date; true when it wrote. */
+export function writePostgresSchema(root = "."): boolean {
+  const next = toPostgresSchema(fs.readFileSync(path.join(root, SQLITE_SCHEMA), "utf8"));
+  const file = path.join(root, PG_SCHEMA);
+  const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
   if (current === next) return false;
-  fs.mkdirSync(path.dirname(PG_SCHEMA), { recursive: true });
-  fs.writeFileSync(PG_SCHEMA, next);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, next);
   return true;
 }
 
