@@ -17,6 +17,9 @@ export const RATE_LIMITS = {
   // Generous: a whole municipality often reaches us from one NAT address.
   registrationIp: { limit: 300, windowSeconds: 10 * 60 },
   invitationIp: { limit: 10, windowSeconds: 60 * 60 },
+  // Mails caused by the registration form to one address (confirmation link, or the
+  // links of an existing registration), whoever sends the form.
+  registrationAddress: { limit: 3, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
