@@ -36,10 +36,11 @@ test("the organizer opens a poll, three participants vote, the presenter view up
   expect(code).toMatch(/^[A-Z2-9]{5}$/);
   await expectNoSeriousViolations(page);
 
-  // Before it opens, voters get a clear message.
+  // Before it opens, the code shows nothing of the question: "not found", with a hint to try again later.
   const early = await browser.newPage();
-  await early.goto(`/rosta/${code}`);
-  await expect(early.getByText("Omröstningen har inte öppnat än")).toBeVisible();
+  expect((await early.goto(`/rosta/${code}`))?.status()).toBe(404);
+  await expect(early.getByText("Har omröstningen inte öppnat än?")).toBeVisible();
+  await expect(early.getByText("Har din kommun en analysplan?")).toHaveCount(0);
   await early.close();
 
   await page.getByRole("button", { name: "Öppna för röster" }).click();

@@ -12,7 +12,10 @@ test.afterAll(() => {
   cleanUp();
 });
 
-async function register(page: Page, slug: string, { name, email }: { name: string; email: string }) {
+const pathOf = (link: string) => new URL(link).pathname + new URL(link).search;
+
+/** A visitor sends the form: the answer is "Kolla din e-post" with the address, and nothing more. */
+async function sendForm(page: Page, slug: string, { name, email }: { name: string; email: string }) {
   await page.goto(`/forum/${slug}`);
   const form = page.locator("#anmalan");
   await form.getByLabel("Namn", { exact: true }).fill(name);
@@ -21,25 +24,42 @@ async function register(page: Page, slug: string, { name, email }: { name: strin
   await form.getByLabel("Kommun", { exact: true }).selectOption({ label: "Borlänge" });
   await form.getByLabel(/Jag godkänner att mina uppgifter sparas/).check();
   await form.getByRole("button", { name: /Anmäl dig|Ställ mig på väntelistan/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Kolla din e-post" })).toBeVisible();
+  await expect(page.locator(".lead")).toContainText(email);
+  await expect(page.locator('a[href*="/forum/anmalan?"], a[href*="/forum/avanmal?"]')).toHaveCount(0);
+}
+
+/** Registers through the mail: the form, the confirmation link from the SMTP sink, the button. */
+async function register(page: Page, slug: string, person: { name: string; email: string }, { scan = false } = {}) {
+  await sendForm(page, slug, person);
+  if (scan) await expectNoSeriousViolations(page);
+  const mail = await waitForMail(E2E_MAIL_DIR, { to: person.email, subjectIncludes: "Bekräfta din anmälan", timeoutMs: 20_000 });
+  // A neutral greeting: nothing typed into the form reaches an address not yet proven.
+  expect(mail.text).not.toContain(person.name);
+  expect(linksInMail(mail).filter((l) => /\/forum\/(anmalan|avanmal)\?/.test(l))).toEqual([]);
+  await page.goto(pathOf(linksInMail(mail).find((l) => l.includes("/forum/bekrafta?"))!));
+  await expect(page.getByRole("heading", { level: 1, name: "Bekräfta din anmälan" })).toBeVisible();
+  await expect(page.getByText(person.email)).toBeVisible();
+  if (scan) await expectNoSeriousViolations(page);
+  await page.getByRole("button", { name: "Bekräfta anmälan" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Din anmälan" })).toBeVisible();
 }
 
-const pathOf = (link: string) => new URL(link).pathname + new URL(link).search;
-
-test("a visitor registers for the upcoming forum, gets the confirmation with an .ics and cancels through the link", async ({ page }) => {
+test("a visitor registers for the upcoming forum, confirms through the mail, gets the confirmation with an .ics and cancels through the link", async ({ page }) => {
   const email = `besok-${unique()}@borlange.example`;
-  await register(page, "kommunforum-analytics-nasta", { name: "Vera Besökare", email });
+  await register(page, "kommunforum-analytics-nasta", { name: "Vera Besökare", email }, { scan: true });
   await expect(page.getByText("Du är anmäld och har en plats.")).toBeVisible();
 
-  // A second registration with the same address is recognised.
-  await page.goto("/forum/kommunforum-analytics-nasta");
-  const form = page.locator("#anmalan");
-  await form.getByLabel("Namn", { exact: true }).fill("Vera Besökare");
-  await form.getByLabel("E-postadress").fill(email);
-  await form.getByLabel("Kommun", { exact: true }).selectOption({ label: "Borlänge" });
-  await form.getByLabel(/Jag godkänner att mina uppgifter sparas/).check();
-  await form.getByRole("button", { name: "Anmäl dig" }).click();
-  await expect(page.getByRole("alert").getByText(/Du är redan anmäld/)).toBeVisible();
+  // The confirmation link worked once.
+  const request = await waitForMail(E2E_MAIL_DIR, { to: email, subjectIncludes: "Bekräfta din anmälan" });
+  await page.goto(pathOf(linksInMail(request).find((l) => l.includes("/forum/bekrafta?"))!));
+  await expect(page.getByRole("alert")).toContainText("Länken gäller inte längre");
+
+  // Sending the form again with the address gives the same answer as for a new one; the links come by mail.
+  await sendForm(page, "kommunforum-analytics-nasta", { name: "Någon Annan", email });
+  const links = await waitForMail(E2E_MAIL_DIR, { to: email, subjectIncludes: "Länkar till din anmälan", timeoutMs: 20_000 });
+  expect(links.text).not.toContain("Någon Annan");
+  expect(linksInMail(links).some((l) => l.includes("/forum/avanmal?"))).toBe(true);
 
   const mail = await waitForMail(E2E_MAIL_DIR, { to: email, subjectIncludes: "Du är anmäld", timeoutMs: 20_000 });
   expect(mail.attachments.map((a) => a.filename)).toContain("kommunforum-analytics-nasta.ics");
@@ -58,6 +78,11 @@ test("a waitlisted person is promoted when someone cancels, and is emailed", asy
   const event = createSmallEvent({ capacity: 1 });
   const first = `forst-${unique()}@falun.example`;
   const second = `andra-${unique()}@falun.example`;
+
+  // An unconfirmed registration holds no seat.
+  await sendForm(page, event.slug, { name: "Obekräftad Person", email: `obekraftad-${unique()}@falun.example` });
+  await page.goto(`/forum/${event.slug}`);
+  await expect(page.locator("#anmalan").getByText("Forumet är fullbokat.")).toHaveCount(0);
 
   await register(page, event.slug, { name: "Första Person", email: first });
   await expect(page.getByText("Du är anmäld och har en plats.")).toBeVisible();
@@ -122,9 +147,23 @@ test("the invitation list: double opt-in, one invitation per event however often
   await context.close();
 });
 
+test("a signed-in member with a confirmed address registers at once", async ({ page, context, baseURL }) => {
+  const event = createSmallEvent({ capacity: 5 });
+  const member = createUserWithSession();
+  await logInAs(context, member, baseURL!);
+  await page.goto(`/forum/${event.slug}`);
+  const form = page.locator("#anmalan");
+  await expect(form).toContainText(member.email);
+  await form.getByLabel(/Jag godkänner att mina uppgifter sparas/).check();
+  await form.getByRole("button", { name: "Anmäl dig" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Din anmälan" })).toBeVisible();
+  await expect(page.getByText("Du är anmäld och har en plats.")).toBeVisible();
+});
+
 test("the organizer sees registrations, counts and exports a CSV that Swedish Excel opens", async ({ page, browser, baseURL }) => {
   const event = createSmallEvent({ capacity: 5 });
   await register(page, event.slug, { name: "Åsa Öberg", email: `asa-${unique()}@borlange.example` });
+  await sendForm(page, event.slug, { name: "Per Väntar", email: `per-${unique()}@borlange.example` });
   const organizer = createUserWithSession({ role: "organizer" });
   const context = await browser.newContext();
   await logInAs(context, organizer, baseURL!);
@@ -133,6 +172,8 @@ test("the organizer sees registrations, counts and exports a CSV that Swedish Ex
   await expect(admin.getByRole("heading", { level: 1 })).toContainText("Anmälningar");
   await expect(admin.getByRole("cell", { name: "Åsa Öberg", exact: true })).toBeVisible();
   await expect(admin.getByRole("cell", { name: "Dalarnas län", exact: true })).toBeVisible();
+  await expect(admin.locator(".lead")).toContainText("1 med plats av 5, 0 på väntelistan, 1 väntar på att bekräfta sin e-post");
+  await expect(admin.getByRole("region", { name: /Ej bekräftade/ }).getByRole("cell", { name: "Per Väntar", exact: true })).toBeVisible();
   await expectNoSeriousViolations(admin);
 
   const csv = await admin.request.get(`/admin/forum/${event.id}/anmalningar.csv`);
@@ -141,7 +182,8 @@ test("the organizer sees registrations, counts and exports a CSV that Swedish Ex
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = bytes.subarray(3).toString("utf8");
   expect(text.split("\r\n")[0]).toBe("Status;Plats i kön;Namn;E-post;Befattning;Kommun;Län;Organisation;Anmäld;Närvarade;Vill ha inbjudningar");
-  expect(text).toContain(";Åsa Öberg;");
+  expect(text).toContain("Plats;;Åsa Öberg;");
+  expect(text).toContain("Ej bekräftad;;Per Väntar;");
   await context.close();
 
   // Anonymous visitors are sent to the login page.

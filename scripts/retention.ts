@@ -8,6 +8,7 @@ await dbReady;
 const result = await runRetention();
 console.log(
   `Gallring klar: ${result.anonymisedRegistrations} anmälningar anonymiserade, ` +
+    `${result.deletedExpiredRegistrations} obekräftade anmälningar raderade, ` +
     `${result.deletedContactMessages} kontaktmeddelanden raderade, ${result.deletedUnverifiedAccounts} obekräftade konton raderade.`,
 );
 await disconnectDb();

@@ -31,7 +31,7 @@ export type CaseFormOptions = {
   tags: Array<{ slug: string; name: string; kind: string }>;
   municipalities: Array<{ code: string; name: string; countyName: string }>;
   organisations: Array<{ id: string; name: string }>;
-  events: Array<{ id: string; title: string; startsAt: string | Date }>;
+  events: Array<{ id: string; title: string; startsAt: string | Date | null }>;
 };
 
 export function TagCheckboxes({
@@ -165,7 +165,7 @@ export function CaseForm({
           <option value="">Inget forum</option>
           {options.events.map((e) => (
             <option key={e.id} value={e.id}>
-              {e.title} ({formatDate(e.startsAt)})
+              {e.startsAt ? `${e.title} (${formatDate(e.startsAt)})` : e.title}
             </option>
           ))}
         </SelectField>

@@ -68,7 +68,7 @@ export function RegistrationForm({
               label="E-postadress"
               type="email"
               autoComplete="email"
-              hint="Hit skickar vi bekräftelsen och länken till webbinariet."
+              hint="Hit skickar vi en länk som du bekräftar anmälan med. Sedan får du länken till webbinariet."
               defaultValue={values.email}
               error={errors?.email}
               required
@@ -145,6 +145,8 @@ export function RegistrationStatusNotice({ status, position }: { status: string;
       </p>
     );
   }
+  if (status === "pending") return <p className="notice">Anmälan är inte bekräftad än. Följ länken i mejlet vi skickade.</p>;
+  if (status === "expired") return <p className="notice">Anmälan bekräftades inte i tid. Anmäl dig igen om du vill vara med.</p>;
   return <p className="notice">Du är avanmäld från forumet.</p>;
 }
 

@@ -9,6 +9,7 @@ import {
   createCase,
   getCaseFilterOptions,
   getCaseForEditor,
+  getCaseFormOptions,
   listCaseThreads,
   listRelatedCases,
   markCaseReviewed,
@@ -16,6 +17,7 @@ import {
   searchCases,
   setCaseStatus,
   updateCase,
+  UNPUBLISHED_EVENT_LABEL,
 } from "./case.server";
 import { caseSchema, parseCaseFilter } from "~/validation/library";
 
@@ -238,5 +240,28 @@ describe("organizer and editor writes", () => {
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { entityId: target.id, action: "case.update" }, select: { actorId: true, detail: true } });
     expect(audit.actorId).toBe(editor.id);
     expect(JSON.parse(audit.detail)).toMatchObject({ asEditor: true });
+  });
+
+  it("a case editor sees only published forums, the draft forum already linked without its title, and cannot link another", async () => {
+    const organizer = await prisma.user.findFirstOrThrow({ where: { email: "org@example.org" }, select: { id: true } });
+    const editor = await prisma.user.create({ data: { email: "redaktor2@example.org", name: "Red Två" }, select: { id: true } });
+    const aldre = await prisma.case.findUniqueOrThrow({ where: { slug: "aldre" }, select: { id: true, eventId: true } });
+    const draftEvent = await prisma.event.findUniqueOrThrow({ where: { slug: "forum-utkast" }, select: { id: true } });
+    const published = await prisma.event.findUniqueOrThrow({ where: { slug: "forum-maj" }, select: { id: true } });
+    expect(aldre.eventId).toBe(draftEvent.id);
+
+    expect((await getCaseFormOptions()).events.map((e) => e.title)).toContain("Forum utkast"); // organizers see every forum
+    const titles = async (currentEventId: string | null) => (await getCaseFormOptions({ forEditor: { currentEventId } })).events;
+    expect((await titles(null)).map((e) => e.title)).toEqual(["Forum i maj"]);
+    const withDraft = await titles(draftEvent.id);
+    expect(withDraft.map((e) => e.title)).not.toContain("Forum utkast");
+    expect(withDraft).toContainEqual({ id: draftEvent.id, title: UNPUBLISHED_EVENT_LABEL, startsAt: null });
+
+    expect(await assignCaseEditor(aldre.id, organizer.id, "redaktor2@example.org")).toEqual({ ok: true });
+    const save = (eventId: string) => updateCase(aldre.id, editor.id, input({ title: "Äldre case", eventId }), { editorId: editor.id });
+    expect(await save(draftEvent.id)).toMatchObject({ ok: true }); // keeps the forum it has
+    expect(await save(published.id)).toMatchObject({ ok: true });
+    expect(await save(draftEvent.id)).toMatchObject({ ok: false, field: "eventId" });
+    expect((await prisma.case.findUniqueOrThrow({ where: { id: aldre.id }, select: { eventId: true } })).eventId).toBe(published.id);
   });
 });

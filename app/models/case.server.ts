@@ -367,13 +367,22 @@ export async function getCaseForEditor(id: string, editorId: string) {
 
 export type CaseForEdit = NonNullable<Awaited<ReturnType<typeof getCaseForEdit>>>;
 
-/** Select options for the case form. */
-export async function getCaseFormOptions() {
-  const [tags, organisations, events] = await Promise.all([
+/** The forum already linked to a case, shown to its editor without the title or date of a forum that is not public. */
+export const UNPUBLISHED_EVENT_LABEL = "Ett forum som inte är publicerat";
+
+/**
+ * Select options for the case form. A member editing their case (`forEditor`) sees
+ * only published forums, plus the forum already linked, unnamed when it is not public.
+ */
+export async function getCaseFormOptions({ forEditor }: { forEditor?: { currentEventId: string | null } } = {}) {
+  const [tags, organisations, rows] = await Promise.all([
     prisma.tag.findMany({ orderBy: [{ kind: "asc" }, { name: "asc" }], select: { slug: true, name: true, kind: true } }),
     prisma.organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    prisma.event.findMany({ orderBy: { startsAt: "desc" }, take: 200, select: { id: true, title: true, startsAt: true } }),
+    prisma.event.findMany({ where: forEditor ? { status: PUBLISHED } : {}, orderBy: { startsAt: "desc" }, take: 200, select: { id: true, title: true, startsAt: true } }),
   ]);
+  const events: Array<{ id: string; title: string; startsAt: Date | null }> = rows;
+  const current = forEditor?.currentEventId;
+  if (current && !events.some((e) => e.id === current)) events.push({ id: current, title: UNPUBLISHED_EVENT_LABEL, startsAt: null });
   return { tags, organisations, events };
 }
 
@@ -394,14 +403,16 @@ async function resolveTagIds(tx: Db, slugs: string[], extra: string[]): Promise<
   return [...new Set(ids)];
 }
 
-async function checkReferences(tx: Db, input: CaseInput): Promise<SaveResult | null> {
+/** `editor`: a member may link only a published forum, or keep the one the case already has. */
+async function checkReferences(tx: Db, input: CaseInput, editor?: { keepEventId: string | null }): Promise<SaveResult | null> {
   if (input.municipalityCode && !(await tx.municipality.findUnique({ where: { code: input.municipalityCode }, select: { code: true } }))) {
     return { ok: false, field: "municipalityCode", message: "Välj en kommun i listan." };
   }
   if (input.organisationId && !(await tx.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true } }))) {
     return { ok: false, field: "organisationId", message: "Välj en organisation i listan." };
   }
-  if (input.eventId && !(await tx.event.findUnique({ where: { id: input.eventId }, select: { id: true } }))) {
+  const eventWhere = editor && input.eventId !== editor.keepEventId ? { id: input.eventId ?? "", status: PUBLISHED } : { id: input.eventId ?? "" };
+  if (input.eventId && !(await tx.event.findFirst({ where: eventWhere, select: { id: true } }))) {
     return { ok: false, field: "eventId", message: "Välj ett forum i listan." };
   }
   return null;
@@ -454,13 +465,13 @@ export async function updateCase(
 ): Promise<SaveResult | null> {
   // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
   return retryUniqueRace(() => prisma.$transaction(async (tx) => {
-    const existing = await tx.case.findFirst({ where: editorId ? { id, editorId } : { id }, select: { id: true, slug: true } });
+    const existing = await tx.case.findFirst({ where: editorId ? { id, editorId } : { id }, select: { id: true, slug: true, eventId: true } });
     if (!existing) return null;
     const slug = editorId ? existing.slug : input.slug || existing.slug;
     if (slug !== existing.slug && (await tx.case.findUnique({ where: { slug }, select: { id: true } }))) {
       return { ok: false, field: "slug", message: "Det finns redan ett case med den adressen. Välj en annan." };
     }
-    const refused = await checkReferences(tx, input);
+    const refused = await checkReferences(tx, input, editorId ? { keepEventId: existing.eventId } : undefined);
     if (refused) return refused;
     const tagIds = await resolveTagIds(tx, input.tags, input.extraTags);
     await tx.caseTag.deleteMany({ where: { caseId: id } });

@@ -17,7 +17,8 @@ export async function nextForumStats(now: Date = new Date()) {
   if (!event) return null;
   const [byStatus, registrations] = await Promise.all([
     prisma.registration.groupBy({ by: ["status"], where: { eventId: event.id }, _count: { _all: true } }),
-    prisma.registration.findMany({ where: { eventId: event.id, status: { not: "cancelled" } }, select: { createdAt: true } }),
+    // Seats and the queue only: pending and expired registrations were never confirmed.
+    prisma.registration.findMany({ where: { eventId: event.id, status: { in: ["confirmed", "waitlisted"] } }, select: { createdAt: true } }),
   ]);
   const count = (status: string) => byStatus.find((g) => g.status === status)?._count._all ?? 0;
   // Registrations per day in Stockholm, for the last 14 days.
@@ -31,6 +32,7 @@ export async function nextForumStats(now: Date = new Date()) {
     ...event,
     confirmed: count("confirmed"),
     waitlisted: count("waitlisted"),
+    pending: count("pending"),
     seatsLeft: event.capacity === null ? null : event.capacity - event.seatsTaken,
     perDay: [...perDay].map(([day, n]) => ({ day, n })),
   };
@@ -63,7 +65,7 @@ export async function coverage(): Promise<{ counties: CountyCoverage[]; totals: 
   const [municipalities, members, registrations, cases] = await Promise.all([
     prisma.municipality.findMany({ select: { code: true, name: true, county: { select: { code: true, name: true } } }, orderBy: { name: "asc" } }),
     prisma.user.groupBy({ by: ["municipalityCode"], where: { municipalityCode: { not: null }, deletedAt: null } }),
-    prisma.registration.groupBy({ by: ["municipalityCode"], where: { municipalityCode: { not: null }, status: { not: "cancelled" } } }),
+    prisma.registration.groupBy({ by: ["municipalityCode"], where: { municipalityCode: { not: null }, status: { in: ["confirmed", "waitlisted"] } } }),
     prisma.case.groupBy({ by: ["municipalityCode"], where: { municipalityCode: { not: null }, status: "published" } }),
   ]);
   const set = (rows: { municipalityCode: string | null }[]) => new Set(rows.map((r) => r.municipalityCode));

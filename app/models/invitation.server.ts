@@ -44,7 +44,8 @@ export async function subscribeInTransaction(tx: Tx, input: SubscribeInput): Pro
     await tx.invitationSubscriber.create({ data: { email, ...details, source: input.source } });
   }
   const token = await createToken("confirm-invitations", { email }, tx);
-  const mail = confirmInvitationsTemplate({ name: details.name, url: appUrl(`/inbjudan/bekrafta?token=${encodeURIComponent(token)}`) });
+  // The address is not proven yet: a neutral greeting, nothing typed into the form.
+  const mail = confirmInvitationsTemplate({ url: appUrl(`/inbjudan/bekrafta?token=${encodeURIComponent(token)}`) });
   await enqueueEmail({ to: email, ...mail, kind: "invitation-confirm" }, tx);
   return "confirmation-sent";
 }

@@ -12,6 +12,7 @@ import {
   getBreakdowns,
   getLiveResults,
   getOwnResponse,
+  getPollByCode,
   getPublishedPoll,
   getTrend,
   listFreeTextAnswers,
@@ -180,6 +181,28 @@ describe("voting", () => {
     await changePollState(organizerId, eventId, created.id, "open");
     await changePollState(organizerId, eventId, created.id, "closed");
     expect(await ballot(created.id, [option.id])).toMatchObject({ ok: false, status: 409, message: expect.stringContaining("stängd") });
+  });
+
+  it("a code shows nothing of a draft, nor of a poll whose forum is not published, and such a poll takes no votes", async () => {
+    const draft = await createPoll(organizerId, eventId, input({ question: "Hemlig utkastfråga?" }));
+    if (!draft.ok) throw new Error();
+    expect(await getPollByCode(draft.code)).toBeNull();
+    await changePollState(organizerId, eventId, draft.id, "open");
+    expect((await getPollByCode(draft.code))?.question).toBe("Hemlig utkastfråga?");
+
+    const draftEventId = (await prisma.event.create({
+      data: { slug: "forum-utkast", title: "Hemligt forum", startsAt: new Date("2030-09-01T11:00:00Z"), endsAt: new Date("2030-09-01T12:30:00Z"), status: "draft" },
+      select: { id: true },
+    })).id;
+    const open = await openPoll({ question: "Fråga i ett utkast?" }, draftEventId);
+    expect(await getPollByCode(open.code)).toBeNull();
+    expect(await ballot(open.id, [open.options[0]!.id])).toMatchObject({ ok: false, status: 404 });
+    expect(await prisma.pollResponse.count({ where: { pollId: open.id } })).toBe(0);
+    await prisma.event.update({ where: { id: draftEventId }, data: { status: "cancelled" } });
+    expect(await getPollByCode(open.code)).toBeNull();
+    await prisma.event.update({ where: { id: draftEventId }, data: { status: "published" } });
+    expect((await getPollByCode(open.code))?.event.title).toBe("Hemligt forum");
+    expect(await ballot(open.id, [open.options[0]!.id])).toMatchObject({ ok: true });
   });
 
   it("keeps free-text answers for organizers only", async () => {

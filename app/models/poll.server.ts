@@ -276,9 +276,14 @@ export async function changePollState(actorId: string, eventId: string, pollId: 
 // Voting
 // ---------------------------------------------------------------------------
 
+/**
+ * A poll a voter may see at /rosta/<KOD>: not a draft, not imported, and in a
+ * published forum. Anything else is "not found", so a code shows nothing of a poll
+ * (or a forum) that is not public yet.
+ */
 export async function getPollByCode(code: string) {
-  return prisma.poll.findUnique({
-    where: { code },
+  return prisma.poll.findFirst({
+    where: { code, state: { not: "draft" }, imported: false, event: { status: "published" } },
     select: {
       id: true,
       code: true,
@@ -317,9 +322,17 @@ export type VoteInput = {
 export async function castVote(input: VoteInput): Promise<Result<{ changed: boolean }>> {
   const poll = await prisma.poll.findUnique({
     where: { id: input.pollId },
-    select: { state: true, imported: true, multipleChoice: true, allowFreeText: true, options: { select: { id: true, isDontKnow: true } } },
+    select: {
+      state: true,
+      imported: true,
+      multipleChoice: true,
+      allowFreeText: true,
+      event: { select: { status: true } },
+      options: { select: { id: true, isDontKnow: true } },
+    },
   });
-  if (!poll || poll.imported) return fail("form", "Omröstningen finns inte.", 404);
+  // An open poll of a forum that is not published takes no votes either.
+  if (!poll || poll.imported || poll.event.status !== "published") return fail("form", "Omröstningen finns inte.", 404);
   if (poll.state !== "open") return fail("form", notOpenMessage(poll.state), 409);
 
   const chosen = [...new Set(input.optionIds)];

@@ -20,6 +20,18 @@ export async function hit(key: string, rule: RateLimitRule, now: Date = new Date
 }
 
 /**
+ * Whether the next attempt for `key` would be allowed, without counting it: for limits
+ * that count only failures (see peekRateLimit in app/utils/rate-limit.server.ts).
+ */
+export async function peek(key: string, rule: RateLimitRule, now: Date = new Date()): Promise<RateLimitResult> {
+  const row = await prisma.rateLimit.findUnique({ where: { key }, select: { count: true, windowStart: true } });
+  const resetsAt = row ? row.windowStart.getTime() + rule.windowSeconds * 1000 : 0;
+  if (!row || resetsAt <= now.getTime()) return { allowed: true, remaining: rule.limit, retryAfterSeconds: 0 };
+  const allowed = row.count < rule.limit;
+  return { allowed, remaining: Math.max(0, rule.limit - row.count), retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((resetsAt - now.getTime()) / 1000)) };
+}
+
+/**
  * The one raw statement of the rate limiter. Prisma's upsert is a read then a write,
  * which races under concurrency; INSERT … ON CONFLICT … DO UPDATE … RETURNING is a
  * single atomic statement with the same syntax on SQLite (3.35+) and PostgreSQL.

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { confirmInvitations, sendInvitations } from "./invitation.server";
+import { confirmInvitations, requestInvitations, sendInvitations } from "./invitation.server";
 import {
   cancelRegistration,
   countRegistrations,
@@ -155,6 +155,14 @@ describe("registration", () => {
     const invitations = (await mailsTo("personi1@borlange.example")).filter((m) => m.kind === "invitation");
     expect(invitations).toHaveLength(1);
     expect(invitations[0]?.text).toMatch(/\/inbjudan\/avsluta\?s=[^&\s]+&sig=/);
+  });
+
+  it("the invitation list's confirmation mail repeats no name typed into the form", async () => {
+    expect(await requestInvitations({ email: "lista@third.example", name: "Besök spam.example", municipalityCode: null })).toBe("confirmation-sent");
+    const [mail] = await mailsTo("lista@third.example");
+    expect(mail?.kind).toBe("invitation-confirm");
+    expect(mail?.text.startsWith("Hej!\n")).toBe(true);
+    expect(mail?.text).not.toContain("spam.example");
   });
 
   it("organizer tools: manual promote, attendance, counts, export, message and a reminder that runs once", async () => {

@@ -35,14 +35,18 @@ import { subscribeInTransaction } from "./invitation.server";
  */
 
 type Tx = Prisma.TransactionClient;
-export type RegistrationStatus = "confirmed" | "waitlisted" | "cancelled";
+// "pending": waits for its address to be proven by the link in a mail (registration-pending.server.ts);
+// "expired": that link was never used. Neither holds a seat or a waitlist place.
+export type RegistrationStatus = "pending" | "confirmed" | "waitlisted" | "cancelled" | "expired";
+/** A registration in one of these states can be made again: the same row comes back. */
+export const REUSABLE_STATUSES = ["cancelled", "expired", "pending"] as const;
 export type ClosedReason = "not-found" | "cancelled" | "past" | "started" | "deadline";
 
 // The SQLite adapter runs one interactive transaction at a time per process: waiting
 // in that queue during a rush of registrations is normal, so allow for it.
-const TX_OPTIONS = { maxWait: 30_000, timeout: 15_000 } as const;
+export const TX_OPTIONS = { maxWait: 30_000, timeout: 15_000 } as const;
 
-const eventSelect = {
+export const eventSelect = {
   ...eventBasicsSelect,
   joinUrl: true,
   capacity: true,
@@ -52,7 +56,7 @@ const eventSelect = {
   updatedAt: true,
 } satisfies Prisma.EventSelect;
 
-type EventRow = Prisma.EventGetPayload<{ select: typeof eventSelect }>;
+export type EventRow = Prisma.EventGetPayload<{ select: typeof eventSelect }>;
 
 /** Why registration is closed, or null when it is open. */
 export function registrationClosedReason(
@@ -96,13 +100,13 @@ async function releaseSeat(tx: Tx, eventId: string) {
 }
 
 /** The next place in the queue. Safe because the caller's transaction holds the write lock. */
-async function nextWaitlistSeq(tx: Tx, eventId: string): Promise<number> {
+export async function nextWaitlistSeq(tx: Tx, eventId: string): Promise<number> {
   const { _max } = await tx.registration.aggregate({ where: { eventId }, _max: { waitlistSeq: true } });
   return (_max.waitlistSeq ?? 0) + 1;
 }
 
 /** 1 = first in line. Counts only people still waiting, so the position moves up as others get seats. */
-async function waitlistPosition(db: Tx | typeof prisma, eventId: string, waitlistSeq: number): Promise<number> {
+export async function waitlistPosition(db: Tx | typeof prisma, eventId: string, waitlistSeq: number): Promise<number> {
   return db.registration.count({ where: { eventId, status: "waitlisted", waitlistSeq: { lte: waitlistSeq } } });
 }
 
@@ -110,7 +114,7 @@ async function waitlistPosition(db: Tx | typeof prisma, eventId: string, waitlis
 // Mail
 // ---------------------------------------------------------------------------
 
-function mailInfo(event: EventRow): EventMailInfo {
+export function mailInfo(event: EventRow): EventMailInfo {
   return {
     title: event.title,
     when: `${formatDateTime(event.startsAt)}–${formatTime(event.endsAt)}`,
@@ -142,7 +146,7 @@ function calendarAttachment(event: EventRow, { withJoinUrl }: { withJoinUrl: boo
 
 type Person = { id: string; name: string; email: string };
 
-async function queueConfirmed(tx: Tx, event: EventRow, person: Person, promoted: boolean) {
+export async function queueConfirmed(tx: Tx, event: EventRow, person: Person, promoted: boolean) {
   const mail = registrationConfirmedTemplate({
     name: person.name,
     event: mailInfo(event),
@@ -157,7 +161,7 @@ async function queueConfirmed(tx: Tx, event: EventRow, person: Person, promoted:
   );
 }
 
-async function queueWaitlisted(tx: Tx, event: EventRow, person: Person, position: number) {
+export async function queueWaitlisted(tx: Tx, event: EventRow, person: Person, position: number) {
   const mail = registrationWaitlistedTemplate({
     name: person.name,
     event: mailInfo(event),
@@ -193,13 +197,13 @@ export type RegisterResult =
 class AlreadyRegistered extends Error {}
 
 /** Rolls back a registration that found the event closed once it held the lock. */
-class ClosedMeanwhile extends Error {
+export class ClosedMeanwhile extends Error {
   constructor(readonly reason: ClosedReason) {
     super(reason);
   }
 }
 
-function isUniqueViolation(error: unknown) {
+export function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
@@ -207,23 +211,39 @@ export async function getEventForRegistration(slug: string) {
   return prisma.event.findUnique({ where: { slug }, select: eventSelect });
 }
 
-/**
- * Registers one person: a seat if there is one, otherwise a place on the waitlist.
- * Idempotent per (event, email): a second call answers "already", also under concurrency.
- * Someone who cancelled earlier can register again (the same row comes back).
- */
-export async function registerForEvent(input: RegistrationInput, now: Date = new Date()): Promise<RegisterResult> {
+/** The event when registration is open and the municipality (if any) exists; otherwise the refusal. */
+export async function openEventFor(
+  input: Pick<RegistrationInput, "eventId" | "municipalityCode">,
+  now: Date,
+): Promise<{ event: EventRow } | { refusal: { outcome: "closed"; reason: ClosedReason } | { outcome: "unknown-municipality" } }> {
   const event = await prisma.event.findUnique({ where: { id: input.eventId }, select: eventSelect });
-  if (!event) return { outcome: "closed", reason: "not-found" };
+  if (!event) return { refusal: { outcome: "closed", reason: "not-found" } };
   const reason = registrationClosedReason(event, now);
-  if (reason) return { outcome: "closed", reason };
+  if (reason) return { refusal: { outcome: "closed", reason } };
   if (input.municipalityCode) {
     const known = await prisma.municipality.findUnique({ where: { code: input.municipalityCode }, select: { code: true } });
-    if (!known) return { outcome: "unknown-municipality" };
+    if (!known) return { refusal: { outcome: "unknown-municipality" } };
   }
+  return { event };
+}
+
+const isReusable = (status: string) => (REUSABLE_STATUSES as readonly string[]).includes(status);
+
+/**
+ * Registers one person at once: a seat if there is one, otherwise a place on the
+ * waitlist. Only for an address already proven (a signed-in member with a confirmed
+ * address); everyone else goes through requestRegistration (registration-pending.server.ts).
+ * Idempotent per (event, email): a second call answers "already", also under concurrency.
+ * A cancelled, expired or still pending registration of the address is taken over
+ * (the same row comes back).
+ */
+export async function registerForEvent(input: RegistrationInput, now: Date = new Date()): Promise<RegisterResult> {
+  const open = await openEventFor(input, now);
+  if ("refusal" in open) return open.refusal;
+  const { event } = open;
   const email = input.email.trim().toLowerCase();
   const existing = await prisma.registration.findUnique({ where: { eventId_email: { eventId: event.id, email } }, select: { id: true, status: true } });
-  if (existing && existing.status !== "cancelled") return { outcome: "already", registrationId: existing.id, status: existing.status as RegistrationStatus };
+  if (existing && !isReusable(existing.status)) return { outcome: "already", registrationId: existing.id, status: existing.status as RegistrationStatus };
 
   const data = {
     name: input.name.trim(),
@@ -249,8 +269,8 @@ export async function registerForEvent(input: RegistrationInput, now: Date = new
       let id: string;
       if (existing) {
         const { count } = await tx.registration.updateMany({
-          where: { id: existing.id, status: "cancelled" },
-          data: { ...data, status, waitlistSeq, cancelledAt: null, promotedAt: null, attendedAt: null },
+          where: { id: existing.id, status: { in: [...REUSABLE_STATUSES] } },
+          data: { ...data, status, waitlistSeq, cancelledAt: null, promotedAt: null, attendedAt: null, confirmTokenHash: null, pendingUntil: null },
         });
         if (count !== 1) throw new AlreadyRegistered();
         id = existing.id;
@@ -412,7 +432,7 @@ export async function getOwnRegistration(registrationId: string, now: Date = new
     email: row.email,
     status,
     position,
-    canCancel: active && status !== "cancelled",
+    canCancel: active && (status === "confirmed" || status === "waitlisted"),
     joinUrl: status === "confirmed" && active ? event.joinUrl : null,
     event: {
       slug: event.slug,
@@ -499,15 +519,23 @@ export async function listRegistrations(eventId: string, { query = "" }: { query
   const confirmed = rows.filter((r) => r.status === "confirmed");
   const waitlist = rows.filter((r) => r.status === "waitlisted").sort((a, b) => (a.waitlistSeq ?? 0) - (b.waitlistSeq ?? 0));
   const cancelled = rows.filter((r) => r.status === "cancelled");
-  return { confirmed, waitlist, cancelled };
+  // Not confirmed by mail yet: no seat, no place in the queue, and not counted.
+  const pending = rows.filter((r) => r.status === "pending");
+  return { confirmed, waitlist, cancelled, pending };
 }
 
-/** Confirmed and waitlisted registrations by municipality and by county ("Annan organisation" for the rest). */
+/**
+ * Confirmed and waitlisted registrations by municipality and by county ("Annan
+ * organisation" for the rest). Pending ones are counted on their own, never as seats.
+ */
 export async function countRegistrations(eventId: string) {
-  const rows = await prisma.registration.findMany({
-    where: { eventId, status: { in: ["confirmed", "waitlisted"] } },
-    select: { status: true, municipality: { select: { name: true, county: { select: { name: true } } } } },
-  });
+  const [rows, pending] = await Promise.all([
+    prisma.registration.findMany({
+      where: { eventId, status: { in: ["confirmed", "waitlisted"] } },
+      select: { status: true, municipality: { select: { name: true, county: { select: { name: true } } } } },
+    }),
+    prisma.registration.count({ where: { eventId, status: "pending" } }),
+  ]);
   const byMunicipality = new Map<string, number>();
   const byCounty = new Map<string, number>();
   for (const r of rows) {
@@ -520,6 +548,7 @@ export async function countRegistrations(eventId: string) {
   return {
     confirmed: rows.filter((r) => r.status === "confirmed").length,
     waitlisted: rows.filter((r) => r.status === "waitlisted").length,
+    pending,
     byMunicipality: sorted(byMunicipality),
     byCounty: sorted(byCounty),
   };
@@ -541,17 +570,26 @@ export async function setAttendance(eventId: string, registrationId: string, att
 
 export const EXPORT_COLUMNS = ["Status", "Plats i kön", "Namn", "E-post", "Befattning", "Kommun", "Län", "Organisation", "Anmäld", "Närvarade", "Vill ha inbjudningar"] as const;
 
-/** Rows for the CSV export (written by app/utils/csv.server.ts); the export is audited. */
+const EXPORT_STATUS: Record<string, string> = { confirmed: "Plats", waitlisted: "Väntelista", pending: "Ej bekräftad" };
+
+/**
+ * Rows for the CSV export (written by app/utils/csv.server.ts); the export is audited.
+ * Seats first, then the queue in order, then registrations still waiting for their
+ * mail to be confirmed (marked "Ej bekräftad": they hold no seat).
+ */
 export async function exportRegistrations(eventId: string, actorId: string): Promise<string[][]> {
-  const rows = await prisma.registration.findMany({
-    where: { eventId, status: { in: ["confirmed", "waitlisted"] } },
-    orderBy: [{ status: "asc" }, { waitlistSeq: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
-    select: adminRowSelect,
-  });
+  const order = Object.keys(EXPORT_STATUS);
+  const rows = (
+    await prisma.registration.findMany({
+      where: { eventId, status: { in: order } },
+      orderBy: [{ waitlistSeq: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
+      select: adminRowSelect,
+    })
+  ).sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
   await recordAudit(prisma, { actorId, action: "registrations.export", entityType: "Event", entityId: eventId, detail: { rows: rows.length } });
   let position = 0;
   return rows.map((r) => [
-    r.status === "confirmed" ? "Plats" : "Väntelista",
+    EXPORT_STATUS[r.status]!,
     r.status === "waitlisted" ? String(++position) : "",
     r.name,
     r.email,

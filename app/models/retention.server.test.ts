@@ -67,6 +67,21 @@ describe("data retention", () => {
     expect(await prisma.user.count({ where: { email: { in: ["obekraftad-ny@example.se", "bekraftad@example.se"] } } })).toBe(2);
   });
 
+  it("deletes registrations whose confirmation link ran out unused, after the grace period for unconfirmed addresses", async () => {
+    const event = await eventEnded("obekraftat-forum", daysAgo(-20));
+    const reg = (email: string, status: string, pendingUntil: Date) =>
+      prisma.registration.create({ data: { eventId: event.id, email, name: "Någon", status, pendingUntil, consentedAt: pendingUntil } });
+    await reg("utgangen-gammal@third.example", "expired", daysAgo(31));
+    await reg("utgangen-ny@third.example", "expired", daysAgo(5));
+    await reg("vantar@third.example", "pending", daysAgo(40));
+    await reg("bekraftad@borlange.example", "confirmed", daysAgo(40));
+
+    const result = await runRetention(NOW);
+    expect(result.deletedExpiredRegistrations).toBe(1);
+    const left = await prisma.registration.findMany({ where: { eventId: event.id }, select: { email: true }, orderBy: { email: "asc" } });
+    expect(left.map((r) => r.email)).toEqual(["bekraftad@borlange.example", "utgangen-ny@third.example", "vantar@third.example"]);
+  });
+
   it("runs once a day however many processes try", async () => {
     const day = new Date("2030-01-02T03:00:00Z");
     const results = await Promise.all([runDailyRetention(day), runDailyRetention(day), runDailyRetention(day)]);

@@ -8,10 +8,17 @@ import { recordAudit } from "./audit.server";
  * - registrations of past events are anonymised N months after the event; the
  *   municipality, status and attendance stay, so counts per municipality survive;
  * - contact messages are deleted N months after they were archived;
- * - accounts whose address was never confirmed are deleted after N days.
+ * - accounts whose address was never confirmed are deleted after N days, and so are
+ *   registrations whose confirmation link ran out unused (status "expired": an
+ *   address someone typed that was never proven).
  * A run is claimed in JobRun per day, so several processes run it once.
  */
-export type RetentionResult = { anonymisedRegistrations: number; deletedContactMessages: number; deletedUnverifiedAccounts: number };
+export type RetentionResult = {
+  anonymisedRegistrations: number;
+  deletedExpiredRegistrations: number;
+  deletedContactMessages: number;
+  deletedUnverifiedAccounts: number;
+};
 
 const monthsBefore = (now: Date, months: number) => {
   const d = new Date(now);
@@ -37,11 +44,12 @@ export async function runRetention(now: Date = new Date()): Promise<RetentionRes
         data: { email: `anonymiserad-${id}@invalid.local`, name: "Anonymiserad", title: "", organisationName: "", userId: null, anonymisedAt: now },
       });
     }
+    const expired = await tx.registration.deleteMany({ where: { status: "expired", pendingUntil: { lt: accountCutoff } } });
     const contacts = await tx.contactMessage.deleteMany({ where: { status: "arkiverad", archivedAt: { lt: contactCutoff } } });
     const accounts = await tx.user.deleteMany({
       where: { emailVerifiedAt: null, createdAt: { lt: accountCutoff }, deletedAt: null, posts: { none: {} }, threads: { none: {} } },
     });
-    const result = { anonymisedRegistrations: old.length, deletedContactMessages: contacts.count, deletedUnverifiedAccounts: accounts.count };
+    const result = { anonymisedRegistrations: old.length, deletedExpiredRegistrations: expired.count, deletedContactMessages: contacts.count, deletedUnverifiedAccounts: accounts.count };
     await recordAudit(tx, { actorId: null, action: "retention.run", entityType: "Retention", detail: result });
     return result;
   });

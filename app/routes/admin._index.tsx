@@ -39,6 +39,9 @@ export default function AdminHome() {
                 <strong>{next.waitlisted}</strong> på väntelistan
               </li>
               <li>
+                <strong>{next.pending}</strong> ej bekräftade (utan plats)
+              </li>
+              <li>
                 <strong>{next.seatsLeft ?? "–"}</strong> {next.seatsLeft === null ? "obegränsat antal platser" : "platser kvar"}
               </li>
             </ul>

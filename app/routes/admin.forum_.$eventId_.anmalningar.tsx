@@ -156,7 +156,8 @@ export default function Registrations() {
       <h1>Anmälningar: {event.title}</h1>
       <p className="lead">
         <DateTimeRange start={event.startsAt} end={event.endsAt} />. {counts.confirmed} med plats
-        {event.capacity !== null ? ` av ${event.capacity}` : ""}, {counts.waitlisted} på väntelistan.
+        {event.capacity !== null ? ` av ${event.capacity}` : ""}, {counts.waitlisted} på väntelistan
+        {counts.pending ? `, ${counts.pending} väntar på att bekräfta sin e-post` : ""}.
       </p>
       {result?.ok ? (
         <p className="notice notice--success" role="status">
@@ -262,6 +263,36 @@ export default function Registrations() {
           <p>Ingen står på väntelistan.</p>
         )}
       </section>
+
+      {lists.pending.length ? (
+        <section className="section" aria-labelledby="ej-bekraftade">
+          <h2 id="ej-bekraftade">Ej bekräftade ({lists.pending.length})</h2>
+          <p>De har inte följt länken i sitt mejl än. De har ingen plats och står inte i kön; obekräftade anmälningar tas bort efter ett dygn.</p>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Namn</th>
+                  <th scope="col">E-post</th>
+                  <th scope="col">Kommun eller organisation</th>
+                  <th scope="col">Befattning</th>
+                  <th scope="col">Anmäld</th>
+                </tr>
+              </thead>
+              <tbody>
+                {lists.pending.map((r) => (
+                  <tr key={r.id}>
+                    <Who r={r} />
+                    <td>
+                      <DateTime value={r.createdAt} format="short" />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
 
       <section className="section" aria-labelledby="fordelning">
         <h2 id="fordelning">Anmälda per län och kommun</h2>

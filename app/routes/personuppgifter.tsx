@@ -69,7 +69,10 @@ export default function Privacy() {
               <th scope="row">Anmälan till forum: namn, e-post, titel, kommun eller organisation</th>
               <td>För att skicka bekräftelse, länk och påminnelse, och för att veta hur många platser som finns kvar.</td>
               <td>Berättigat intresse av att kunna genomföra forumet, och att ge dig den plats du har anmält dig till.</td>
-              <td>Uppgifterna avidentifieras {months(retention.registrationMonths)} efter forumet.</td>
+              <td>
+                Uppgifterna avidentifieras {months(retention.registrationMonths)} efter forumet. En anmälan som aldrig bekräftas via länken i
+                mejlet tas bort {days(retention.unverifiedDays)} efter att länken har slutat gälla.
+              </td>
             </tr>
             <tr>
               <th scope="row">Kontaktmeddelanden: namn, e-post, kommun och det du skriver</th>

@@ -20,7 +20,13 @@ import { changePasswordSchema, emailOnlySchema, profileSchema, toOrganisationCho
 
 export const meta: MetaFunction = () => pageMeta("Min profil", "Dina uppgifter, din säkerhet och dina anmälningar.");
 
-const REGISTRATION_STATUS: Record<string, string> = { confirmed: "Anmäld", waitlisted: "På väntelistan", cancelled: "Avanmäld" };
+const REGISTRATION_STATUS: Record<string, string> = {
+  confirmed: "Anmäld",
+  waitlisted: "På väntelistan",
+  cancelled: "Avanmäld",
+  pending: "Väntar på att du bekräftar i mejlet",
+  expired: "Inte bekräftad i tid",
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

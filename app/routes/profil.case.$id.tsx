@@ -26,7 +26,7 @@ async function loadOwnCase(id: string | undefined, userId: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireVerifiedUser(request);
   const item = await loadOwnCase(params.id, user.id);
-  const [options, municipalities] = await Promise.all([getCaseFormOptions(), listMunicipalities()]);
+  const [options, municipalities] = await Promise.all([getCaseFormOptions({ forEditor: { currentEventId: item.eventId } }), listMunicipalities()]);
   return json({ item, options: { ...options, municipalities } });
 }
 

@@ -4,28 +4,36 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ErrorSummary, fieldId, SubmitButton, TextArea } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MunicipalitySelect } from "~/components/organisation-fields";
-import { castVote, getOwnResponse, getPollByCode, notOpenMessage } from "~/models/poll.server";
+import { castVote, getOwnResponse, notOpenMessage } from "~/models/poll.server";
 import { listMunicipalities } from "~/models/reference.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
+import { lookUpPollCode } from "~/utils/poll-code-lookup.server";
 import { getParticipant } from "~/utils/poll-participant.server";
+import { rateLimitResponse } from "~/utils/rate-limit.server";
 import { pollResultHref, voteHref } from "~/utils/poll-urls";
 import { normalizePollCode, VOTE_ARRAY_FIELDS, VOTE_FIELD_LABELS, voteSchema } from "~/validation/poll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(`Rösta: ${data.poll.question}`, "Svara på frågan under forumet. Du behöver inget konto.") : pageMeta("Frågan finns inte", "Vi hittade ingen fråga med den koden.");
 
-async function loadPoll(params: LoaderFunctionArgs["params"]) {
+const NOT_FOUND = "Vi hittade ingen fråga med den koden. Kontrollera koden på skärmen. Har omröstningen inte öppnat än? Försök igen när den har öppnat.";
+
+/** Drafts, imported results and polls of unpublished forums are "not found", like a wrong code. */
+async function loadPoll({ params, context }: Pick<LoaderFunctionArgs, "params" | "context">) {
   const code = normalizePollCode(params.code);
-  const poll = code ? await getPollByCode(code) : null;
-  if (!poll || poll.imported) throw new Response("Vi hittade ingen fråga med den koden. Kontrollera koden på skärmen.", { status: 404 });
-  return poll;
+  const found = code ? await lookUpPollCode(code, context.clientIp ?? "okänd") : null;
+  if (found?.limited) throw rateLimitResponse(found.limited);
+  if (!found?.poll) {
+    throw new Response(NOT_FOUND, { status: 404 });
+  }
+  return found.poll;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const poll = await loadPoll(params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const poll = await loadPoll({ params, context });
   if (params.code !== poll.code) throw redirect(voteHref(poll.code));
   const user = await getOptionalUser(request);
   // The token is handed out already here, so the vote form posts with it.
@@ -49,8 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const poll = await loadPoll(params);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const poll = await loadPoll({ params, context });
   const user = await getOptionalUser(request);
   const formData = await readFormData(request);
   const participant = getParticipant(request, user?.id ?? null, { create: true })!;
@@ -163,5 +171,19 @@ export default function Vote() {
 }
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
+  return (
+    <GeneralErrorBoundary
+      statusHandlers={{
+        404: () => (
+          <>
+            <h1>Frågan finns inte</h1>
+            <p className="lead">{NOT_FOUND}</p>
+            <p>
+              <Link to="/rosta">Skriv koden igen</Link>
+            </p>
+          </>
+        ),
+      }}
+    />
+  );
 }

@@ -3,21 +3,28 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
-import { getPollByCode } from "~/models/poll.server";
 import { pageMeta } from "~/utils/meta";
+import { lookUpPollCode } from "~/utils/poll-code-lookup.server";
+import { rateLimitResponse } from "~/utils/rate-limit.server";
 import { voteHref } from "~/utils/poll-urls";
 import { normalizePollCode } from "~/validation/poll";
 
 export const meta: MetaFunction = () => pageMeta("Rösta", "Svara på en fråga under forumet med koden som visas på skärmen.");
 
 /** The code form is a GET form: it works without JavaScript and needs no CSRF check. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("kod");
   if (raw === null) return json({ error: null, value: "" });
   const code = normalizePollCode(raw);
   if (!code) return json({ error: "Koden består av bokstäver och siffror, till exempel K7PQ2. Kontrollera den och försök igen.", value: raw.slice(0, 20) }, { status: 400 });
-  const poll = await getPollByCode(code);
-  if (!poll || poll.imported) return json({ error: `Vi hittade ingen fråga med koden ${code}. Kontrollera koden på skärmen.`, value: code }, { status: 404 });
+  const { poll, limited } = await lookUpPollCode(code, context.clientIp ?? "okänd");
+  if (limited) throw rateLimitResponse(limited);
+  if (!poll) {
+    return json(
+      { error: `Vi hittade ingen fråga med koden ${code}. Kontrollera koden på skärmen. Har omröstningen inte öppnat än? Försök igen när den har öppnat.`, value: code },
+      { status: 404 },
+    );
+  }
   return redirect(voteHref(code));
 }
 

@@ -15,9 +15,9 @@ let app: AppServer;
 // The server's database, SQLite or PostgreSQL (npm run test:pg): quoted identifiers, `?` parameters.
 const sql = <T = Record<string, unknown>>(text: string, params: (string | number | null | Date)[] = []) => testQuery<T>(app.databaseUrl, text, params);
 
-/** An open poll on the seeded upcoming forum, with the given options. */
-async function createPoll(code: string, { state = "open", options = ["Ja", "Nej", "Kanske"] }: { state?: string; options?: string[] } = {}) {
-  const eventId = (await sql<{ id: string }>(`SELECT "id" FROM "Event" WHERE "slug" = 'kommunforum-analytics-nasta'`))[0]!.id;
+/** An open poll on the seeded upcoming forum (or the given one), with the given options. */
+async function createPoll(code: string, { state = "open", options = ["Ja", "Nej", "Kanske"], eventSlug = "kommunforum-analytics-nasta" }: { state?: string; options?: string[]; eventSlug?: string } = {}) {
+  const eventId = (await sql<{ id: string }>(`SELECT "id" FROM "Event" WHERE "slug" = ?`, [eventSlug]))[0]!.id;
   const id = `poll${crypto.randomBytes(8).toString("hex")}`;
   const now = new Date();
   await sql(`INSERT INTO "Poll" ("id", "eventId", "code", "question", "state", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)`, [
@@ -84,7 +84,7 @@ async function organizerSession(): Promise<string> {
 
 describe.skipIf(!buildExists())("live polls over HTTP (production build)", () => {
   beforeAll(async () => {
-    app = await startAppServer({ name: "poll-live", seed: true, env: { SESSION_SECRET: SECRET } });
+    app = await startAppServer({ name: "poll-live", seed: true, env: { SESSION_SECRET: SECRET, TRUST_PROXY: "1" } });
   }, 180_000);
 
   afterAll(async () => {
@@ -131,18 +131,49 @@ describe.skipIf(!buildExists())("live polls over HTTP (production build)", () =>
     expect((await counts(poll.id)).responses).toBe(2);
   });
 
-  it("refuses votes on closed and draft polls with a Swedish message, and bad choices with 400", async () => {
+  it("refuses votes on closed polls with a Swedish message, shows drafts and polls of unpublished forums as not found, and bad choices get 400", async () => {
     const closed = await createPoll("CONCD", { state: "closed" });
     const res = await vote(closed.code, participantCookie(), [closed.optionIds[0]!]);
     expect(res.status).toBe(409);
     expect(await res.text()).toContain("Omröstningen är stängd");
     const draft = await createPoll("CONCE", { state: "draft" });
-    expect((await vote(draft.code, participantCookie(), [draft.optionIds[0]!])).status).toBe(409);
+    expect((await vote(draft.code, participantCookie(), [draft.optionIds[0]!])).status).toBe(404);
+    const draftPage = await fetch(`${app.url}/rosta/${draft.code}`);
+    expect(draftPage.status).toBe(404);
+    expect(await draftPage.text()).not.toContain("Testfråga CONCE?");
+    // An open poll in a forum that is still a draft: nothing of it or of the forum shows, and no vote counts.
+    const now = new Date();
+    await sql(`INSERT INTO "Event" ("id", "slug", "title", "startsAt", "endsAt", "status", "createdAt", "updatedAt") VALUES (?, 'hemligt-utkast', 'Hemligt utkastforum', ?, ?, 'draft', ?, ?)`, [
+      `ev${crypto.randomBytes(8).toString("hex")}`,
+      new Date(+now + 30 * 86_400_000),
+      new Date(+now + 30 * 86_400_000 + 5_400_000),
+      now,
+      now,
+    ]);
+    const hidden = await createPoll("CONCH", { eventSlug: "hemligt-utkast" });
+    const hiddenPage = await fetch(`${app.url}/rosta/${hidden.code}`);
+    expect(hiddenPage.status).toBe(404);
+    expect(await hiddenPage.text()).not.toMatch(/Hemligt utkastforum|Testfråga CONCH/);
+    expect((await vote(hidden.code, participantCookie(), [hidden.optionIds[0]!])).status).toBe(404);
+    expect((await counts(hidden.id)).responses).toBe(0);
     const open = await createPoll("CONCF");
     expect((await vote(open.code, participantCookie(), [open.optionIds[0]!, open.optionIds[1]!])).status).toBe(400);
     expect((await vote(open.code, participantCookie(), [closed.optionIds[0]!])).status).toBe(400);
     expect((await vote(open.code, participantCookie(), [])).status).toBe(400);
     expect((await counts(open.id)).responses).toBe(0);
+  });
+
+  it("limits wrong codes per IP: after 100 misses even a real code answers 429, other addresses are unaffected", async () => {
+    const poll = await createPoll("CONCK");
+    const from = (ip: string, path: string) => fetch(`${app.url}${path}`, { redirect: "manual", headers: { "X-Forwarded-For": ip } });
+    for (let i = 0; i < 100; i++) expect((await from("10.9.9.9", `/rosta?kod=FEL${String(i).padStart(2, "0")}`)).status).toBe(404);
+    const stopped = await from("10.9.9.9", "/rosta?kod=FELXX");
+    expect(stopped.status).toBe(429);
+    expect(Number(stopped.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await stopped.text()).toContain("För många försök");
+    expect((await from("10.9.9.9", `/rosta/${poll.code}`)).status).toBe(429);
+    expect((await from("10.9.9.9", `/rosta?kod=${poll.code}`)).status).toBe(429);
+    expect((await from("10.9.9.10", `/rosta/${poll.code}`)).status).toBe(200);
   });
 
   it("a vote reaches an open presenter stream as an event, uncompressed", async () => {

@@ -1,4 +1,5 @@
-// A second OS process that registers people for an event through the model while
+// A second OS process that registers people (proven addresses, as signed-in members
+// with a confirmed address do) for an event through the model while
 // the HTTP server does the same: `tsx app/test/register-worker.ts <eventId> <count> <prefix>`.
 // It imports everything first, prints "ready", waits for "go" on stdin, fires all
 // registrations at once and prints one JSON line with the outcomes.

@@ -238,6 +238,36 @@ export function registrationWaitlistedTemplate({
   });
 }
 
+/**
+ * To an address someone typed into the registration form, before it is proven: a
+ * neutral greeting and nothing else from the form (no name, title or organisation).
+ */
+export function registrationConfirmRequestTemplate({ event, url, validUntil }: { event: EventMailInfo; url: string; validUntil: Date }): RenderedEmail {
+  return emailLayout({
+    subject: subjectFor(`Bekräfta din anmälan: ${event.title}`),
+    blocks: [
+      "Den här e-postadressen har anmälts till forumet nedan. Bekräfta anmälan, så får du en plats eller en plats på väntelistan.",
+      eventFacts(event),
+      { label: "Bekräfta anmälan", url },
+      `Länken gäller till ${formatDateTime(validUntil)}. Bekräftar du inte före dess tas anmälan bort.`,
+      "Har du inte anmält dig? Då kan du bortse från det här mejlet. Ingen plats är tagen i ditt namn.",
+    ],
+  });
+}
+
+/** When the form is sent again for an address that is already registered: the links, and nothing from the form. */
+export function registrationLinksTemplate({ event, pageUrl, cancelUrl }: { event: EventMailInfo; pageUrl: string; cancelUrl: string }): RenderedEmail {
+  return emailLayout({
+    subject: subjectFor(`Länkar till din anmälan: ${event.title}`),
+    blocks: [
+      "Någon anmälde den här e-postadressen till forumet igen. Du är redan anmäld, så inget har ändrats. Här är länkarna till din anmälan.",
+      eventFacts(event),
+      { label: "Se din anmälan", url: pageUrl },
+      { label: "Avanmäl dig", url: cancelUrl },
+    ],
+  });
+}
+
 export function registrationCancelledTemplate({ name, event }: { name: string; event: EventMailInfo }): RenderedEmail {
   return emailLayout({
     subject: subjectFor(`Du är avanmäld: ${event.title}`),

@@ -10,6 +10,13 @@ export const eventHref = (event: { slug: string }) => `/forum/${event.slug}`;
 /** The registration section of an event page. */
 export const eventRegistrationHref = (event: { slug: string }) => `${eventHref(event)}#anmalan`;
 
+/** The link in the mail that confirms a pending registration (a token in the query: the server sends no referrer). */
+export const registrationConfirmHref = (token: string) => `/forum/bekrafta?token=${encodeURIComponent(token)}`;
+
+/** "Kolla din e-post" after the registration form: the forum and the address typed, nothing else. */
+export const registrationSentHref = (event: { slug: string }, email: string) =>
+  `/forum/kolla-epost?${new URLSearchParams({ forum: event.slug, adress: email }).toString()}`;
+
 export const caseHref = (c: { slug: string }) => `/case/${c.slug}`;
 
 /** A municipality's analytics-maturity results: /analysmognad/kommun/2081-borlange */

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { hit, pruneRateLimits, resetRateLimit, type RateLimitResult, type RateLimitRule } from "~/models/rate-limit.server";
+import { hit, peek, pruneRateLimits, resetRateLimit, type RateLimitResult, type RateLimitRule } from "~/models/rate-limit.server";
 
 /** Every named limit of the site, in one place. */
 export const RATE_LIMITS = {
@@ -17,6 +17,14 @@ export const RATE_LIMITS = {
   // Generous: a whole municipality often reaches us from one NAT address.
   registrationIp: { limit: 300, windowSeconds: 10 * 60 },
   invitationIp: { limit: 10, windowSeconds: 60 * 60 },
+  // Mails caused by the registration form to one address (confirmation link, or the
+  // links of an existing registration), whoever sends the form.
+  registrationAddress: { limit: 3, windowSeconds: 60 * 60 },
+  // Poll codes (/rosta): 28.6 M codes, so a miss is what a sweep produces. Misses are
+  // limited (a typo now and then from a whole municipality behind one NAT address
+  // fits well within it); every lookup counts against a far looser limit.
+  pollCodeMissIp: { limit: 100, windowSeconds: 10 * 60 },
+  pollCodeIp: { limit: 5000, windowSeconds: 10 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -33,6 +41,14 @@ export function rateLimitKey(name: RateLimitName, subject: string): string {
 /** Counts one attempt against a named limit, e.g. `checkRateLimit("signupIp", context.clientIp)`. */
 export function checkRateLimit(name: RateLimitName, subject: string, now?: Date): Promise<RateLimitResult> {
   return hit(rateLimitKey(name, subject), RATE_LIMITS[name], now);
+}
+
+/**
+ * Whether the next attempt would be allowed, without counting it. For limits that
+ * count only failures: peek first, then checkRateLimit() when the attempt failed.
+ */
+export function peekRateLimit(name: RateLimitName, subject: string, now?: Date): Promise<RateLimitResult> {
+  return peek(rateLimitKey(name, subject), RATE_LIMITS[name], now);
 }
 
 /** Clears a named limit for a subject, e.g. the account's login counter after a good login. */

@@ -1,6 +1,7 @@
 import { json, redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
 import { listMunicipalities } from "~/models/reference.server";
+import { requestRegistration } from "~/models/registration-pending.server";
 import {
   CLOSED_MESSAGES,
   findRegistrationByEmail,
@@ -11,6 +12,7 @@ import {
 } from "~/models/registration.server";
 import { memberRegistrationSchema, registrationSchema } from "~/validation/registration";
 import { getOptionalUser } from "./auth.server";
+import { registrationSentHref } from "./links";
 import { formValues, parseForm } from "./forms";
 import { readFormData } from "./form-data.server";
 import { wakeOutboxSender } from "./mailer.server";
@@ -19,10 +21,10 @@ import { registrationPagePath } from "./signed-links.server";
 
 /**
  * The registration part of the event page's loader and action, kept here so the
- * page route stays small.
+ * page route stays small. Only a signed-in member with a confirmed address registers
+ * at once; everyone else gets a mail with a confirmation link and the page
+ * "Kolla din e-post", the same whether or not the address was registered before.
  */
-export const ALREADY_REGISTERED =
-  "Du är redan anmäld till det här forumet med den här e-postadressen. Länken till din anmälan finns i bekräftelsemejlet.";
 
 export async function loadRegistrationSection(request: Request, event: { id: string; status?: string; startsAt: Date | string; endsAt: Date | string; registrationDeadline: Date | string | null }) {
   const closedReason = registrationClosedReason({
@@ -33,12 +35,13 @@ export async function loadRegistrationSection(request: Request, event: { id: str
   });
   const user = await getOptionalUser(request);
   const member = user ? await getMemberDefaults(user.id) : null;
-  const own = member && !closedReason ? await findRegistrationByEmail(event.id, member.email) : null;
+  // Only a proven address may see (and get the link to) the registration made with it.
+  const own = member && user?.emailVerified && !closedReason ? await findRegistrationByEmail(event.id, member.email) : null;
   return {
     closedMessage: closedReason ? CLOSED_MESSAGES[closedReason] : null,
     municipalities: closedReason || member ? [] : await listMunicipalities(),
     member: member ? { name: member.name, email: member.email, workplace: member.workplace, title: member.title } : null,
-    ownRegistration: own && own.status !== "cancelled" ? { status: own.status, path: registrationPagePath(own.id) } : null,
+    ownRegistration: own && (own.status === "confirmed" || own.status === "waitlisted") ? { status: own.status, path: registrationPagePath(own.id) } : null,
   };
 }
 
@@ -81,15 +84,18 @@ export async function registrationAction(request: Request, context: AppLoadConte
     };
   }
 
-  const result = await registerForEvent({ ...input, eventId: event.id, userId: user?.id ?? null });
   const values = formValues(formData);
+  const registration = { ...input, eventId: event.id, userId: user?.id ?? null };
+  const result = member && user?.emailVerified ? await registerForEvent(registration) : await requestRegistration(registration);
   switch (result.outcome) {
     case "confirmed":
     case "waitlisted":
+    case "already": // a proven address: straight to the registration made with it
       wakeOutboxSender();
       return redirect(registrationPagePath(result.registrationId), { headers: { "Cache-Control": "no-store" } });
-    case "already":
-      return answer(409, { [member ? "form" : "email"]: ALREADY_REGISTERED }, values);
+    case "sent":
+      wakeOutboxSender();
+      return redirect(registrationSentHref(event, input.email), { headers: { "Cache-Control": "no-store" } });
     case "unknown-municipality":
       return answer(400, { municipalityCode: "Välj din kommun i listan." }, values);
     case "closed":

@@ -1,16 +1,19 @@
+import { expirePendingRegistrations } from "~/models/registration-pending.server";
 import { sendDueReminders } from "~/models/registration.server";
 import { startIntervalJob } from "./interval-job.server";
 import { wakeOutboxSender } from "./mailer.server";
 
 /**
  * Background job: every 10 minutes, queue the reminder for forums that start within
- * a day. Each event's reminder goes out once even with several processes, because
+ * a day, and mark pending registrations whose link has run out as expired. Each
+ * event's reminder goes out once even with several processes, because
  * sendReminder() claims Event.reminderSentAt with a conditional update.
  */
 export function startReminderJob(intervalMs = 10 * 60_000): () => Promise<void> {
   return startIntervalJob(
     "Påminnelserna",
     async () => {
+      await expirePendingRegistrations();
       if ((await sendDueReminders()) > 0) wakeOutboxSender();
     },
     { intervalMs, firstAfterMs: 30_000 },
