@@ -82,6 +82,8 @@ fs.writeFileSync(path.join(pgDir, "migration.sql"), pgSql);
 const pgLock = path.join(PG_MIGRATIONS, "migration_lock.toml");
 if (!fs.existsSync(pgLock)) fs.writeFileSync(pgLock, 'provider = "postgresql"\n');
 
+// Both clients follow the new schema at once (postinstall does the same).
+execFileSync("npx", ["prisma", "generate", "--schema", SQLITE_SCHEMA], { stdio: "ignore" });
 writePostgresSchema();
 execFileSync("node", ["scripts/pg-client.mjs"], { stdio: "ignore" });
 console.log(`Skapade ${path.join(dir, "migration.sql")} och ${path.join(pgDir, "migration.sql")}. Läs SQL:en och kör sedan npm run db:deploy.`);
