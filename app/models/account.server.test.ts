@@ -69,6 +69,17 @@ describe("password reset", () => {
     expect(await resetPassword(token, "again")).toBeNull();
   });
 
+  it("sends at most three reset mails an hour to one address, and stores nothing for unknown ones", async () => {
+    await prisma.user.create({ data: { email: "greta@example.se", name: "Greta", passwordHash: "old" } });
+    for (let i = 0; i < 5; i++) await requestPasswordReset("greta@example.se");
+    expect(await prisma.outboxEmail.count({ where: { toAddress: "greta@example.se", kind: "reset-password" } })).toBe(3);
+    // The mail beyond the limit was written and rolled back: the last link sent still works.
+    expect(await prisma.authToken.count({ where: { email: "greta@example.se", usedAt: null } })).toBe(1);
+    for (let i = 0; i < 2; i++) await requestPasswordReset("ingen@example.se");
+    expect(await prisma.authToken.count({ where: { email: "ingen@example.se" } })).toBe(0);
+    expect(await prisma.outboxEmail.count({ where: { toAddress: "ingen@example.se" } })).toBe(0);
+  });
+
   it("refuses an expired link", async () => {
     const user = await prisma.user.create({ data: { email: "erik@example.se", name: "Erik", passwordHash: "old" }, select: { id: true } });
     await requestPasswordReset("erik@example.se");

@@ -7,7 +7,9 @@ import { accountExistsTemplate, resetPasswordTemplate, verifyEmailTemplate, chan
 import { consumeToken, createToken, TOKEN_TTL_MINUTES } from "./auth-token.server";
 import { enqueueEmail } from "./outbox.server";
 import type { OrganisationChoice } from "./user.server";
-import { resolveOrganisation } from "./user.server";
+import { organisationExists, resolveOrganisation } from "./user.server";
+import { checkRateLimit } from "~/utils/rate-limit.server";
+import { emailChangeNoticeTemplate } from "~/utils/account-email-templates.server";
 
 /**
  * Account flows that combine a user change, a single-use token and an email.
@@ -31,8 +33,15 @@ export type SignupInput = {
   organisation: OrganisationChoice;
 };
 
-/** Creates the account and queues the verification email; an existing address gets a notice instead. */
+/**
+ * Creates the account and queues the verification email; an existing address gets a notice instead.
+ * Everything is checked before the address is looked up, so a bad form gets the
+ * same answer whether or not the address has an account.
+ */
 export async function signUp(input: SignupInput): Promise<{ ok: true } | { ok: false; field: "municipalityCode"; message: string }> {
+  if (!(await organisationExists(input.organisation))) {
+    return { ok: false, field: "municipalityCode", message: "Välj din kommun i listan." };
+  }
   return sendingMail(() => prisma.$transaction(async (tx) => {
     // PostgreSQL: the same address signing up twice at once takes turns, so the second
     // gets the notice mail instead of a unique violation (SQLite: no-op). The handle
@@ -88,14 +97,23 @@ export async function confirmEmail(token: string): Promise<"verified" | "changed
   });
 }
 
-/** Same outcome for known and unknown addresses: only a known one gets an email. */
+/**
+ * Same outcome for known and unknown addresses: only a known one gets an email.
+ * Both do the same work, so the answer takes about as long: the per-address mail
+ * limit is counted either way, and the token and mail are written either way,
+ * inside a savepoint that an unknown address (or one over its limit) rolls back.
+ */
 export async function requestPasswordReset(email: string) {
   await sendingMail(() => prisma.$transaction(async (tx) => {
+    const limit = await checkRateLimit("resetAccount", email, undefined, tx);
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, name: true, deletedAt: true } });
-    if (!user || user.deletedAt) return;
-    const token = await createToken("reset-password", { email, userId: user.id }, tx);
-    const mail = resetPasswordTemplate({ name: user.name, url: link(`/aterstall-losenord?token=${token}`), validMinutes: TOKEN_TTL_MINUTES["reset-password"] });
+    const keep = !!user && !user.deletedAt && limit.allowed;
+    await tx.$executeRaw`SAVEPOINT reset_mail`;
+    const token = await createToken("reset-password", { email, userId: keep ? user.id : undefined }, tx);
+    const mail = resetPasswordTemplate({ name: user?.name, url: link(`/aterstall-losenord?token=${token}`), validMinutes: TOKEN_TTL_MINUTES["reset-password"] });
     await enqueueEmail({ to: email, kind: "reset-password", ...mail }, tx);
+    if (!keep) await tx.$executeRaw`ROLLBACK TO SAVEPOINT reset_mail`;
+    await tx.$executeRaw`RELEASE SAVEPOINT reset_mail`;
   }));
 }
 
@@ -110,12 +128,19 @@ export async function resetPassword(token: string, passwordHash: string): Promis
   });
 }
 
-/** Sends a confirmation link to the new address; the address changes only when it is clicked. */
+/**
+ * Sends a confirmation link to the new address; the address changes only when it
+ * is clicked. The current address is told at once, so someone who took over a
+ * session cannot move the account away unnoticed (the route asks for the password).
+ */
 export async function requestEmailChange(userId: string, newEmail: string) {
   await sendingMail(() => prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true } });
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, email: true } });
+    if (!user) return;
+    const notice = emailChangeNoticeTemplate({ name: user.name, newEmail, resetUrl: link("/glomt-losenord") });
+    await enqueueEmail({ to: user.email, kind: "email-change-notice", ...notice }, tx);
     const taken = await tx.user.findUnique({ where: { email: newEmail }, select: { id: true } });
-    if (!user || taken) return; // no hint whether the address is in use
+    if (taken) return; // no hint whether the address is in use
     const token = await createToken("change-email", { email: newEmail, userId }, tx);
     const mail = changeEmailTemplate({ name: user.name, url: link(`/verifiera?token=${token}`), validHours: TOKEN_TTL_MINUTES["change-email"] / 60 });
     await enqueueEmail({ to: newEmail, kind: "change-email", ...mail }, tx);

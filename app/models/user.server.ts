@@ -39,6 +39,12 @@ export async function getProfile(userId: string) {
   });
 }
 
+/** Whether the organisation part of a form names something that can exist (a known municipality; any organisation name). */
+export async function organisationExists(choice: OrganisationChoice): Promise<boolean> {
+  if (choice.orgKind !== "kommun") return true;
+  return (await prisma.municipality.count({ where: { code: choice.municipalityCode } })) === 1;
+}
+
 /**
  * Resolves the organisation part of a form: a municipality code that exists, or an
  * organisation row. Runs in a transaction: Prisma's upsert is a read then a write,
