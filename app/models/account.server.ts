@@ -1,3 +1,4 @@
+import { settleAffiliation } from "./affiliation.server";
 import { uniqueHandle } from "./handle.server";
 import { lockName } from "./locks.server";
 import { prisma } from "~/utils/db.server";
@@ -82,7 +83,8 @@ export async function confirmEmail(token: string): Promise<"verified" | "changed
   return prisma.$transaction(async (tx) => {
     const verify = await consumeToken("verify-email", token, tx);
     if (verify?.userId) {
-      await tx.user.updateMany({ where: { id: verify.userId, email: verify.email }, data: { emailVerifiedAt: new Date() } });
+      const { count } = await tx.user.updateMany({ where: { id: verify.userId, email: verify.email }, data: { emailVerifiedAt: new Date() } });
+      if (count === 1) await settleAffiliation(tx, verify.userId); // a work address on a registered domain is verified now
       return "verified" as const;
     }
     const change = await consumeToken("change-email", token, tx);
@@ -91,6 +93,7 @@ export async function confirmEmail(token: string): Promise<"verified" | "changed
       const taken = await tx.user.findUnique({ where: { email: change.email }, select: { id: true } });
       if (taken) return "taken" as const;
       await tx.user.update({ where: { id: change.userId }, data: { email: change.email, emailVerifiedAt: new Date() } });
+      await settleAffiliation(tx, change.userId); // a new address drops the verification (its domain may give it back)
       return "changed" as const;
     }
     return "invalid" as const;
@@ -171,6 +174,11 @@ export async function deleteAccount(userId: string) {
         listedPublicly: false,
         weeklyDigest: false,
         organisationId: null,
+        affiliationStatus: "none",
+        affiliationVerifiedAt: null,
+        affiliationVerifiedBy: null,
+        affiliationRequestedAt: null,
+        affiliationNote: "",
         role: "member",
         deletedAt: new Date(),
       },
@@ -189,6 +197,11 @@ export async function exportAccountData(userId: string) {
       title: true,
       role: true,
       emailVerifiedAt: true,
+      affiliationStatus: true,
+      affiliationVerifiedAt: true,
+      affiliationVerifiedBy: true,
+      affiliationRequestedAt: true,
+      affiliationNote: true,
       listedPublicly: true,
       weeklyDigest: true,
       totpEnabledAt: true,

@@ -38,6 +38,8 @@ function createLucia() {
       emailVerified: attributes.emailVerifiedAt !== null,
       totpEnabled: attributes.totpEnabledAt !== null,
       municipalityCode: attributes.municipalityCode,
+      // Verified member of that municipality (or of the organisation): docs/decisions/012-verified-affiliation.md.
+      affiliationVerified: attributes.affiliationStatus === "verified",
       suspendedUntil: attributes.suspendedUntil,
     }),
   });
@@ -60,6 +62,7 @@ declare module "lucia" {
       emailVerifiedAt: Date | null;
       totpEnabledAt: Date | null;
       municipalityCode: string | null;
+      affiliationStatus: string;
       suspendedUntil: Date | null;
       deletedAt: Date | null;
     };
