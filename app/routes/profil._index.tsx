@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { DateTime } from "~/components/date-time";
 import { Checkbox, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { OrganisationFields } from "~/components/organisation-fields";
+import { AffiliationStatus } from "~/components/verified-badge";
 import { listMyRegistrations, requestEmailChange, resendVerification } from "~/models/account.server";
 import { listMunicipalities } from "~/models/reference.server";
 import { countUserSessions } from "~/models/session.server";
@@ -147,6 +148,14 @@ export default function Profile() {
           </Form>
         </div>
       ) : null}
+      {profile.suspendedUntil && new Date(profile.suspendedUntil) > new Date() ? (
+        <div className="notice notice--warning">
+          <p>
+            Ditt konto är avstängt till <DateTime value={profile.suspendedUntil} />. Du kan läsa, logga ut, ladda ned dina uppgifter
+            och radera kontot, men inte skriva eller ändra något.
+          </p>
+        </div>
+      ) : null}
       <ErrorSummary errors={errors} />
 
       <section className="section" aria-labelledby="uppgifter">
@@ -167,6 +176,13 @@ export default function Profile() {
           </SubmitButton>
         </Form>
       </section>
+
+      <AffiliationStatus
+        status={profile.affiliationStatus}
+        claimed={profile.municipality?.officialName ?? profile.organisation?.name ?? null}
+        note={profile.affiliationNote}
+        emailConfirmed={!!profile.emailVerifiedAt}
+      />
 
       <section className="section" aria-labelledby="epost">
         <h2 id="epost">E-postadress</h2>
