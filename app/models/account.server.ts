@@ -2,6 +2,7 @@ import { settleAffiliation } from "./affiliation.server";
 import { uniqueHandle } from "./handle.server";
 import { lockName } from "./locks.server";
 import { prisma } from "~/utils/db.server";
+import { randomToken } from "~/utils/crypto.server";
 import { env } from "~/utils/env.server";
 import { wakeOutboxSender } from "~/utils/mailer.server";
 import { accountExistsTemplate, resetPasswordTemplate, verifyEmailTemplate, changeEmailTemplate } from "~/utils/email-templates.server";
@@ -37,7 +38,9 @@ export type SignupInput = {
 /**
  * Creates the account and queues the verification email; an existing address gets a notice instead.
  * Everything is checked before the address is looked up, so a bad form gets the
- * same answer whether or not the address has an account.
+ * same answer whether or not the address has an account. Both answers also do the
+ * same work, so they take about as long: for a taken address the new account, its
+ * token and mail are written to a throwaway address in a savepoint that is rolled back.
  */
 export async function signUp(input: SignupInput): Promise<{ ok: true } | { ok: false; field: "municipalityCode"; message: string }> {
   if (!(await organisationExists(input.organisation))) {
@@ -49,20 +52,24 @@ export async function signUp(input: SignupInput): Promise<{ ok: true } | { ok: f
     // and organisation names are locked after this one, always in that order.
     await lockName(tx, "email", input.email);
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, name: true, deletedAt: true } });
-    if (existing && !existing.deletedAt) {
-      const mail = accountExistsTemplate({ name: existing.name, loginUrl: link("/logga-in"), resetUrl: link("/glomt-losenord") });
-      await enqueueEmail({ to: input.email, kind: "account-exists", ...mail }, tx);
-      return { ok: true as const };
-    }
+    const taken = !!existing && !existing.deletedAt;
+    const email = taken ? `provkonto-${randomToken(9)}@invalid.local` : input.email;
+    await tx.$executeRaw`SAVEPOINT sign_up`;
     const org = await resolveOrganisation(input.organisation, tx);
     if (!org) return { ok: false as const, field: "municipalityCode" as const, message: "Välj din kommun i listan." };
     const user = await tx.user.create({
-      data: { name: input.name, handle: await uniqueHandle(tx, input.name), email: input.email, title: input.title, passwordHash: input.passwordHash, ...org },
+      data: { name: input.name, handle: await uniqueHandle(tx, input.name), email, title: input.title, passwordHash: input.passwordHash, ...org },
       select: { id: true },
     });
-    const token = await createToken("verify-email", { email: input.email, userId: user.id }, tx);
+    const token = await createToken("verify-email", { email, userId: user.id }, tx);
     const mail = verifyEmailTemplate({ name: input.name, url: link(`/verifiera?token=${token}`), validHours: TOKEN_TTL_MINUTES["verify-email"] / 60 });
-    await enqueueEmail({ to: input.email, kind: "verify-email", ...mail }, tx);
+    await enqueueEmail({ to: email, kind: "verify-email", ...mail }, tx);
+    if (taken) await tx.$executeRaw`ROLLBACK TO SAVEPOINT sign_up`;
+    await tx.$executeRaw`RELEASE SAVEPOINT sign_up`;
+    if (taken) {
+      const notice = accountExistsTemplate({ name: existing.name, loginUrl: link("/logga-in"), resetUrl: link("/glomt-losenord") });
+      await enqueueEmail({ to: input.email, kind: "account-exists", ...notice }, tx);
+    }
     return { ok: true as const };
   }));
 }

@@ -47,25 +47,42 @@ describe.skipIf(!buildExists())("account forms (production build)", () => {
     expect(await sql(`SELECT "id" FROM "OutboxEmail" WHERE "toAddress" = ?`, [existing.email])).toEqual([]);
   });
 
-  it("answers a reset request the same, in about the same time, for known and unknown addresses", async () => {
-    const tries = 21;
+  /**
+   * Sends `tries` requests for a known and as many for an unknown address, alternating, and
+   * checks that every answer is the same; returns the median time of each.
+   */
+  async function compareKnownAndUnknown(tries: number, send: (email: string) => Promise<Response>) {
     const known = await Promise.all(Array.from({ length: tries }, () => member({ municipalityCode: null, affiliation: "none", passwordHash, session: false })));
     const times = { known: [] as number[], unknown: [] as number[] };
-    const bodies = new Set<string>();
+    const answers = new Set<string>();
     for (let i = 0; i < tries; i++) {
       for (const kind of i % 2 ? (["known", "unknown"] as const) : (["unknown", "known"] as const)) {
-        const email = kind === "known" ? known[i]!.email : `okand-${i}@test.example`;
-        const answer = await timed(() => post("/glomt-losenord?index", { email }, { ip: nextIp() }));
-        expect(answer.status).toBe(200);
-        bodies.add(answer.body.replace(/nonce="[^"]*"/g, ""));
+        const email = kind === "known" ? known[i]!.email : `okand-${i}-${Date.now()}@test.example`;
+        const answer = await timed(() => send(email));
+        answers.add(`${answer.status} ${answer.body.replace(/nonce="[^"]*"/g, "")}`);
         times[kind].push(answer.ms);
       }
     }
-    expect(bodies.size).toBe(1);
+    expect([...answers]).toHaveLength(1);
+    return { known: median(times.known), unknown: median(times.unknown) };
+  }
+
+  it("answers a reset request the same, in about the same time, for known and unknown addresses", async () => {
+    const medians = await compareKnownAndUnknown(21, (email) => post("/glomt-losenord?index", { email }, { ip: nextIp() }));
+    // Before the fix the known address took about 17 ms longer (busy 2-core machine).
+    expect(Math.abs(medians.known - medians.unknown), `median known ${medians.known.toFixed(1)} ms, unknown ${medians.unknown.toFixed(1)} ms`).toBeLessThan(8);
     // Only the known addresses got mail.
-    expect(await sql(`SELECT count(*) AS n FROM "OutboxEmail" WHERE "kind" = 'reset-password'`)).toEqual([{ n: tries }]);
-    const difference = Math.abs(median(times.known) - median(times.unknown));
-    expect(difference, `median known ${median(times.known).toFixed(1)} ms, unknown ${median(times.unknown).toFixed(1)} ms`).toBeLessThan(8);
+    expect(await sql(`SELECT count(*) AS n FROM "OutboxEmail" WHERE "kind" = 'reset-password'`)).toEqual([{ n: 21 }]);
+  });
+
+  // Its timing is measured in-process (app/models/account.server.test.ts): the password hash
+  // every sign-up computes varies too much here for a few milliseconds to show.
+  it("answers a valid sign-up the same for a taken and a new address, and leaves nothing of the rehearsal", async () => {
+    const form = (email: string) => ({ name: "Prov", email, password: "En-lang-fras-som-losenord", title: "", orgKind: "annan", orgName: "Provbolaget", orgType: "foretag" });
+    await compareKnownAndUnknown(5, (email) => post("/registrera", form(email), { ip: nextIp() }));
+    expect(await sql(`SELECT count(*) AS n FROM "OutboxEmail" WHERE "kind" = 'account-exists'`)).toEqual([{ n: 5 }]);
+    expect(await sql(`SELECT count(*) AS n FROM "User" WHERE "email" LIKE '%@invalid.local'`)).toEqual([{ n: 0 }]);
+    expect(await sql(`SELECT count(*) AS n FROM "OutboxEmail" WHERE "toAddress" LIKE '%@invalid.local'`)).toEqual([{ n: 0 }]);
   });
 
   it("asks for the password before changing the address, and tells the old address", async () => {
