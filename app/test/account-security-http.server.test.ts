@@ -68,11 +68,12 @@ describe.skipIf(!buildExists())("account forms (production build)", () => {
   }
 
   it("answers a reset request the same, in about the same time, for known and unknown addresses", async () => {
-    const medians = await compareKnownAndUnknown(21, (email) => post("/glomt-losenord?index", { email }, { ip: nextIp() }));
-    // Before the fix the known address took about 17 ms longer (busy 2-core machine).
-    expect(Math.abs(medians.known - medians.unknown), `median known ${medians.known.toFixed(1)} ms, unknown ${medians.unknown.toFixed(1)} ms`).toBeLessThan(8);
+    const medians = await compareKnownAndUnknown(31, (email) => post("/glomt-losenord?index", { email }, { ip: nextIp() }));
+    // Before the fix the known address took 15–17 ms longer; after it the medians differ by a
+    // few ms either way on a busy 2-core machine (a low-noise check: app/models/account.server.test.ts).
+    expect(Math.abs(medians.known - medians.unknown), `median known ${medians.known.toFixed(1)} ms, unknown ${medians.unknown.toFixed(1)} ms`).toBeLessThan(10);
     // Only the known addresses got mail.
-    expect(await sql(`SELECT count(*) AS n FROM "OutboxEmail" WHERE "kind" = 'reset-password'`)).toEqual([{ n: 21 }]);
+    expect(await sql(`SELECT count(*) AS n FROM "OutboxEmail" WHERE "kind" = 'reset-password'`)).toEqual([{ n: 31 }]);
   });
 
   // Its timing is measured in-process (app/models/account.server.test.ts): the password hash
