@@ -107,7 +107,7 @@ export async function getOptionalUser(request: Request): Promise<User | null> {
  */
 export const SUSPENDED_MAY_POST = ["/logga-ut", "/profil/radera"] as const;
 
-export function isSuspended(user: Pick<User, "suspendedUntil">, now = new Date()): boolean {
+function isSuspended(user: Pick<User, "suspendedUntil">, now = new Date()): boolean {
   return !!user.suspendedUntil && user.suspendedUntil > now;
 }
 
