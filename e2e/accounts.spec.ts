@@ -188,14 +188,21 @@ test("a cross-origin POST is refused with 403", async ({ request }) => {
   expect(response.headers()["set-cookie"]).toBeUndefined();
 });
 
-test("the 11th rapid login attempt gets 429 with Retry-After", async ({ request }) => {
+test("repeated wrong passwords from one address get 429 with Retry-After, shown in the form", async ({ request, page }) => {
   const email = `gissning-${unique()}@example.se`;
-  for (let attempt = 1; attempt <= 10; attempt++) {
+  for (let attempt = 1; attempt <= 5; attempt++) {
     const response = await request.post("/logga-in?index", { form: { email, password: `fel-${attempt}` }, maxRedirects: 0 });
     expect(response.status(), `attempt ${attempt}`).toBe(400);
   }
-  const eleventh = await request.post("/logga-in?index", { form: { email, password: "fel-11" }, maxRedirects: 0 });
-  expect(eleventh.status()).toBe(429);
-  expect(Number(eleventh.headers()["retry-after"])).toBeGreaterThan(0);
-  expect(await eleventh.text()).toContain("För många försök");
+  const sixth = await request.post("/logga-in?index", { form: { email, password: "fel-6" }, maxRedirects: 0 });
+  expect(sixth.status()).toBe(429);
+  expect(Number(sixth.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(await sixth.text()).toContain("För många försök");
+
+  // In the browser the refusal is in the form's error summary.
+  await page.goto("/logga-in");
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill("fel-7");
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await expect(page.getByRole("alert")).toContainText("För många försök. Vänta");
 });

@@ -16,7 +16,8 @@ export function createUserWithSession({
   role = "member",
   verified = true,
   passwordHash = null,
-}: { role?: Role; verified?: boolean; passwordHash?: string | null } = {}): TestUser {
+  affiliation = verified ? "verified" : "none",
+}: { role?: Role; verified?: boolean; passwordHash?: string | null; affiliation?: "none" | "pending" | "verified" | "rejected" } = {}): TestUser {
   const id = `e2e${crypto.randomBytes(10).toString("hex")}`;
   const email = `${id}@e2e.example`;
   const name = `Testperson ${id.slice(-4)}`;
@@ -24,9 +25,11 @@ export function createUserWithSession({
   // Admins must have two-factor authentication; the session counts as having passed it.
   const totpEnabledAt = role === "admin" ? now : null;
   run(
-    `INSERT INTO "User" ("id", "email", "name", "title", "role", "emailVerifiedAt", "passwordHash", "municipalityCode", "totpEnabledAt", "createdAt", "updatedAt")
-     VALUES (?, ?, ?, 'Testare', ?, ?, ?, '2081', ?, ?, ?)`,
-    id, email, name, role, verified ? now : null, passwordHash, totpEnabledAt, now, now,
+    // A member of Borlänge; verified (as if an organizer approved it) unless told otherwise (ADR 012).
+    `INSERT INTO "User" ("id", "email", "name", "title", "role", "emailVerifiedAt", "passwordHash", "municipalityCode", "affiliationStatus", "affiliationVerifiedAt", "affiliationVerifiedBy", "totpEnabledAt", "createdAt", "updatedAt")
+     VALUES (?, ?, ?, 'Testare', ?, ?, ?, '2081', ?, ?, ?, ?, ?, ?)`,
+    id, email, name, role, verified ? now : null, passwordHash, affiliation,
+    affiliation === "verified" ? now : null, affiliation === "verified" ? "organizer" : null, totpEnabledAt, now, now,
   );
   const sessionToken = crypto.randomBytes(25).toString("hex");
   const day = 24 * 3600 * 1000;

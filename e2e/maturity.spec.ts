@@ -86,7 +86,7 @@ test("comparison groups below 5 are hidden", async ({ page }) => {
   await expect(page.getByRole("table", { name: /Poäng per område/ }).getByRole("columnheader")).toHaveText(["Område", "Riket"]);
   // Visitors never see a municipality's own scores.
   await expect(page.getByText("Ares egna poäng")).toHaveCount(0);
-  await expect(page.getByText("egna poäng visas bara för inloggade medlemmar från Åre")).toBeVisible();
+  await expect(page.getByText("egna poäng visas bara för verifierade medlemmar från Åre")).toBeVisible();
 
   await page.goto("/analysmognad/sverige");
   const groups = page.getByRole("table", { name: /per kommungrupp/ });

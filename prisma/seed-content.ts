@@ -116,6 +116,15 @@ export const DEMO_USERS: DemoUser[] = [
   },
 ];
 
+/**
+ * The demo municipalities' email domains (docs/decisions/012-verified-affiliation.md):
+ * the demo members' addresses are on them, so the seed verifies those members.
+ */
+export const DEMO_AFFILIATION_DOMAINS = [
+  { domain: "borlange.example", municipalityCode: "2081" },
+  { domain: "kristianstad.example", municipalityCode: "1290" },
+] as const;
+
 // ---------------------------------------------------------------------------
 // Forums
 // ---------------------------------------------------------------------------

@@ -1,13 +1,17 @@
+import { settleAffiliation } from "./affiliation.server";
 import { uniqueHandle } from "./handle.server";
 import { lockName } from "./locks.server";
 import { prisma } from "~/utils/db.server";
+import { randomToken } from "~/utils/crypto.server";
 import { env } from "~/utils/env.server";
 import { wakeOutboxSender } from "~/utils/mailer.server";
 import { accountExistsTemplate, resetPasswordTemplate, verifyEmailTemplate, changeEmailTemplate } from "~/utils/email-templates.server";
 import { consumeToken, createToken, TOKEN_TTL_MINUTES } from "./auth-token.server";
 import { enqueueEmail } from "./outbox.server";
 import type { OrganisationChoice } from "./user.server";
-import { resolveOrganisation } from "./user.server";
+import { organisationExists, resolveOrganisation } from "./user.server";
+import { checkRateLimit } from "~/utils/rate-limit.server";
+import { emailChangeNoticeTemplate } from "~/utils/account-email-templates.server";
 
 /**
  * Account flows that combine a user change, a single-use token and an email.
@@ -31,28 +35,41 @@ export type SignupInput = {
   organisation: OrganisationChoice;
 };
 
-/** Creates the account and queues the verification email; an existing address gets a notice instead. */
+/**
+ * Creates the account and queues the verification email; an existing address gets a notice instead.
+ * Everything is checked before the address is looked up, so a bad form gets the
+ * same answer whether or not the address has an account. Both answers also do the
+ * same work, so they take about as long: for a taken address the new account, its
+ * token and mail are written to a throwaway address in a savepoint that is rolled back.
+ */
 export async function signUp(input: SignupInput): Promise<{ ok: true } | { ok: false; field: "municipalityCode"; message: string }> {
+  if (!(await organisationExists(input.organisation))) {
+    return { ok: false, field: "municipalityCode", message: "Välj din kommun i listan." };
+  }
   return sendingMail(() => prisma.$transaction(async (tx) => {
     // PostgreSQL: the same address signing up twice at once takes turns, so the second
     // gets the notice mail instead of a unique violation (SQLite: no-op). The handle
     // and organisation names are locked after this one, always in that order.
     await lockName(tx, "email", input.email);
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, name: true, deletedAt: true } });
-    if (existing && !existing.deletedAt) {
-      const mail = accountExistsTemplate({ name: existing.name, loginUrl: link("/logga-in"), resetUrl: link("/glomt-losenord") });
-      await enqueueEmail({ to: input.email, kind: "account-exists", ...mail }, tx);
-      return { ok: true as const };
-    }
+    const taken = !!existing && !existing.deletedAt;
+    const email = taken ? `provkonto-${randomToken(9)}@invalid.local` : input.email;
+    await tx.$executeRaw`SAVEPOINT sign_up`;
     const org = await resolveOrganisation(input.organisation, tx);
     if (!org) return { ok: false as const, field: "municipalityCode" as const, message: "Välj din kommun i listan." };
     const user = await tx.user.create({
-      data: { name: input.name, handle: await uniqueHandle(tx, input.name), email: input.email, title: input.title, passwordHash: input.passwordHash, ...org },
+      data: { name: input.name, handle: await uniqueHandle(tx, input.name), email, title: input.title, passwordHash: input.passwordHash, ...org },
       select: { id: true },
     });
-    const token = await createToken("verify-email", { email: input.email, userId: user.id }, tx);
+    const token = await createToken("verify-email", { email, userId: user.id }, tx);
     const mail = verifyEmailTemplate({ name: input.name, url: link(`/verifiera?token=${token}`), validHours: TOKEN_TTL_MINUTES["verify-email"] / 60 });
-    await enqueueEmail({ to: input.email, kind: "verify-email", ...mail }, tx);
+    await enqueueEmail({ to: email, kind: "verify-email", ...mail }, tx);
+    if (taken) await tx.$executeRaw`ROLLBACK TO SAVEPOINT sign_up`;
+    await tx.$executeRaw`RELEASE SAVEPOINT sign_up`;
+    if (taken) {
+      const notice = accountExistsTemplate({ name: existing.name, loginUrl: link("/logga-in"), resetUrl: link("/glomt-losenord") });
+      await enqueueEmail({ to: input.email, kind: "account-exists", ...notice }, tx);
+    }
     return { ok: true as const };
   }));
 }
@@ -73,7 +90,8 @@ export async function confirmEmail(token: string): Promise<"verified" | "changed
   return prisma.$transaction(async (tx) => {
     const verify = await consumeToken("verify-email", token, tx);
     if (verify?.userId) {
-      await tx.user.updateMany({ where: { id: verify.userId, email: verify.email }, data: { emailVerifiedAt: new Date() } });
+      const { count } = await tx.user.updateMany({ where: { id: verify.userId, email: verify.email }, data: { emailVerifiedAt: new Date() } });
+      if (count === 1) await settleAffiliation(tx, verify.userId); // a work address on a registered domain is verified now
       return "verified" as const;
     }
     const change = await consumeToken("change-email", token, tx);
@@ -82,20 +100,30 @@ export async function confirmEmail(token: string): Promise<"verified" | "changed
       const taken = await tx.user.findUnique({ where: { email: change.email }, select: { id: true } });
       if (taken) return "taken" as const;
       await tx.user.update({ where: { id: change.userId }, data: { email: change.email, emailVerifiedAt: new Date() } });
+      await settleAffiliation(tx, change.userId); // a new address drops the verification (its domain may give it back)
       return "changed" as const;
     }
     return "invalid" as const;
   });
 }
 
-/** Same outcome for known and unknown addresses: only a known one gets an email. */
+/**
+ * Same outcome for known and unknown addresses: only a known one gets an email.
+ * Both do the same work, so the answer takes about as long: the per-address mail
+ * limit is counted either way, and the token and mail are written either way,
+ * inside a savepoint that an unknown address (or one over its limit) rolls back.
+ */
 export async function requestPasswordReset(email: string) {
   await sendingMail(() => prisma.$transaction(async (tx) => {
+    const limit = await checkRateLimit("resetAccount", email, undefined, tx);
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, name: true, deletedAt: true } });
-    if (!user || user.deletedAt) return;
-    const token = await createToken("reset-password", { email, userId: user.id }, tx);
-    const mail = resetPasswordTemplate({ name: user.name, url: link(`/aterstall-losenord?token=${token}`), validMinutes: TOKEN_TTL_MINUTES["reset-password"] });
+    const keep = !!user && !user.deletedAt && limit.allowed;
+    await tx.$executeRaw`SAVEPOINT reset_mail`;
+    const token = await createToken("reset-password", { email, userId: keep ? user.id : undefined }, tx);
+    const mail = resetPasswordTemplate({ name: user?.name, url: link(`/aterstall-losenord?token=${token}`), validMinutes: TOKEN_TTL_MINUTES["reset-password"] });
     await enqueueEmail({ to: email, kind: "reset-password", ...mail }, tx);
+    if (!keep) await tx.$executeRaw`ROLLBACK TO SAVEPOINT reset_mail`;
+    await tx.$executeRaw`RELEASE SAVEPOINT reset_mail`;
   }));
 }
 
@@ -110,12 +138,19 @@ export async function resetPassword(token: string, passwordHash: string): Promis
   });
 }
 
-/** Sends a confirmation link to the new address; the address changes only when it is clicked. */
+/**
+ * Sends a confirmation link to the new address; the address changes only when it
+ * is clicked. The current address is told at once, so someone who took over a
+ * session cannot move the account away unnoticed (the route asks for the password).
+ */
 export async function requestEmailChange(userId: string, newEmail: string) {
   await sendingMail(() => prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true } });
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, email: true } });
+    if (!user) return;
+    const notice = emailChangeNoticeTemplate({ name: user.name, newEmail, resetUrl: link("/glomt-losenord") });
+    await enqueueEmail({ to: user.email, kind: "email-change-notice", ...notice }, tx);
     const taken = await tx.user.findUnique({ where: { email: newEmail }, select: { id: true } });
-    if (!user || taken) return; // no hint whether the address is in use
+    if (taken) return; // no hint whether the address is in use
     const token = await createToken("change-email", { email: newEmail, userId }, tx);
     const mail = changeEmailTemplate({ name: user.name, url: link(`/verifiera?token=${token}`), validHours: TOKEN_TTL_MINUTES["change-email"] / 60 });
     await enqueueEmail({ to: newEmail, kind: "change-email", ...mail }, tx);
@@ -146,6 +181,11 @@ export async function deleteAccount(userId: string) {
         listedPublicly: false,
         weeklyDigest: false,
         organisationId: null,
+        affiliationStatus: "none",
+        affiliationVerifiedAt: null,
+        affiliationVerifiedBy: null,
+        affiliationRequestedAt: null,
+        affiliationNote: "",
         role: "member",
         deletedAt: new Date(),
       },
@@ -164,6 +204,11 @@ export async function exportAccountData(userId: string) {
       title: true,
       role: true,
       emailVerifiedAt: true,
+      affiliationStatus: true,
+      affiliationVerifiedAt: true,
+      affiliationVerifiedBy: true,
+      affiliationRequestedAt: true,
+      affiliationNote: true,
       listedPublicly: true,
       weeklyDigest: true,
       totpEnabledAt: true,

@@ -12,6 +12,7 @@ import {
   resolveResultYear,
   submitAssessment,
 } from "./maturity.server";
+import { AffiliationRequiredError } from "./affiliation.server";
 import { upsertReferenceData } from "./reference.server";
 
 const YEAR = 2026;
@@ -21,6 +22,8 @@ const all = (score: number, overrides: ScoreMap = {}): ScoreMap => ({
 });
 
 let borlangeMember: string;
+let kristianstadMember: string;
+let pendingBorlangeMember: string;
 
 async function seedYear(year: number, codes: string[], score: number) {
   for (const code of codes) {
@@ -32,11 +35,11 @@ async function seedYear(year: number, codes: string[], score: number) {
 
 beforeAll(async () => {
   await upsertReferenceData();
-  borlangeMember = (
-    await prisma.user.create({
-      data: { email: "anna@borlange.example", name: "Anna Analys", municipalityCode: "2081", emailVerifiedAt: new Date() },
-    })
-  ).id;
+  const member = async (email: string, name: string, municipalityCode: string, affiliationStatus = "verified") =>
+    (await prisma.user.create({ data: { email, name, municipalityCode, affiliationStatus, emailVerifiedAt: new Date() } })).id;
+  borlangeMember = await member("anna@borlange.example", "Anna Analys", "2081");
+  kristianstadMember = await member("erik@kristianstad.example", "Erik", "1290");
+  pendingBorlangeMember = await member("bo@gmail.example", "Bo", "2081", "pending");
   // Dalarna (20): Falun, Ludvika, Mora, Leksand = 4 others this year -> with Borlänge 5.
   await seedYear(YEAR, ["2080", "2085", "2062", "2029"], 2);
   // Borlänge's municipality group (tätbefolkad region): Leksand above + Hedemora (Dalarna,
@@ -119,7 +122,7 @@ describe("submitting an assessment", () => {
     try {
       const results = await Promise.all(
         Array.from({ length: 8 }, (_, i) =>
-          submitAssessment({ userId: borlangeMember, municipalityCode: "1290", year: YEAR, scores: all(i % 5) }),
+          submitAssessment({ userId: kristianstadMember, municipalityCode: "1290", year: YEAR, scores: all(i % 5) }),
         ),
       );
       expect(await prisma.maturityAssessment.count({ where: { municipalityCode: "1290", year: YEAR, replacedAt: null } })).toBe(1);
@@ -133,7 +136,7 @@ describe("submitting an assessment", () => {
 
   it("has the database refuse a second current assessment, whoever writes it", async () => {
     try {
-      await submitAssessment({ userId: borlangeMember, municipalityCode: "1290", year: YEAR, scores: all(2) });
+      await submitAssessment({ userId: kristianstadMember, municipalityCode: "1290", year: YEAR, scores: all(2) });
       await expect(prisma.maturityAssessment.create({ data: { municipalityCode: "1290", year: YEAR } })).rejects.toMatchObject({
         code: "P2002",
       });
@@ -160,7 +163,7 @@ describe("submitting an assessment", () => {
         return row.id;
       });
       await otherInserted;
-      const submitted = await submitAssessment({ userId: borlangeMember, municipalityCode: "1290", year: YEAR, scores: all(3) });
+      const submitted = await submitAssessment({ userId: kristianstadMember, municipalityCode: "1290", year: YEAR, scores: all(3) });
       const otherId = await other;
       expect(submitted.replaced).toBe(1);
       const rows = await prisma.maturityAssessment.findMany({ where: { municipalityCode: "1290", year: YEAR }, select: { id: true, replacedAt: true } });
@@ -169,6 +172,14 @@ describe("submitting an assessment", () => {
     } finally {
       await removeKristianstad();
     }
+  });
+
+  it("refuses anyone but a verified member of the municipality, and stores nothing", async () => {
+    const before = await prisma.maturityAssessment.count();
+    for (const [userId, code] of [[pendingBorlangeMember, "2081"], [kristianstadMember, "2081"], [borlangeMember, "1290"]] as const) {
+      await expect(submitAssessment({ userId, municipalityCode: code, year: YEAR, scores: all(0) })).rejects.toBeInstanceOf(AffiliationRequiredError);
+    }
+    expect(await prisma.maturityAssessment.count()).toBe(before);
   });
 
   it("refuses scores outside 0..4 or a missing dimension", async () => {
@@ -180,7 +191,7 @@ describe("submitting an assessment", () => {
 
 describe("the municipality's result page", () => {
   it("shows a member their scores, the change, and comparisons only for groups of 5 or more", async () => {
-    const result = await getMunicipalityResult("2081", YEAR, { municipalityCode: "2081", verified: true }, new Date("2026-06-01"));
+    const result = await getMunicipalityResult("2081", YEAR, borlangeMember, new Date("2026-06-01"));
     expect(result?.isMember).toBe(true);
     const byKind = Object.fromEntries(result!.comparisons.map((c) => [c.kind, c]));
     // Riket: Borlänge + 4 Dalarna + 3 group + Åre = 9.
@@ -209,14 +220,14 @@ describe("the municipality's result page", () => {
     expect(byKind.group).toMatchObject({ n: 1, shown: false, averages: null });
 
     // Last year Dalarna had 6, the group 3 (Borlänge, Leksand, Hedemora).
-    const lastYear = await getMunicipalityResult("2081", YEAR - 1, { municipalityCode: "2081", verified: true });
+    const lastYear = await getMunicipalityResult("2081", YEAR - 1, borlangeMember);
     const last = Object.fromEntries(lastYear!.comparisons.map((c) => [c.kind, c]));
     expect(last.county).toMatchObject({ n: 6, shown: true });
     expect(last.group).toMatchObject({ n: 3, shown: false, averages: null });
   });
 
   it("gives other visitors only the aggregates", async () => {
-    for (const viewer of [null, { municipalityCode: "1290", verified: true }, { municipalityCode: "2081", verified: false }]) {
+    for (const viewer of [null, kristianstadMember, pendingBorlangeMember]) {
       const result = await getMunicipalityResult("2081", YEAR, viewer);
       expect(result?.isMember).toBe(false);
       expect(result?.own).toBeNull();

@@ -18,6 +18,7 @@ import {
   type GroupAggregate,
   type ScoreMap,
 } from "~/utils/maturity-stats";
+import { AffiliationRequiredError, isVerifiedMemberOf } from "./affiliation.server";
 import { lockMunicipalityMaturity } from "./locks.server";
 
 /**
@@ -166,7 +167,8 @@ export type SubmitInput = {
 
 /**
  * Stores a municipality's assessment for the year. An earlier current one is
- * marked replaced (kept as history) in the same transaction.
+ * marked replaced (kept as history) in the same transaction. Only a verified
+ * member of the municipality may (AffiliationRequiredError otherwise).
  */
 export async function submitAssessment({ userId, municipalityCode, year, scores, now = new Date() }: SubmitInput) {
   const rows = MATURITY_DIMENSIONS.map(({ key }) => {
@@ -179,6 +181,8 @@ export async function submitAssessment({ userId, municipalityCode, year, scores,
   const write = () =>
     prisma.$transaction(async (tx) => {
       await lockMunicipalityMaturity(tx, municipalityCode);
+      // Checked in the write itself: a claim changed a moment ago does not slip through.
+      if (!(await isVerifiedMemberOf(tx, userId, municipalityCode))) throw new AffiliationRequiredError();
       const replaced = await tx.maturityAssessment.updateMany({
         where: { ...current, municipalityCode, year },
         data: { replacedAt: now },
@@ -283,13 +287,12 @@ export async function getMaturityOverview(now = new Date()) {
   return { year, participants, latestYear: years[0] ?? null };
 }
 
-export type MunicipalityResultViewer = { municipalityCode: string | null; verified: boolean } | null;
-
 /**
  * The result page of one municipality for one year. `own` (scores, change,
- * recommendations, history) is filled in only for the municipality's verified members.
+ * recommendations, history) is filled in only when the viewer (a user id) is a
+ * verified member of the municipality.
  */
-export async function getMunicipalityResult(code: string, year: number, viewer: MunicipalityResultViewer, now = new Date()) {
+export async function getMunicipalityResult(code: string, year: number, viewerId: string | null, now = new Date()) {
   if (!/^\d{4}$/.test(code)) return null;
   const municipality = await prisma.municipality.findUnique({
     where: { code },
@@ -299,7 +302,7 @@ export async function getMunicipalityResult(code: string, year: number, viewer: 
   const group = municipalityGroupOf(code);
   const [rows, demoRows] = await Promise.all([listCurrentAssessments(year), countDemoAssessments(year)]);
   const comparisons = comparisonsFor(rows, municipality.county, group);
-  const isMember = !!viewer && viewer.verified && viewer.municipalityCode === code;
+  const isMember = !!viewerId && (await isVerifiedMemberOf(prisma, viewerId, code));
 
   let own: {
     assessment: CurrentAssessment | null;

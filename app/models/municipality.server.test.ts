@@ -28,7 +28,7 @@ beforeAll(async () => {
   });
   const verified = new Date();
   const listed = await prisma.user.create({
-    data: { email: "a@borlange.example", name: "Anna Andersson", title: "Controller", municipalityCode: "2081", listedPublicly: true, emailVerifiedAt: verified },
+    data: { email: "a@borlange.example", name: "Anna Andersson", title: "Controller", municipalityCode: "2081", listedPublicly: true, emailVerifiedAt: verified, affiliationStatus: "verified" },
   });
   await prisma.user.createMany({
     data: [
@@ -84,8 +84,17 @@ describe("getMunicipalityPage", () => {
     expect(page!.cases.map((c) => c.slug)).toEqual(["bi"]);
     expect(page!.forums.map((f) => f.slug)).toEqual(["forum"]);
     expect(page!.forums[0]!.speakers.map((s) => s.name)).toEqual(["Talare Ett", "Talare Två"]);
-    expect(page!.members).toEqual([{ id: expect.any(String), name: "Anna Andersson", title: "Controller" }]);
+    expect(page!.members).toEqual([{ id: expect.any(String), name: "Anna Andersson", title: "Controller", affiliation: "Borlänge kommun" }]);
     expect(page!.threads.map((t) => t.slug)).toEqual(["nyttan"]);
+  });
+
+  it("gives the verified badge only to members whose claim is verified", async () => {
+    await prisma.user.update({ where: { email: "a@borlange.example" }, data: { affiliationStatus: "pending" } });
+    try {
+      expect((await getMunicipalityPage("2081"))!.members.map((m) => m.affiliation)).toEqual([null]);
+    } finally {
+      await prisma.user.update({ where: { email: "a@borlange.example" }, data: { affiliationStatus: "verified" } });
+    }
   });
 
   it("returns null for unknown or malformed codes", async () => {

@@ -124,7 +124,7 @@ export async function getMunicipalityPage(code: string) {
       where: { ...listedMember, municipalityCode: code },
       orderBy: [{ name: "asc" }, { id: "asc" }],
       take: LIST_LIMIT,
-      select: { id: true, name: true, title: true },
+      select: { id: true, name: true, title: true, affiliationStatus: true },
     }),
     prisma.thread.findMany({
       where: threadByMemberOf(code),
@@ -140,7 +140,8 @@ export async function getMunicipalityPage(code: string) {
     county: municipality.county,
     cases: cases.map(({ tags, ...c }) => ({ ...c, tags: tags.map((t) => t.tag) })),
     forums,
-    members,
+    // Anyone can name a municipality; the badge says who is a verified member of it (ADR 012).
+    members: members.map(({ affiliationStatus, ...m }) => ({ ...m, affiliation: affiliationStatus === "verified" ? municipality.officialName : null })),
     threads,
   };
 }

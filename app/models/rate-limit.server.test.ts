@@ -44,7 +44,7 @@ describe("hit", () => {
     for (let i = 0; i < 12; i++) await hit("test:window", rule, at(i));
     expect((await hit("test:window", rule, at(15 * 60 - 1))).allowed).toBe(false);
     const fresh = await hit("test:window", rule, at(15 * 60));
-    expect(fresh).toEqual({ allowed: true, remaining: 9, retryAfterSeconds: 0 });
+    expect(fresh).toEqual({ allowed: true, remaining: 9, retryAfterSeconds: 0, count: 1 });
     // The new window runs from the hit that opened it.
     for (let i = 0; i < 9; i++) await hit("test:window", rule, at(15 * 60 + 1));
     expect((await hit("test:window", rule, at(30 * 60 - 1))).retryAfterSeconds).toBe(1);

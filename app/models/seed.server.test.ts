@@ -84,6 +84,17 @@ describe("seedDatabase", () => {
       expect(row.role).toBe(user.role);
       expect(await verifyPassword(row.passwordHash!, user.password)).toBe(true);
     }
+    // The demo members' addresses are on their municipality's registered domain: verified.
+    const members = await prisma.user.findMany({
+      where: { municipalityCode: { not: null } },
+      orderBy: { email: "asc" },
+      select: { email: true, affiliationStatus: true, affiliationVerifiedBy: true },
+    });
+    expect(members).toEqual([
+      { email: "anna.demo@borlange.example", affiliationStatus: "verified", affiliationVerifiedBy: "domain" },
+      { email: "erik.demo@kristianstad.example", affiliationStatus: "verified", affiliationVerifiedBy: "domain" },
+    ]);
+    expect(await prisma.affiliationDomain.count()).toBe(2);
   });
 
   it("publishes an upcoming forum in the future that is open for registration", async () => {

@@ -4,6 +4,7 @@ import { formatShortDate, fromStockholmInputValue, toStockholmInputValue } from 
 import { hashPassword } from "~/utils/password.server";
 import {
   AREA_TAGS,
+  DEMO_AFFILIATION_DOMAINS,
   DEMO_ARTICLE,
   DEMO_CASES,
   DEMO_POLL,
@@ -17,6 +18,7 @@ import {
   type DemoPost,
   type DemoSpeaker,
 } from "../../prisma/seed-content";
+import { ensureDemoAffiliationDomains } from "./affiliation-admin.server";
 import { ensureDemoMaturity, ensureMaturityTags } from "./maturity.server";
 import { upsertReferenceData } from "./reference.server";
 
@@ -55,6 +57,7 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedResul
 
   if (options.demo ?? true) {
     const userIds = await ensureUsers(now, created);
+    await ensureDemoAffiliationDomains(DEMO_AFFILIATION_DOMAINS, created);
     const pastForumId = await ensurePastForum(now, created);
     await ensureEventTags(pastForumId, PAST_FORUM.tagSlugs, created);
     await ensurePastForumPolls(pastForumId, created);

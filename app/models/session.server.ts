@@ -15,6 +15,7 @@ const userAttributes = {
   emailVerifiedAt: true,
   totpEnabledAt: true,
   municipalityCode: true,
+  affiliationStatus: true,
   suspendedUntil: true,
   deletedAt: true,
 } as const;

@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import { verifiedAffiliationName } from "~/utils/affiliation";
 import { prisma } from "~/utils/db.server";
 import { ANSWERS_PER_PAGE, type AnswerSort } from "~/utils/discussion";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -10,7 +11,16 @@ import { renderMarkdown } from "~/utils/markdown.server";
  */
 
 const authorSelect = {
-  select: { id: true, name: true, title: true, handle: true, deletedAt: true, municipality: { select: { code: true, name: true } } },
+  select: {
+    id: true,
+    name: true,
+    title: true,
+    handle: true,
+    deletedAt: true,
+    affiliationStatus: true,
+    municipality: { select: { code: true, name: true, officialName: true } },
+    organisation: { select: { name: true } },
+  },
 } as const;
 
 const postSelect = {
@@ -32,7 +42,15 @@ const postWithCommentsSelect = {
 
 type RawPost = Prisma.PostGetPayload<{ select: typeof postSelect }>;
 
-export type PostAuthor = { id: string | null; name: string; title: string; handle: string | null; municipality: { code: string; name: string } | null };
+export type PostAuthor = {
+  id: string | null;
+  name: string;
+  title: string;
+  handle: string | null;
+  municipality: { code: string; name: string } | null;
+  /** "Borlänge kommun" when the author is a verified member of it (the badge), else null. */
+  affiliation: string | null;
+};
 
 export type ThreadPost = {
   id: string;
@@ -47,8 +65,9 @@ export type ThreadPost = {
 };
 
 export function toAuthor(author: RawPost["author"]): PostAuthor {
-  if (!author || author.deletedAt) return { id: author?.id ?? null, name: "Borttagen medlem", title: "", handle: null, municipality: null };
-  return { id: author.id, name: author.name, title: author.title, handle: author.handle, municipality: author.municipality };
+  if (!author || author.deletedAt) return { id: author?.id ?? null, name: "Borttagen medlem", title: "", handle: null, municipality: null, affiliation: null };
+  const municipality = author.municipality ? { code: author.municipality.code, name: author.municipality.name } : null;
+  return { id: author.id, name: author.name, title: author.title, handle: author.handle, municipality, affiliation: verifiedAffiliationName(author) };
 }
 
 function toPost(p: RawPost): ThreadPost {

@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
+import { settleAffiliation } from "./affiliation.server";
 import { recordAudit } from "./audit.server";
 import { lockName } from "./locks.server";
 
@@ -33,10 +34,20 @@ export async function getProfile(userId: string) {
       totpEnabledAt: true,
       createdAt: true,
       municipalityCode: true,
-      municipality: { select: { name: true, county: { select: { name: true } } } },
+      affiliationStatus: true,
+      affiliationRequestedAt: true,
+      affiliationNote: true,
+      suspendedUntil: true,
+      municipality: { select: { name: true, officialName: true, county: { select: { name: true } } } },
       organisation: { select: { name: true, type: true } },
     },
   });
+}
+
+/** Whether the organisation part of a form names something that can exist (a known municipality; any organisation name). */
+export async function organisationExists(choice: OrganisationChoice): Promise<boolean> {
+  if (choice.orgKind !== "kommun") return true;
+  return (await prisma.municipality.count({ where: { code: choice.municipalityCode } })) === 1;
 }
 
 /**
@@ -67,10 +78,14 @@ export async function updateProfile(
   return prisma.$transaction(async (tx) => {
     const org = await resolveOrganisation(data.organisation, tx);
     if (!org) return { ok: false as const, field: "municipalityCode" as const, message: "Välj din kommun i listan." };
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { municipalityCode: true, organisationId: true } });
     await tx.user.update({
       where: { id: userId },
       data: { name: data.name, title: data.title, listedPublicly: data.listedPublicly, ...org },
     });
+    // A new municipality or organisation is a new claim: the old verification does not carry over.
+    const claimChanged = before?.municipalityCode !== org.municipalityCode || before?.organisationId !== org.organisationId;
+    if (claimChanged) await settleAffiliation(tx, userId);
     return { ok: true as const };
   });
 }

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { DayChart } from "~/components/day-chart";
 import { coverage, nextForumStats, waitingCounts } from "~/models/dashboard.server";
+import { countPendingClaims } from "~/models/affiliation-admin.server";
 import { countOutbox } from "~/models/outbox.server";
 import { hasRole, requireRole } from "~/utils/auth.server";
 import { pageMeta } from "~/utils/meta";
@@ -12,13 +13,13 @@ export const meta: MetaFunction = () => pageMeta("Arrangörsverktyg", "Verktyg f
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "organizer");
-  const [next, waiting, reach, outbox] = await Promise.all([nextForumStats(), waitingCounts(), coverage(), countOutbox()]);
-  return json({ isAdmin: hasRole(user, "admin"), next, waiting, reach, outbox });
+  const [next, waiting, reach, outbox, pendingClaims] = await Promise.all([nextForumStats(), waitingCounts(), coverage(), countOutbox(), countPendingClaims()]);
+  return json({ isAdmin: hasRole(user, "admin"), next, waiting, reach, outbox, pendingClaims });
 }
 
 // The organizer's dashboard: the next forum, what is waiting, and the reach.
 export default function AdminHome() {
-  const { isAdmin, next, waiting, reach, outbox } = useLoaderData<typeof loader>();
+  const { isAdmin, next, waiting, reach, outbox, pendingClaims } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Arrangörsverktyg</h1>
@@ -62,6 +63,9 @@ export default function AdminHome() {
           </li>
           <li>
             <strong>{waiting.openFlags}</strong> <Link to="/admin/moderering">flaggade inlägg</Link>
+          </li>
+          <li>
+            <strong>{pendingClaims}</strong> <Link to="/admin/tillhorighet">medlemmar som väntar på att verifieras</Link>
           </li>
           <li>
             <strong>{waiting.unansweredThreads}</strong> frågor utan svar i mer än 7 dagar
@@ -129,6 +133,10 @@ export default function AdminHome() {
         </li>
         <li>
           <Link to="/admin/moderering">Moderering</Link>: flaggade inlägg, trådar och avstängningar
+        </li>
+        <li>
+          <Link to="/admin/tillhorighet">Verifiera medlemmar</Link>: godkänn medlemmars kommun eller organisation, och domänerna som
+          verifierar automatiskt
         </li>
         <li>
           <Link to="/admin/logg">Logg</Link>: allt som arrangörer, moderatorer och administratörer har ändrat

@@ -54,8 +54,9 @@ export default function MaturityOverview() {
         <ul>
           <li>Kommunen tar ställning till tio påståenden på en skala från 0 till 4. Det tar ungefär tio minuter.</li>
           <li>
-            Varje kommun har en bedömning per kalenderår. Den görs av en inloggad medlem från kommunen som har bekräftat sin
-            e-postadress. Den som skickar in igen samma år ersätter bedömningen; tidigare versioner sparas i kommunens historik.
+            Varje kommun har en bedömning per kalenderår. Den görs av en verifierad medlem från kommunen: en medlem med
+            e-postadress på kommunens domän, eller som forumansvarig har godkänt. Den som skickar in igen samma år ersätter
+            bedömningen; tidigare versioner sparas i kommunens historik.
           </li>
           <li>
             Ni får se förändringen sedan förra året och tips på case, diskussioner och inspelningar inom de områden där ni har
@@ -69,7 +70,7 @@ export default function MaturityOverview() {
         <h2 id="vem-ser-vad">Vem ser vad?</h2>
         <ul>
           <li>
-            <strong>Kommunens egna poäng</strong>, förändringen och historiken ser bara inloggade medlemmar från samma kommun.
+            <strong>Kommunens egna poäng</strong>, förändringen och historiken ser bara verifierade medlemmar från samma kommun.
             Andra besökare, andra kommuner och forumansvariga ser dem inte på webbplatsen.
           </li>
           <li>

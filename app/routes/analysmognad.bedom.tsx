@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, fieldId, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { MATURITY_DIMENSIONS, MATURITY_SCALE } from "~/data/maturity";
+import { AffiliationRequiredError } from "~/models/affiliation.server";
 import { getCurrentAssessment, getMunicipalityName, submitAssessment } from "~/models/maturity.server";
 import { requireUser, requireVerifiedUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -26,15 +27,19 @@ const LABELS: Record<string, string> = Object.fromEntries(MATURITY_DIMENSIONS.ma
 const NOT_A_MUNICIPALITY =
   "Bedömningen görs för en kommun, av en medlem från den kommunen. Ditt konto är inte kopplat till någon kommun, så du kan inte skicka in en bedömning. Du kan se resultatet för hela Sverige.";
 const OTHER_MUNICIPALITY = "Du kan bara göra bedömningen för den kommun som ditt konto är kopplat till.";
+const NOT_VERIFIED =
+  "Bedömningen och kommunens egna poäng är bara för verifierade medlemmar från kommunen. Din koppling till kommunen är inte verifierad än: se Min profil.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const year = maturityYear();
   const municipality = user.municipalityCode ? await getMunicipalityName(user.municipalityCode) : null;
   if (!municipality) return json({ state: "no-municipality" as const, year, municipality: null, current: null });
-  const current = await getCurrentAssessment(municipality.code, year);
+  // Only the municipality's verified members see its current answers (they are members-only figures).
+  const state = !user.emailVerified ? ("unverified" as const) : !user.affiliationVerified ? ("unverified-affiliation" as const) : ("ok" as const);
+  const current = state === "ok" ? await getCurrentAssessment(municipality.code, year) : null;
   return json({
-    state: user.emailVerified ? ("ok" as const) : ("unverified" as const),
+    state,
     year,
     municipality,
     current: current ? { createdAt: current.createdAt, submittedBy: current.submittedBy, scores: current.scores } : null,
@@ -45,6 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireVerifiedUser(request);
   const formData = await readFormData(request);
   if (!user.municipalityCode) throw new Response(NOT_A_MUNICIPALITY, { status: 403 });
+  if (!user.affiliationVerified) throw new Response(NOT_VERIFIED, { status: 403 });
   // The form names the municipality it was filled in for: answering for another one is refused.
   const posted = formData.get("municipalityCode");
   if (typeof posted === "string" && posted !== "" && posted !== user.municipalityCode) {
@@ -56,7 +62,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!municipality) throw new Response(NOT_A_MUNICIPALITY, { status: 403 });
   await enforceRateLimit("postingUser", user.id);
   const year = maturityYear();
-  await submitAssessment({ userId: user.id, municipalityCode: municipality.code, year, scores: parsed.data.scores });
+  try {
+    await submitAssessment({ userId: user.id, municipalityCode: municipality.code, year, scores: parsed.data.scores });
+  } catch (error) {
+    if (error instanceof AffiliationRequiredError) throw new Response(NOT_VERIFIED, { status: 403 });
+    throw error;
+  }
   return redirect(`${maturityResultHref(municipality)}?ar=${year}&sparad=1`);
 }
 
@@ -94,6 +105,13 @@ export default function MaturityForm() {
             för att få en ny bekräftelselänk.
           </p>
         </div>
+      ) : state === "unverified-affiliation" ? (
+        <div className="notice notice--warning">
+          <p>
+            Bedömningen görs av verifierade medlemmar från {municipality?.name}, och bara de ser kommunens egna poäng. Din koppling
+            till kommunen är inte verifierad än. <Link to="/profil#tillhorighet">Se hur du blir verifierad</Link>.
+          </p>
+        </div>
       ) : (
         <>
           {current ? (
@@ -106,7 +124,7 @@ export default function MaturityForm() {
             </div>
           ) : null}
           <p>
-            Kommunens egna poäng syns bara för inloggade medlemmar från {municipality?.name}. Alla andra ser bara
+            Kommunens egna poäng syns bara för verifierade medlemmar från {municipality?.name}. Alla andra ser bara
             sammanställningar där minst fem kommuner ingår. <Link to="/analysmognad#vem-ser-vad">Läs mer om vem som ser vad</Link>.
           </p>
           <ErrorSummary errors={errors} labels={LABELS} />

@@ -30,7 +30,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const [user, { year, years }] = await Promise.all([getOptionalUser(request), resolveResultYear(url.searchParams.get("ar"))]);
   const result = code
-    ? await getMunicipalityResult(code, year, user ? { municipalityCode: user.municipalityCode, verified: user.emailVerified } : null)
+    ? await getMunicipalityResult(code, year, user?.id ?? null)
     : null;
   if (!result) throw new Response("Kommunen finns inte", { status: 404 });
   const canonical = maturityResultHref(result.municipality);
@@ -128,7 +128,7 @@ export default function MaturityResult() {
       {!isMember ? (
         <div className="notice">
           <p>
-            {genitive(m.name)} egna poäng visas bara för inloggade medlemmar från {m.name}.{" "}
+            {genitive(m.name)} egna poäng visas bara för verifierade medlemmar från {m.name}.{" "}
             {loggedIn ? null : (
               <>
                 Arbetar du där? <Link to={`/logga-in?redirectTo=${encodeURIComponent(maturityResultHref(m))}`}>Logga in</Link>.

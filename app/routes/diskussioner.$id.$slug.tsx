@@ -9,6 +9,7 @@ import { Markdown } from "~/components/markdown";
 import { MarkdownHelp } from "~/components/markdown-help";
 import { Pagination } from "~/components/pagination";
 import { TagList } from "~/components/tag-list";
+import { VerifiedBadge } from "~/components/verified-badge";
 import {
   acceptAnswer,
   createAnswer,
@@ -169,6 +170,12 @@ function Author({ post }: { post: ShownPost }) {
         <>
           {", "}
           <Link to={municipalityHref(author.municipality)}>{author.municipality.name}</Link>
+        </>
+      ) : null}
+      {author.affiliation ? (
+        <>
+          {" "}
+          <VerifiedBadge affiliation={author.affiliation} />
         </>
       ) : null}
       <span className="post__dates">

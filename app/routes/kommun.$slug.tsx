@@ -7,6 +7,7 @@ import { DateTime } from "~/components/date-time";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
+import { VerifiedBadge } from "~/components/verified-badge";
 import { codeFromSlug, getMunicipalityPage } from "~/models/municipality.server";
 import { answerCountLabel } from "~/utils/labels";
 import { eventHref, maturityResultHref, municipalityHref, threadHref } from "~/utils/links";
@@ -88,7 +89,7 @@ export default function MunicipalityPage() {
             {m.members.map((u) => (
               <li key={u.id}>
                 {u.name}
-                {u.title ? `, ${u.title}` : ""}
+                {u.title ? `, ${u.title}` : ""} <VerifiedBadge affiliation={u.affiliation} />
               </li>
             ))}
           </ul>

@@ -8,11 +8,13 @@ import { formValues, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { beginAttempt, passRetryAfter, tooManyAttempts } from "~/utils/rate-limit.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { loginSchema } from "~/validation/auth";
 
 export const meta: MetaFunction = () => pageMeta("Logga in", "Logga in på Kommunforum Analytics.");
+
+export const headers = passRetryAfter;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -23,12 +25,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const parsed = parseForm(loginSchema, formData);
   if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
-  await enforceRateLimit("loginIp", context.clientIp ?? "okänd");
-  await enforceRateLimit("loginAccount", parsed.data.email);
+  const attempt = await beginAttempt("login", { account: parsed.data.email, address: context.clientIp ?? "okänd" });
+  if (!attempt.allowed) return tooManyAttempts(attempt, formValues(formData));
   const result = await logIn(request, parsed.data.email, parsed.data.password);
   if (!result) {
     return badRequest({ password: "Fel e-postadress eller lösenord. Kontrollera stavningen och försök igen." }, formValues(formData));
   }
+  await attempt.succeeded();
   const redirectTo = safeRedirect(parsed.data.redirectTo, "/profil");
   const next = result.needsSecondFactor ? `/logga-in/tvastegs?redirectTo=${encodeURIComponent(redirectTo)}` : redirectTo;
   return redirect(next, { headers: { "Set-Cookie": result.cookie } });

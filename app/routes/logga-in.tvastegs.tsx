@@ -9,7 +9,7 @@ import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { beginAttempt, passRetryAfter, tooManyAttempts } from "~/utils/rate-limit.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { totpCodeSchema } from "~/validation/auth";
 
@@ -22,20 +22,24 @@ async function requirePendingSecondFactor(request: Request) {
   return auth;
 }
 
+export const headers = passRetryAfter;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePendingSecondFactor(request);
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { user, session } = await requirePendingSecondFactor(request);
-  await enforceRateLimit("secondFactorUser", user.id);
   const formData = await readFormData(request);
   const parsed = parseForm(totpCodeSchema, formData);
   if (!parsed.ok) return badRequest(parsed.errors);
+  const attempt = await beginAttempt("secondFactor", { account: user.id, address: context.clientIp ?? "okänd" });
+  if (!attempt.allowed) return tooManyAttempts(attempt);
   if (!(await verifySecondFactor(user.id, parsed.data.code))) {
     return badRequest({ code: "Koden stämmer inte eller är redan använd. Skriv den kod som visas i appen just nu (efter en använd kod: vänta på nästa), eller en oanvänd återställningskod." });
   }
+  await attempt.succeeded();
   await markSessionTwoFactorVerified(session.id);
   return redirect(safeRedirect(formData.get("redirectTo"), "/profil"));
 }

@@ -4,19 +4,21 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { DateTime } from "~/components/date-time";
 import { Checkbox, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { OrganisationFields } from "~/components/organisation-fields";
+import { AffiliationStatus } from "~/components/verified-badge";
 import { listMyRegistrations, requestEmailChange, resendVerification } from "~/models/account.server";
 import { listMunicipalities } from "~/models/reference.server";
 import { countUserSessions } from "~/models/session.server";
-import { getPasswordHash, getProfile, setPasswordHash, updateProfile } from "~/models/user.server";
+import { confirmPassword } from "~/models/login.server";
+import { getProfile, setPasswordHash, updateProfile } from "~/models/user.server";
 import { blankSessionCookie, endAllSessions, requireUser, startSession } from "~/utils/auth.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { hashPassword } from "~/utils/password.server";
 import { weakPasswordReason } from "~/utils/password-policy.server";
-import { enforceRateLimit } from "~/utils/rate-limit.server";
-import { changePasswordSchema, emailOnlySchema, profileSchema, toOrganisationChoice } from "~/validation/auth";
+import { enforceRateLimit, passRetryAfter, tooManyAttempts } from "~/utils/rate-limit.server";
+import { changeEmailSchema, changePasswordSchema, profileSchema, toOrganisationChoice } from "~/validation/auth";
 
 export const meta: MetaFunction = () => pageMeta("Min profil", "Dina uppgifter, din säkerhet och dina anmälningar.");
 
@@ -40,10 +42,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ profile, municipalities, registrations, sessions });
 }
 
+const refusePassword = (check: { retryAfterSeconds?: number }, field: string, values: Record<string, string> = {}) =>
+  check.retryAfterSeconds ? tooManyAttempts({ retryAfterSeconds: check.retryAfterSeconds }, values) : badRequest({ [field]: "Det nuvarande lösenordet stämmer inte." }, values);
+
+export const headers = passRetryAfter;
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await readFormData(request);
   const intent = formData.get("intent");
+  const address = context.clientIp ?? "okänd";
 
   if (intent === "profile") {
     const parsed = parseForm(profileSchema, formData);
@@ -59,8 +67,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   if (intent === "email") {
-    const parsed = parseForm(emailOnlySchema, formData);
-    if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
+    const parsed = parseForm(changeEmailSchema, formData);
+    if (!parsed.ok) return badRequest(parsed.errors, { email: parsed.values.email ?? "" });
+    const check = await confirmPassword(user, parsed.data.emailPassword, address);
+    if (!check.ok) return refusePassword(check, "emailPassword", { email: parsed.data.email });
     await requestEmailChange(user.id, parsed.data.email);
     return redirect("/profil?sparat=epost");
   }
@@ -68,11 +78,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "password") {
     const parsed = parseForm(changePasswordSchema, formData);
     if (!parsed.ok) return badRequest(parsed.errors);
-    await enforceRateLimit("loginAccount", user.email);
-    const current = await getPasswordHash(user.id);
-    if (!current || !(await verifyPassword(current, parsed.data.currentPassword))) {
-      return badRequest({ currentPassword: "Det nuvarande lösenordet stämmer inte." });
-    }
+    const check = await confirmPassword(user, parsed.data.currentPassword, address);
+    if (!check.ok) return refusePassword(check, "currentPassword");
     const weak = weakPasswordReason(parsed.data.password, user.email);
     if (weak) return badRequest({ password: weak });
     await setPasswordHash(user.id, await hashPassword(parsed.data.password));
@@ -83,7 +90,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   if (intent === "resend-verification") {
-    await enforceRateLimit("resendVerificationIp", context.clientIp ?? "okänd");
+    await enforceRateLimit("resendVerificationIp", address);
     await resendVerification(user.id);
     return redirect("/profil?sparat=verifiering");
   }
@@ -147,6 +154,14 @@ export default function Profile() {
           </Form>
         </div>
       ) : null}
+      {profile.suspendedUntil && new Date(profile.suspendedUntil) > new Date() ? (
+        <div className="notice notice--warning">
+          <p>
+            Ditt konto är avstängt till <DateTime value={profile.suspendedUntil} />. Du kan läsa, logga ut, ladda ned dina uppgifter
+            och radera kontot, men inte skriva eller ändra något.
+          </p>
+        </div>
+      ) : null}
       <ErrorSummary errors={errors} />
 
       <section className="section" aria-labelledby="uppgifter">
@@ -168,12 +183,20 @@ export default function Profile() {
         </Form>
       </section>
 
+      <AffiliationStatus
+        status={profile.affiliationStatus}
+        claimed={profile.municipality?.officialName ?? profile.organisation?.name ?? null}
+        note={profile.affiliationNote}
+        emailConfirmed={!!profile.emailVerifiedAt}
+      />
+
       <section className="section" aria-labelledby="epost">
         <h2 id="epost">E-postadress</h2>
         <p>Nuvarande adress: {profile.email}</p>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="email" />
-          <TextField name="email" label="Ny e-postadress" type="email" autoComplete="email" hint="Vi skickar en länk till den nya adressen. Den gamla gäller tills du har följt länken." error={errors?.email} />
+          <TextField name="email" label="Ny e-postadress" type="email" autoComplete="email" hint="Vi skickar en länk till den nya adressen och ett meddelande till den nuvarande. Den gamla gäller tills du har följt länken." defaultValue={actionData?.values?.email} error={errors?.email} />
+          <TextField name="emailPassword" label="Ditt nuvarande lösenord" type="password" autoComplete="current-password" error={errors?.emailPassword} />
           <SubmitButton secondary name="intent" value="email">
             Byt e-postadress
           </SubmitButton>

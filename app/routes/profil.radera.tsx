@@ -3,12 +3,12 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { deleteAccount } from "~/models/account.server";
-import { getPasswordHash } from "~/models/user.server";
+import { confirmPassword } from "~/models/login.server";
 import { blankSessionCookie, requireUser } from "~/utils/auth.server";
 import { badRequest } from "~/utils/http.server";
 import { readFormData } from "~/utils/form-data.server";
 import { pageMeta } from "~/utils/meta";
-import { verifyPassword } from "~/utils/password.server";
+import { passRetryAfter, tooManyAttempts } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => pageMeta("Radera konto", "Radera ditt konto på Kommunforum Analytics.");
 
@@ -17,13 +17,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const headers = passRetryAfter;
+
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await readFormData(request);
-  const hash = await getPasswordHash(user.id);
-  if (!hash || !(await verifyPassword(hash, String(formData.get("currentPassword") ?? "")))) {
-    return badRequest({ currentPassword: "Lösenordet stämmer inte. Skriv ditt lösenord för att bekräfta." });
-  }
+  const check = await confirmPassword(user, String(formData.get("currentPassword") ?? ""), context.clientIp ?? "okänd");
+  if (!check.ok && check.retryAfterSeconds) return tooManyAttempts({ retryAfterSeconds: check.retryAfterSeconds });
+  if (!check.ok) return badRequest({ currentPassword: "Lösenordet stämmer inte. Skriv ditt lösenord för att bekräfta." });
   await deleteAccount(user.id);
   return redirect("/?konto=raderat", { headers: { "Set-Cookie": blankSessionCookie() } });
 }

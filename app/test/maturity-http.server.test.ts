@@ -14,13 +14,17 @@ let app: AppServer;
 const sql = <T = Record<string, unknown>>(text: string, params: (string | number | null | Date)[] = []) => testQuery<T>(app.databaseUrl, text, params);
 
 /** A user with a live session, written straight to the server's database; returns the cookie. */
-async function userWithSession({ municipalityCode, verified = true }: { municipalityCode: string | null; verified?: boolean }) {
+async function userWithSession({
+  municipalityCode,
+  verified = true,
+  affiliation = verified && municipalityCode ? "verified" : "none",
+}: { municipalityCode: string | null; verified?: boolean; affiliation?: string }) {
   const id = `mat${crypto.randomBytes(8).toString("hex")}`;
   const now = new Date();
   await sql(
-    `INSERT INTO "User" ("id", "email", "name", "title", "role", "emailVerifiedAt", "municipalityCode", "createdAt", "updatedAt")
-     VALUES (?, ?, ?, '', 'member', ?, ?, ?, ?)`,
-    [id, `${id}@test.example`, `Test ${id.slice(-4)}`, verified ? now : null, municipalityCode, now, now],
+    `INSERT INTO "User" ("id", "email", "name", "title", "role", "emailVerifiedAt", "municipalityCode", "affiliationStatus", "createdAt", "updatedAt")
+     VALUES (?, ?, ?, '', 'member', ?, ?, ?, ?, ?)`,
+    [id, `${id}@test.example`, `Test ${id.slice(-4)}`, verified ? now : null, municipalityCode, affiliation, now, now],
   );
   const token = crypto.randomBytes(25).toString("hex");
   await sql(
@@ -79,6 +83,31 @@ describe.skipIf(!buildExists())("the maturity self-assessment over HTTP (product
     expect((await submit(unverified.cookie, { municipalityCode: "2081", ...answers(2) })).status).toBe(403);
   });
 
+  it("refuses a member whose claim to the municipality is not verified, also after switching to it on the profile", async () => {
+    const year = maturityYear();
+    const before = await sql(`SELECT "id" FROM "MaturityAssessment" WHERE "municipalityCode" = '2081' AND "year" = ? AND "replacedAt" IS NULL`, [year]);
+    const pending = await userWithSession({ municipalityCode: "2081", affiliation: "pending" });
+    expect((await submit(pending.cookie, { municipalityCode: "2081", ...answers(0) })).status).toBe(403);
+    const page = await fetch(`${app.url}/analysmognad/bedom`, { headers: { Cookie: pending.cookie } });
+    expect(await page.text()).toContain("Din koppling till kommunen är inte verifierad");
+
+    // A verified member of Kristianstad picks Borlänge on the profile page.
+    const switcher = await userWithSession({ municipalityCode: "1290" });
+    const profile = await fetch(`${app.url}/profil?index`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url, Cookie: switcher.cookie },
+      body: new URLSearchParams({ intent: "profile", name: "Byter kommun", title: "", orgKind: "kommun", municipalityCode: "2081" }),
+    });
+    expect(profile.status).toBe(302);
+    const res = await submit(switcher.cookie, { municipalityCode: "2081", ...answers(0) });
+    expect(res.status).toBe(403);
+    expect(await sql(`SELECT "id" FROM "MaturityAssessment" WHERE "municipalityCode" = '2081' AND "year" = ? AND "replacedAt" IS NULL`, [year])).toEqual(before);
+    const result = await (await fetch(`${app.url}/analysmognad/kommun/2081-borlange?ar=${year - 1}`, { headers: { Cookie: switcher.cookie } })).text();
+    expect(result).toContain("egna poäng visas bara för verifierade medlemmar");
+    expect(result).not.toContain("Rekommendationer");
+  });
+
   it("answers 400 with the missing answers named when the form is incomplete", async () => {
     const member = await userWithSession({ municipalityCode: "2081" });
     const { bi: _bi, ai: _ai, ...rest } = answers(2);
@@ -105,7 +134,7 @@ describe.skipIf(!buildExists())("the maturity self-assessment over HTTP (product
 
     const other = await userWithSession({ municipalityCode: "1290" });
     const otherHtml = await (await fetch(`${app.url}/analysmognad/kommun/2081-borlange?ar=${year}`, { headers: { Cookie: other.cookie } })).text();
-    expect(otherHtml).toContain("egna poäng visas bara för inloggade medlemmar");
+    expect(otherHtml).toContain("egna poäng visas bara för verifierade medlemmar");
     expect(otherHtml).not.toContain("Rekommendationer");
 
     // A second submission the same year replaces the first; both are kept.

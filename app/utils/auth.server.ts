@@ -3,6 +3,7 @@ import { Lucia, TimeSpan } from "lucia";
 import type { Session, User } from "lucia";
 import { sessionAdapter } from "~/models/session.server";
 import { env } from "./env.server";
+import { formatDateTime } from "./format";
 import type { Role } from "./roles";
 import { safeRedirect } from "./safe-redirect";
 
@@ -37,6 +38,8 @@ function createLucia() {
       emailVerified: attributes.emailVerifiedAt !== null,
       totpEnabled: attributes.totpEnabledAt !== null,
       municipalityCode: attributes.municipalityCode,
+      // Verified member of that municipality (or of the organisation): docs/decisions/012-verified-affiliation.md.
+      affiliationVerified: attributes.affiliationStatus === "verified",
       suspendedUntil: attributes.suspendedUntil,
     }),
   });
@@ -59,6 +62,7 @@ declare module "lucia" {
       emailVerifiedAt: Date | null;
       totpEnabledAt: Date | null;
       municipalityCode: string | null;
+      affiliationStatus: string;
       suspendedUntil: Date | null;
       deletedAt: Date | null;
     };
@@ -93,7 +97,36 @@ async function validate(request: Request): Promise<Auth> {
 export async function getOptionalUser(request: Request): Promise<User | null> {
   const auth = await getAuth(request);
   if (!auth.user || needsSecondFactor(auth.user, auth.session)) return null;
+  refuseSuspendedWrite(request, auth.user);
   return auth.user;
+}
+
+/**
+ * What a suspended member may still do as themselves: log out and delete the
+ * account (exporting the data is a GET). Everything else they post is refused.
+ */
+export const SUSPENDED_MAY_POST = ["/logga-ut", "/profil/radera"] as const;
+
+function isSuspended(user: Pick<User, "suspendedUntil">, now = new Date()): boolean {
+  return !!user.suspendedUntil && user.suspendedUntil > now;
+}
+
+/**
+ * The one place suspension is enforced. Every action that acts as the member
+ * learns who that is from getOptionalUser or requireUser (and so requireRole and
+ * requireVerifiedUser), so a write by a suspended member stops here, whatever the
+ * route and whether it came as a form post, a ?_data request or a fetcher.
+ * Reading (GET, HEAD) stays open.
+ */
+function refuseSuspendedWrite(request: Request, user: User) {
+  if (request.method === "GET" || request.method === "HEAD" || !isSuspended(user)) return;
+  const path = new URL(request.url).pathname.replace(/\/+$/, "") || "/";
+  if ((SUSPENDED_MAY_POST as readonly string[]).includes(path)) return;
+  const until = formatDateTime(user.suspendedUntil!);
+  throw new Response(
+    `Ditt konto är avstängt till ${until}. Du kan läsa, logga ut, ladda ned dina uppgifter och radera kontot, men inte skriva eller ändra något. Kontakta forumansvarig om du har frågor.`,
+    { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } },
+  );
 }
 
 export function needsSecondFactor(user: User, session: Session) {
@@ -111,6 +144,7 @@ export async function requireUser(request: Request): Promise<User> {
   const auth = await getAuth(request);
   if (!auth.user) throw loginRedirect(request);
   if (needsSecondFactor(auth.user, auth.session)) throw redirect("/logga-in/tvastegs");
+  refuseSuspendedWrite(request, auth.user);
   return auth.user;
 }
 
@@ -121,9 +155,6 @@ export async function requireVerifiedUser(request: Request): Promise<User> {
     throw new Response("Bekräfta din e-postadress innan du skriver. Vi har skickat en länk till dig; du kan få en ny på din profilsida.", {
       status: 403,
     });
-  }
-  if (user.suspendedUntil && user.suspendedUntil > new Date()) {
-    throw new Response("Ditt konto är avstängt från att skriva en tid. Kontakta forumansvarig om du har frågor.", { status: 403 });
   }
   return user;
 }

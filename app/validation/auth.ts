@@ -67,6 +67,12 @@ export const loginSchema = z.object({
 
 export const emailOnlySchema = z.object({ email });
 
+/** A new address, confirmed with the current password (its own field name: the page also has the password form). */
+export const changeEmailSchema = z.object({
+  email,
+  emailPassword: z.string({ required_error: "Skriv ditt nuvarande lösenord." }).min(1, "Skriv ditt nuvarande lösenord.").max(PASSWORD_MAX * 4, "Lösenordet är för långt."),
+});
+
 export const newPasswordSchema = z
   .object({ password, confirm: z.string({ required_error: "Skriv lösenordet en gång till." }) })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "Lösenorden är inte lika. Skriv samma lösenord i båda fälten." });
