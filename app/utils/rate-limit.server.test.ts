@@ -14,6 +14,9 @@ describe("named limits", () => {
       postingNewMember: { limit: 3, windowSeconds: 1800 },
       registrationIp: { limit: 300, windowSeconds: 600 },
       invitationIp: { limit: 10, windowSeconds: 3600 },
+      registrationAddress: { limit: 3, windowSeconds: 3600 },
+      pollCodeMissIp: { limit: 100, windowSeconds: 600 },
+      pollCodeIp: { limit: 5000, windowSeconds: 600 },
     });
   });
 
