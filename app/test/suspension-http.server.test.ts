@@ -26,6 +26,7 @@ const SERVES_ANYONE = [
   "/inbjudan/bekrafta",
   "/forum/anmalan",
   "/forum/avanmal",
+  "/forum/bekrafta",
   "/diskussioner/sluta-bevaka",
   "/rosta",
 ];
