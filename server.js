@@ -5,7 +5,6 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import url from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -121,9 +120,13 @@ app.use(compression());
 app.use("/build", express.static(path.join(here, "public", "build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(here, "public"), { maxAge: "1h" }));
 
+// Remix, through our own glue (app/utils/remix-handler.server.ts): request bodies
+// limited per path (413/408), responses written with backpressure, uploads sent
+// with ranges, and `Cache-Control: private, no-store` for every response to a
+// request with a session.
 app.all(
   "*",
-  createRequestHandler({
+  hooks.createRequestHandler({
     build: isDev ? loadBuild : initialBuild,
     mode: initialBuild.mode,
     getLoadContext: (req, res) => ({

@@ -10,6 +10,7 @@ import { NonceProvider } from "~/utils/nonce";
 export { serverConfig, startBackgroundJobs } from "~/utils/server-hooks.server";
 export { dbReady, disconnectDb } from "~/utils/db.server";
 export { isSameOriginRequest } from "~/utils/origin.server";
+export { createRequestHandler } from "~/utils/remix-handler.server";
 
 const ABORT_DELAY = 5_000;
 
