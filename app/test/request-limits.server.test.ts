@@ -1,5 +1,6 @@
-// Request bodies against the production server: a body over its path's limit is
-// refused with 413 while it streams in, without filling the server's memory.
+// Request bodies and slow clients against the production server: a body over its
+// path's limit is refused with 413 while it streams in, without filling the
+// server's memory, and clients that send headers or bodies too slowly are cut off.
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BODY_REFUSED } from "~/utils/body-limit.server";
@@ -62,7 +63,7 @@ function rawPost(path: string, { declared, total, chunked = false }: { declared?
   });
 }
 
-describe.skipIf(!buildExists())("request bodies (production build)", () => {
+describe.skipIf(!buildExists())("request bodies and slow clients (production build)", () => {
   beforeAll(async () => {
     app = await startAppServer({ name: "request-limits" });
   }, 60_000);
@@ -105,5 +106,43 @@ describe.skipIf(!buildExists())("request bodies (production build)", () => {
     ]);
     expect(results.map((r) => r.status), JSON.stringify(results.filter((r) => r.status !== 413))).toEqual(Array(20).fill(413));
     expect(peakRise(), "MB över minnet före förfrågningarna").toBeLessThan(50);
+  }, 60_000);
+
+  it("closes 250 sockets that send headers too slowly and 250 that send a body too slowly, and keeps serving others", async () => {
+    const started = Date.now();
+    const slow = (kind: "headers" | "body") =>
+      new Promise<{ closedAfterMs: number; answer: string }>((resolve) => {
+        const socket = net.connect(app.port, "127.0.0.1");
+        let answer = "";
+        socket.on("data", (c: Buffer) => (answer += c.toString("utf8")));
+        socket.on("error", () => {});
+        // One byte every two seconds, for as long as the server listens.
+        const drip = setInterval(() => socket.write(kind === "headers" ? "a" : "x"), 2_000);
+        socket.on("close", () => {
+          clearInterval(drip);
+          resolve({ closedAfterMs: Date.now() - started, answer });
+        });
+        socket.write(
+          kind === "headers"
+            ? `GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: `
+            : `POST /logga-in?index HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nemail=`,
+        );
+      });
+    const sockets = [...Array.from({ length: 250 }, () => slow("headers")), ...Array.from({ length: 250 }, () => slow("body"))];
+    // The server still answers everyone else meanwhile.
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    const closed = await Promise.race([
+      Promise.all(sockets),
+      new Promise<null>((r) => setTimeout(() => r(null), 40_000)),
+    ]);
+    expect(closed, "slow sockets were still open after 40 s").not.toBeNull();
+    const [headers, bodies] = [closed!.slice(0, 250), closed!.slice(250)];
+    // Headers: 10 s (headersTimeout, checked every second); a login body: 15 s (its budget).
+    expect(Math.max(...headers.map((s) => s.closedAfterMs))).toBeLessThan(20_000);
+    expect(Math.max(...bodies.map((s) => s.closedAfterMs))).toBeLessThan(25_000);
+    for (const s of bodies) {
+      expect(s.answer).toMatch(/^HTTP\/1\.1 408/);
+      expect(s.answer).toContain(BODY_REFUSED[408]);
+    }
   }, 60_000);
 });
