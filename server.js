@@ -111,7 +111,7 @@ app.use((req, res, next) => {
 // beside SameSite=Lax cookies).
 app.use((req, res, next) => {
   if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
-  if (hooks.isSameOriginRequest(req.get("origin"), req.get("referer"), req.get("sec-fetch-site"), req.get("host"))) return next();
+  if (hooks.isSameOriginRequest(req.get("origin"), req.get("referer"), req.get("sec-fetch-site"), req.get("host"), req.get("x-forwarded-host"))) return next();
   res.status(403).type("text/plain; charset=utf-8").send("Förfrågan stoppades: den kom inte från den här webbplatsen.");
 });
 

@@ -1,5 +1,6 @@
 // Security defaults of the real server, in both the plain-http mode (demo,
 // tests) and the https mode every real deployment runs in.
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_USERS, ORGANIZER_EMAIL } from "../../prisma/seed-content";
 import { startAppServer, type AppServer } from "./app-server";
@@ -16,6 +17,19 @@ const logIn = (base: AppServer, email: string, redirectTo = "") =>
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base.url },
     body: new URLSearchParams({ email, password: passwordOf(email), redirectTo }),
   });
+
+/** A raw POST, so the test can set Host itself (fetch does not let it). */
+function rawPost(base: AppServer, path: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port: base.port, method: "POST", path, headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) } }, (res) => {
+      let text = "";
+      res.on("data", (c: Buffer) => (text += c.toString("utf8")));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
 
 describe.skipIf(!buildExists())("security headers and cookies", () => {
   let plain: AppServer;
@@ -103,6 +117,20 @@ describe.skipIf(!buildExists())("security headers and cookies", () => {
     });
     expect(res.status).toBe(403);
     expect(await res.text()).toContain("kom inte från den här webbplatsen");
+  });
+
+  it("refuses a post whose Origin does not name its Host with the same 403, not Remix's 500 (a proxy that does not pass Host on)", async () => {
+    const form = "email=a%40b.se&password=x";
+    const base = { "Content-Type": "application/x-www-form-urlencoded", Origin: `http://localhost:${plain.port}` };
+    // Origin is APP_URL, but the proxy sent its own address as Host.
+    for (const extra of [{}, { "Sec-Fetch-Site": "same-origin" }] as Record<string, string>[]) {
+      const res = await rawPost(plain, "/logga-in?index", { ...base, ...extra, Host: `10.0.0.5:${plain.port}` }, form);
+      expect(res.status).toBe(403);
+      expect(res.body).toBe("Förfrågan stoppades: den kom inte från den här webbplatsen.");
+    }
+    // A proxy that names the public host in X-Forwarded-Host is fine: the form is answered (wrong password).
+    const forwarded = await rawPost(plain, "/logga-in?index", { ...base, Host: `10.0.0.5:${plain.port}`, "X-Forwarded-Host": `localhost:${plain.port}` }, form);
+    expect(forwarded.status).toBe(400);
   });
 
   it("redirects to the fallback after a correct password when redirectTo has characters a Location cannot carry", async () => {
