@@ -3,9 +3,9 @@
 // request logs, background jobs and graceful shutdown (docs/decisions/004-custom-express-server.md).
 import crypto from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import url from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -111,7 +111,7 @@ app.use((req, res, next) => {
 // beside SameSite=Lax cookies).
 app.use((req, res, next) => {
   if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
-  if (hooks.isSameOriginRequest(req.get("origin"), req.get("referer"), req.get("sec-fetch-site"), req.get("host"))) return next();
+  if (hooks.isSameOriginRequest(req.get("origin"), req.get("referer"), req.get("sec-fetch-site"), req.get("host"), req.get("x-forwarded-host"))) return next();
   res.status(403).type("text/plain; charset=utf-8").send("Förfrågan stoppades: den kom inte från den här webbplatsen.");
 });
 
@@ -121,9 +121,13 @@ app.use(compression());
 app.use("/build", express.static(path.join(here, "public", "build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(here, "public"), { maxAge: "1h" }));
 
+// Remix, through our own glue (app/utils/remix-handler.server.ts): request bodies
+// limited per path (413/408), responses written with backpressure, uploads sent
+// with ranges, and `Cache-Control: private, no-store` for every response to a
+// request with a session.
 app.all(
   "*",
-  createRequestHandler({
+  hooks.createRequestHandler({
     build: isDev ? loadBuild : initialBuild,
     mode: initialBuild.mode,
     getLoadContext: (req, res) => ({
@@ -143,7 +147,20 @@ app.use((error, _req, res, next) => {
   next(error);
 });
 
-const server = app.listen(config.port, config.host, () => {
+// Slow clients are cut off (ADR 004): headers must arrive within 10 s, a whole
+// request within 130 s (the longest body budget, uploads, is 120 s; each path's
+// budget is in app/utils/body-limit.server.ts), an idle keep-alive connection
+// closes after 5 s, a connection where nothing moves for 60 s is closed (the live
+// poll stream sends a comment every 15 s), and the server holds at most 2,000
+// connections. Node checks these timeouts every second instead of every 30.
+const server = http.createServer(
+  { headersTimeout: 10_000, requestTimeout: 130_000, connectionsCheckingInterval: 1_000 },
+  app,
+);
+server.keepAliveTimeout = 5_000;
+server.timeout = 60_000;
+server.maxConnections = 2_000;
+server.listen(config.port, config.host, () => {
   log("info", `Kommunforum Analytics lyssnar på http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`);
   if (isDev) broadcastDevReady(initialBuild);
 });

@@ -1,15 +1,16 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { withoutNulBytes } from "~/utils/html-stream.server";
 import { NonceProvider } from "~/utils/nonce";
 
 // Server-only hooks that server.js reads from the build (build.entry.module).
 export { serverConfig, startBackgroundJobs } from "~/utils/server-hooks.server";
 export { dbReady, disconnectDb } from "~/utils/db.server";
 export { isSameOriginRequest } from "~/utils/origin.server";
+export { createRequestHandler } from "~/utils/remix-handler.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -34,7 +35,8 @@ export default function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // Not a PassThrough: React 18.3.1 writes stray zero bytes (html-stream.server.ts).
+          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {

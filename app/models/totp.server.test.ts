@@ -1,6 +1,6 @@
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP, generateTOTP } from "@oslojs/otp";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { beginTotpEnrolment, confirmTotpEnrolment, verifySecondFactor } from "./totp.server";
 
@@ -63,5 +63,43 @@ describe("two-factor authentication", () => {
     expect(await verifySecondFactor(user.id, code.toLowerCase().replace("-", " "))).toBe(true);
     expect(await verifySecondFactor(user.id, code)).toBe(false);
     expect(await verifySecondFactor(user.id, codes[1]!)).toBe(true);
+  });
+
+  describe("a SESSION_SECRET rotation", () => {
+    const OLD = "totp-rotation-old-secret-0123456789abcdef";
+    const NEW = "totp-rotation-new-secret-0123456789abcdef";
+    // env() caches: each configuration loads a fresh copy of the modules (the database client is shared).
+    async function withSessionSecrets(current: string, previous?: string) {
+      vi.resetModules();
+      vi.unstubAllEnvs();
+      vi.stubEnv("SESSION_SECRET", current);
+      if (previous) vi.stubEnv("SESSION_SECRET_PREVIOUS", previous);
+      return import("./totp.server");
+    }
+    afterEach(() => {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    });
+
+    it("keeps two-factor working: the previous key opens the secret, which is then sealed with the new key", async () => {
+      const before = await withSessionSecrets(OLD);
+      const user = await prisma.user.create({ data: { email: `totp-rot-${Math.random()}@example.se`, name: "Admin" }, select: { id: true, email: true } });
+      const { manualKey } = await before.beginTotpEnrolment(user.id, user.email);
+      const key = decodeBase32IgnorePadding(manualKey.replace(/\s/g, ""));
+      expect(await before.confirmTotpEnrolment(user.id, generateHOTP(key, BigInt(step() - 1), 6))).toHaveLength(10);
+      const sealedBefore = (await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).totpSecret;
+
+      // Without the previous key the secret cannot be opened: why SESSION_SECRET_PREVIOUS exists.
+      expect(await (await withSessionSecrets(NEW)).verifySecondFactor(user.id, generateHOTP(key, BigInt(step()), 6))).toBe(false);
+
+      const rotating = await withSessionSecrets(NEW, OLD);
+      expect(await rotating.verifySecondFactor(user.id, generateHOTP(key, BigInt(step()), 6))).toBe(true);
+      const sealedAfter = (await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).totpSecret;
+      expect(sealedAfter).not.toBe(sealedBefore);
+
+      // Sealed again with the new key: it works once the old key is gone.
+      await prisma.user.update({ where: { id: user.id }, data: { totpLastStep: null } });
+      expect(await (await withSessionSecrets(NEW)).verifySecondFactor(user.id, nextCode(key))).toBe(true);
+    });
   });
 });

@@ -2,13 +2,14 @@ import crypto from "node:crypto";
 import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
 import { createTOTPKeyURI, verifyHOTP } from "@oslojs/otp";
 import { prisma } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
-import { sha256Hex } from "~/utils/crypto.server";
+import { keyring, sha256Hex } from "~/utils/crypto.server";
 
 /**
  * Two-factor authentication with TOTP (RFC 6238, 30 s, 6 digits) and ten
  * single-use recovery codes. The shared secret is encrypted at rest with a key
  * derived from SESSION_SECRET, so a database copy alone cannot produce codes.
+ * After a rotation a secret sealed with SESSION_SECRET_PREVIOUS still opens, and
+ * is sealed again with the current key at its next use.
  * A code is accepted once: its time step is stored, and codes from that step
  * or earlier are refused (RFC 6238 §5.2), so an observed code cannot be replayed.
  */
@@ -16,28 +17,34 @@ const PERIOD = 30;
 const DIGITS = 6;
 const ISSUER = "Kommunforum Analytics";
 
-function encryptionKey() {
-  return crypto.createHash("sha256").update(`totp:${env().SESSION_SECRET}`).digest();
+function encryptionKey(secret: string) {
+  return crypto.createHash("sha256").update(`totp:${secret}`).digest();
 }
 
 function encrypt(secret: Uint8Array): string {
   const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv("aes-256-gcm", encryptionKey(), iv);
+  const cipher = crypto.createCipheriv("aes-256-gcm", encryptionKey(keyring("session")[0]!), iv);
   const data = Buffer.concat([cipher.update(secret), cipher.final()]);
   return [iv, cipher.getAuthTag(), data].map((b) => b.toString("base64url")).join(".");
 }
 
-function decrypt(stored: string): Uint8Array | null {
-  try {
-    const [iv, tag, data] = stored.split(".").map((p) => Buffer.from(p, "base64url"));
-    if (!iv || !tag || !data) return null;
-    const decipher = crypto.createDecipheriv("aes-256-gcm", encryptionKey(), iv);
-    decipher.setAuthTag(tag);
-    return new Uint8Array(Buffer.concat([decipher.update(data), decipher.final()]));
-  } catch {
-    return null;
+/** The secret, and whether the current key sealed it (GCM's tag tells which key fits). */
+function decryptWithKeyring(stored: string): { key: Uint8Array; current: boolean } | null {
+  const [iv, tag, data] = stored.split(".").map((p) => Buffer.from(p, "base64url"));
+  if (!iv || !tag || !data) return null;
+  for (const [index, secret] of keyring("session").entries()) {
+    try {
+      const decipher = crypto.createDecipheriv("aes-256-gcm", encryptionKey(secret), iv);
+      decipher.setAuthTag(tag);
+      return { key: new Uint8Array(Buffer.concat([decipher.update(data), decipher.final()])), current: index === 0 };
+    } catch {
+      // not this key
+    }
   }
+  return null;
 }
+
+const decrypt = (stored: string) => decryptWithKeyring(stored)?.key ?? null;
 
 /** Starts (or restarts) enrolment: a new secret, not active until a code confirms it. */
 export async function beginTotpEnrolment(userId: string, email: string) {
@@ -113,12 +120,13 @@ export async function confirmTotpEnrolment(userId: string, code: string): Promis
 export async function verifySecondFactor(userId: string, code: string): Promise<boolean> {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true } });
   if (!user?.totpSecret || !user.totpEnabledAt) return false;
-  const key = decrypt(user.totpSecret);
-  const step = key ? matchingStep(key, code, user.totpLastStep) : null;
-  if (step !== null) {
+  const opened = decryptWithKeyring(user.totpSecret);
+  const step = opened ? matchingStep(opened.key, code, user.totpLastStep) : null;
+  if (opened && step !== null) {
+    // Sealed with the previous key: seal it with the current one, so that key can go.
     const { count } = await prisma.user.updateMany({
       where: { id: userId, totpEnabledAt: { not: null }, ...unusedStep(step) },
-      data: { totpLastStep: step },
+      data: { totpLastStep: step, ...(opened.current ? {} : { totpSecret: encrypt(opened.key) }) },
     });
     return count === 1;
   }

@@ -19,6 +19,8 @@ export type AppServer = {
   /** The SQLite file (empty on a PostgreSQL run: use databaseUrl). */
   dbFile: string;
   databaseUrl: string;
+  /** The server's DATA_DIR (uploads go in its uploads/ folder). */
+  dataDir: string;
   log: () => string;
   /** Lines the server logged at error level (for assertion messages). */
   errorLines: () => string;
@@ -51,13 +53,14 @@ export async function startAppServer({
   const dbFile = sharedDatabaseUrl ? (sharedDatabaseUrl.startsWith("file:") ? sharedDatabaseUrl.slice("file:".length) : "") : pg ? "" : path.join(TMP, `${name}-${process.pid}.db`);
   const databaseUrl = sharedDatabaseUrl ?? (pg ? await pg.createTestDatabase(name) : `file:${dbFile}`);
   if (!pg && !shared) fs.copyFileSync(path.join(TMP, "test-template.db"), dbFile);
+  const dataDir = path.join(TMP, `${name}-data`);
   const fullEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     PORT: String(port),
     HOST: "127.0.0.1",
     DATABASE_URL: databaseUrl,
-    DATA_DIR: path.join(TMP, `${name}-data`),
+    DATA_DIR: dataDir,
     RUN_JOBS: "0",
     APP_URL: `http://localhost:${port}`,
     ...env,
@@ -89,6 +92,7 @@ export async function startAppServer({
     exited,
     dbFile,
     databaseUrl,
+    dataDir: fullEnv.DATA_DIR!,
     log: () => log,
     errorLines: () =>
       log

@@ -8,7 +8,7 @@ import { buildExists } from "./route-manifest";
 import { testQuery } from "./test-sql";
 
 let app: AppServer;
-const SESSION_SECRET = "moderation-http-test-secret-0123456789abcdef";
+const LINK_SECRET = "moderation-http-test-secret-0123456789abcdef";
 
 // The server's database, SQLite or PostgreSQL (npm run test:pg): quoted identifiers, `?` parameters.
 const sql = <T = Record<string, unknown>>(text: string, params: (string | number | null | Date)[] = []) => testQuery<T>(app.databaseUrl, text, params);
@@ -48,7 +48,7 @@ async function threadWithPost(authorId: string) {
 
 describe.skipIf(!buildExists())("moderation over HTTP", () => {
   beforeAll(async () => {
-    app = await startAppServer({ name: "moderation-http", env: { SESSION_SECRET } });
+    app = await startAppServer({ name: "moderation-http", env: { LINK_SECRET } });
   }, 120_000);
   afterAll(async () => {
     await app?.stop();
@@ -112,7 +112,7 @@ describe.skipIf(!buildExists())("moderation over HTTP", () => {
     const now = new Date();
     for (const t of [thread, other]) await sql(`INSERT INTO "ThreadFollow" ("threadId", "userId", "createdAt") VALUES (?, ?, ?)`, [t, follower.id, now]);
     // Signed as the server signs, with the secret this test gave it.
-    const sig = createHmac("sha256", SESSION_SECRET).update(`discussion-optout:trad:${follower.id}:${thread}`).digest("base64url");
+    const sig = createHmac("sha256", LINK_SECRET).update(`discussion-optout:trad:${follower.id}:${thread}`).digest("base64url");
     const path = `/diskussioner/sluta-bevaka?typ=trad&u=${follower.id}&id=${thread}&sig=${sig}`;
     const count = async () => (await sql<{ n: number }>(`SELECT count(*) AS n FROM "ThreadFollow" WHERE "userId" = ?`, [follower.id]))[0]!.n;
 

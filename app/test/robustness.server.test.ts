@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEMO_USERS, ORGANIZER_EMAIL } from "../../prisma/seed-content";
 import { startAppServer, type AppServer } from "./app-server";
 import { diffFingerprints, fingerprintDatabase, type Fingerprint } from "./db-fingerprint";
+import { htmlErrors, type Page } from "./html-validator";
 import { buildExists, fillPattern, loadBuiltRoutes, patternShape, type RouteInfo } from "./route-manifest";
 
 
@@ -70,7 +71,7 @@ const BODIES: Body[] = [
 ];
 const HUGE_BODY = form("1 MB field", `message=${"x".repeat(1024 * 1024)}&name=x`);
 
-type Outcome = { what: string; status: number; detail?: string; setCookie?: string };
+type Outcome = { what: string; status: number; detail?: string; setCookie?: string; html?: Buffer };
 
 let app: AppServer | undefined;
 let routes: RouteInfo[] = [];
@@ -88,11 +89,20 @@ function send(method: string, rawPath: string, headers: Record<string, string> =
     const req = http.request(
       { host: "127.0.0.1", port: app!.port, method, path: rawPath, agent, headers: { ...headers, ...(cookie ? { cookie } : {}), "content-length": String(body?.length ?? 0) }, timeout: 15_000 },
       (res) => {
+        // HTML is kept whole, for the zero-byte and validator checks; other bodies only in part.
+        const isHtml = /^text\/html/.test(res.headers["content-type"] ?? "");
         const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.length < 4 && chunks.push(c));
-        res.on("end", () =>
-          resolve({ what, status: res.statusCode ?? 0, detail: Buffer.concat(chunks).toString("utf8").slice(0, 200), setCookie: res.headers["set-cookie"]?.find((c) => c.includes("session")) }),
-        );
+        res.on("data", (c: Buffer) => (isHtml || chunks.length < 4) && chunks.push(c));
+        res.on("end", () => {
+          const body = Buffer.concat(chunks);
+          resolve({
+            what,
+            status: res.statusCode ?? 0,
+            detail: body.toString("utf8").slice(0, 200),
+            setCookie: res.headers["set-cookie"]?.find((c) => c.includes("session")),
+            html: isHtml ? body : undefined,
+          });
+        });
         res.on("error", (e) => resolve({ what, status: 0, detail: e.message }));
       },
     );
@@ -122,6 +132,25 @@ async function segmentValues(route: RouteInfo): Promise<string[]> {
   return [...real, ...GARBAGE_SEGMENTS];
 }
 
+/**
+ * Real pages where React 18.3.1 once wrote a zero byte into the HTML (a multi-byte
+ * character at the end of its 2 KB buffer, react issue 31134): walked beside the samples.
+ */
+const PAGES_WITH_SPLIT_CHARACTERS = ["/kommun/1315-hylte", "/kommun/2180-gavle", "/kommun/0834-torsas", "/analysmognad/sverige?ar=2026"];
+
+/** Every HTML answer of the walk, and the real pages (200) among them for the validator. */
+const htmlSeen: Outcome[] = [];
+const pagesToValidate = new Map<string, Page>();
+function keepHtml(outcomes: Outcome[], validate: (o: Outcome) => boolean) {
+  for (const o of outcomes.filter((o) => o.html)) {
+    htmlSeen.push(o);
+    if (o.status === 200 && validate(o)) pagesToValidate.set(o.what, { url: o.what, html: o.html! });
+  }
+}
+/** A page as a visitor opens it: the garbage query strings are left to the 5xx and zero-byte checks. */
+const isRealPage = (o: Outcome) => !o.what.includes("?") || PAGES_WITH_SPLIT_CHARACTERS.some((p) => o.what.endsWith(p));
+const withNul = () => htmlSeen.filter((o) => o.html!.includes(0)).map((o) => `${o.what} (byte ${o.html!.indexOf(0)})`);
+
 const urlFor = (route: RouteInfo, segment: string) => (segment ? fillPattern(route.pattern, segment) : route.pattern);
 const failures = (outcomes: Outcome[]) =>
   outcomes.filter((o) => o.status >= 500 || o.status === 0).map((o) => `${o.status || "inget svar"} ← ${o.what}${o.detail ? `: ${o.detail.replace(/\s+/g, " ").slice(0, 120)}` : ""}`);
@@ -150,6 +179,17 @@ describe.skipIf(!HAVE_BUILD)("robustness against malformed requests (production 
     const outcomes = await runAll(jobs);
     expect(outcomes.length).toBe(jobs.length);
     expect(failures(outcomes), errorLines()).toEqual([]);
+    keepHtml(outcomes, isRealPage);
+  }, 120_000);
+
+  test("no HTML answer of any route contains a zero byte (U+0000)", () => {
+    expect(htmlSeen.length).toBeGreaterThan(50);
+    expect(withNul()).toEqual([]);
+  });
+
+  test("the W3C HTML checker finds no errors on the pages the walk opened", async () => {
+    expect(pagesToValidate.size).toBeGreaterThan(30);
+    expect(await htmlErrors([...pagesToValidate.values()], "robustness")).toEqual([]);
   }, 120_000);
 
   test("actions answer malformed bodies and garbage params without a 5xx", async () => {
@@ -178,16 +218,24 @@ describe.skipIf(!HAVE_BUILD)("robustness against malformed requests (production 
     // Public loaders read their query strings the same way for everyone; those were covered above.
     const privateArea = (route: RouteInfo) => /^\/(admin|profil)(\/|$)/.test(route.pattern);
     const jobs = [...(await loaderJobs(privateArea)), ...(await actionJobs((route) => route.pattern !== "/logga-ut"))];
+    const before = htmlSeen.length;
+    pagesToValidate.clear();
     const outcomes = await runAll(jobs);
     expect(outcomes.length).toBe(jobs.length);
     expect(failures(outcomes), errorLines()).toEqual([]);
+    // The organizer's pages: no zero byte, and valid HTML.
+    keepHtml(outcomes, (o) => /^GET \/(admin|profil)/.test(o.what) && isRealPage(o));
+    expect(htmlSeen.length).toBeGreaterThan(before);
+    expect(withNul()).toEqual([]);
+    expect(await htmlErrors([...pagesToValidate.values()], "robustness-organizer")).toEqual([]);
     // Still logged in: the pass really ran as the organizer.
     expect((await send("GET", "/admin")).status).toBe(200);
   }, 240_000);
 });
 
 /** Every loader with garbage params; garbage query strings only where `withQueries` says so. */
-async function loaderJobs(withQueries: (route: RouteInfo) => boolean = () => true): Promise<Array<() => Promise<Outcome>>> {
+const everyRoute = () => true;
+async function loaderJobs(withQueries: (route: RouteInfo) => boolean = everyRoute): Promise<Array<() => Promise<Outcome>>> {
   const jobs: Array<() => Promise<Outcome>> = [];
   for (const route of routes.filter((r) => r.hasLoader && !r.pathless)) {
     const segments = await segmentValues(route);
@@ -195,6 +243,7 @@ async function loaderJobs(withQueries: (route: RouteInfo) => boolean = () => tru
     if (!withQueries(route)) continue;
     for (const query of GARBAGE_QUERIES) jobs.push(() => send("GET", urlFor(route, segments[0]!) + query));
   }
+  if (withQueries === everyRoute) for (const page of PAGES_WITH_SPLIT_CHARACTERS) jobs.push(() => send("GET", page));
   // Paths that URL parsers like to normalise or reject.
   for (const raw of ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "//evil.example/", "/%", "/a%00b", `/${"x".repeat(8000)}`]) {
     jobs.push(() => send("GET", raw));

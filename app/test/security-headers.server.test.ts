@@ -1,8 +1,35 @@
 // Security defaults of the real server, in both the plain-http mode (demo,
 // tests) and the https mode every real deployment runs in.
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_USERS, ORGANIZER_EMAIL } from "../../prisma/seed-content";
 import { startAppServer, type AppServer } from "./app-server";
 import { buildExists } from "./route-manifest";
+import { testQuery } from "./test-sql";
+
+const passwordOf = (email: string) => DEMO_USERS.find((u) => u.email === email)!.password;
+
+/** Logs in through the real form on the plain-http server; returns the answer. */
+const logIn = (base: AppServer, email: string, redirectTo = "") =>
+  fetch(`${base.url}/logga-in?index`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base.url },
+    body: new URLSearchParams({ email, password: passwordOf(email), redirectTo }),
+  });
+
+/** A raw POST, so the test can set Host itself (fetch does not let it). */
+function rawPost(base: AppServer, path: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port: base.port, method: "POST", path, headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) } }, (res) => {
+      let text = "";
+      res.on("data", (c: Buffer) => (text += c.toString("utf8")));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
 
 describe.skipIf(!buildExists())("security headers and cookies", () => {
   let plain: AppServer;
@@ -90,5 +117,55 @@ describe.skipIf(!buildExists())("security headers and cookies", () => {
     });
     expect(res.status).toBe(403);
     expect(await res.text()).toContain("kom inte från den här webbplatsen");
+  });
+
+  it("refuses a post whose Origin does not name its Host with the same 403, not Remix's 500 (a proxy that does not pass Host on)", async () => {
+    const form = "email=a%40b.se&password=x";
+    const base = { "Content-Type": "application/x-www-form-urlencoded", Origin: `http://localhost:${plain.port}` };
+    // Origin is APP_URL, but the proxy sent its own address as Host.
+    for (const extra of [{}, { "Sec-Fetch-Site": "same-origin" }] as Record<string, string>[]) {
+      const res = await rawPost(plain, "/logga-in?index", { ...base, ...extra, Host: `10.0.0.5:${plain.port}` }, form);
+      expect(res.status).toBe(403);
+      expect(res.body).toBe("Förfrågan stoppades: den kom inte från den här webbplatsen.");
+    }
+    // A proxy that names the public host in X-Forwarded-Host is fine: the form is answered (wrong password).
+    const forwarded = await rawPost(plain, "/logga-in?index", { ...base, Host: `10.0.0.5:${plain.port}`, "X-Forwarded-Host": `localhost:${plain.port}` }, form);
+    expect(forwarded.status).toBe(400);
+  });
+
+  it("redirects to the fallback after a correct password when redirectTo has characters a Location cannot carry", async () => {
+    for (const redirectTo of ["/\u3002evil", "/profil\u2028x"]) {
+      const res = await logIn(plain, "erik.demo@kristianstad.example", redirectTo);
+      expect(res.status, `${redirectTo}: ${plain.errorLines()}`).toBe(302);
+      expect(res.headers.get("location")).toBe("/profil");
+    }
+  });
+
+  it("marks every response to a request with a session private, no-store: pages, ?_data and the login itself", async () => {
+    const login = await logIn(plain, ORGANIZER_EMAIL);
+    expect(login.status).toBe(302);
+    expect(login.headers.get("cache-control")).toBe("private, no-store");
+    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+    const [event] = await testQuery<{ id: string }>(plain.databaseUrl, `SELECT "id" FROM "Event" WHERE "slug" = 'kommunforum-analytics-nasta'`);
+    const paths = [
+      "/profil",
+      "/profil?_data=routes%2Fprofil._index",
+      "/admin/inkorg",
+      "/admin/inkorg?_data=routes%2Fadmin.inkorg._index",
+      "/admin/logg",
+      "/admin/logg?_data=routes%2Fadmin.logg",
+      `/admin/forum/${event!.id}/anmalningar`,
+      `/admin/forum/${event!.id}/anmalningar?_data=routes%2Fadmin.forum_.%24eventId_.anmalningar`,
+      // Public, cacheable for everyone else.
+      "/",
+      "/forum/feed.xml",
+    ];
+    for (const path of paths) {
+      const res = await fetch(`${plain.url}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("cache-control"), path).toBe("private, no-store");
+    }
+    // Without the session the feed stays publicly cacheable.
+    expect((await fetch(`${plain.url}/forum/feed.xml`)).headers.get("cache-control")).toBe("public, max-age=300");
   });
 });

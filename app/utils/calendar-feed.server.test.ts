@@ -40,9 +40,21 @@ describe("calendar and feed serializers", () => {
     expect(xml).toContain("<language>sv</language>");
     expect(xml).toContain("https://kommunforum.example/forum/kommunforum-analytics-nasta");
     expect(xml).toContain("tisdag 29 december 2026 kl. 13.00");
-    // Text goes in CDATA, so "&" needs no escaping and cannot break the XML.
-    expect(xml).toMatch(/<description><!\[CDATA\[[^\]]*BI & AI/);
+    // Text goes in CDATA, HTML-escaped: readers take RSS text as HTML.
+    expect(xml).toMatch(/<description><!\[CDATA\[[^\]]*BI &amp; AI/);
     expect(xml.indexOf("Senare forum")).toBeLessThan(xml.indexOf("<title><![CDATA[Kommunforum Analytics –"));
     expect(upcomingFeed([], site)).toContain("<channel>");
+  });
+
+  it("RSS escapes event fields as the Atom feeds do: no markup from a title, summary or place reaches a reader", () => {
+    const xml = upcomingFeed(
+      [{ ...base, title: "Forum <b>fet</b> ]]><script>alert(1)</script>", summary: 'Om <img src=x onerror="alert(1)"> & mer', format: "onsite", location: "<i>Rum</i> 1" }],
+      site,
+    );
+    const cdata = [...xml.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)].map((m) => m[1]).join("");
+    expect(cdata).not.toMatch(/<(b|script|img|i)\b/);
+    expect(xml).toContain("Forum &lt;b&gt;fet&lt;/b&gt; ]]&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(xml).toContain("Om &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; mer");
+    expect(xml).toContain("&lt;i&gt;Rum&lt;/i&gt; 1");
   });
 });

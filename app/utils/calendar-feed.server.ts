@@ -1,5 +1,6 @@
 import { Feed } from "feed";
 import { SITE_NAME } from "./email-templates.server";
+import { asHtml } from "./feed.server";
 import { formatDateTime } from "./format";
 import { serializeCalendar, type IcsEvent } from "./ics.server";
 import { eventPlaceLabel } from "./labels";
@@ -45,7 +46,7 @@ export function upcomingCalendar(events: FeedEvent[], siteUrl: string, now?: Dat
   );
 }
 
-/** RSS 2.0 of upcoming forums, newest announcement first. */
+/** RSS 2.0 of upcoming forums, newest announcement first. Text is HTML-escaped like the Atom feeds' (asHtml). */
 export function upcomingFeed(events: FeedEvent[], siteUrl: string): string {
   const link = new URL("/forum", siteUrl).href;
   const feed = new Feed({
@@ -62,11 +63,11 @@ export function upcomingFeed(events: FeedEvent[], siteUrl: string): string {
   for (const e of sorted) {
     const url = new URL(eventHref(e), siteUrl).href;
     feed.addItem({
-      title: `${e.title} – ${formatDateTime(e.startsAt)}`,
+      title: asHtml(`${e.title} – ${formatDateTime(e.startsAt)}`),
       id: url,
       link: url,
       date: e.publishedAt ?? e.updatedAt,
-      description: [e.summary, `${formatDateTime(e.startsAt)}. ${eventPlaceLabel(e.format, e.location)}.`].filter(Boolean).join(" "),
+      description: asHtml([e.summary, `${formatDateTime(e.startsAt)}. ${eventPlaceLabel(e.format, e.location)}.`].filter(Boolean).join(" ")),
     });
   }
   return feed.rss2();

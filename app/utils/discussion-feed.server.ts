@@ -1,11 +1,8 @@
 import { Feed } from "feed";
 import type { FeedThread } from "~/models/discussion.server";
+import { asHtml } from "~/utils/feed.server";
 import { threadHref } from "~/utils/links";
 import { SITE_NAME } from "~/utils/meta";
-
-// Titles and summaries are type="html" in the feed package: escape our plain text.
-const asHtml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 /** Markdown reduced to a plain-text summary (no markup reaches feed readers). */
 export function plainSummary(markdown: string, max = 400): string {

@@ -4,6 +4,10 @@ import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./database-url";
 
+/** An optional secret of at least 32 characters; an empty value counts as unset. */
+const secret = () =>
+  z.preprocess((v) => (v === "" ? undefined : v), z.string().min(32, "måste vara minst 32 tecken").optional());
+
 /**
  * Typed configuration, checked once at start. A bad value stops the server with a
  * message that names the variable, instead of failing later on a request.
@@ -19,8 +23,16 @@ const envSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   /** The public address, used in emails and for the Origin check. */
   APP_URL: z.string().url().default("http://localhost:3000"),
-  /** Signs cookies and links. Generated and kept in data/ when unset. */
-  SESSION_SECRET: z.string().min(32, "måste vara minst 32 tecken").optional(),
+  /**
+   * Two keyrings, so rotating one never breaks the other (app/utils/crypto.server.ts).
+   * SESSION_SECRET signs cookies and encrypts TOTP secrets; LINK_SECRET signs the
+   * links in mails. Each is generated and kept in DATA_DIR when unset. A *_PREVIOUS
+   * secret is the one before a rotation: still accepted, never used to sign.
+   */
+  SESSION_SECRET: secret(),
+  SESSION_SECRET_PREVIOUS: secret(),
+  LINK_SECRET: secret(),
+  LINK_SECRET_PREVIOUS: secret(),
   /** smtp://user:pass@host:port. Without it, mail stays in the outbox (demo mode). */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Kommunforum Analytics <noreply@kommunforum.local>"),
@@ -35,9 +47,13 @@ const envSchema = z.object({
   /** Set to "0" to keep background jobs (outbox sender, scheduler) out of this process. */
   RUN_JOBS: z.enum(["0", "1"]).default("1"),
   DATA_DIR: z.string().default("data"),
-});
+})
+  .refine((e) => !e.LINK_SECRET || e.LINK_SECRET !== e.SESSION_SECRET, {
+    message: "måste skilja sig från SESSION_SECRET (varje nyckel har ett enda syfte)",
+    path: ["LINK_SECRET"],
+  });
 
-export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };
+export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string; LINK_SECRET: string };
 
 let cached: Env | undefined;
 
@@ -49,13 +65,17 @@ export function env(): Env {
     throw new Error(`Ogiltig konfiguration i miljövariablerna:\n${lines.join("\n")}`);
   }
   const value = parsed.data;
-  cached = { ...value, SESSION_SECRET: value.SESSION_SECRET ?? persistedSecret(value.DATA_DIR) };
+  cached = {
+    ...value,
+    SESSION_SECRET: value.SESSION_SECRET ?? persistedSecret(value.DATA_DIR, ".session-secret"),
+    LINK_SECRET: value.LINK_SECRET ?? persistedSecret(value.DATA_DIR, ".link-secret"),
+  };
   return cached;
 }
 
 /** A random secret kept in the data folder, so a demo install needs no configuration. */
-function persistedSecret(dataDir: string): string {
-  const file = path.resolve(dataDir, ".session-secret");
+function persistedSecret(dataDir: string, name: string): string {
+  const file = path.resolve(dataDir, name);
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {

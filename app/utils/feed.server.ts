@@ -7,10 +7,13 @@ export const FEED_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
 
 const KIND_LABEL: Record<FeedEntry["kind"], string> = { case: "Case", article: "Spaning" };
 
-// The feed package marks titles and summaries type="html" (in CDATA): our plain
-// text must therefore be HTML-escaped, or a reader would run "<b>" as markup.
-// Escaping ">" also keeps a "]]>" in the text from ending the CDATA section.
-const asHtml = (text: string) =>
+/**
+ * The feed package puts titles and summaries in CDATA, and readers take them as
+ * HTML (Atom type="html", RSS descriptions): our plain text must therefore be
+ * HTML-escaped, or a reader would run "<b>" as markup. Escaping ">" also keeps a
+ * "]]>" in the text from ending the CDATA section. Every feed uses this.
+ */
+export const asHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 /**

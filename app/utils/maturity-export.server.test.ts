@@ -13,8 +13,9 @@ describe("open-data export", () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).trim().split("\r\n");
     expect(lines[0]).toBe(OPEN_DATA_CSV_COLUMNS.join(";"));
-    expect(lines[1]).toBe("2026;riket;SE;Riket;12;bi;BI i drift;2,25;0;;6;;0");
-    expect(lines[2]).toBe("2026;lan;20;Dalarnas län;5;ai;AI och prognoser;1,00;;5;0;0;");
+    // A decimal comma is quoted, so a spreadsheet that splits on commas keeps the number whole.
+    expect(lines[1]).toBe('2026;riket;SE;Riket;12;bi;BI i drift;"2,25";0;;6;;0');
+    expect(lines[2]).toBe('2026;lan;20;Dalarnas län;5;ai;AI och prognoser;"1,00";;5;0;0;');
   });
 
   it("writes JSON with the licence, the rules and null for hidden counts", () => {

@@ -26,12 +26,12 @@ export function verifyParticipantToken(value: string | null): string | null {
   if (!value) return null;
   const [id, signature, extra] = value.split(".");
   if (!id || !signature || extra !== undefined || !/^[A-Za-z0-9_-]{16,64}$/.test(id)) return null;
-  return verifySignature(`poll:${id}`, signature) ? id : null;
+  return verifySignature("session", `poll:${id}`, signature) ? id : null;
 }
 
 export function participantCookie(id: string): string {
   const secure = env().APP_URL.startsWith("https:");
-  return [`${cookieName()}=${id}.${sign(`poll:${id}`)}`, "Path=/", `Max-Age=${MAX_AGE_SECONDS}`, "HttpOnly", "SameSite=Lax", secure ? "Secure" : ""]
+  return [`${cookieName()}=${id}.${sign("session", `poll:${id}`)}`, "Path=/", `Max-Age=${MAX_AGE_SECONDS}`, "HttpOnly", "SameSite=Lax", secure ? "Secure" : ""]
     .filter(Boolean)
     .join("; ");
 }

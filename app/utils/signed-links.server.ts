@@ -17,25 +17,25 @@ function absolute(path: string, params: Record<string, string>) {
 
 /** Relative link to the registrant's own page (status, waitlist position, join link). */
 export const registrationPagePath = (registrationId: string) =>
-  `/forum/anmalan?r=${encodeURIComponent(registrationId)}&sig=${sign(registrationValue(registrationId))}`;
+  `/forum/anmalan?r=${encodeURIComponent(registrationId)}&sig=${sign("link", registrationValue(registrationId))}`;
 
 export const registrationPageUrl = (registrationId: string) =>
-  absolute("/forum/anmalan", { r: registrationId, sig: sign(registrationValue(registrationId)) });
+  absolute("/forum/anmalan", { r: registrationId, sig: sign("link", registrationValue(registrationId)) });
 
 export const cancelRegistrationUrl = (registrationId: string) =>
-  absolute("/forum/avanmal", { r: registrationId, sig: sign(registrationValue(registrationId)) });
+  absolute("/forum/avanmal", { r: registrationId, sig: sign("link", registrationValue(registrationId)) });
 
 export const cancelRegistrationPath = (registrationId: string) =>
-  `/forum/avanmal?r=${encodeURIComponent(registrationId)}&sig=${sign(registrationValue(registrationId))}`;
+  `/forum/avanmal?r=${encodeURIComponent(registrationId)}&sig=${sign("link", registrationValue(registrationId))}`;
 
 export function verifyRegistrationLink(registrationId: string, sig: string): boolean {
-  return registrationId.length > 0 && registrationId.length <= 64 && sig.length <= 100 && verifySignature(registrationValue(registrationId), sig);
+  return registrationId.length > 0 && registrationId.length <= 64 && sig.length <= 100 && verifySignature("link", registrationValue(registrationId), sig);
 }
 
-export const unsubscribeUrl = (subscriberId: string) => absolute("/inbjudan/avsluta", { s: subscriberId, sig: sign(unsubscribeValue(subscriberId)) });
+export const unsubscribeUrl = (subscriberId: string) => absolute("/inbjudan/avsluta", { s: subscriberId, sig: sign("link", unsubscribeValue(subscriberId)) });
 
 export function verifyUnsubscribeLink(subscriberId: string, sig: string): boolean {
-  return subscriberId.length > 0 && subscriberId.length <= 64 && sig.length <= 100 && verifySignature(unsubscribeValue(subscriberId), sig);
+  return subscriberId.length > 0 && subscriberId.length <= 64 && sig.length <= 100 && verifySignature("link", unsubscribeValue(subscriberId), sig);
 }
 
 export const appUrl = (path: string) => new URL(path, env().APP_URL).href;
@@ -50,7 +50,7 @@ export type DiscussionOptOut = { kind: "trad" | "kategori" | "sammanfattning"; u
 const optOutValue = (o: DiscussionOptOut) => `discussion-optout:${o.kind}:${o.userId}:${o.targetId}`;
 
 export const discussionOptOutUrl = (o: DiscussionOptOut) =>
-  absolute("/diskussioner/sluta-bevaka", { typ: o.kind, u: o.userId, id: o.targetId, sig: sign(optOutValue(o)) });
+  absolute("/diskussioner/sluta-bevaka", { typ: o.kind, u: o.userId, id: o.targetId, sig: sign("link", optOutValue(o)) });
 
 export function verifyDiscussionOptOut(o: DiscussionOptOut, sig: string): boolean {
   return (
@@ -60,6 +60,6 @@ export function verifyDiscussionOptOut(o: DiscussionOptOut, sig: string): boolea
     o.targetId.length > 0 &&
     o.targetId.length <= 64 &&
     sig.length <= 100 &&
-    verifySignature(optOutValue(o), sig)
+    verifySignature("link", optOutValue(o), sig)
   );
 }

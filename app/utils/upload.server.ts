@@ -84,6 +84,20 @@ export async function readMultipartForm(request: Request): Promise<{ ok: true; f
   }
 }
 
+/**
+ * Internal header: a loader answers with the stored name of an upload, and the
+ * server sends that file itself (app/utils/send-upload.server.ts): at the pace
+ * the client reads, with range requests (206/416) and ETag. The header never
+ * leaves the server.
+ */
+export const SEND_UPLOAD_HEADER = "x-kf-send-upload";
+
+/** A response that makes the server send a stored upload, with these headers. */
+export function uploadFileResponse(storedName: string, headers: Record<string, string>): Response {
+  if (!storedUploadPath(storedName)) throw new Error(`Ingen uppladdad fil: ${storedName}`);
+  return new Response(null, { headers: { ...headers, [SEND_UPLOAD_HEADER]: storedName } });
+}
+
 /** `attachment; filename="…"; filename*=UTF-8''…` with an ASCII fallback, safe for any title. */
 export function contentDisposition(fileName: string): string {
   const ascii = fileName.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\;]/g, "").trim() || "material";
