@@ -84,7 +84,10 @@ export function limitedBody(
           controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
           if ((controller.desiredSize ?? 0) <= 0) req.pause();
         };
-        timer = setTimeout(() => fail(408), limit.seconds * 1000);
+        // The clock measures the client, not our queue: when the event loop was busy
+        // past the deadline, the body may already sit in the socket unread. The timer
+        // runs before this loop turn reads sockets; setImmediate decides after it has.
+        timer = setTimeout(() => setImmediate(() => !req.complete && fail(408)), limit.seconds * 1000);
         req.on("data", onData);
         req.once("end", () => finish());
         req.once("error", (error) => finish(error));
