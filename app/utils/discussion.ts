@@ -1,4 +1,5 @@
 /** Shared (browser-safe) constants and helpers for discussions. */
+import { MARKDOWN_LIMITS } from "./markdown-limits";
 
 export const THREAD_SORTS = {
   aktivitet: "Senaste aktivitet",
@@ -25,8 +26,8 @@ export const ANSWERS_PER_PAGE = 20;
 export const TITLE_MIN = 8;
 export const TITLE_MAX = 150;
 export const MAX_TAGS = 5;
-export const BODY_MAX = 20_000;
-export const COMMENT_MAX = 600;
+export const BODY_MAX = MARKDOWN_LIMITS.post;
+export const COMMENT_MAX = MARKDOWN_LIMITS.comment;
 
 /** New members: accounts younger than this, or with fewer posts, get stricter limits. */
 export const NEW_MEMBER_DAYS = 3;
