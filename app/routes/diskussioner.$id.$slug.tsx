@@ -20,7 +20,15 @@ import {
 } from "~/models/post.server";
 import { getThreadPage, presentAnswer, presentPost } from "~/models/thread.server";
 import { getOptionalUser, hasRole, requireVerifiedUser } from "~/utils/auth.server";
-import { ANSWER_SORTS, COMMENT_MAX, HIDDEN_POST_PLACEHOLDER, LOCKED_THREAD_MESSAGE, parseAnswerSort, type AnswerSort } from "~/utils/discussion";
+import {
+  ANSWER_SORTS,
+  COMMENT_MAX,
+  HIDDEN_POST_PLACEHOLDER,
+  LOCKED_THREAD_MESSAGE,
+  parseAnswerSort,
+  UNRENDERABLE_POST_PLACEHOLDER,
+  type AnswerSort,
+} from "~/utils/discussion";
 import { readFormData } from "~/utils/form-data.server";
 import { formatRelative } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
@@ -188,7 +196,7 @@ function Author({ post }: { post: ShownPost }) {
 }
 
 function Body({ post }: { post: ShownPost }) {
-  if (post.hidden && post.html === null) return <p className="post__placeholder">{HIDDEN_POST_PLACEHOLDER}</p>;
+  if (post.hidden && post.html === null && !post.unrenderable) return <p className="post__placeholder">{HIDDEN_POST_PLACEHOLDER}</p>;
   return (
     <>
       {post.hidden ? (
@@ -196,7 +204,14 @@ function Body({ post }: { post: ShownPost }) {
           Dolt för medlemmar{post.hiddenReason ? `: ${post.hiddenReason}` : "."} Du ser texten eftersom du är moderator.
         </p>
       ) : null}
-      <Markdown html={post.html ?? ""} />
+      {post.rawText !== null ? (
+        <>
+          <p className="notice notice--warning">{UNRENDERABLE_POST_PLACEHOLDER} Du ser texten som den skrevs eftersom du är moderator.</p>
+          <pre className="revision">{post.rawText}</pre>
+        </>
+      ) : (
+        <Markdown html={post.html} placeholder={UNRENDERABLE_POST_PLACEHOLDER} />
+      )}
     </>
   );
 }

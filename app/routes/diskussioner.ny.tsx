@@ -64,7 +64,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(threadHref(thread));
   } catch (error) {
     if (error instanceof DiscussionError) {
-      return json({ errors: { category: error.message } as Record<string, string>, values, selectedTags, similar, preview: null }, { status: error.status });
+      const field = error.field === "form" ? "category" : error.field;
+      return json({ errors: { [field]: error.message } as Record<string, string>, values, selectedTags, similar, preview: null }, { status: error.status });
     }
     throw error;
   }

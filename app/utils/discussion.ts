@@ -35,6 +35,8 @@ export const NEW_MEMBER_POSTS = 3;
 export const NEW_MEMBER_MAX_LINKS = 2;
 
 export const HIDDEN_POST_PLACEHOLDER = "Inlägget har dolts av en moderator.";
+/** A post whose text could not be rendered when it was written (see ADR 011). */
+export const UNRENDERABLE_POST_PLACEHOLDER = "Inlägget kan inte visas: texten går inte att återge.";
 export const LOCKED_THREAD_MESSAGE = "Tråden är låst av en moderator. Det går inte längre att svara eller kommentera.";
 
 /** Counts links in Markdown or plain text: URLs and www-addresses. */
