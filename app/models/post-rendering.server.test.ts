@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { createAnswer, createComment, createThread, editPost } from "./post.server";
+import { createAnswer, createComment, createThread, editPost, newMemberLinkProblem } from "./post.server";
 import { getThreadPage, presentAnswer, presentPost } from "./thread.server";
 
 /** Posts keep the HTML rendered when they were written; reading never renders (ADR 011). */
@@ -57,5 +57,13 @@ describe("stored HTML", () => {
     await prisma.post.update({ where: { id: answer.id }, data: { hiddenAt: new Date() } });
     const [hidden] = (await page(t.id)).answers;
     expect(presentPost(hidden!, false)).toMatchObject({ html: null, unrenderable: false, rawText: null, hidden: true });
+  });
+});
+
+describe("links without //", () => {
+  it("count against a new member's link limit like any other link", async () => {
+    const spam = "[a](https:evil.example) [b](HTTPS:evil.example/x) [c](//evil.example)";
+    expect(newMemberLinkProblem(spam, true)).toMatch(/högst 2 länkar/);
+    expect(newMemberLinkProblem("[a](/forum) [b](/case) [c](/diskussioner)", true)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
-import { countLinks, LOCKED_THREAD_MESSAGE, MAX_TAGS, NEW_MEMBER_DAYS, NEW_MEMBER_MAX_LINKS, NEW_MEMBER_POSTS } from "~/utils/discussion";
-import { renderForWrite } from "~/utils/markdown.server";
+import { LOCKED_THREAD_MESSAGE, MAX_TAGS, NEW_MEMBER_DAYS, NEW_MEMBER_MAX_LINKS, NEW_MEMBER_POSTS } from "~/utils/discussion";
+import { countExternalLinks, renderForWrite } from "~/utils/markdown.server";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
 import { slugify } from "~/utils/slug";
 import { recordAudit } from "./audit.server";
@@ -48,10 +48,15 @@ export async function isNewMember(userId: string, now = new Date()): Promise<boo
   return posts < NEW_MEMBER_POSTS;
 }
 
-/** The link limit for new members: a Swedish message, or null when the text is fine. */
+/**
+ * The link limit for new members: a Swedish message, or null when the text is fine.
+ * It counts the links in the rendered text, so every way of writing one counts
+ * (a bare address, [text](https:host) without "//", an entity-encoded scheme).
+ */
 export function newMemberLinkProblem(text: string, newMember: boolean): string | null {
   if (!newMember) return null;
-  const links = countLinks(text);
+  const rendered = renderForWrite(text);
+  const links = rendered.ok ? countExternalLinks(rendered.html) : 0;
   if (links <= NEW_MEMBER_MAX_LINKS) return null;
   return `Som ny medlem kan du ha högst ${NEW_MEMBER_MAX_LINKS} länkar i ett inlägg. Ta bort ${links - NEW_MEMBER_MAX_LINKS} och försök igen; gränsen försvinner efter några inlägg.`;
 }
@@ -59,7 +64,9 @@ export function newMemberLinkProblem(text: string, newMember: boolean): string |
 /**
  * Every post counts against the posting limit; new members also against a stricter
  * one (throws the 429 answer). Returns a Swedish message when the text cannot be
- * rendered or has more links than a new member may post, else null.
+ * rendered or has more links than a new member may post, else null. Used for
+ * every text a member publishes: questions, answers, comments, edits and
+ * questions to a case owner.
  */
 export async function enforcePostingLimits(userId: string, text: string): Promise<string | null> {
   const rendered = renderForWrite(text);

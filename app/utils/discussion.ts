@@ -39,11 +39,6 @@ export const HIDDEN_POST_PLACEHOLDER = "Inlägget har dolts av en moderator.";
 export const UNRENDERABLE_POST_PLACEHOLDER = "Inlägget kan inte visas: texten går inte att återge.";
 export const LOCKED_THREAD_MESSAGE = "Tråden är låst av en moderator. Det går inte längre att svara eller kommentera.";
 
-/** Counts links in Markdown or plain text: URLs and www-addresses. */
-export function countLinks(text: string): number {
-  return (text.match(/\bhttps?:\/\/|\bwww\.|\bmailto:/gi) ?? []).length;
-}
-
 /** The thread list's query string: ?ordning=&tagg=&efter= (unknown values fall back to defaults). */
 export function readListQuery(url: URL): { sort: ThreadSort; tag: string; cursor: string | null } {
   const tag = url.searchParams.get("tagg") ?? "";
