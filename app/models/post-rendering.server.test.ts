@@ -1,18 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { createAnswer, createComment, createThread, editPost, newMemberLinkProblem } from "./post.server";
+import { acceptAnswer, createAnswer, createComment, createThread, DiscussionError, editPost, newMemberLinkProblem, toggleVote } from "./post.server";
 import { getThreadPage, presentAnswer, presentPost } from "./thread.server";
 
 /** Posts keep the HTML rendered when they were written; reading never renders (ADR 011). */
 
 let asker: string;
 let answerer: string;
+let voter: string;
 
 beforeAll(async () => {
   const user = (email: string) =>
     prisma.user.create({ data: { email, name: email, emailVerifiedAt: new Date(), createdAt: new Date(Date.now() - 30 * 24 * 3600_000) } }).then((u) => u.id);
   asker = await user("asker@example.org");
   answerer = await user("answerer@example.org");
+  voter = await user("voter@example.org");
   await prisma.discussionCategory.create({ data: { slug: "bi", name: "BI" } });
 });
 
@@ -28,7 +30,7 @@ describe("stored HTML", () => {
   it("stores the rendered text with every question, answer, comment and edit", async () => {
     const t = await newThread("Fråga med **fetstil**");
     const answer = await createAnswer({ threadId: t.id, authorId: answerer, body: "Svar med [länk](https://scb.se)" });
-    const comment = await createComment({ parentId: answer.id, authorId: asker, body: "Tack *så* mycket" });
+    const comment = await createComment({ parentId: answer.id, authorId: asker, body: "Tack *så* mycket", threadId: t.id });
     const html = async (id: string) => (await prisma.post.findUniqueOrThrow({ where: { id }, select: { bodyHtml: true } })).bodyHtml;
     expect(await html(t.postId)).toBe("<p>Fråga med <strong>fetstil</strong></p>\n");
     expect(await html(answer.id)).toContain('class="external-link"');
@@ -65,5 +67,32 @@ describe("links without //", () => {
     const spam = "[a](https:evil.example) [b](HTTPS:evil.example/x) [c](//evil.example)";
     expect(newMemberLinkProblem(spam, true)).toMatch(/högst 2 länkar/);
     expect(newMemberLinkProblem("[a](/forum) [b](/case) [c](/diskussioner)", true)).toBeNull();
+  });
+});
+
+describe("writes that check their thread before writing", () => {
+  it("refuses votes in a hidden or merged thread and stores nothing", async () => {
+    const t = await newThread();
+    const answer = await createAnswer({ threadId: t.id, authorId: answerer, body: "Svar" });
+    await prisma.thread.update({ where: { id: t.id }, data: { hiddenAt: new Date() } });
+    for (const postId of [t.postId, answer.id]) {
+      await expect(toggleVote({ postId, userId: voter })).rejects.toMatchObject({ status: 404 });
+    }
+    const other = await newThread();
+    await prisma.thread.update({ where: { id: t.id }, data: { hiddenAt: null, mergedIntoId: other.id } });
+    await expect(toggleVote({ postId: answer.id, userId: voter })).rejects.toBeInstanceOf(DiscussionError);
+    expect(await prisma.postVote.count({ where: { userId: voter } })).toBe(0);
+  });
+
+  it("refuses a vote, an accept or a comment sent from another thread's page before writing", async () => {
+    const t = await newThread();
+    const elsewhere = await newThread();
+    const answer = await createAnswer({ threadId: t.id, authorId: answerer, body: "Svar" });
+    await expect(toggleVote({ postId: answer.id, userId: voter, threadId: elsewhere.id })).rejects.toMatchObject({ status: 400 });
+    await expect(acceptAnswer({ postId: answer.id, actorId: asker, isModerator: false, threadId: elsewhere.id })).rejects.toMatchObject({ status: 400 });
+    await expect(createComment({ parentId: answer.id, authorId: voter, body: "Hej", threadId: elsewhere.id })).rejects.toMatchObject({ status: 400 });
+    expect(await prisma.postVote.count({ where: { postId: answer.id } })).toBe(0);
+    expect(await prisma.post.count({ where: { parentId: answer.id } })).toBe(0);
+    expect((await prisma.thread.findUniqueOrThrow({ where: { id: t.id }, select: { acceptedPostId: true } })).acceptedPostId).toBeNull();
   });
 });

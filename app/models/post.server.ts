@@ -26,6 +26,7 @@ export class DiscussionError extends Error {
 }
 
 const NOT_FOUND = "Inlägget eller tråden finns inte längre.";
+const OTHER_THREAD = "Inlägget hör till en annan tråd.";
 
 /** The HTML stored with a post (Post.bodyHtml); a text that cannot be rendered is refused with a 400. */
 export function postHtml(body: string): string {
@@ -223,11 +224,25 @@ export async function createAnswer({ threadId, authorId, body, now = new Date() 
   });
 }
 
-export async function createComment({ parentId, authorId, body, now = new Date() }: { parentId: string; authorId: string; body: string; now?: Date }) {
+/** `threadId`, when given, is the thread the member commented from: a parent in another thread is refused before anything is written. */
+export async function createComment({
+  parentId,
+  authorId,
+  body,
+  threadId: expectedThreadId,
+  now = new Date(),
+}: {
+  parentId: string;
+  authorId: string;
+  body: string;
+  threadId?: string;
+  now?: Date;
+}) {
   const bodyHtml = postHtml(body);
   return prisma.$transaction(async (tx) => {
     const parent = await postInLockedThread(tx, parentId, { id: true, kind: true, hiddenAt: true, thread: { select: writableThreadSelect } });
     if (!parent || parent.hiddenAt) throw new DiscussionError(NOT_FOUND, 404);
+    if (expectedThreadId && parent.thread.id !== expectedThreadId) throw new DiscussionError(OTHER_THREAD, 400);
     if (parent.kind !== "answer") throw new DiscussionError("Det går bara att kommentera svar.", 400);
     assertWritable(parent.thread);
     const threadId = parent.thread.id;
@@ -281,13 +296,21 @@ export async function editPost({ postId, editorId, body, title, now = new Date()
  * Toggles the member's upvote. The count is recomputed from the vote rows in the
  * same transaction, one vote on a post at a time (SQLite runs write transactions
  * one at a time; PostgreSQL locks the post row, locks.server.ts), so it is exact
- * however many members vote at once.
+ * however many members vote at once. Posts in hidden or merged threads (and, with
+ * `threadId`, in any other thread than the one voted from) are refused before
+ * anything is written.
  */
-export async function toggleVote({ postId, userId }: { postId: string; userId: string }) {
+export async function toggleVote({ postId, userId, threadId }: { postId: string; userId: string; threadId?: string }) {
   return prisma.$transaction(async (tx) => {
     // The thread first, as a merge does: a vote on a question also writes the thread row.
-    const post = await postInLockedThread(tx, postId, { id: true, kind: true, authorId: true, hiddenAt: true, threadId: true }, () => lockPostVotes(tx, postId));
-    if (!post || post.hiddenAt || post.kind === "comment") throw new DiscussionError(NOT_FOUND, 404);
+    const post = await postInLockedThread(
+      tx,
+      postId,
+      { id: true, kind: true, authorId: true, hiddenAt: true, threadId: true, thread: { select: { hiddenAt: true, mergedIntoId: true } } },
+      () => lockPostVotes(tx, postId),
+    );
+    if (!post || post.hiddenAt || post.kind === "comment" || post.thread.hiddenAt || post.thread.mergedIntoId) throw new DiscussionError(NOT_FOUND, 404);
+    if (threadId && post.threadId !== threadId) throw new DiscussionError(OTHER_THREAD, 400);
     if (post.authorId === userId) throw new DiscussionError("Du kan inte rösta på ditt eget inlägg.", 403);
     const deleted = await tx.postVote.deleteMany({ where: { postId, userId } });
     if (deleted.count === 0) await tx.postVote.create({ data: { postId, userId } });
@@ -302,7 +325,7 @@ export async function toggleVote({ postId, userId }: { postId: string; userId: s
  * Marks (or, with the same post again, unmarks) the accepted answer. The asker or a
  * moderator may; a moderator's choice on someone else's thread is audited.
  */
-export async function acceptAnswer({ postId, actorId, isModerator }: { postId: string; actorId: string; isModerator: boolean }) {
+export async function acceptAnswer({ postId, actorId, isModerator, threadId }: { postId: string; actorId: string; isModerator: boolean; threadId?: string }) {
   return prisma.$transaction(async (tx) => {
     // Locked, so two clicks at once toggle twice (as on SQLite) instead of both reading the same state.
     const post = await postInLockedThread(tx, postId, {
@@ -312,6 +335,7 @@ export async function acceptAnswer({ postId, actorId, isModerator }: { postId: s
       thread: { select: { ...writableThreadSelect, authorId: true, acceptedPostId: true } },
     });
     if (!post || post.kind !== "answer" || post.thread.hiddenAt || post.thread.mergedIntoId) throw new DiscussionError(NOT_FOUND, 404);
+    if (threadId && post.thread.id !== threadId) throw new DiscussionError(OTHER_THREAD, 400);
     const thread = post.thread;
     const isAsker = thread.authorId === actorId;
     if (!isAsker && !isModerator) throw new DiscussionError("Bara den som ställde frågan eller en moderator kan markera ett svar som accepterat.", 403);

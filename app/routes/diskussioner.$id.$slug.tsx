@@ -135,19 +135,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
       if (!parsed.ok) return json<ActionResult>({ intent, target, errors: parsed.errors, values: parsed.values }, { status: 400 });
       const limit = await enforcePostingLimits(user.id, parsed.data.body);
       if (limit) return refuse(intent, target, limit, 400, "body", { body: parsed.data.body });
-      const post = await createComment({ parentId: parsed.data.parentId, authorId: user.id, body: parsed.data.body });
-      if (post.threadId !== threadId) throw new Response("Inlägget hör till en annan tråd", { status: 400 });
+      const post = await createComment({ parentId: parsed.data.parentId, authorId: user.id, body: parsed.data.body, threadId });
       return back(postAnchor(post.id));
     }
     if (intent === "vote" || intent === "accept") {
       const parsed = parseForm(postIdSchema, formData);
       if (!parsed.ok) return refuse(intent, null, "Inlägget saknas.", 400);
       const { postId } = parsed.data;
-      const result =
-        intent === "vote"
-          ? await toggleVote({ postId, userId: user.id })
-          : await acceptAnswer({ postId, actorId: user.id, isModerator: hasRole(user, "moderator") });
-      if (result.threadId !== threadId) throw new Response("Inlägget hör till en annan tråd", { status: 400 });
+      if (intent === "vote") await toggleVote({ postId, userId: user.id, threadId });
+      else await acceptAnswer({ postId, actorId: user.id, isModerator: hasRole(user, "moderator"), threadId });
       return back(postAnchor(postId));
     }
   } catch (error) {
