@@ -81,8 +81,8 @@ describe("the cost of rendering is bounded", () => {
   });
 
   it("bounds its cache by bytes, not by count", () => {
-    // About 150 kB of HTML each: twenty are more than the cache may hold.
-    for (let i = 0; i < 20; i++) renderMarkdown(`Text ${i}\n\n${`- punkt ${i} med lite text\n`.repeat(1500)}`);
+    // About 180 kB of HTML each (a code block renders cheaply): fifteen are more than the cache may hold.
+    for (let i = 0; i < 15; i++) renderMarkdown(`Kod ${i}\n\n\`\`\`\n${"x".repeat(90_000)}\n\`\`\``);
     const stats = markdownCacheStats();
     expect(stats.entries).toBeGreaterThan(0);
     expect(stats.bytes).toBeLessThanOrEqual(stats.maxBytes);
