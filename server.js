@@ -73,7 +73,7 @@ app.use(
         "default-src": ["'self'"],
         "script-src": ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", "https:"],
+        "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": isDev ? ["'self'", "ws:"] : ["'self'"],
         "media-src": ["'self'", "https:"],

@@ -4,6 +4,7 @@
 // The SQL runs unchanged on SQLite and PostgreSQL (e2e/sql.ts).
 import crypto from "node:crypto";
 import type { BrowserContext } from "@playwright/test";
+import { renderWithinBudget } from "../app/utils/markdown-render.server";
 import { all, get, run } from "./sql";
 
 type Role = "member" | "moderator" | "organizer" | "admin";
@@ -50,6 +51,11 @@ export function countSessions(userId: string): number {
   return Number(get<{ n: number }>(`SELECT count(*) AS "n" FROM "Session" WHERE "userId" = ?`, userId)!.n);
 }
 
+/** The HTML the app stores with a text when it is written (ADR 011), from the same pipeline. */
+function storedHtml(markdown: string): string {
+  return renderWithinBudget(markdown, { siteOrigin: `http://localhost:${process.env.E2E_PORT ?? 3210}`, budgetMs: 5_000 }).html;
+}
+
 const createdCases: string[] = [];
 
 export type TestCase = { id: string; slug: string; title: string };
@@ -73,9 +79,9 @@ export function createPublishedCase({
   const slug = `e2e-case-${id.slice(-8)}`;
   const now = new Date();
   run(
-    `INSERT INTO "Case" ("id", "slug", "title", "municipalityCode", "summary", "bodyMd", "status", "publishedAt", "lastReviewedAt", "createdAt", "updatedAt")
-     VALUES (?, ?, ?, ?, ?, ?, 'published', ?, ?, ?, ?)`,
-    id, slug, title, municipalityCode, summary, bodyMd, now, now, now, now,
+    `INSERT INTO "Case" ("id", "slug", "title", "municipalityCode", "summary", "bodyMd", "bodyHtml", "status", "publishedAt", "lastReviewedAt", "createdAt", "updatedAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'published', ?, ?, ?, ?)`,
+    id, slug, title, municipalityCode, summary, bodyMd, storedHtml(bodyMd), now, now, now, now,
   );
   createdCases.push(id);
   return { id, slug, title };
@@ -134,9 +140,10 @@ export function createThreadWithAnswer({ askerId, answererId, answerMd = "Köp b
   );
   const questionId = rid();
   const answerId = rid();
-  const insertPost = `INSERT INTO "Post" ("id", "threadId", "authorId", "kind", "bodyMd", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`;
-  run(insertPost, questionId, threadId, askerId, "question", "Vi vill mäta temperatur i skolor. Hur har ni gjort?", now);
-  run(insertPost, answerId, threadId, answererId, "answer", answerMd, now);
+  const insertPost = `INSERT INTO "Post" ("id", "threadId", "authorId", "kind", "bodyMd", "bodyHtml", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`;
+  const questionMd = "Vi vill mäta temperatur i skolor. Hur har ni gjort?";
+  run(insertPost, questionId, threadId, askerId, "question", questionMd, storedHtml(questionMd), now);
+  run(insertPost, answerId, threadId, answererId, "answer", answerMd, storedHtml(answerMd), now);
   const follow = `INSERT INTO "ThreadFollow" ("threadId", "userId", "createdAt") VALUES (?, ?, ?)`;
   run(follow, threadId, askerId, now);
   run(follow, threadId, answererId, now);

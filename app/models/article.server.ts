@@ -2,6 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { retryUniqueRace } from "./locks.server";
+import { renderForWrite } from "~/utils/markdown.server";
 import { slugify } from "~/utils/slug";
 import type { ArticleInput } from "~/validation/library";
 
@@ -59,7 +60,8 @@ export async function listLatestArticles(n: number) {
 export async function getPublishedArticleBySlug(slug: string) {
   const row = await prisma.article.findFirst({
     where: { slug, status: PUBLISHED },
-    select: { ...listSelect, bodyMd: true, updatedAt: true },
+    // Stored at write time (null: not renderable, or not yet backfilled); the page never renders.
+    select: { ...listSelect, bodyHtml: true, updatedAt: true },
   });
   return row ? shape(row) : null;
 }
@@ -116,7 +118,15 @@ async function tagIds(tx: Tx, slugs: string[], extra: string[]) {
 
 const slugTaken = { ok: false as const, field: "slug", message: "Det finns redan en spaning med den adressen. Välj en annan." };
 
+/** The article text rendered for storing, or the refusal shown on its field. */
+function renderArticleBody(input: ArticleInput): { ok: true; html: string } | { ok: false; field: string; message: string } {
+  const rendered = renderForWrite(input.bodyMd);
+  return rendered.ok ? rendered : { ok: false, field: "bodyMd", message: rendered.message };
+}
+
 export async function createArticle(actorId: string, input: ArticleInput): Promise<ArticleSaveResult> {
+  const body = renderArticleBody(input);
+  if (!body.ok) return body;
   const slug = input.slug || slugify(input.title);
   // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
   return retryUniqueRace(() => prisma.$transaction(async (tx) => {
@@ -128,6 +138,7 @@ export async function createArticle(actorId: string, input: ArticleInput): Promi
         title: input.title,
         summary: input.summary,
         bodyMd: input.bodyMd,
+        bodyHtml: body.html,
         authorName: input.authorName,
         authorId: actorId,
         tags: { create: ids.map((tagId) => ({ tagId })) },
@@ -140,6 +151,8 @@ export async function createArticle(actorId: string, input: ArticleInput): Promi
 }
 
 export async function updateArticle(id: string, actorId: string, input: ArticleInput): Promise<ArticleSaveResult | null> {
+  const body = renderArticleBody(input);
+  if (!body.ok) return body;
   // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
   return retryUniqueRace(() => prisma.$transaction(async (tx) => {
     const existing = await tx.article.findUnique({ where: { id }, select: { slug: true } });
@@ -155,6 +168,7 @@ export async function updateArticle(id: string, actorId: string, input: ArticleI
         title: input.title,
         summary: input.summary,
         bodyMd: input.bodyMd,
+        bodyHtml: body.html,
         authorName: input.authorName,
         tags: { create: ids.map((tagId) => ({ tagId })) },
       },

@@ -3,7 +3,8 @@ import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { retryUniqueRace } from "./locks.server";
 import { enqueueEmail } from "./outbox.server";
-import { insertThread } from "./post.server";
+import { insertThread, postHtml } from "./post.server";
+import { renderForWrite } from "~/utils/markdown.server";
 import { slugify } from "~/utils/slug";
 import type { CaseFilter, CaseInput } from "~/validation/library";
 
@@ -141,7 +142,8 @@ export async function getPublishedCaseBySlug(slug: string, { includeContactEmail
     where: { slug, status: PUBLISHED },
     select: {
       ...cardSelect,
-      bodyMd: true,
+      // Stored at write time (null: not renderable, or not yet backfilled); the page never renders.
+      bodyHtml: true,
       technologies: true,
       contactName: true,
       contactTitle: true,
@@ -263,6 +265,7 @@ export async function askCaseOwner(input: {
     select: { name: true, municipality: { select: { name: true } } },
   });
   if (!asker) return null;
+  const bodyHtml = postHtml(input.body);
   const categorySlug = categoryForTags(item.tags.map((t) => t.tag.slug));
   // retryUniqueRace: the fallback category's upsert is a read then a write (PostgreSQL).
   return retryUniqueRace(() => prisma.$transaction(async (tx) => {
@@ -279,6 +282,7 @@ export async function askCaseOwner(input: {
       authorId: input.userId,
       title: input.title,
       body: input.body,
+      bodyHtml,
       caseId: item.id,
     });
     const thread = { id, slug };
@@ -418,11 +422,12 @@ async function checkReferences(tx: Db, input: CaseInput, editor?: { keepEventId:
   return null;
 }
 
-function caseData(input: CaseInput) {
+function caseData(input: CaseInput, bodyHtml: string) {
   return {
     title: input.title,
     summary: input.summary,
     bodyMd: input.bodyMd,
+    bodyHtml,
     domain: input.domain,
     technologies: input.technologies,
     contactName: input.contactName,
@@ -434,7 +439,15 @@ function caseData(input: CaseInput) {
   };
 }
 
+/** The case text rendered for storing, or the refusal shown on its field. */
+function renderCaseBody(input: CaseInput): { ok: true; html: string } | { ok: false; field: string; message: string } {
+  const rendered = renderForWrite(input.bodyMd);
+  return rendered.ok ? rendered : { ok: false, field: "bodyMd", message: rendered.message };
+}
+
 export async function createCase(actorId: string, input: CaseInput): Promise<SaveResult> {
+  const body = renderCaseBody(input);
+  if (!body.ok) return body;
   const slug = input.slug || slugify(input.title);
   // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
   return retryUniqueRace(() => prisma.$transaction(async (tx) => {
@@ -445,7 +458,7 @@ export async function createCase(actorId: string, input: CaseInput): Promise<Sav
     if (refused) return refused;
     const tagIds = await resolveTagIds(tx, input.tags, input.extraTags);
     const created = await tx.case.create({
-      data: { ...caseData(input), slug, status: "draft", tags: { create: tagIds.map((tagId) => ({ tagId })) } },
+      data: { ...caseData(input, body.html), slug, status: "draft", tags: { create: tagIds.map((tagId) => ({ tagId })) } },
       select: { id: true, slug: true },
     });
     await recordAudit(tx, { actorId, action: "case.create", entityType: "Case", entityId: created.id, detail: { slug } });
@@ -463,6 +476,8 @@ export async function updateCase(
   input: CaseInput,
   { editorId }: { editorId?: string } = {},
 ): Promise<SaveResult | null> {
+  const body = renderCaseBody(input);
+  if (!body.ok) return body;
   // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
   return retryUniqueRace(() => prisma.$transaction(async (tx) => {
     const existing = await tx.case.findFirst({ where: editorId ? { id, editorId } : { id }, select: { id: true, slug: true, eventId: true } });
@@ -477,7 +492,7 @@ export async function updateCase(
     await tx.caseTag.deleteMany({ where: { caseId: id } });
     await tx.case.update({
       where: { id },
-      data: { ...caseData(input), slug, tags: { create: tagIds.map((tagId) => ({ tagId })) } },
+      data: { ...caseData(input, body.html), slug, tags: { create: tagIds.map((tagId) => ({ tagId })) } },
     });
     await recordAudit(tx, {
       actorId,

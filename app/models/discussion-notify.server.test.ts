@@ -137,6 +137,29 @@ describe("mentions", () => {
     expect(await mailsTo(per.email, "discussion-mention")).toHaveLength(2);
   });
 
+  it("has a one-click opt-out and a List-Unsubscribe address, and mails nobody who turned mention mail off", async () => {
+    const per = await makeUser({ handle: "per-avstangd" });
+    const writer = await makeUser();
+    const { thread } = await makeThread({ authorId: writer.id });
+    await makePost({ threadId: thread.id, authorId: writer.id, bodyMd: "Hej @per-avstangd" });
+    const [mail] = await mailsTo(per.email, "discussion-mention");
+    const link = optOutLink(mail!.text);
+    expect(link).toMatchObject({ kind: "omnamnanden", userId: per.id, targetId: "alla" });
+    expect(mail!.unsubscribeUrl).toContain("/diskussioner/sluta-bevaka?typ=omnamnanden");
+    expect(verifyDiscussionOptOut({ kind: "omnamnanden", userId: link.userId, targetId: link.targetId }, link.sig)).toBe(true);
+    expect(verifyDiscussionOptOut({ kind: "omnamnanden", userId: writer.id, targetId: link.targetId }, link.sig)).toBe(false);
+    expect(verifyDiscussionOptOut({ kind: "sammanfattning", userId: link.userId, targetId: link.targetId }, link.sig)).toBe(false);
+
+    await applyOptOut("omnamnanden", link.userId, link.targetId);
+    await makePost({ threadId: thread.id, authorId: writer.id, bodyMd: "Igen @per-avstangd" });
+    expect(await mailsTo(per.email, "discussion-mention")).toHaveLength(1);
+
+    // The toggle on /profil/bevakningar turns it back on.
+    await saveSubscriptions(per.id, { categoryIds: [], weeklyDigest: false, mentionEmails: true });
+    await makePost({ threadId: thread.id, authorId: writer.id, bodyMd: "En tredje gång @per-avstangd" });
+    expect(await mailsTo(per.email, "discussion-mention")).toHaveLength(2);
+  });
+
   it("an edit mails the members it mentions for the first time, once, and editing names in and out stays within the cap", async () => {
     const asker = await makeUser({ handle: "fragaren" });
     const writer = await makeUser({ name: "Redigerare", handle: "redigerare" });

@@ -118,14 +118,18 @@ async function mailCategorySubscribers(tx: Db, { post, thread, authorName }: Pos
 
 const mentionKeyPrefix = (postId: string) => `discussion-mention:${postId}:`;
 
+/** The opt-out target of mention mails: all of them, for that member. */
+export const MENTION_OPT_OUT_TARGET = "alla";
+
 async function mailMentions(tx: Db, { post, thread, authorName }: PostContext, handles: string[]) {
   if (!handles.length) return;
   const users = await tx.user.findMany({
-    where: { handle: { in: handles }, id: { not: post.authorId }, ...reachableUser },
+    where: { handle: { in: handles }, id: { not: post.authorId }, mentionEmails: true, ...reachableUser },
     select: { id: true, name: true, email: true },
   });
   const what = post.kind === "question" ? "en fråga" : post.kind === "answer" ? "ett svar" : "en kommentar";
   for (const user of users) {
+    const optOut = discussionOptOutUrl({ kind: "omnamnanden", userId: user.id, targetId: MENTION_OPT_OUT_TARGET });
     const mail = emailLayout({
       subject: subject(`${authorName} nämnde dig i en diskussion`),
       name: user.name,
@@ -133,8 +137,9 @@ async function mailMentions(tx: Db, { post, thread, authorName }: PostContext, h
         `${authorName} nämnde dig i ${what} i tråden "${thread.title}":`,
         excerpt(post.bodyMd, 400),
         { label: "Gå till inlägget", url: appUrl(`${threadHref(thread)}#inlagg-${post.id}`) },
-        "Du får det här mejlet för att någon skrev ditt användarnamn med @ framför i ett inlägg.",
+        "Du får det här mejlet för att någon skrev ditt användarnamn med @ framför i ett inlägg. Du kan stänga av de här mejlen på din profil under Mina bevakningar.",
       ],
+      unsubscribeUrl: optOut,
     });
     // One mail per mention per post, even if the hook were called twice.
     await enqueueEmail({ to: user.email, kind: "discussion-mention", dedupeKey: `${mentionKeyPrefix(post.id)}${user.id}`, ...mail }, tx);
@@ -377,7 +382,7 @@ export async function runWeeklyDigest(now: Date = new Date()): Promise<DigestRes
 
 export async function getWatchSettings(userId: string) {
   const [user, follows, categories, subscriptions] = await Promise.all([
-    prisma.user.findUnique({ where: { id: userId }, select: { weeklyDigest: true, handle: true } }),
+    prisma.user.findUnique({ where: { id: userId }, select: { weeklyDigest: true, mentionEmails: true, handle: true } }),
     prisma.threadFollow.findMany({
       where: { userId, thread: visibleThread },
       orderBy: { thread: { lastActivityAt: "desc" } },
@@ -389,6 +394,7 @@ export async function getWatchSettings(userId: string) {
   ]);
   return {
     weeklyDigest: user?.weeklyDigest ?? false,
+    mentionEmails: user?.mentionEmails ?? true,
     handle: user?.handle ?? null,
     follows: follows.map((f) => ({ ...f.thread, followedAt: f.createdAt })),
     categories,
@@ -401,12 +407,15 @@ export async function unfollowThread(userId: string, threadId: string): Promise<
   return count > 0;
 }
 
-/** Replaces the member's category subscriptions and digest choice (one form on the profile). */
-export async function saveSubscriptions(userId: string, { categoryIds, weeklyDigest }: { categoryIds: string[]; weeklyDigest: boolean }) {
+/** Replaces the member's category subscriptions, digest and mention-mail choices (one form on the profile). */
+export async function saveSubscriptions(
+  userId: string,
+  { categoryIds, weeklyDigest, mentionEmails }: { categoryIds: string[]; weeklyDigest: boolean; mentionEmails?: boolean },
+) {
   await prisma.$transaction(async (tx) => {
     // The member's row first: on PostgreSQL its lock makes a second submission wait and then
     // see the rows this one inserts, instead of inserting them again (a unique violation).
-    await tx.user.update({ where: { id: userId }, data: { weeklyDigest } });
+    await tx.user.update({ where: { id: userId }, data: { weeklyDigest, ...(mentionEmails === undefined ? {} : { mentionEmails }) } });
     const valid = await tx.discussionCategory.findMany({ where: { id: { in: categoryIds } }, select: { id: true } });
     await tx.categorySubscription.deleteMany({ where: { userId, categoryId: { notIn: valid.map((c) => c.id) } } });
     const existing = new Set((await tx.categorySubscription.findMany({ where: { userId }, select: { categoryId: true } })).map((s) => s.categoryId));
@@ -414,11 +423,11 @@ export async function saveSubscriptions(userId: string, { categoryIds, weeklyDig
   });
 }
 
-export type OptOutKind = "trad" | "kategori" | "sammanfattning";
+export type OptOutKind = "trad" | "kategori" | "sammanfattning" | "omnamnanden";
 
 /** What a signed opt-out link would stop, for the confirmation page; null if the member or target is gone. */
 export async function describeOptOut(kind: OptOutKind, userId: string, targetId: string) {
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { email: true, weeklyDigest: true, deletedAt: true } });
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { email: true, weeklyDigest: true, mentionEmails: true, deletedAt: true } });
   if (!user || user.deletedAt) return null;
   if (kind === "trad") {
     const thread = await prisma.thread.findUnique({ where: { id: targetId }, select: { title: true } });
@@ -432,11 +441,16 @@ export async function describeOptOut(kind: OptOutKind, userId: string, targetId:
     const sub = await prisma.categorySubscription.findUnique({ where: { categoryId_userId: { categoryId: targetId, userId } }, select: { userId: true } });
     return { email: user.email, label: `nya frågor i kategorin ${category.name}`, active: !!sub };
   }
+  if (kind === "omnamnanden") {
+    if (targetId !== MENTION_OPT_OUT_TARGET) return null;
+    return { email: user.email, label: "inlägg där någon nämner dig med @", active: user.mentionEmails };
+  }
   return { email: user.email, label: "veckans sammanfattning av diskussionerna", active: user.weeklyDigest };
 }
 
 export async function applyOptOut(kind: OptOutKind, userId: string, targetId: string) {
   if (kind === "trad") await prisma.threadFollow.deleteMany({ where: { userId, threadId: targetId } });
   else if (kind === "kategori") await prisma.categorySubscription.deleteMany({ where: { userId, categoryId: targetId } });
+  else if (kind === "omnamnanden") await prisma.user.updateMany({ where: { id: userId }, data: { mentionEmails: false } });
   else await prisma.user.updateMany({ where: { id: userId }, data: { weeklyDigest: false } });
 }

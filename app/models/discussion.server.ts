@@ -114,16 +114,22 @@ type CursorValue = string | number;
 export function encodeCursor(value: CursorValue, id: string): string {
   return Buffer.from(JSON.stringify([value, id])).toString("base64url");
 }
-export function decodeCursor(cursor: string | null | undefined): [CursorValue, string] | null {
+/**
+ * The cursor's value as the sort key needs it (a date, or a vote count), or null
+ * for anything else, including a valid cursor of another order: the list then
+ * starts from the first page.
+ */
+export function decodeCursor(cursor: string | null | undefined, key: "date" | "number"): [Date | number, string] | null {
   if (!cursor || cursor.length > 300) return null;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (!Array.isArray(parsed) || parsed.length !== 2) return null;
     const [value, id] = parsed as unknown[];
-    if (typeof id !== "string" || id.length > 64 || (typeof value !== "string" && typeof value !== "number")) return null;
-    if (typeof value === "string" && Number.isNaN(Date.parse(value))) return null;
-    if (typeof value === "number" && !Number.isSafeInteger(value)) return null;
-    return [value, id];
+    if (typeof id !== "string" || id.length > 64) return null;
+    if (key === "number") return typeof value === "number" && Number.isSafeInteger(value) ? [value, id] : null;
+    if (typeof value !== "string") return null;
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? null : [date, id];
   } catch {
     return null;
   }
@@ -162,13 +168,9 @@ export async function listThreads({
     ...(tagSlug ? { tags: { some: { tag: { slug: tagSlug } } } } : {}),
     ...(sort === "obesvarade" ? { answerCount: 0 } : {}),
   };
-  const after = decodeCursor(cursor);
+  const after = decodeCursor(cursor, key === "voteCount" ? "number" : "date");
   const keyset: Prisma.ThreadWhereInput | null = after
-    ? (() => {
-        const [raw, id] = after;
-        const value = key === "voteCount" ? Number(raw) : new Date(raw);
-        return { OR: [{ [key]: { lt: value } }, { [key]: value, id: { lt: id } }] };
-      })()
+    ? { OR: [{ [key]: { lt: after[0] } }, { [key]: after[0], id: { lt: after[1] } }] }
     : null;
   const [pinned, rows] = await Promise.all([
     after ? Promise.resolve([]) : prisma.thread.findMany({ where: { ...base, pinned: true }, orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }], take: 10, select: threadRowSelect }),

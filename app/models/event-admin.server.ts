@@ -5,6 +5,7 @@ import { enqueueEmail } from "~/models/outbox.server";
 import { prisma } from "~/utils/db.server";
 import { eventCancelledTemplate } from "~/utils/email-templates.server";
 import { fromStockholmInputValue, toStockholmInputValue } from "~/utils/format";
+import { renderForWrite } from "~/utils/markdown.server";
 import { slugify } from "~/utils/slug";
 import type { AgendaItemInput, EventInput, SpeakerInput } from "~/validation/event";
 
@@ -132,12 +133,14 @@ export async function suggestSlug(title: string, exceptId?: string): Promise<str
 // Create and edit
 // ---------------------------------------------------------------------------
 
-function eventData(input: EventInput, slug: string) {
+/** The event's fields to store; `descriptionHtml` is the description rendered before the transaction. */
+function eventData(input: EventInput, slug: string, descriptionHtml: string) {
   return {
     slug,
     title: input.title,
     summary: input.summary,
     descriptionMd: input.descriptionMd,
+    descriptionHtml,
     startsAt: input.startsAt,
     endsAt: input.endsAt,
     format: input.format,
@@ -158,12 +161,14 @@ async function checkTags(tx: Prisma.TransactionClient, tagIds: string[]) {
 
 /** Creates a draft. An empty slug is generated from the title. */
 export async function createEvent(actorId: string, input: EventInput): Promise<Result<{ id: string; slug: string }>> {
+  const description = renderForWrite(input.descriptionMd);
+  if (!description.ok) return fail("descriptionMd", description.message);
   const slug = input.slug || (await suggestSlug(input.title));
   return refusable(() =>
     prisma.$transaction(async (tx) => {
       const tagIds = await checkTags(tx, input.tagIds);
       const event = await tx.event.create({
-        data: { ...eventData(input, slug), status: "draft", tags: { create: tagIds.map((tagId) => ({ tagId })) } },
+        data: { ...eventData(input, slug, description.html), status: "draft", tags: { create: tagIds.map((tagId) => ({ tagId })) } },
         select: { id: true, slug: true },
       });
       await recordAudit(tx, { actorId, action: "event.create", entityType: "Event", entityId: event.id, detail: { slug, title: input.title } });
@@ -176,13 +181,15 @@ export async function createEvent(actorId: string, input: EventInput): Promise<R
 export const runRefusable = refusable;
 
 export async function updateEvent(actorId: string, id: string, input: EventInput): Promise<Result<{ slug: string }>> {
+  const description = renderForWrite(input.descriptionMd);
+  if (!description.ok) return fail("descriptionMd", description.message);
   const slug = input.slug || (await suggestSlug(input.title, id));
   return refusable(() =>
     prisma.$transaction(async (tx) => {
       const current = await tx.event.findUnique({ where: { id }, select: { seatsTaken: true, capacity: true, slug: true } });
       if (!current) throw new Refusal("form", "Forumet finns inte längre.");
       if (input.capacity !== null && input.capacity < current.seatsTaken) throw new Refusal("capacity", CAPACITY_MESSAGE(current.seatsTaken));
-      await tx.event.update({ where: { id }, data: eventData(input, slug) });
+      await tx.event.update({ where: { id }, data: eventData(input, slug, description.html) });
       await tx.eventTag.deleteMany({ where: { eventId: id } });
       // Checked after the event row is written on purpose: a bad tag rolls the whole change back.
       const tagIds = await checkTags(tx, input.tagIds);

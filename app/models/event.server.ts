@@ -102,7 +102,8 @@ export async function getPublishedEventBySlug(slug: string, now: Date = new Date
     where: { slug, status: PUBLISHED },
     select: {
       ...summarySelect,
-      descriptionMd: true,
+      // Stored at write time (null: not renderable, or not yet backfilled); the page never renders.
+      descriptionHtml: true,
       agenda: {
         orderBy: [{ position: "asc" }, { startsAt: "asc" }],
         select: { id: true, startsAt: true, title: true, speaker: { select: { id: true, name: true } } },

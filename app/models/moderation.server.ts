@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
+import { renderForWrite } from "~/utils/markdown.server";
 import { formatFlagReason, type FlagReason } from "~/utils/moderation";
 import type { Role } from "~/utils/roles";
 import { recordAudit } from "./audit.server";
@@ -106,6 +107,7 @@ export async function getPostForModeration(postId: string) {
       id: true,
       kind: true,
       bodyMd: true,
+      bodyHtml: true,
       hiddenAt: true,
       hiddenReason: true,
       editedAt: true,
@@ -260,9 +262,12 @@ export async function mergeThreads(actorId: string, sourceId: string, targetId: 
     const question = await tx.post.findFirst({ where: { threadId: sourceId, kind: "question" }, select: { id: true, bodyMd: true, authorId: true } });
     if (question) {
       await tx.postRevision.create({ data: { postId: question.id, editorId: actorId, bodyMd: question.bodyMd, createdAt: now } });
+      const bodyMd = `**Sammanslagen fråga: ${source.title.replace(/[*_`]/g, "")}**\n\n${question.bodyMd}`;
+      // Stored even if it cannot be rendered: readers then see a placeholder, moderators the text.
+      const rendered = renderForWrite(bodyMd);
       await tx.post.update({
         where: { id: question.id },
-        data: { kind: "answer", bodyMd: `**Sammanslagen fråga: ${source.title.replace(/[*_`]/g, "")}**\n\n${question.bodyMd}`, editedAt: now },
+        data: { kind: "answer", bodyMd, bodyHtml: rendered.ok ? rendered.html : null, editedAt: now },
       });
     }
     const moved = await tx.post.updateMany({ where: { threadId: sourceId }, data: { threadId: targetId } });

@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
-import { countLinks, LOCKED_THREAD_MESSAGE, MAX_TAGS, NEW_MEMBER_DAYS, NEW_MEMBER_MAX_LINKS, NEW_MEMBER_POSTS } from "~/utils/discussion";
+import { LOCKED_THREAD_MESSAGE, MAX_TAGS, NEW_MEMBER_DAYS, NEW_MEMBER_MAX_LINKS, NEW_MEMBER_POSTS } from "~/utils/discussion";
+import { countExternalLinks, renderForWrite } from "~/utils/markdown.server";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
 import { slugify } from "~/utils/slug";
 import { recordAudit } from "./audit.server";
@@ -13,17 +14,26 @@ import { lockPostVotes, lockThreads } from "./locks.server";
  * same transaction as the change, so the numbers stay exact.
  */
 
-/** A refusal the route shows as a Swedish message with the given status. */
+/** A refusal the route shows as a Swedish message with the given status (on `field` of its form, when it names one). */
 export class DiscussionError extends Error {
   constructor(
     message: string,
     readonly status: 400 | 403 | 404 | 409 = 400,
+    readonly field: "form" | "body" | "category" | "tags" = "form",
   ) {
     super(message);
   }
 }
 
 const NOT_FOUND = "Inlägget eller tråden finns inte längre.";
+const OTHER_THREAD = "Inlägget hör till en annan tråd.";
+
+/** The HTML stored with a post (Post.bodyHtml); a text that cannot be rendered is refused with a 400. */
+export function postHtml(body: string): string {
+  const rendered = renderForWrite(body);
+  if (!rendered.ok) throw new DiscussionError(rendered.message, 400, "body");
+  return rendered.html;
+}
 
 // ---------------------------------------------------------------------------
 // New members
@@ -39,20 +49,29 @@ export async function isNewMember(userId: string, now = new Date()): Promise<boo
   return posts < NEW_MEMBER_POSTS;
 }
 
-/** The link limit for new members: a Swedish message, or null when the text is fine. */
+/**
+ * The link limit for new members: a Swedish message, or null when the text is fine.
+ * It counts the links in the rendered text, so every way of writing one counts
+ * (a bare address, [text](https:host) without "//", an entity-encoded scheme).
+ */
 export function newMemberLinkProblem(text: string, newMember: boolean): string | null {
   if (!newMember) return null;
-  const links = countLinks(text);
+  const rendered = renderForWrite(text);
+  const links = rendered.ok ? countExternalLinks(rendered.html) : 0;
   if (links <= NEW_MEMBER_MAX_LINKS) return null;
   return `Som ny medlem kan du ha högst ${NEW_MEMBER_MAX_LINKS} länkar i ett inlägg. Ta bort ${links - NEW_MEMBER_MAX_LINKS} och försök igen; gränsen försvinner efter några inlägg.`;
 }
 
 /**
  * Every post counts against the posting limit; new members also against a stricter
- * one (throws the 429 answer). Returns a Swedish message when the text has more
- * links than a new member may post, else null.
+ * one (throws the 429 answer). Returns a Swedish message when the text cannot be
+ * rendered or has more links than a new member may post, else null. Used for
+ * every text a member publishes: questions, answers, comments, edits and
+ * questions to a case owner.
  */
 export async function enforcePostingLimits(userId: string, text: string): Promise<string | null> {
+  const rendered = renderForWrite(text);
+  if (!rendered.ok) return rendered.message;
   const newMember = await isNewMember(userId);
   const linkProblem = newMemberLinkProblem(text, newMember);
   if (linkProblem) return linkProblem;
@@ -70,6 +89,8 @@ export type NewThread = {
   authorId: string;
   title: string;
   body: string;
+  /** postHtml(body), rendered before the transaction. */
+  bodyHtml: string;
   tagIds?: string[];
   caseId?: string | null;
   eventId?: string | null;
@@ -96,7 +117,7 @@ export async function insertThread(tx: Prisma.TransactionClient, input: NewThrea
     select: { id: true, slug: true },
   });
   const post = await tx.post.create({
-    data: { threadId: thread.id, authorId: input.authorId, kind: "question", bodyMd: input.body },
+    data: { threadId: thread.id, authorId: input.authorId, kind: "question", bodyMd: input.body, bodyHtml: input.bodyHtml },
     select: { id: true },
   });
   await afterPostCreated(tx, { id: post.id, threadId: thread.id, authorId: input.authorId, kind: "question", bodyMd: input.body });
@@ -123,13 +144,14 @@ export async function createThread(input: {
   caseSlug?: string;
   eventSlug?: string;
 }) {
+  const bodyHtml = postHtml(input.body);
   return prisma.$transaction(async (tx) => {
     const category = await tx.discussionCategory.findUnique({ where: { slug: input.categorySlug }, select: { id: true } });
-    if (!category) throw new DiscussionError("Välj en kategori i listan.");
+    if (!category) throw new DiscussionError("Välj en kategori i listan.", 400, "category");
     const tags = input.tagSlugs.length
       ? await tx.tag.findMany({ where: { slug: { in: input.tagSlugs.slice(0, 20) } }, select: { id: true } })
       : [];
-    if (tags.length > MAX_TAGS) throw new DiscussionError(`Välj högst ${MAX_TAGS} taggar.`);
+    if (tags.length > MAX_TAGS) throw new DiscussionError(`Välj högst ${MAX_TAGS} taggar.`, 400, "tags");
     const linkedCase = input.caseSlug
       ? await tx.case.findFirst({ where: { slug: input.caseSlug, status: "published" }, select: { id: true } })
       : null;
@@ -141,6 +163,7 @@ export async function createThread(input: {
       authorId: input.authorId,
       title: input.title,
       body: input.body,
+      bodyHtml,
       tagIds: tags.map((t) => t.id),
       caseId: linkedCase?.id ?? null,
       eventId: linkedEvent?.id ?? null,
@@ -181,12 +204,13 @@ const writableThreadSelect = { id: true, locked: true, hiddenAt: true, mergedInt
 // ---------------------------------------------------------------------------
 
 export async function createAnswer({ threadId, authorId, body, now = new Date() }: { threadId: string; authorId: string; body: string; now?: Date }) {
+  const bodyHtml = postHtml(body);
   return prisma.$transaction(async (tx) => {
     await lockThreads(tx, [threadId]); // PostgreSQL: not while the thread is merged, locked or hidden (SQLite: no-op)
     const thread = await tx.thread.findUnique({ where: { id: threadId }, select: writableThreadSelect });
     assertWritable(thread);
     const post = await tx.post.create({
-      data: { threadId, authorId, kind: "answer", bodyMd: body, createdAt: now },
+      data: { threadId, authorId, kind: "answer", bodyMd: body, bodyHtml, createdAt: now },
       select: { id: true },
     });
     await tx.thread.update({ where: { id: threadId }, data: { answerCount: { increment: 1 }, lastActivityAt: now } });
@@ -200,15 +224,30 @@ export async function createAnswer({ threadId, authorId, body, now = new Date() 
   });
 }
 
-export async function createComment({ parentId, authorId, body, now = new Date() }: { parentId: string; authorId: string; body: string; now?: Date }) {
+/** `threadId`, when given, is the thread the member commented from: a parent in another thread is refused before anything is written. */
+export async function createComment({
+  parentId,
+  authorId,
+  body,
+  threadId: expectedThreadId,
+  now = new Date(),
+}: {
+  parentId: string;
+  authorId: string;
+  body: string;
+  threadId?: string;
+  now?: Date;
+}) {
+  const bodyHtml = postHtml(body);
   return prisma.$transaction(async (tx) => {
     const parent = await postInLockedThread(tx, parentId, { id: true, kind: true, hiddenAt: true, thread: { select: writableThreadSelect } });
     if (!parent || parent.hiddenAt) throw new DiscussionError(NOT_FOUND, 404);
+    if (expectedThreadId && parent.thread.id !== expectedThreadId) throw new DiscussionError(OTHER_THREAD, 400);
     if (parent.kind !== "answer") throw new DiscussionError("Det går bara att kommentera svar.", 400);
     assertWritable(parent.thread);
     const threadId = parent.thread.id;
     const post = await tx.post.create({
-      data: { threadId, authorId, parentId, kind: "comment", bodyMd: body, createdAt: now },
+      data: { threadId, authorId, parentId, kind: "comment", bodyMd: body, bodyHtml, createdAt: now },
       select: { id: true },
     });
     await tx.thread.update({ where: { id: threadId }, data: { lastActivityAt: now } });
@@ -223,6 +262,7 @@ export async function createComment({ parentId, authorId, body, now = new Date()
  * revision, and members mentioned for the first time by the edit get the mention mail.
  */
 export async function editPost({ postId, editorId, body, title, now = new Date() }: { postId: string; editorId: string; body: string; title?: string; now?: Date }) {
+  const bodyHtml = postHtml(body);
   return prisma.$transaction(async (tx) => {
     // Locked (PostgreSQL), so two edits at once each keep the other's text as a revision, and a merge waits.
     const post = await postInLockedThread(tx, postId, {
@@ -239,7 +279,7 @@ export async function editPost({ postId, editorId, body, title, now = new Date()
     const newTitle = post.kind === "question" && title !== undefined && title !== post.thread.title ? title : null;
     if (post.bodyMd === body && newTitle === null) return { id: post.id, threadId: post.thread.id, changed: false };
     await tx.postRevision.create({ data: { postId, editorId, bodyMd: post.bodyMd, title: newTitle === null ? null : post.thread.title, createdAt: now } });
-    await tx.post.update({ where: { id: postId }, data: { bodyMd: body, editedAt: now } });
+    await tx.post.update({ where: { id: postId }, data: { bodyMd: body, bodyHtml, editedAt: now } });
     if (newTitle !== null) await tx.thread.update({ where: { id: post.thread.id }, data: { title: newTitle, slug: threadSlug(newTitle) } });
     if (post.bodyMd !== body) {
       await afterPostEdited(tx, { id: post.id, threadId: post.thread.id, authorId: post.authorId, kind: post.kind as CreatedPost["kind"], bodyMd: body }, post.bodyMd);
@@ -256,13 +296,21 @@ export async function editPost({ postId, editorId, body, title, now = new Date()
  * Toggles the member's upvote. The count is recomputed from the vote rows in the
  * same transaction, one vote on a post at a time (SQLite runs write transactions
  * one at a time; PostgreSQL locks the post row, locks.server.ts), so it is exact
- * however many members vote at once.
+ * however many members vote at once. Posts in hidden or merged threads (and, with
+ * `threadId`, in any other thread than the one voted from) are refused before
+ * anything is written.
  */
-export async function toggleVote({ postId, userId }: { postId: string; userId: string }) {
+export async function toggleVote({ postId, userId, threadId }: { postId: string; userId: string; threadId?: string }) {
   return prisma.$transaction(async (tx) => {
     // The thread first, as a merge does: a vote on a question also writes the thread row.
-    const post = await postInLockedThread(tx, postId, { id: true, kind: true, authorId: true, hiddenAt: true, threadId: true }, () => lockPostVotes(tx, postId));
-    if (!post || post.hiddenAt || post.kind === "comment") throw new DiscussionError(NOT_FOUND, 404);
+    const post = await postInLockedThread(
+      tx,
+      postId,
+      { id: true, kind: true, authorId: true, hiddenAt: true, threadId: true, thread: { select: { hiddenAt: true, mergedIntoId: true } } },
+      () => lockPostVotes(tx, postId),
+    );
+    if (!post || post.hiddenAt || post.kind === "comment" || post.thread.hiddenAt || post.thread.mergedIntoId) throw new DiscussionError(NOT_FOUND, 404);
+    if (threadId && post.threadId !== threadId) throw new DiscussionError(OTHER_THREAD, 400);
     if (post.authorId === userId) throw new DiscussionError("Du kan inte rösta på ditt eget inlägg.", 403);
     const deleted = await tx.postVote.deleteMany({ where: { postId, userId } });
     if (deleted.count === 0) await tx.postVote.create({ data: { postId, userId } });
@@ -277,7 +325,7 @@ export async function toggleVote({ postId, userId }: { postId: string; userId: s
  * Marks (or, with the same post again, unmarks) the accepted answer. The asker or a
  * moderator may; a moderator's choice on someone else's thread is audited.
  */
-export async function acceptAnswer({ postId, actorId, isModerator }: { postId: string; actorId: string; isModerator: boolean }) {
+export async function acceptAnswer({ postId, actorId, isModerator, threadId }: { postId: string; actorId: string; isModerator: boolean; threadId?: string }) {
   return prisma.$transaction(async (tx) => {
     // Locked, so two clicks at once toggle twice (as on SQLite) instead of both reading the same state.
     const post = await postInLockedThread(tx, postId, {
@@ -287,6 +335,7 @@ export async function acceptAnswer({ postId, actorId, isModerator }: { postId: s
       thread: { select: { ...writableThreadSelect, authorId: true, acceptedPostId: true } },
     });
     if (!post || post.kind !== "answer" || post.thread.hiddenAt || post.thread.mergedIntoId) throw new DiscussionError(NOT_FOUND, 404);
+    if (threadId && post.thread.id !== threadId) throw new DiscussionError(OTHER_THREAD, 400);
     const thread = post.thread;
     const isAsker = thread.authorId === actorId;
     if (!isAsker && !isModerator) throw new DiscussionError("Bara den som ställde frågan eller en moderator kan markera ett svar som accepterat.", 403);

@@ -1,6 +1,7 @@
 import { uniqueHandle } from "./handle.server";
 import { prisma } from "~/utils/db.server";
 import { formatShortDate, fromStockholmInputValue, toStockholmInputValue } from "~/utils/format";
+import { renderForWrite } from "~/utils/markdown.server";
 import { hashPassword } from "~/utils/password.server";
 import {
   AREA_TAGS,
@@ -19,6 +20,7 @@ import {
   type DemoSpeaker,
 } from "../../prisma/seed-content";
 import { ensureDemoAffiliationDomains } from "./affiliation-admin.server";
+import { backfillMarkdownHtml } from "./markdown-backfill.server";
 import { ensureDemoMaturity, ensureMaturityTags } from "./maturity.server";
 import { upsertReferenceData } from "./reference.server";
 
@@ -68,6 +70,8 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedResul
     await ensureDemoMaturity(now, created);
     await ensureDemoThreads(userIds, now, created);
   }
+  // Rows an earlier version wrote without their HTML (this seed writes it with each text).
+  await backfillMarkdownHtml();
 
   return {
     created,
@@ -246,6 +250,12 @@ type EventContent = {
   agenda: DemoAgendaItem[];
 };
 
+/** The stored HTML of demo text, rendered when it is written like any other text (ADR 011). */
+function storedHtml(markdown: string): string | null {
+  const rendered = renderForWrite(markdown);
+  return rendered.ok ? rendered.html : null;
+}
+
 /** Creates the event with its speakers and agenda in one transaction, unless the slug exists. */
 async function ensureEvent(content: EventContent, now: Date, created: string[]): Promise<string> {
   const existing = await prisma.event.findUnique({ where: { slug: content.slug }, select: { id: true } });
@@ -253,7 +263,7 @@ async function ensureEvent(content: EventContent, now: Date, created: string[]):
   const { speakers, agenda, ...event } = content;
   const id = await prisma.$transaction(async (tx) => {
     const row = await tx.event.create({
-      data: { ...event, status: "published", publishedAt: now, isDemo: true },
+      data: { ...event, descriptionHtml: storedHtml(event.descriptionMd), status: "published", publishedAt: now, isDemo: true },
       select: { id: true },
     });
     const speakerIds = new Map<string, string>();
@@ -391,6 +401,7 @@ async function ensureCases(eventId: string, userIds: Map<string, string>, now: D
     await prisma.case.create({
       data: {
         ...content,
+        bodyHtml: storedHtml(content.bodyMd),
         eventId,
         editorId: editorEmail ? (userIds.get(editorEmail) ?? null) : null,
         status: "published",
@@ -414,6 +425,7 @@ async function ensureArticle(userIds: Map<string, string>, created: string[]) {
       title: DEMO_ARTICLE.title,
       summary: DEMO_ARTICLE.summary,
       bodyMd: DEMO_ARTICLE.bodyMd,
+      bodyHtml: storedHtml(DEMO_ARTICLE.bodyMd),
       authorId: userIds.get(DEMO_ARTICLE.authorEmail) ?? null,
       authorName: author?.name ?? "",
       status: "published",
@@ -454,7 +466,7 @@ async function ensureDemoThreads(userIds: Map<string, string>, now: Date, create
       const write = async (post: DemoPost, kind: "question" | "answer" | "comment", parentId: string | null) => {
         const authorId = author(post.authorEmail);
         await tx.post.create({
-          data: { id: post.id, threadId: demo.id, authorId, parentId, kind, bodyMd: post.bodyMd, createdAt: at(post.daysAgo) },
+          data: { id: post.id, threadId: demo.id, authorId, parentId, kind, bodyMd: post.bodyMd, bodyHtml: storedHtml(post.bodyMd), createdAt: at(post.daysAgo) },
         });
         if (authorId && kind !== "comment") followers.add(authorId);
       };

@@ -2,7 +2,6 @@ import type { Prisma } from "@prisma/client";
 import { verifiedAffiliationName } from "~/utils/affiliation";
 import { prisma } from "~/utils/db.server";
 import { ANSWERS_PER_PAGE, type AnswerSort } from "~/utils/discussion";
-import { renderMarkdown } from "~/utils/markdown.server";
 
 /**
  * Reading one thread. The page costs the same number of queries whatever the
@@ -27,6 +26,7 @@ const postSelect = {
   id: true,
   kind: true,
   bodyMd: true,
+  bodyHtml: true,
   voteCount: true,
   createdAt: true,
   editedAt: true,
@@ -56,6 +56,8 @@ export type ThreadPost = {
   id: string;
   kind: string;
   bodyMd: string;
+  /** Rendered when the post was written; null when it could not be. */
+  bodyHtml: string | null;
   voteCount: number;
   createdAt: Date;
   editedAt: Date | null;
@@ -75,6 +77,7 @@ function toPost(p: RawPost): ThreadPost {
     id: p.id,
     kind: p.kind,
     bodyMd: p.bodyMd,
+    bodyHtml: p.bodyHtml,
     voteCount: p.voteCount,
     createdAt: p.createdAt,
     editedAt: p.editedAt,
@@ -250,15 +253,25 @@ export async function getPostHistory(postId: string) {
 }
 
 // ---------------------------------------------------------------------------
-// What the page gets: rendered Markdown, and no text of hidden posts for members
+// What the page gets: the HTML stored with each post (never rendered here), and
+// no text of hidden posts for members
 // ---------------------------------------------------------------------------
 
-export type ShownPost = Omit<ThreadPost, "bodyMd"> & { html: string | null };
+export type ShownPost = Omit<ThreadPost, "bodyMd" | "bodyHtml"> & {
+  /** Null when the reader may not see the text, or when no HTML could be stored. */
+  html: string | null;
+  /** The text has no HTML: readers see a placeholder. */
+  unrenderable: boolean;
+  /** Moderators only, for a post without HTML: the text as written. */
+  rawText: string | null;
+};
 export type ShownAnswer = ShownPost & { comments: ShownPost[] };
 
 export function presentPost(post: ThreadPost, isModerator: boolean): ShownPost {
-  const { bodyMd, ...rest } = post;
-  return { ...rest, html: post.hidden && !isModerator ? null : renderMarkdown(bodyMd).html };
+  const { bodyMd, bodyHtml, ...rest } = post;
+  const mayRead = !post.hidden || isModerator;
+  const unrenderable = mayRead && bodyHtml === null;
+  return { ...rest, html: mayRead ? bodyHtml : null, unrenderable, rawText: unrenderable && isModerator ? bodyMd : null };
 }
 
 export function presentAnswer(answer: ThreadAnswer, isModerator: boolean): ShownAnswer {

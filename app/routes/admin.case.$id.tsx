@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   switch (intent) {
     case "preview":
-      return previewAnswer(formData);
+      return previewAnswer(formData, user.id, "caseBody");
     case "save": {
       const parsed = parseEditorForm(caseSchema, formData);
       if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });

@@ -23,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
   const formData = await readFormData(request);
   const intent = formData.get("intent");
-  if (intent === "preview") return previewAnswer(formData);
+  if (intent === "preview") return previewAnswer(formData, user.id, "caseBody");
   if (intent !== "save") return editorAnswer(formData, { errors: { form: "Okänd åtgärd. Ladda om sidan och försök igen." } });
   const parsed = parseEditorForm(caseSchema, formData);
   if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });

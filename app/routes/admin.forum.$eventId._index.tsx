@@ -31,8 +31,8 @@ import { formatTime } from "~/utils/format";
 import { wakeOutboxSender } from "~/utils/mailer.server";
 import { fillFreeSeats } from "~/models/registration.server";
 import { eventStatusLabel } from "~/utils/labels";
-import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
+import { renderPreview } from "~/utils/preview.server";
 import { agendaItemSchema, EVENT_ARRAY_FIELDS, EVENT_FIELD_LABELS, eventSchema, moveSchema, rowSchema, speakerSchema } from "~/validation/event";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -70,11 +70,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     result.ok ? redirect(to) : fail({ [result.field]: result.message });
 
   switch (intent) {
-    case "preview":
-      return answer(
-        { intent, errors: {}, values: eventFormValues(formData), previewHtml: renderMarkdown(String(formData.get("descriptionMd") ?? "").slice(0, 20_000)).html },
-        200,
-      );
+    case "preview": {
+      const preview = await renderPreview(user.id, String(formData.get("descriptionMd") ?? ""), "eventDescription");
+      if (!preview.ok) return answer({ intent, errors: { descriptionMd: preview.message }, values: eventFormValues(formData), previewHtml: null });
+      return answer({ intent, errors: {}, values: eventFormValues(formData), previewHtml: preview.html }, 200);
+    }
     case "save": {
       const values = eventFormValues(formData);
       const parsed = parseForm(eventSchema, formData, EVENT_ARRAY_FIELDS);

@@ -8,8 +8,8 @@ import { createEvent, listAreaTags } from "~/models/event-admin.server";
 import { requireRole } from "~/utils/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
-import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
+import { renderPreview } from "~/utils/preview.server";
 import { EVENT_ARRAY_FIELDS, EVENT_FIELD_LABELS, eventSchema } from "~/validation/event";
 import { eventFormValues } from "~/utils/event-form-values";
 
@@ -27,7 +27,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get("intent");
 
   if (intent === "preview") {
-    return json({ intent, errors: {}, values, previewHtml: renderMarkdown(String(formData.get("descriptionMd") ?? "").slice(0, 20_000)).html });
+    const preview = await renderPreview(user.id, String(formData.get("descriptionMd") ?? ""), "eventDescription");
+    if (!preview.ok) return json({ intent, errors: { descriptionMd: preview.message }, values, previewHtml: null }, { status: 400 });
+    return json({ intent, errors: {}, values, previewHtml: preview.html });
   }
   if (intent !== "save") return json({ intent, errors: { form: "Okänd åtgärd. Ladda om sidan och försök igen." }, values, previewHtml: null }, { status: 400 });
 

@@ -6,12 +6,12 @@ import { ErrorSummary, SubmitButton, TextField, fieldId } from "~/components/for
 import { Markdown } from "~/components/markdown";
 import { dismissFlags, getPostForModeration, hidePost, liftSuspension, suspendMember, unhidePost } from "~/models/moderation.server";
 import { hasRole, requireRole } from "~/utils/auth.server";
+import { UNRENDERABLE_POST_PLACEHOLDER } from "~/utils/discussion";
 import { readFormData } from "~/utils/form-data.server";
 import { fromStockholmInputValue } from "~/utils/format";
 import { formValues, parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { threadHref } from "~/utils/links";
-import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { parseFlagReason, SUSPENSION_PERIODS } from "~/utils/moderation";
 import { ROLE_LABELS, type Role } from "~/utils/roles";
@@ -41,7 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     post: {
       id: post.id,
       kind: post.kind,
-      html: renderMarkdown(post.bodyMd).html,
+      // The HTML stored when the post was written; without it, the text as written.
+      html: post.bodyHtml,
+      rawText: post.bodyHtml === null ? post.bodyMd : null,
       hiddenAt: post.hiddenAt,
       hiddenReason: post.hiddenReason,
       editedAt: post.editedAt,
@@ -159,7 +161,14 @@ export default function ModeratePost() {
       <section className="section" aria-labelledby="innehall">
         <h2 id="innehall">Inlägget</h2>
         <div className="mod-post">
-          <Markdown html={post.html} />
+          {post.rawText !== null ? (
+            <>
+              <p className="notice notice--warning">{UNRENDERABLE_POST_PLACEHOLDER} Här är texten som den skrevs.</p>
+              <pre className="mod-revisions__body">{post.rawText}</pre>
+            </>
+          ) : (
+            <Markdown html={post.html} />
+          )}
         </div>
       </section>
 

@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = (saved: string) => redirect(`/admin/spaningar/${article.id}?sparat=${saved}`);
   switch (intent) {
     case "preview":
-      return previewAnswer(formData);
+      return previewAnswer(formData, user.id, "articleBody");
     case "save": {
       const parsed = parseEditorForm(articleSchema, formData);
       if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });

@@ -12,8 +12,8 @@ import { TableOfContents } from "~/components/table-of-contents";
 import { getPublishedCaseBySlug, listCaseThreads, listRelatedCases, needsReview, REVIEW_MONTHS } from "~/models/case.server";
 import { getOptionalUser, hasRole } from "~/utils/auth.server";
 import { eventHref, municipalityHref, threadHref } from "~/utils/links";
+import { headingsFromHtml } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
-import { renderMarkdown } from "~/utils/markdown.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -31,13 +31,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     listRelatedCases(item.id, item.tags.map((t) => t.slug)),
     listCaseThreads(item.id),
   ]);
-  const { html, headings } = renderMarkdown(item.bodyMd);
-  const { editorId, ...publicItem } = item;
+  const { editorId, bodyHtml, ...publicItem } = item;
   return json({
     reviewMonths: REVIEW_MONTHS,
     item: publicItem,
-    bodyHtml: html,
-    headings,
+    bodyHtml,
+    headings: bodyHtml ? headingsFromHtml(bodyHtml) : [],
     related,
     threads,
     stale: needsReview(item.lastReviewedAt, item.publishedAt),
@@ -87,7 +86,7 @@ export default function CasePage() {
       <div className="with-sidebar">
         <div>
           <TableOfContents headings={headings} />
-          {bodyHtml ? <Markdown html={bodyHtml} /> : <p>Den utförliga beskrivningen av caset är inte skriven än.</p>}
+          {bodyHtml === "" ? <p>Den utförliga beskrivningen av caset är inte skriven än.</p> : <Markdown html={bodyHtml} />}
 
           {item.event ? (
             <section className="section" aria-labelledby="forumet">

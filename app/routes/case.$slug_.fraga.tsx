@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextArea, TextField } from "~/components/forms";
 import { MarkdownHelp } from "~/components/markdown-help";
 import { askCaseOwner, getPublishedCaseBySlug } from "~/models/case.server";
+import { DiscussionError, enforcePostingLimits } from "~/models/post.server";
 import { requireUser, requireVerifiedUser } from "~/utils/auth.server";
 import { caseQuestionTemplate } from "~/utils/email-templates.server";
 import { env } from "~/utils/env.server";
@@ -15,7 +16,6 @@ import { badRequest } from "~/utils/http.server";
 import { caseHref, threadHref } from "~/utils/links";
 import { wakeOutboxSender } from "~/utils/mailer.server";
 import { pageMeta } from "~/utils/meta";
-import { enforceRateLimit } from "~/utils/rate-limit.server";
 import { caseQuestionSchema } from "~/validation/library";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -46,7 +46,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const parsed = parseForm(caseQuestionSchema, formData);
   if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
-  await enforceRateLimit("postingUser", user.id);
+  // The question becomes a thread and a mail to the contact person: the same limits as any post (new members too).
+  const limit = await enforcePostingLimits(user.id, parsed.data.body);
+  if (limit) return badRequest({ body: limit }, parsed.data);
   const appUrl = env().APP_URL;
   const result = await askCaseOwner({
     caseSlug: item.slug,
@@ -55,7 +57,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
     body: parsed.data.body,
     threadPath: threadHref,
     mail: ({ threadPath, ...rest }) => caseQuestionTemplate({ ...rest, threadUrl: new URL(threadPath, appUrl).toString() }),
+  }).catch((error: unknown) => {
+    if (error instanceof DiscussionError) return error;
+    throw error;
   });
+  if (result instanceof DiscussionError) return badRequest({ body: result.message }, parsed.data);
   if (!result) throw new Response("Caset finns inte", { status: 404 });
   if (result.emailed) wakeOutboxSender();
   return redirect(`${caseHref(item)}?fraga=skickad#diskussioner`);

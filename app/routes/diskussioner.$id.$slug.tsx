@@ -21,7 +21,15 @@ import {
 } from "~/models/post.server";
 import { getThreadPage, presentAnswer, presentPost } from "~/models/thread.server";
 import { getOptionalUser, hasRole, requireVerifiedUser } from "~/utils/auth.server";
-import { ANSWER_SORTS, COMMENT_MAX, HIDDEN_POST_PLACEHOLDER, LOCKED_THREAD_MESSAGE, parseAnswerSort, type AnswerSort } from "~/utils/discussion";
+import {
+  ANSWER_SORTS,
+  COMMENT_MAX,
+  HIDDEN_POST_PLACEHOLDER,
+  LOCKED_THREAD_MESSAGE,
+  parseAnswerSort,
+  UNRENDERABLE_POST_PLACEHOLDER,
+  type AnswerSort,
+} from "~/utils/discussion";
 import { readFormData } from "~/utils/form-data.server";
 import { formatRelative } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
@@ -128,19 +136,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
       if (!parsed.ok) return json<ActionResult>({ intent, target, errors: parsed.errors, values: parsed.values }, { status: 400 });
       const limit = await enforcePostingLimits(user.id, parsed.data.body);
       if (limit) return refuse(intent, target, limit, 400, "body", { body: parsed.data.body });
-      const post = await createComment({ parentId: parsed.data.parentId, authorId: user.id, body: parsed.data.body });
-      if (post.threadId !== threadId) throw new Response("Inlägget hör till en annan tråd", { status: 400 });
+      const post = await createComment({ parentId: parsed.data.parentId, authorId: user.id, body: parsed.data.body, threadId });
       return back(postAnchor(post.id));
     }
     if (intent === "vote" || intent === "accept") {
       const parsed = parseForm(postIdSchema, formData);
       if (!parsed.ok) return refuse(intent, null, "Inlägget saknas.", 400);
       const { postId } = parsed.data;
-      const result =
-        intent === "vote"
-          ? await toggleVote({ postId, userId: user.id })
-          : await acceptAnswer({ postId, actorId: user.id, isModerator: hasRole(user, "moderator") });
-      if (result.threadId !== threadId) throw new Response("Inlägget hör till en annan tråd", { status: 400 });
+      if (intent === "vote") await toggleVote({ postId, userId: user.id, threadId });
+      else await acceptAnswer({ postId, actorId: user.id, isModerator: hasRole(user, "moderator"), threadId });
       return back(postAnchor(postId));
     }
   } catch (error) {
@@ -195,7 +199,7 @@ function Author({ post }: { post: ShownPost }) {
 }
 
 function Body({ post }: { post: ShownPost }) {
-  if (post.hidden && post.html === null) return <p className="post__placeholder">{HIDDEN_POST_PLACEHOLDER}</p>;
+  if (post.hidden && post.html === null && !post.unrenderable) return <p className="post__placeholder">{HIDDEN_POST_PLACEHOLDER}</p>;
   return (
     <>
       {post.hidden ? (
@@ -203,7 +207,14 @@ function Body({ post }: { post: ShownPost }) {
           Dolt för medlemmar{post.hiddenReason ? `: ${post.hiddenReason}` : "."} Du ser texten eftersom du är moderator.
         </p>
       ) : null}
-      <Markdown html={post.html ?? ""} />
+      {post.rawText !== null ? (
+        <>
+          <p className="notice notice--warning">{UNRENDERABLE_POST_PLACEHOLDER} Du ser texten som den skrevs eftersom du är moderator.</p>
+          <pre className="revision">{post.rawText}</pre>
+        </>
+      ) : (
+        <Markdown html={post.html} placeholder={UNRENDERABLE_POST_PLACEHOLDER} />
+      )}
     </>
   );
 }

@@ -14,8 +14,8 @@ import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { answerCountLabel } from "~/utils/labels";
 import { DISCUSSIONS_HREF, threadHref } from "~/utils/links";
-import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
+import { renderPreview } from "~/utils/preview.server";
 import { askSchema } from "~/validation/discussion";
 
 export const meta: MetaFunction = () =>
@@ -45,7 +45,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const draft = `${values.title ?? ""} ${values.body ?? ""}`.slice(0, 2000);
   const similar = await findSimilarThreads(draft);
   if (intent === "preview") {
-    return json({ errors: {} as Record<string, string>, values, selectedTags, similar, preview: renderMarkdown(values.body ?? "").html });
+    const preview = await renderPreview(user.id, values.body ?? "", "post");
+    if (!preview.ok) return json({ errors: { body: preview.message } as Record<string, string>, values, selectedTags, similar, preview: null }, { status: 400 });
+    return json({ errors: {} as Record<string, string>, values, selectedTags, similar, preview: preview.html });
   }
   const parsed = parseForm(askSchema, formData, ["tags"]);
   if (!parsed.ok) return json({ errors: parsed.errors as Record<string, string>, values, selectedTags, similar, preview: null }, { status: 400 });
@@ -64,7 +66,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(threadHref(thread));
   } catch (error) {
     if (error instanceof DiscussionError) {
-      return json({ errors: { category: error.message } as Record<string, string>, values, selectedTags, similar, preview: null }, { status: error.status });
+      const field = error.field === "form" ? "category" : error.field;
+      return json({ errors: { [field]: error.message } as Record<string, string>, values, selectedTags, similar, preview: null }, { status: error.status });
     }
     throw error;
   }

@@ -5,12 +5,12 @@ import { SubmitButton } from "~/components/forms";
 import { applyOptOut, describeOptOut, type OptOutKind } from "~/models/discussion-notify.server";
 import { readFormData } from "~/utils/form-data.server";
 import { pageMeta } from "~/utils/meta";
-import { verifyDiscussionOptOut } from "~/utils/signed-links.server";
+import { DISCUSSION_OPT_OUT_KINDS, verifyDiscussionOptOut } from "~/utils/signed-links.server";
 
-export const meta: MetaFunction = () => pageMeta("Sluta få mejl om diskussioner", "Avsluta en bevakning av en tråd, en kategori eller veckans sammanfattning.");
+export const meta: MetaFunction = () => pageMeta("Sluta få mejl om diskussioner", "Avsluta en bevakning av en tråd, en kategori, veckans sammanfattning eller mejlen när någon nämner dig.");
 
 const INVALID = "Länken är ogiltig. Använd länken i det senaste mejlet, eller ändra dina bevakningar på din profil.";
-const KINDS: readonly OptOutKind[] = ["trad", "kategori", "sammanfattning"];
+const KINDS: readonly OptOutKind[] = DISCUSSION_OPT_OUT_KINDS;
 
 function readLink(params: URLSearchParams | FormData) {
   const get = (k: string) => String(params.get(k) ?? "").slice(0, 200);

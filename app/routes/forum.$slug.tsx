@@ -22,7 +22,6 @@ import { eventFormatLabel, eventPlaceLabel, seatsLeftLabel } from "~/utils/label
 import { caseHref, eventHref, municipalityHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
-import { renderMarkdown } from "~/utils/markdown.server";
 import { loadRegistrationSection, registrationAction } from "~/utils/registration-section.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -55,7 +54,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     respondents: p.imported ? null : p.respondents,
     rows: resultRowsFor(p),
   }));
-  return json({ event, registrationOpen, registration, jsonLd, descriptionHtml: renderMarkdown(event.descriptionMd).html, recording, polls, openPolls });
+  const { descriptionHtml, ...shown } = event;
+  return json({ event: shown, registrationOpen, registration, jsonLd, descriptionHtml, recording, polls, openPolls });
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -80,7 +80,7 @@ export default function ForumEvent() {
 
       <div className="with-sidebar">
         <div>
-          {descriptionHtml ? <Markdown html={descriptionHtml} /> : null}
+          {descriptionHtml === "" ? null : <Markdown html={descriptionHtml} />}
 
           {recording ? (
             <section className="section" id="inspelning" aria-labelledby="inspelning-rubrik">

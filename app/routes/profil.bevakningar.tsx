@@ -17,13 +17,14 @@ import { pageMeta } from "~/utils/meta";
 export const meta: MetaFunction = () => pageMeta("Mina bevakningar", "Trådar och kategorier du bevakar, och veckans sammanfattning.");
 
 const SAVED: Record<string, string> = {
-  sparat: "Dina val för kategorier och veckans sammanfattning är sparade.",
+  sparat: "Dina val för kategorier, veckans sammanfattning och omnämnanden är sparade.",
   slutat: "Du bevakar inte längre tråden.",
 };
 
 const subscriptionsSchema = z.object({
   categoryIds: z.array(z.string().max(64)).max(100).default([]),
   weeklyDigest: z.literal("on").optional(),
+  mentionEmails: z.literal("on").optional(),
 });
 const unfollowSchema = z.object({ threadId: z.string().trim().min(1, "Välj en tråd.").max(64) });
 
@@ -46,14 +47,18 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "subscriptions") {
     const parsed = parseForm(subscriptionsSchema, form, ["categoryIds"]);
     if (!parsed.ok) return badRequest({ categoryIds: "Välj kategorierna i listan." });
-    await saveSubscriptions(user.id, { categoryIds: parsed.data.categoryIds, weeklyDigest: parsed.data.weeklyDigest === "on" });
+    await saveSubscriptions(user.id, {
+      categoryIds: parsed.data.categoryIds,
+      weeklyDigest: parsed.data.weeklyDigest === "on",
+      mentionEmails: parsed.data.mentionEmails === "on",
+    });
     return redirect("/profil/bevakningar?klart=sparat");
   }
   return badRequest({ form: "Okänd åtgärd." });
 }
 
 export default function Watches() {
-  const { follows, categories, subscribedCategoryIds, weeklyDigest, handle } = useLoaderData<typeof loader>();
+  const { follows, categories, subscribedCategoryIds, weeklyDigest, mentionEmails, handle } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const saved = SAVED[searchParams.get("klart") ?? ""];
   return (
@@ -68,12 +73,12 @@ export default function Watches() {
       ) : null}
       {handle ? (
         <p>
-          Ditt användarnamn är <strong>@{handle}</strong>. Skriver någon det i ett inlägg får du ett mejl.
+          Ditt användarnamn är <strong>@{handle}</strong>. Skriver någon det i ett inlägg får du ett mejl, om du inte har stängt av det nedan.
         </p>
       ) : null}
 
       <section className="section" aria-labelledby="kategorier-och-sammanfattning">
-        <h2 id="kategorier-och-sammanfattning">Kategorier och veckans sammanfattning</h2>
+        <h2 id="kategorier-och-sammanfattning">Kategorier, veckans sammanfattning och omnämnanden</h2>
         <Form method="post">
           <input type="hidden" name="intent" value="subscriptions" />
           {categories.length ? (
@@ -97,6 +102,16 @@ export default function Watches() {
             </div>
             <span className="field__hint" id="veckosammanfattning-hint">
               Kommer på måndagsmorgonen.
+            </span>
+          </fieldset>
+          <fieldset className="field">
+            <legend>När någon nämner dig</legend>
+            <div className="choice">
+              <input type="checkbox" id="omnamnanden" name="mentionEmails" value="on" defaultChecked={mentionEmails} aria-describedby="omnamnanden-hint" />
+              <label htmlFor="omnamnanden">Mejla mig när någon skriver mitt användarnamn med @ i ett inlägg</label>
+            </div>
+            <span className="field__hint" id="omnamnanden-hint">
+              Högst ett mejl per inlägg.
             </span>
           </fieldset>
           <SubmitButton pendingText="Sparar…">Spara mina val</SubmitButton>

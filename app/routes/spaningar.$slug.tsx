@@ -10,7 +10,7 @@ import { TableOfContents } from "~/components/table-of-contents";
 import { TagList } from "~/components/tag-list";
 import { getPublishedArticleBySlug } from "~/models/article.server";
 import { getOptionalUser, hasRole } from "~/utils/auth.server";
-import { renderMarkdown } from "~/utils/markdown.server";
+import { headingsFromHtml } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -22,10 +22,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const article = /^[a-z0-9-]{1,120}$/.test(slug) ? await getPublishedArticleBySlug(slug) : null;
   if (!article) throw new Response("Spaningen finns inte", { status: 404 });
-  const { html, headings } = renderMarkdown(article.bodyMd);
-  const { bodyMd: _body, ...rest } = article;
+  const { bodyHtml, ...rest } = article;
   const user = await getOptionalUser(request);
-  return json({ article: rest, bodyHtml: html, headings, canEdit: hasRole(user, "organizer") });
+  return json({ article: rest, bodyHtml, headings: bodyHtml ? headingsFromHtml(bodyHtml) : [], canEdit: hasRole(user, "organizer") });
 }
 
 export default function ArticlePage() {

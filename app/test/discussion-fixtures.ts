@@ -3,8 +3,14 @@
 import crypto from "node:crypto";
 import { afterPostCreated, type CreatedPost } from "~/models/discussion-notify.server";
 import { prisma } from "~/utils/db.server";
+import { renderForWrite } from "~/utils/markdown.server";
 
 const uid = () => crypto.randomBytes(6).toString("hex");
+/** The HTML the discussions model stores with a post's text. */
+const html = (markdown: string) => {
+  const rendered = renderForWrite(markdown);
+  return rendered.ok ? rendered.html : null;
+};
 
 export async function makeUser({
   name = `Person ${uid()}`,
@@ -30,7 +36,8 @@ export async function makeThread({ authorId, categoryId, title = "Hur mäter ni 
     const thread = await tx.thread.create({
       data: { categoryId: category, authorId, title, slug: "hur-mater-ni", createdAt: at, lastActivityAt: at },
     });
-    const question = await tx.post.create({ data: { threadId: thread.id, authorId, kind: "question", bodyMd: "Vi vill veta hur andra gör.", createdAt: at } });
+    const bodyMd = "Vi vill veta hur andra gör.";
+    const question = await tx.post.create({ data: { threadId: thread.id, authorId, kind: "question", bodyMd, bodyHtml: html(bodyMd), createdAt: at } });
     await tx.threadFollow.create({ data: { threadId: thread.id, userId: authorId, createdAt: at } });
     if (notify) await afterPostCreated(tx, { id: question.id, threadId: thread.id, authorId, kind: "question", bodyMd: question.bodyMd });
     return { thread, question };
@@ -57,7 +64,7 @@ export async function makePost({
 }) {
   return prisma.$transaction(async (tx) => {
     const post = await tx.post.create({
-      data: { threadId, authorId, kind, bodyMd, parentId: parentId ?? null, createdAt: at, hiddenAt: hidden ? at : null },
+      data: { threadId, authorId, kind, bodyMd, bodyHtml: html(bodyMd), parentId: parentId ?? null, createdAt: at, hiddenAt: hidden ? at : null },
     });
     if (kind === "answer") await tx.thread.update({ where: { id: threadId }, data: { answerCount: { increment: 1 }, lastActivityAt: at } });
     const follow = await tx.threadFollow.findUnique({ where: { threadId_userId: { threadId, userId: authorId } } });

@@ -1,4 +1,5 @@
 /** Shared (browser-safe) constants and helpers for discussions. */
+import { MARKDOWN_LIMITS } from "./markdown-limits";
 
 export const THREAD_SORTS = {
   aktivitet: "Senaste aktivitet",
@@ -25,8 +26,8 @@ export const ANSWERS_PER_PAGE = 20;
 export const TITLE_MIN = 8;
 export const TITLE_MAX = 150;
 export const MAX_TAGS = 5;
-export const BODY_MAX = 20_000;
-export const COMMENT_MAX = 600;
+export const BODY_MAX = MARKDOWN_LIMITS.post;
+export const COMMENT_MAX = MARKDOWN_LIMITS.comment;
 
 /** New members: accounts younger than this, or with fewer posts, get stricter limits. */
 export const NEW_MEMBER_DAYS = 3;
@@ -34,12 +35,9 @@ export const NEW_MEMBER_POSTS = 3;
 export const NEW_MEMBER_MAX_LINKS = 2;
 
 export const HIDDEN_POST_PLACEHOLDER = "Inlägget har dolts av en moderator.";
+/** A post whose text could not be rendered when it was written (see ADR 011). */
+export const UNRENDERABLE_POST_PLACEHOLDER = "Inlägget kan inte visas: texten går inte att återge.";
 export const LOCKED_THREAD_MESSAGE = "Tråden är låst av en moderator. Det går inte längre att svara eller kommentera.";
-
-/** Counts links in Markdown or plain text: URLs and www-addresses. */
-export function countLinks(text: string): number {
-  return (text.match(/\bhttps?:\/\/|\bwww\.|\bmailto:/gi) ?? []).length;
-}
 
 /** The thread list's query string: ?ordning=&tagg=&efter= (unknown values fall back to defaults). */
 export function readListQuery(url: URL): { sort: ThreadSort; tag: string; cursor: string | null } {

@@ -1,7 +1,7 @@
 import { json } from "@remix-run/node";
 import type { z } from "zod";
 import { formValues, parseForm } from "./forms";
-import { renderMarkdown } from "./markdown.server";
+import { renderPreview } from "./preview.server";
 
 /**
  * Shared by the case and article editors: "Förhandsgranska" renders the posted
@@ -21,10 +21,11 @@ export function editorAnswer(formData: FormData, { errors = {}, preview = null }
   return json<EditorActionData>({ ok: false, errors, values: formValues(formData), tags, preview }, { status });
 }
 
-export function previewAnswer(formData: FormData) {
+/** "Förhandsgranska": the rendered text, or its field's error (400); counts against the member's preview limit. */
+export async function previewAnswer(formData: FormData, userId: string, kind: "caseBody" | "articleBody") {
   const body = formData.get("bodyMd");
-  const markdown = typeof body === "string" ? body.slice(0, 100_000) : "";
-  return editorAnswer(formData, { preview: renderMarkdown(markdown).html }, 200);
+  const preview = await renderPreview(userId, typeof body === "string" ? body : "", kind);
+  return preview.ok ? editorAnswer(formData, { preview: preview.html }, 200) : editorAnswer(formData, { errors: { bodyMd: preview.message } });
 }
 
 export function parseEditorForm<S extends z.ZodTypeAny>(schema: S, formData: FormData) {

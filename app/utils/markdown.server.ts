@@ -1,109 +1,123 @@
 import crypto from "node:crypto";
-import { Marked, type Tokens } from "marked";
-import sanitizeHtml from "sanitize-html";
 import { env } from "./env.server";
-import { slugify } from "./slug";
+import { MarkdownRenderError, renderWithinBudget, resolveHref, type Heading, type RenderedMarkdown } from "./markdown-render.server";
 
 /**
- * The one Markdown pipeline of the product: marked (GFM) renders, then an
- * allowlist sanitizer removes everything else, because marked does not sanitize.
- * Everything users or organizers write goes through renderMarkdown(), and the
- * result is shown only through <Markdown> in app/components/markdown.tsx.
+ * The one Markdown pipeline of the product (ADR 011). Everything users or
+ * organizers write is rendered here when it is written (or previewed), the
+ * sanitized HTML is stored beside the text (Post.bodyHtml, Case.bodyHtml,
+ * Article.bodyHtml, Event.descriptionHtml), and pages only show stored HTML,
+ * through <Markdown> in app/components/markdown.tsx. Reading never renders.
+ *
+ * The renderer and its bounds live in markdown-render.server.ts and
+ * markdown-guards.server.ts; the length limits per kind in markdown-limits.ts.
  */
-export type Heading = { id: string; text: string; depth: number };
-export type RenderedMarkdown = { html: string; headings: Heading[] };
+export type { Heading, RenderedMarkdown };
+export { MarkdownRenderError };
 
-const ALLOWED_TAGS = [
-  "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "del", "code", "pre", "blockquote",
-  "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "span", "input",
-];
+/**
+ * The most one render may take (wall time). Texts within their length limit take
+ * a few milliseconds, the worst known inputs under 50 ms (ADR 011); this is the
+ * backstop for inputs nobody has found yet.
+ */
+export const RENDER_BUDGET_MS = 500;
 
-function isExternal(href: string) {
-  if (!/^https?:\/\//i.test(href)) return false;
-  try {
-    return new URL(href).host !== new URL(env().APP_URL).host;
-  } catch {
-    return true;
+/** Shown (400) when a text cannot be rendered within its bounds. */
+export const UNRENDERABLE_MESSAGE =
+  "Texten går inte att visa: den tog för lång tid att bearbeta. Förenkla den (till exempel färre nivåer av citat och listor, eller färre * och _ i rad) och försök igen, eller försök igen om en stund.";
+
+// ---------------------------------------------------------------------------
+// A small cache, bounded by bytes: a preview and the save that follows it render once.
+// ---------------------------------------------------------------------------
+
+const CACHE_MAX_BYTES = 2 * 1024 * 1024;
+const CACHE_MAX_ENTRY_BYTES = 256 * 1024;
+type Entry = { result: RenderedMarkdown; bytes: number };
+const cache = new Map<string, Entry>();
+let cacheBytes = 0;
+
+// Strings are UTF-16: two bytes a character, plus the key and some overhead per entry.
+const entryBytes = (r: RenderedMarkdown) => 200 + 2 * (r.html.length + r.headings.reduce((n, h) => n + h.id.length + h.text.length + 40, 0));
+
+function remember(key: string, result: RenderedMarkdown) {
+  const bytes = entryBytes(result);
+  if (bytes > CACHE_MAX_ENTRY_BYTES) return;
+  cache.set(key, { result, bytes });
+  cacheBytes += bytes;
+  for (const [oldest, entry] of cache) {
+    if (cacheBytes <= CACHE_MAX_BYTES) break;
+    cache.delete(oldest);
+    cacheBytes -= entry.bytes;
   }
 }
 
-/** Our own uploads, or https images; nothing else may load. */
-const allowedImageSrc = (src: string) => /^https:\/\//i.test(src) || /^\/uploads\/[\w./-]+$/.test(src);
-
-const escapeText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-function createParser(headings: Heading[]) {
-  const used = new Map<string, number>();
-  const marked = new Marked({ gfm: true, breaks: false });
-  marked.use({
-    renderer: {
-      heading(this: { parser: { parseInline(t: Tokens.Heading["tokens"]): string } }, token: Tokens.Heading) {
-        // The page owns the h1: Markdown headings start at h2.
-        const depth = Math.min(Math.max(token.depth, 2), 6);
-        const text = token.text.replace(/<[^>]*>/g, "");
-        const base = slugify(text) || "avsnitt";
-        const n = used.get(base) ?? 0;
-        used.set(base, n + 1);
-        const id = n ? `${base}-${n + 1}` : base;
-        headings.push({ id, text, depth });
-        return `<h${depth} id="${id}">${this.parser.parseInline(token.tokens)}</h${depth}>\n`;
-      },
-      link(this: { parser: { parseInline(t: Tokens.Link["tokens"]): string } }, token: Tokens.Link) {
-        const inner = this.parser.parseInline(token.tokens);
-        const title = token.title ? ` title="${escapeText(token.title)}"` : "";
-        if (!isExternal(token.href)) return `<a href="${escapeText(token.href)}"${title}>${inner}</a>`;
-        return `<a href="${escapeText(token.href)}"${title} rel="noopener noreferrer" class="external-link">${inner}<span class="visually-hidden"> (extern webbplats)</span></a>`;
-      },
-      image(token: Tokens.Image) {
-        if (!allowedImageSrc(token.href)) return escapeText(token.text ? `[Bild: ${token.text}]` : "");
-        return `<img src="${escapeText(token.href)}" alt="${escapeText(token.text)}" loading="lazy">`;
-      },
-    },
-  });
-  return marked;
+/** For tests and diagnostics: what the cache holds. */
+export function markdownCacheStats() {
+  return { entries: cache.size, bytes: cacheBytes, maxBytes: CACHE_MAX_BYTES };
 }
 
-const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: ALLOWED_TAGS,
-  allowedAttributes: {
-    a: ["href", "title", "rel", "class"],
-    img: ["src", "alt", "loading"],
-    h2: ["id"], h3: ["id"], h4: ["id"], h5: ["id"], h6: ["id"],
-    th: ["align"], td: ["align"],
-    span: ["class"],
-    code: ["class"],
-    input: ["type", "checked", "disabled"],
-  },
-  allowedClasses: { a: ["external-link"], span: ["visually-hidden"], code: [/^language-[\w-]+$/] },
-  allowedSchemes: ["http", "https", "mailto"],
-  allowedSchemesByTag: { img: ["https"] },
-  allowProtocolRelative: false,
-  disallowedTagsMode: "discard",
-  // Raw HTML in Markdown loses its tags but keeps readable text; these lose their content too.
-  nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template", "svg", "math"],
-  transformTags: {
-    img: (tagName, attribs) =>
-      attribs.src && allowedImageSrc(attribs.src) ? { tagName, attribs } : { tagName: "span", attribs: {}, text: attribs.alt ?? "" },
-    // GFM task lists only: a disabled checkbox.
-    input: (_tagName, attribs) =>
-      attribs.type === "checkbox"
-        ? { tagName: "input", attribs: { type: "checkbox", disabled: "", ...(attribs.checked !== undefined ? { checked: "" } : {}) } }
-        : { tagName: "span", attribs: {} },
-  },
-};
+// Every construct once, so V8 compiles marked's rules before the first real text meets the budget.
+const WARM_UP = "# R\n\n*a* **b** _c_ ~~d~~ `e` [f](/g) ![h](/uploads/i.png) <b>j</b> www.k.se l@m.se https://n.se &amp;\n\n> o\n\n- p\n  1. q\n\n| r | s |\n|---|---|\n| t | u |\n\n```\nv\n```\n";
+let warmedUp = false;
 
-const cache = new Map<string, RenderedMarkdown>();
-const CACHE_SIZE = 500;
-
-/** Renders and sanitizes Markdown. Results are cached by content, so a version renders once. */
+/**
+ * Renders and sanitizes Markdown within RENDER_BUDGET_MS. Throws
+ * MarkdownRenderError when it cannot; writes and previews use renderForWrite.
+ */
 export function renderMarkdown(markdown: string): RenderedMarkdown {
+  if (!warmedUp) {
+    warmedUp = true;
+    renderWithinBudget(WARM_UP, { siteOrigin: env().APP_URL, budgetMs: 60_000 });
+  }
   const key = crypto.createHash("sha256").update(markdown).digest("base64url");
   const hit = cache.get(key);
-  if (hit) return hit;
-  const headings: Heading[] = [];
-  const raw = createParser(headings).parse(markdown, { async: false });
-  const result = { html: sanitizeHtml(raw, SANITIZE), headings };
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(key, result);
+  if (hit) {
+    // Most recently used last.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit.result;
+  }
+  const result = renderWithinBudget(markdown, { siteOrigin: env().APP_URL, budgetMs: RENDER_BUDGET_MS });
+  remember(key, result);
   return result;
+}
+
+/**
+ * The HTML to store (or preview) for a text, or the Swedish message why it
+ * cannot be shown. Code that must store the text anyway (a merge, the backfill)
+ * stores null HTML: readers then see a placeholder, moderators the text.
+ */
+export function renderForWrite(markdown: string): { ok: true; html: string } | { ok: false; message: string } {
+  try {
+    return { ok: true, html: renderMarkdown(markdown).html };
+  } catch (error) {
+    if (error instanceof MarkdownRenderError) return { ok: false, message: UNRENDERABLE_MESSAGE };
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Reading stored HTML
+// ---------------------------------------------------------------------------
+
+const decodeEntities = (s: string) =>
+  s.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e]!);
+
+/** The headings of stored HTML, for a table of contents (the pipeline gives every h2–h6 an id). */
+export function headingsFromHtml(html: string): Heading[] {
+  return [...html.matchAll(/<h([2-6]) id="([^"]+)">([\s\S]*?)<\/h\1>/g)].map((m) => ({
+    id: m[2]!,
+    depth: Number(m[1]),
+    text: decodeEntities(m[3]!.replace(/<[^>]*>/g, "")).trim(),
+  }));
+}
+
+/** Links in stored HTML that lead to another site (or open a mail program): what the new-member link limit counts. */
+export function countExternalLinks(html: string): number {
+  let n = 0;
+  for (const m of html.matchAll(/<a\b[^>]*?\bhref="([^"]*)"/g)) {
+    const href = decodeEntities(m[1]!);
+    if (resolveHref(href, env().APP_URL).external || /^mailto:/i.test(href)) n++;
+  }
+  return n;
 }

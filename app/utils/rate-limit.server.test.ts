@@ -10,6 +10,7 @@ describe("named limits", () => {
       resendVerificationIp: { limit: 3, windowSeconds: 3600 },
       contactIp: { limit: 5, windowSeconds: 3600 },
       postingUser: { limit: 10, windowSeconds: 600 },
+      previewUser: { limit: 30, windowSeconds: 600 },
       flagUser: { limit: 10, windowSeconds: 3600 },
       postingNewMember: { limit: 3, windowSeconds: 1800 },
       registrationIp: { limit: 300, windowSeconds: 600 },

@@ -1,6 +1,7 @@
 import { startFollowerNotificationJob, startWeeklyDigestJob } from "./discussion-jobs.server";
 import { env } from "./env.server";
 import { startOutboxSender } from "./mailer.server";
+import { startMarkdownBackfillJob } from "./markdown-backfill-job.server";
 import { startRateLimitPruner } from "./rate-limit.server";
 import { startReminderJob } from "./reminder-job.server";
 import { startRetentionJob } from "./retention-job.server";
@@ -33,6 +34,7 @@ registerBackgroundJob(() => startReminderJob());
 registerBackgroundJob(() => startRetentionJob());
 registerBackgroundJob(() => startFollowerNotificationJob());
 registerBackgroundJob(() => startWeeklyDigestJob());
+registerBackgroundJob(() => startMarkdownBackfillJob());
 
 export function startBackgroundJobs(): Stop {
   const stops = jobs.map((start) => start());

@@ -42,10 +42,12 @@ export const appUrl = (path: string) => new URL(path, env().APP_URL).href;
 
 /**
  * One-click opt-outs from discussion mail, at /diskussioner/sluta-bevaka. Each kind
- * has its own purpose prefix and names both the member and the thread or category,
- * so a link stops exactly one kind of mail for one member.
+ * has its own purpose prefix and names both the member and the thread or category
+ * (the digest and mention mails name "vecka" and "alla"), so a link stops exactly
+ * one kind of mail for one member.
  */
-export type DiscussionOptOut = { kind: "trad" | "kategori" | "sammanfattning"; userId: string; targetId: string };
+export const DISCUSSION_OPT_OUT_KINDS = ["trad", "kategori", "sammanfattning", "omnamnanden"] as const;
+export type DiscussionOptOut = { kind: (typeof DISCUSSION_OPT_OUT_KINDS)[number]; userId: string; targetId: string };
 
 const optOutValue = (o: DiscussionOptOut) => `discussion-optout:${o.kind}:${o.userId}:${o.targetId}`;
 
@@ -54,7 +56,7 @@ export const discussionOptOutUrl = (o: DiscussionOptOut) =>
 
 export function verifyDiscussionOptOut(o: DiscussionOptOut, sig: string): boolean {
   return (
-    ["trad", "kategori", "sammanfattning"].includes(o.kind) &&
+    DISCUSSION_OPT_OUT_KINDS.includes(o.kind) &&
     o.userId.length > 0 &&
     o.userId.length <= 64 &&
     o.targetId.length > 0 &&

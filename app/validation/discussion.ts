@@ -1,14 +1,15 @@
 import { z } from "zod";
-import { BODY_MAX, COMMENT_MAX, MAX_TAGS, TITLE_MAX, TITLE_MIN } from "~/utils/discussion";
+import { MAX_TAGS, TITLE_MAX, TITLE_MIN } from "~/utils/discussion";
+import { MARKDOWN_LIMITS, tooLongMessage } from "~/utils/markdown-limits";
 
 /** Form schemas for discussions: asking, answering, commenting, editing. */
 
-const body = (what: string, max = BODY_MAX) =>
+const body = (what: string, kind: "post" | "comment" = "post") =>
   z
     .string({ required_error: `Skriv ${what}.` })
     .trim()
     .min(1, `Skriv ${what}.`)
-    .max(max, `Texten får ha högst ${max.toLocaleString("sv-SE")} tecken.`);
+    .max(MARKDOWN_LIMITS[kind], tooLongMessage(kind));
 
 const slugish = z
   .string()
@@ -36,7 +37,7 @@ export type AskInput = z.infer<typeof askSchema>;
 
 export const answerSchema = z.object({ body: body("ditt svar") });
 export const commentSchema = z.object({
-  body: body("din kommentar", COMMENT_MAX),
+  body: body("din kommentar", "comment"),
   parentId: z.string().trim().min(1).max(64),
 });
 export const editSchema = z.object({ body: body("texten") });

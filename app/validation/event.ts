@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MARKDOWN_LIMITS, tooLongMessage } from "~/utils/markdown-limits";
 import { fromStockholmInputValue } from "~/utils/format";
 import { parseTimestamp, parseVideoUrl } from "~/utils/video";
 
@@ -83,7 +84,7 @@ export const eventSchema = z
       // These names are pages of their own under /forum/.
       .refine((v) => !RESERVED_FORUM_SLUGS.includes(v), "Det adressnamnet används redan av webbplatsen. Välj ett annat."),
     summary: text(500, "Ingressen").optional().default(""),
-    descriptionMd: text(20_000, "Beskrivningen").optional().default(""),
+    descriptionMd: z.string({ invalid_type_error: "Beskrivningen måste vara text." }).trim().max(MARKDOWN_LIMITS.eventDescription, tooLongMessage("eventDescription")).optional().default(""),
     startsAt: stockholmTime("Ange när forumet börjar."),
     endsAt: stockholmTime("Ange när forumet slutar."),
     format: z.enum(["webinar", "onsite", "hybrid"], { errorMap: () => ({ message: "Välj webbinarium, på plats eller båda." }) }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MARKDOWN_LIMITS, tooLongMessage } from "~/utils/markdown-limits";
 
 /** Form schemas for the knowledge library: cases, articles and questions to a case owner. */
 
@@ -43,7 +44,8 @@ const slug = z
   .default("");
 
 const summary = z.string().trim().max(600, "Sammanfattningen får ha högst 600 tecken.").default("");
-const bodyMd = z.string().max(100_000, "Texten får ha högst 100 000 tecken.").default("");
+const caseBodyMd = z.string().max(MARKDOWN_LIMITS.caseBody, tooLongMessage("caseBody")).default("");
+const articleBodyMd = z.string().max(MARKDOWN_LIMITS.articleBody, tooLongMessage("articleBody")).default("");
 const shortText = (label: string, max = 200) => z.string().trim().max(max, `${label} får ha högst ${max} tecken.`).default("");
 const optionalId = z
   .string()
@@ -66,7 +68,7 @@ export const caseSchema = z
     title,
     slug,
     summary,
-    bodyMd,
+    bodyMd: caseBodyMd,
     domain: shortText("Verksamheten", 80),
     technologies: shortText("Teknikerna", 400),
     contactName: shortText("Namnet", 120),
@@ -101,7 +103,7 @@ export const articleSchema = z.object({
   title,
   slug,
   summary,
-  bodyMd,
+  bodyMd: articleBodyMd,
   authorName: shortText("Författarens namn", 120),
   tags: z.array(z.string().regex(SLUG).max(60)).max(20).default([]),
   extraTags,
@@ -129,7 +131,7 @@ export const caseQuestionSchema = z.object({
     .string({ required_error: "Skriv din fråga." })
     .trim()
     .min(10, "Skriv din fråga med minst 10 tecken.")
-    .max(10_000, "Frågan får ha högst 10 000 tecken."),
+    .max(MARKDOWN_LIMITS.caseQuestion, tooLongMessage("caseQuestion")),
 });
 
 /** The library's filter, read from the URL. Anything invalid is simply dropped. */

@@ -1,6 +1,7 @@
 // The pages the benchmark measures, and the big discussion thread it adds to
 // every database so that one of them is heavy.
 import zlib from "node:zlib";
+import { renderWithinBudget } from "../../app/utils/markdown-render.server";
 
 export const EVENT_PATH = "/forum/kommunforum-analytics-2021-05-06";
 
@@ -19,6 +20,16 @@ export const BIG_THREAD = {
   /** Answer number 42 is the accepted one. */
   acceptedAnswer: 42,
 } as const;
+
+/**
+ * The HTML the app stores with the big thread's texts (ADR 011): answer i's HTML
+ * is answerPrefix + i + answerSuffix, like its Markdown.
+ */
+export function bigThreadHtml() {
+  const render = (markdown: string) => renderWithinBudget(markdown, { siteOrigin: "http://localhost", budgetMs: 5_000 }).html;
+  const [answerPrefix, answerSuffix] = render(`${BIG_THREAD.answerPrefix}BENCHNUMBER${BIG_THREAD.answerSuffix}`).split("BENCHNUMBER");
+  return { question: render(BIG_THREAD.question), answerPrefix: answerPrefix!, answerSuffix: answerSuffix!, comment: render(BIG_THREAD.comment) };
+}
 
 export interface Page {
   name: string;

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import pg from "pg";
 import { DATA_DIR, PG_DATABASE, SEED, execOutput, execQuiet, log } from "./config";
-import { BIG_THREAD } from "./pages";
+import { BIG_THREAD, bigThreadHtml } from "./pages";
 import { freePort, onCleanup } from "./processes";
 
 export type PostgresSetup = { url: string; server: string } | { skipped: string };
@@ -97,21 +97,22 @@ async function addBigThread(databaseUrl: string) {
       [id, category.id, authorId, BIG_THREAD.title, BIG_THREAD.slug, BIG_THREAD.answers],
     );
     await client.query(`ALTER TABLE "Post" DISABLE TRIGGER "Post_search_insert_delete"`);
+    const html = bigThreadHtml();
     await client.query(
-      `INSERT INTO "Post" ("id", "threadId", "authorId", "kind", "bodyMd", "createdAt") VALUES ($1 || '-q', $1, $2, 'question', $3, now())`,
-      [id, authorId, BIG_THREAD.question],
+      `INSERT INTO "Post" ("id", "threadId", "authorId", "kind", "bodyMd", "bodyHtml", "createdAt") VALUES ($1 || '-q', $1, $2, 'question', $3, $4, now())`,
+      [id, authorId, BIG_THREAD.question, html.question],
     );
     await client.query(
-      `INSERT INTO "Post" ("id", "threadId", "authorId", "kind", "bodyMd", "voteCount", "createdAt")
-       SELECT $1::text || '-a' || i, $1, $2, 'answer', $3::text || i || $4::text, i % 17, now()
+      `INSERT INTO "Post" ("id", "threadId", "authorId", "kind", "bodyMd", "bodyHtml", "voteCount", "createdAt")
+       SELECT $1::text || '-a' || i, $1, $2, 'answer', $3::text || i || $4::text, $6::text || i || $7::text, i % 17, now()
        FROM generate_series(1, $5::int) AS i`,
-      [id, authorId, BIG_THREAD.answerPrefix, BIG_THREAD.answerSuffix, BIG_THREAD.answers],
+      [id, authorId, BIG_THREAD.answerPrefix, BIG_THREAD.answerSuffix, BIG_THREAD.answers, html.answerPrefix, html.answerSuffix],
     );
     await client.query(
-      `INSERT INTO "Post" ("id", "threadId", "authorId", "parentId", "kind", "bodyMd", "createdAt")
-       SELECT $1::text || '-a' || i || '-c', $1, $2, $1::text || '-a' || i, 'comment', $3, now()
+      `INSERT INTO "Post" ("id", "threadId", "authorId", "parentId", "kind", "bodyMd", "bodyHtml", "createdAt")
+       SELECT $1::text || '-a' || i || '-c', $1, $2, $1::text || '-a' || i, 'comment', $3, $5, now()
        FROM generate_series(10, $4::int, 10) AS i`,
-      [id, authorId, BIG_THREAD.comment, BIG_THREAD.answers],
+      [id, authorId, BIG_THREAD.comment, BIG_THREAD.answers, html.comment],
     );
     await client.query(`ALTER TABLE "Post" ENABLE TRIGGER "Post_search_insert_delete"`);
     // "title" in the SET list fires "Thread_search_update" (AFTER UPDATE OF "title", …) once.
