@@ -7,7 +7,7 @@ import { buildExists } from "./route-manifest";
 import { testQuery } from "./test-sql";
 
 let app: AppServer;
-const SESSION_SECRET = "markdown-http-test-secret-0123456789abcdef";
+const LINK_SECRET = "markdown-http-test-secret-0123456789abcdef";
 
 const sql = <T = Record<string, unknown>>(text: string, params: (string | number | null | Date)[] = []) => testQuery<T>(app.databaseUrl, text, params);
 const rid = (prefix: string) => `${prefix}${crypto.randomBytes(8).toString("hex")}`;
@@ -52,7 +52,7 @@ async function thread(authorId: string, { body = "Hur gör ni?", html = "<p>Hur 
 
 describe.skipIf(!buildExists())("Markdown and posts over HTTP", () => {
   beforeAll(async () => {
-    app = await startAppServer({ name: "markdown-http", env: { SESSION_SECRET } });
+    app = await startAppServer({ name: "markdown-http", env: { LINK_SECRET } });
   }, 120_000);
   afterAll(async () => {
     await app?.stop();
@@ -157,7 +157,7 @@ describe.skipIf(!buildExists())("Markdown and posts over HTTP", () => {
 
   test("the one-click opt-out from mention mail works without logging in", async () => {
     const member = await user();
-    const sig = createHmac("sha256", SESSION_SECRET).update(`discussion-optout:omnamnanden:${member.id}:alla`).digest("base64url");
+    const sig = createHmac("sha256", LINK_SECRET).update(`discussion-optout:omnamnanden:${member.id}:alla`).digest("base64url");
     const path = `/diskussioner/sluta-bevaka?typ=omnamnanden&u=${member.id}&id=alla&sig=${sig}`;
     const mentionEmails = async () => (await sql<{ on: unknown }>(`SELECT "mentionEmails" AS "on" FROM "User" WHERE "id" = ?`, [member.id])).map((r) => Boolean(r.on));
     expect((await get(path)).status).toBe(200);
