@@ -27,8 +27,9 @@ async function publishedPdf(): Promise<string> {
   const recordingId = `rec${crypto.randomBytes(6).toString("hex")}`;
   await testQuery(
     app.databaseUrl,
-    `INSERT INTO "Recording" ("id", "eventId", "videoUrl", "provider", "publishedAt", "createdAt", "updatedAt") VALUES (?, ?, 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'youtube', ?, ?, ?)`,
-    [recordingId, event!.id, new Date(+now - 86_400_000), now, now],
+    `INSERT INTO "Recording" ("id", "eventId", "videoUrl", "provider", "publishedAt", "createdAt", "updatedAt") VALUES (?, ?, ?, 'youtube', ?, ?, ?)`,
+    // The address is a parameter: testQuery turns every "?" into a placeholder on PostgreSQL.
+    [recordingId, event!.id, "https://www.youtube.com/watch?v=dQw4w9WgXcQ", new Date(+now - 86_400_000), now, now],
   );
   file = Buffer.concat([Buffer.from("%PDF-1.4\n"), crypto.randomBytes(15 * MB)]);
   const storedName = `${crypto.randomBytes(16).toString("hex")}.pdf`;
