@@ -205,8 +205,10 @@ describe.skipIf(pgRun || !buildExists())("db:backup and db:restore (SQLite, prod
     // The backup: the migrated template, no rows yet.
     const copy = path.join(WORK, "ordning-kopia");
     await backup({ dbFile, uploadsDir, target: copy });
-    // Only its owner may read a backup (password hashes, TOTP secrets).
-    expect(fs.statSync(copy).mode & 0o077).toBe(0);
+    // Only its owner may read a backup (password hashes, TOTP secrets), whatever the umask.
+    for (const f of [copy, path.join(copy, BACKUP_DB_NAME), path.join(copy, MANIFEST_NAME), path.join(copy, BACKUP_UPLOADS_NAME)]) {
+      expect(fs.statSync(f).mode & 0o077, f).toBe(0);
+    }
     // The live database has moved on since, and has an upload.
     const db = new Database(dbFile);
     db.prepare(`INSERT INTO "County" (code, name, shortName) VALUES ('99', 'Gamla län', 'Gamla')`).run();

@@ -157,6 +157,11 @@ export async function backup({ dbFile, uploadsDir, target }: { dbFile: string; u
       ms: Math.round(performance.now() - started),
     };
     fs.writeFileSync(path.join(partial, MANIFEST_NAME), JSON.stringify(manifest, null, 2) + "\n");
+    // Readable by the owner alone, whatever the umask of whoever ran it.
+    const uploadsCopy = path.join(partial, BACKUP_UPLOADS_NAME);
+    for (const name of fs.readdirSync(uploadsCopy)) fs.chmodSync(path.join(uploadsCopy, name), 0o600);
+    for (const name of [BACKUP_DB_NAME, MANIFEST_NAME]) fs.chmodSync(path.join(partial, name), 0o600);
+    fs.chmodSync(uploadsCopy, 0o700);
     fsyncPath(partial);
     fs.renameSync(partial, dir);
     fsyncPath(path.dirname(dir));
