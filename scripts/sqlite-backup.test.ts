@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../app/test/app-server";
 import { buildExists } from "../app/test/route-manifest";
-import { BACKUP_DB_NAME, MANIFEST_NAME, restore, verifyDatabase, type Manifest } from "./sqlite-backup";
+import { backup, BACKUP_DB_NAME, BACKUP_UPLOADS_NAME, MANIFEST_NAME, restore, verifyDatabase, type Manifest } from "./sqlite-backup";
 
 const ROOT = path.resolve(__dirname, "..");
 const WORK = path.join(ROOT, ".tmp", `backup-test-${process.pid}`);
@@ -188,5 +188,55 @@ describe.skipIf(pgRun || !buildExists())("db:backup and db:restore (SQLite, prod
     const copy = path.join(WORK, "kopia");
     fs.appendFileSync(path.join(copy, BACKUP_DB_NAME), Buffer.alloc(4096));
     expect(() => restore({ source: copy, dbFile: target, uploadsDir: path.join(WORK, "u"), migrationsDir: MIGRATIONS })).toThrow(/kontrollsumman/);
+  });
+
+  it("stops without touching the old database when the uploads cannot be restored; as root, restored files get the data folder's owner", async () => {
+    const place = path.join(WORK, "ordning");
+    const dbFile = path.join(place, "kommunforum.db");
+    const uploadsDir = path.join(place, "uploads");
+    fs.mkdirSync(uploadsDir, { recursive: true });
+    fs.copyFileSync(path.join(ROOT, ".tmp", "test-template.db"), dbFile);
+    const countiesIn = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      const rows = db.prepare(`SELECT code FROM "County"`).all() as { code: string }[];
+      db.close();
+      return rows.map((r) => r.code);
+    };
+    // The backup: the migrated template, no rows yet.
+    const copy = path.join(WORK, "ordning-kopia");
+    await backup({ dbFile, uploadsDir, target: copy });
+    // Only its owner may read a backup (password hashes, TOTP secrets), whatever the umask.
+    for (const f of [copy, path.join(copy, BACKUP_DB_NAME), path.join(copy, MANIFEST_NAME), path.join(copy, BACKUP_UPLOADS_NAME)]) {
+      expect(fs.statSync(f).mode & 0o077, f).toBe(0);
+    }
+    // The live database has moved on since, and has an upload.
+    const db = new Database(dbFile);
+    db.prepare(`INSERT INTO "County" (code, name, shortName) VALUES ('99', 'Gamla län', 'Gamla')`).run();
+    db.close();
+    fs.writeFileSync(path.join(uploadsDir, "gammal.pdf"), "%PDF-1.7 gammal");
+
+    // A damaged backup: its uploads folder is a file, so copying the uploads fails.
+    fs.rmSync(path.join(copy, BACKUP_UPLOADS_NAME), { recursive: true });
+    fs.writeFileSync(path.join(copy, BACKUP_UPLOADS_NAME), "ingen mapp");
+    expect(() => restore({ source: copy, dbFile, uploadsDir, migrationsDir: MIGRATIONS })).toThrow(/Inget ändrades/);
+    expect(countiesIn(dbFile)).toEqual(["99"]);
+    expect(fs.readdirSync(uploadsDir)).toEqual(["gammal.pdf"]);
+    expect(fs.readdirSync(place).sort()).toEqual(["kommunforum.db", "uploads"]);
+
+    // Repaired, it restores; run as root into a folder the service user owns, the
+    // files it puts in place are the service user's (here: nobody, 65534).
+    fs.rmSync(path.join(copy, BACKUP_UPLOADS_NAME));
+    fs.mkdirSync(path.join(copy, BACKUP_UPLOADS_NAME));
+    fs.writeFileSync(path.join(copy, BACKUP_UPLOADS_NAME, "ny.pdf"), "%PDF-1.7 ny");
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) fs.chownSync(place, 65534, 65534);
+    const result = restore({ source: copy, dbFile, uploadsDir, migrationsDir: MIGRATIONS });
+    expect(countiesIn(dbFile)).toEqual([]);
+    expect(fs.readdirSync(uploadsDir)).toEqual(["ny.pdf"]);
+    expect(fs.readdirSync(result.previousUploads!)).toEqual(["gammal.pdf"]);
+    expect(countiesIn(result.previousDatabase!)).toEqual(["99"]);
+    if (asRoot) {
+      for (const f of [dbFile, uploadsDir, path.join(uploadsDir, "ny.pdf")]) expect(fs.statSync(f).uid, f).toBe(65534);
+    }
   });
 });

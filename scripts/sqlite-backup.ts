@@ -125,7 +125,8 @@ export async function backup({ dbFile, uploadsDir, target }: { dbFile: string; u
   // Built beside the target and renamed at the end: a half-made backup never has the final name.
   const partial = `${dir}.partial-${process.pid}`;
   fs.rmSync(partial, { recursive: true, force: true });
-  fs.mkdirSync(partial);
+  // Only its owner may read it: it holds password hashes and sealed TOTP secrets.
+  fs.mkdirSync(partial, { mode: 0o700 });
   try {
     const dbCopy = path.join(partial, BACKUP_DB_NAME);
     const source = new Database(dbFile, { readonly: true, fileMustExist: true });
@@ -156,6 +157,11 @@ export async function backup({ dbFile, uploadsDir, target }: { dbFile: string; u
       ms: Math.round(performance.now() - started),
     };
     fs.writeFileSync(path.join(partial, MANIFEST_NAME), JSON.stringify(manifest, null, 2) + "\n");
+    // Readable by the owner alone, whatever the umask of whoever ran it.
+    const uploadsCopy = path.join(partial, BACKUP_UPLOADS_NAME);
+    for (const name of fs.readdirSync(uploadsCopy)) fs.chmodSync(path.join(uploadsCopy, name), 0o600);
+    for (const name of [BACKUP_DB_NAME, MANIFEST_NAME]) fs.chmodSync(path.join(partial, name), 0o600);
+    fs.chmodSync(uploadsCopy, 0o700);
     fsyncPath(partial);
     fs.renameSync(partial, dir);
     fsyncPath(path.dirname(dir));
@@ -205,6 +211,17 @@ export function processesUsingDatabase(dbFile: string): number[] | null {
   return [...found].sort((a, b) => a - b);
 }
 
+/**
+ * Gives files the owner of the folder they land in, so a restore run as root does
+ * not leave a database or uploads the service user cannot write. Only root may
+ * chown, and only root needs to.
+ */
+function chownLikeFolder(files: string[], folder: string) {
+  if (process.getuid?.() !== 0) return;
+  const { uid, gid } = fs.statSync(folder);
+  for (const file of files) fs.chownSync(file, uid, gid);
+}
+
 export type RestoreResult = {
   migrations: string[];
   /** Migrations in prisma/migrations that the restored database lacks: run `npm run db:deploy`. */
@@ -226,10 +243,12 @@ function migrationFolders(migrationsDir: string): string[] {
 
 /**
  * Replaces the database (and the uploads, when the backup has them) with a backup.
- * Refuses while a process has the database open, unless `force`. The previous
- * database and uploads are kept beside the new ones with a ".before-restore-<time>"
- * suffix; the stale -wal and -shm of the old database are removed before the new
- * file takes its name, so SQLite can never replay an old log onto it.
+ * Refuses while a process has the database open, unless `force`. Copies everything
+ * first, then swaps the uploads, and the database last: a restore that stops with
+ * an error has left the old database in place. The previous database and uploads
+ * are kept beside the new ones with a ".before-restore-<time>" suffix; the stale
+ * -wal and -shm of the old database are removed before the new file takes its
+ * name, so SQLite can never replay an old log onto it.
  */
 export function restore({
   source,
@@ -280,41 +299,30 @@ export function restore({
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
 
-  // 1. The new file, complete and on disk, beside the target (same file system, so rename is atomic).
+  // 1. Everything that can fail for want of space, permissions or a damaged backup
+  //    happens first, beside the targets (same file system, so the renames below are
+  //    atomic). Until step 2 the old database and uploads are untouched.
   const incoming = `${dbFile}.restore-${process.pid}`;
-  fs.copyFileSync(srcDb, incoming);
-  fsyncPath(incoming);
-
-  // 2. The old database: fold its WAL in, then move it aside.
-  let previousDatabase: string | null = null;
-  if (fs.existsSync(dbFile)) {
-    try {
-      const old = new Database(dbFile, { fileMustExist: true });
-      old.pragma("busy_timeout = 5000");
-      old.pragma("wal_checkpoint(TRUNCATE)");
-      old.close();
-    } catch (error) {
-      warnings.push(`Den gamla databasens logg kunde inte föras in: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    previousDatabase = `${dbFile}.before-restore-${stamp}`;
-    fs.renameSync(dbFile, previousDatabase);
-    for (const suffix of ["-wal", "-shm"]) {
-      if (fs.existsSync(dbFile + suffix)) fs.renameSync(dbFile + suffix, previousDatabase + suffix);
-    }
-  }
-  for (const suffix of ["-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
-
-  // 3. The new file takes the name.
-  fs.renameSync(incoming, dbFile);
-  fsyncPath(path.dirname(dbFile));
-
-  // 4. Uploads: the same swap, when the backup carries them.
+  const staging = srcUploads && fs.existsSync(srcUploads) ? `${uploadsDir}.restore-${process.pid}` : null;
   let uploads: number | null = null;
+  try {
+    fs.copyFileSync(srcDb, incoming);
+    fsyncPath(incoming);
+    chownLikeFolder([incoming], path.dirname(dbFile));
+    if (staging) {
+      fs.rmSync(staging, { recursive: true, force: true });
+      uploads = copyUploads(srcUploads!, staging).count;
+      chownLikeFolder([staging, ...fs.readdirSync(staging).map((name) => path.join(staging, name))], path.dirname(uploadsDir));
+    }
+  } catch (error) {
+    fs.rmSync(incoming, { force: true });
+    if (staging) fs.rmSync(staging, { recursive: true, force: true });
+    throw new Error(`Inget ändrades, databasen och uppladdningarna är kvar som de var: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  // 2. Uploads: the old folder moves aside, the new one takes its name.
   let previousUploads: string | null = null;
-  if (srcUploads && fs.existsSync(srcUploads)) {
-    const staging = `${uploadsDir}.restore-${process.pid}`;
-    fs.rmSync(staging, { recursive: true, force: true });
-    uploads = copyUploads(srcUploads, staging).count;
+  if (staging) {
     if (fs.existsSync(uploadsDir)) {
       previousUploads = `${uploadsDir}.before-restore-${stamp}`;
       fs.renameSync(uploadsDir, previousUploads);
@@ -322,6 +330,42 @@ export function restore({
     fs.renameSync(staging, uploadsDir);
   } else {
     warnings.push("Säkerhetskopian har inga uppladdade filer; mappen för uppladdningar lämnades som den var.");
+  }
+
+  // 3. The database last. Its WAL is folded in and it moves aside; the stale -wal and
+  //    -shm go before the new file takes the name, so SQLite never replays an old log onto it.
+  let previousDatabase: string | null = null;
+  try {
+    if (fs.existsSync(dbFile)) {
+      try {
+        const old = new Database(dbFile, { fileMustExist: true });
+        old.pragma("busy_timeout = 5000");
+        old.pragma("wal_checkpoint(TRUNCATE)");
+        old.close();
+      } catch (error) {
+        warnings.push(`Den gamla databasens logg kunde inte föras in: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      previousDatabase = `${dbFile}.before-restore-${stamp}`;
+      fs.renameSync(dbFile, previousDatabase);
+      for (const suffix of ["-wal", "-shm"]) {
+        if (fs.existsSync(dbFile + suffix)) fs.renameSync(dbFile + suffix, previousDatabase + suffix);
+      }
+    }
+    for (const suffix of ["-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
+    fs.renameSync(incoming, dbFile);
+    fsyncPath(path.dirname(dbFile));
+  } catch (error) {
+    // Put back what moved, so database and uploads still belong together.
+    if (previousDatabase && !fs.existsSync(dbFile)) {
+      for (const suffix of ["", "-wal", "-shm"]) if (fs.existsSync(previousDatabase + suffix)) fs.renameSync(previousDatabase + suffix, dbFile + suffix);
+    }
+    if (staging) {
+      fs.renameSync(uploadsDir, staging);
+      if (previousUploads) fs.renameSync(previousUploads, uploadsDir);
+      fs.rmSync(staging, { recursive: true, force: true });
+    }
+    fs.rmSync(incoming, { force: true });
+    throw new Error(`Databasen kunde inte bytas ut; den gamla databasen och uppladdningarna ligger kvar: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   return { migrations: check.migrations, pendingMigrations, uploads, previousDatabase, previousUploads, warnings };

@@ -33,6 +33,8 @@ export async function startAppServer({
   env = {},
   seed = false,
   sharedDatabaseUrl,
+  expectHealthy = true,
+  filePermissionsBindRoot = false,
 }: {
   /** Leave out to get a free port. */
   port?: number;
@@ -45,6 +47,14 @@ export async function startAppServer({
    * creates and drops it; stop() leaves it alone.
    */
   sharedDatabaseUrl?: string;
+  /** false: ready as soon as /healthz answers at all, e.g. 503 (a test of the health check). */
+  expectHealthy?: boolean;
+  /**
+   * When the tests run as root: start the server without CAP_DAC_OVERRIDE and
+   * CAP_DAC_READ_SEARCH (setpriv), so a read-only file is read-only to it, as it is
+   * to a service user. Root writes any file otherwise.
+   */
+  filePermissionsBindRoot?: boolean;
 }): Promise<AppServer> {
   const port = wanted ?? (await freePort());
   // `npm run test:pg`: a PostgreSQL copy of the migrated template (app/test/pg-test-db.ts).
@@ -69,7 +79,11 @@ export async function startAppServer({
   if (seed) execFileSync("env", ["-u", "NODE_ENV", "npx", "tsx", "prisma/seed.ts"], { cwd: ROOT, env: fullEnv, stdio: "pipe" });
 
   let log = "";
-  const child: ChildProcess = spawn(process.execPath, ["server.js"], { cwd: ROOT, env: fullEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const asRoot = filePermissionsBindRoot && process.getuid?.() === 0;
+  const [command, ...args] = asRoot
+    ? ["setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search", process.execPath, "server.js"]
+    : [process.execPath, "server.js"];
+  const child: ChildProcess = spawn(command!, args, { cwd: ROOT, env: fullEnv, stdio: ["ignore", "pipe", "pipe"] });
   const keep = (c: Buffer) => (log = (log + c.toString()).slice(-200_000));
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
@@ -79,7 +93,7 @@ export async function startAppServer({
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`servern avslutades (kod ${child.exitCode}):\n${log}`);
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/healthz`).then((r) => r.ok || !expectHealthy, () => false);
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`servern svarade inte på /healthz:\n${log}`);
     await new Promise((r) => setTimeout(r, 200));
