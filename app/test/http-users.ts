@@ -23,7 +23,8 @@ export async function createSession(databaseUrl: string, userId: string, { twoFa
 }
 
 /**
- * A confirmed user of the given role from Borlänge (2081) with one session.
+ * A confirmed user of the given role with one session, from Borlänge (2081) when the
+ * database has the reference data (a seeded one does).
  * Admins get two-factor authentication switched on (the app demands it), and the
  * session counts as having passed it, unless `totp: false`.
  */
@@ -34,7 +35,7 @@ export async function createUser(databaseUrl: string, role: Role = "member", { t
   await testQuery(
     databaseUrl,
     `INSERT INTO "User" ("id", "email", "name", "handle", "title", "role", "emailVerifiedAt", "municipalityCode", "totpEnabledAt", "createdAt", "updatedAt")
-     VALUES (?, ?, ?, ?, 'Testare', ?, ?, '2081', ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, 'Testare', ?, ?, (SELECT "code" FROM "Municipality" WHERE "code" = '2081'), ?, ?, ?)`,
     [id, email, `Testperson ${id.slice(-4)}`, id, role, now, totp ? now : null, now, now],
   );
   return { id, email, role, cookie: await createSession(databaseUrl, id) };
