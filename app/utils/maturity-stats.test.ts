@@ -70,6 +70,19 @@ describe("distribution and small-cell suppression", () => {
     // total 20 is published: with only the 2 hidden, 20 - 5 - 6 - 7 = 2 would give it away.
     expect(suppressCounts([0, 5, 6, 7, 2])).toEqual([0, null, 6, 7, null]);
   });
+
+  it("at the edge: a count of exactly 4 is hidden, exactly 5 is shown unless it must cover a single hidden one", () => {
+    expect(suppressCounts([5, 0, 5])).toEqual([5, 0, 5]);
+    expect(suppressCounts([4, 0, 0])).toEqual([null, 0, 0]);
+    // The 4 alone would follow from the total: the 5 is hidden with it.
+    expect(suppressCounts([4, 5, 0])).toEqual([null, null, 0]);
+    // The smallest other count is the one hidden, the first of equals.
+    expect(suppressCounts([9, 4, 6, 6])).toEqual([9, null, null, 6]);
+    expect(suppressCounts([9, 1, 3, 6])).toEqual([9, null, null, 6]);
+    expect(suppressCounts([1, 2, 3, 4, 5])).toEqual([null, null, null, null, 5]);
+    // With another threshold the same rule applies.
+    expect(suppressCounts([2, 3], 3)).toEqual([null, null]);
+  });
 });
 
 describe("weakest dimensions", () => {
