@@ -75,8 +75,8 @@ describe.skipIf(!buildExists())("a member votes once, from any number of browser
     const browsers = [browser(member.cookie), browser(await createSession(app.databaseUrl, member.id)), browser(await createSession(app.databaseUrl, member.id))];
     const results = await Promise.all(browsers.map((vote, i) => vote(i % 2 ? "Nej" : "Ja")));
     expect(results.map((r) => r.status), app.errorLines()).toEqual([302, 302, 302]);
-    const [{ n }] = await sql<{ n: number }>(`SELECT count(*) AS "n" FROM "PollResponse" WHERE "pollId" = ? AND "userId" = ?`, [pollId, member.id]);
-    expect(Number(n)).toBe(1);
+    const count = await sql<{ n: number }>(`SELECT count(*) AS "n" FROM "PollResponse" WHERE "pollId" = ? AND "userId" = ?`, [pollId, member.id]);
+    expect(Number(count[0]!.n)).toBe(1);
     expect(await responses(member.id)).toHaveLength(1);
   });
 });
