@@ -1,7 +1,7 @@
 // The guards every protected loader and action calls, on real sessions in this
 // file's database. app/test/route-roles.server.test.ts checks that the routes call them.
 import crypto from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/utils/db.server";
 import {
   endSession,
@@ -13,6 +13,7 @@ import {
   requireUser,
   requireVerifiedUser,
   SESSION_ABSOLUTE_DAYS,
+  SESSION_IDLE_DAYS,
   startSession,
 } from "./auth.server";
 import { ROLES, type Role } from "./roles";
@@ -32,6 +33,9 @@ async function signedIn({ role = "member", totp = role === "admin", verified = t
 
 const withCookie = (cookie: string, path = "/a?b=1") => new Request(`http://localhost${path}`, { headers: { Cookie: cookie.split(";")[0]! } });
 
+/** The text of the Response a guard throws. */
+const refusal = (guard: Promise<unknown>) => guard.then(() => "", (r: Response) => r.text());
+
 /** What a guard throws (a Response), or "ok" with the user id it returned. */
 async function outcome(guard: Promise<{ id: string } | null | void>) {
   try {
@@ -42,6 +46,51 @@ async function outcome(guard: Promise<{ id: string } | null | void>) {
     return { status: thrown.status, location: thrown.headers.get("Location") };
   }
 }
+
+// First in the file: the first test to use the sessions sets Lucia up.
+describe("the session cookie and what a session carries", () => {
+  it("is an HttpOnly, SameSite=Lax cookie for the whole site that lasts as long as the idle limit", async () => {
+    const { cookie, request, userId } = await signedIn({ role: "moderator", totp: true });
+    expect(cookie).toMatch(/^kf_session=[a-z0-9]+; /);
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Lax/);
+    expect(cookie).toMatch(/; Path=\//);
+    expect(cookie).not.toMatch(/Secure|Domain/);
+    expect(Number(/Max-Age=(\d+)/.exec(cookie)?.[1])).toBe(SESSION_IDLE_DAYS * 86_400);
+    const row = await prisma.session.findFirstOrThrow({ where: { userId }, select: { expiresAt: true } });
+    expect((row.expiresAt.getTime() - Date.now()) / 86_400_000).toBeCloseTo(SESSION_IDLE_DAYS, 2);
+
+    const auth = await getAuth(request);
+    expect(auth.session).toMatchObject({ userId, twoFactorVerified: true });
+    expect(auth.session?.absoluteExpiresAt).toBeInstanceOf(Date);
+    expect(auth.user).toMatchObject({ id: userId, role: "moderator", name: "Test", title: "", emailVerified: true, totpEnabled: true, municipalityCode: null, suspendedUntil: null });
+    expect(auth.user?.email).toMatch(/@test\.example$/);
+  });
+
+  it("a visitor without a cookie has no session and gets no cookie", async () => {
+    expect(await getAuth(new Request("http://localhost/"))).toEqual({ user: null, session: null, setCookie: null });
+  });
+});
+
+describe("the session cookie on a site served over https", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it("is __Host- prefixed and Secure", async () => {
+    vi.resetModules();
+    vi.stubEnv("APP_URL", "https://kommunforum.example");
+    const https = await import("./auth.server");
+    const { userId } = await signedIn();
+    const { cookie } = await https.startSession(userId, { twoFactorVerified: true });
+    expect(cookie).toMatch(/^__Host-kf_session=[a-z0-9]+; /);
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).toMatch(/; Path=\//);
+    expect(cookie).not.toMatch(/Domain/);
+    expect(https.blankSessionCookie()).toMatch(/^__Host-kf_session=;.*Secure/);
+  });
+});
 
 describe("requireUser and getOptionalUser", () => {
   it("send a visitor to the login page with the page and query to come back to", async () => {
@@ -108,14 +157,27 @@ describe("requireRole", () => {
 });
 
 describe("requireVerifiedUser", () => {
-  it("refuses an unconfirmed address and a suspension that has not ended, with 403", async () => {
+  it("refuses an unconfirmed address and a suspension that has not ended, with 403 and a Swedish reason", async () => {
     const unverified = await signedIn({ verified: false });
     expect(await outcome(requireVerifiedUser(unverified.request))).toEqual({ status: 403, location: null });
+    expect(await refusal(requireVerifiedUser(unverified.request))).toMatch(/^Bekräfta din e-postadress/);
     const suspended = await signedIn({ suspendedUntil: new Date(Date.now() + 3600_000) });
     expect(await outcome(requireVerifiedUser(suspended.request))).toEqual({ status: 403, location: null });
+    expect(await refusal(requireVerifiedUser(suspended.request))).toMatch(/^Ditt konto är avstängt/);
     const ended = await signedIn({ suspendedUntil: new Date(Date.now() - 1000) });
     expect(await outcome(requireVerifiedUser(ended.request))).toEqual({ ok: ended.userId });
     expect(await outcome(requireVerifiedUser(new Request("http://localhost/x")))).toMatchObject({ status: 302 });
+  });
+
+  it("lets the user write again at the very moment the suspension ends", async () => {
+    const until = new Date(Date.now() + 60_000);
+    const { userId, request } = await signedIn({ suspendedUntil: until });
+    vi.useFakeTimers({ toFake: ["Date"], now: until });
+    try {
+      expect(await outcome(requireVerifiedUser(request))).toEqual({ ok: userId });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RATE_LIMITS, checkRateLimit, clearRateLimit, rateLimitKey, rateLimitMessage, rateLimitResponse } from "./rate-limit.server";
+import { prisma } from "~/utils/db.server";
+import { RATE_LIMITS, checkRateLimit, clearRateLimit, enforceRateLimit, rateLimitKey, rateLimitMessage, rateLimitResponse, startRateLimitPruner } from "./rate-limit.server";
 
 describe("named limits", () => {
   it("has the agreed numbers", () => {
@@ -25,6 +26,18 @@ describe("named limits", () => {
     expect(key).not.toContain("anna");
     expect(rateLimitKey("loginAccount", "anna.svensson@borlange.example")).toBe(key);
     expect(rateLimitKey("loginIp", "anna.svensson@borlange.example")).not.toBe(key);
+    // Spaces around the address count as the same subject too.
+    expect(rateLimitKey("loginAccount", "  anna.svensson@borlange.example ")).toBe(key);
+  });
+
+  it("enforceRateLimit lets the limit through and throws the 429 answer after it", async () => {
+    for (let i = 0; i < RATE_LIMITS.resendVerificationIp.limit; i++) await expect(enforceRateLimit("resendVerificationIp", "198.51.100.44")).resolves.toBeUndefined();
+    const thrown = await enforceRateLimit("resendVerificationIp", "198.51.100.44").then(() => null, (r: unknown) => r);
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(429);
+    expect(Number((thrown as Response).headers.get("Retry-After"))).toBeGreaterThan(3500);
+    // Another subject is not affected.
+    await expect(enforceRateLimit("resendVerificationIp", "198.51.100.45")).resolves.toBeUndefined();
   });
 
   it("applies the named rule and can be cleared", async () => {
@@ -44,11 +57,30 @@ describe("rateLimitResponse", () => {
     expect(response.status).toBe(429);
     expect(response.headers.get("Retry-After")).toBe(String(14 * 60 + 1));
     expect(response.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
     expect(await response.text()).toBe("För många försök. Vänta 15 minuter och försök igen.");
   });
 
   it("says one minute in the singular and never zero", () => {
     expect(rateLimitMessage({ retryAfterSeconds: 30 })).toBe("För många försök. Vänta 1 minut och försök igen.");
     expect(rateLimitMessage({ retryAfterSeconds: 0 })).toBe("För många försök. Vänta 1 minut och försök igen.");
+  });
+});
+
+describe("startRateLimitPruner", () => {
+  it("drops windows older than the longest rule in the background, keeps younger ones, and stops when asked", async () => {
+    const longest = Math.max(...Object.values(RATE_LIMITS).map((r) => r.windowSeconds));
+    const ago = (seconds: number) => new Date(Date.now() - seconds * 1000);
+    // Older than the longest window, and younger than it but older than the shortest.
+    await checkRateLimit("contactIp", "pruner-old", ago(longest + 60));
+    await checkRateLimit("contactIp", "pruner-young", ago(longest - 60));
+    const keys = async () => (await prisma.rateLimit.findMany({ where: { key: { in: [rateLimitKey("contactIp", "pruner-old"), rateLimitKey("contactIp", "pruner-young")] } }, select: { key: true } })).map((r) => r.key);
+    expect(await keys()).toHaveLength(2);
+    const stop = startRateLimitPruner(20);
+    try {
+      await expect.poll(keys, { timeout: 5_000 }).toEqual([rateLimitKey("contactIp", "pruner-young")]);
+    } finally {
+      await stop();
+    }
   });
 });
