@@ -20,6 +20,7 @@ export const MUTATION_TESTS = [
   "app/utils/maturity-export.server.test.ts",
   "app/models/retention.server.test.ts",
   "app/utils/markdown.server.test.ts",
+  "app/utils/markdown-allowlist.server.test.ts",
   "app/utils/xss-corpus.server.test.ts",
 ];
 
