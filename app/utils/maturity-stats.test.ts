@@ -59,6 +59,9 @@ describe("distribution and small-cell suppression", () => {
   it("counts how many gave each score", () => {
     const rows = [0, 0, 1, 4, 4, 4].map((s, i) => row(`100${i}`, s));
     expect(distribution(rows, "bi")).toEqual([2, 1, 0, 0, 3]);
+    // Scores outside 0..4 and missing ones are not counted.
+    const odd = [-1, 5, 2].map((score, i) => ({ municipalityCode: `200${i}`, countyCode: "20", scores: { bi: score } }));
+    expect(distribution([...odd, { municipalityCode: "2009", countyCode: "20", scores: {} }], "bi")).toEqual([0, 0, 1, 0, 0]);
   });
 
   it("hides counts of 1 to 4 and keeps zeros and counts of 5 or more", () => {
@@ -91,6 +94,11 @@ describe("weakest dimensions", () => {
     expect(weakestDimensions(scores)).toEqual(["ai", "bi", "iot"]);
   });
 
+  it("keeps the data file's order among equal scores", () => {
+    expect(weakestDimensions(all(1))).toEqual(MATURITY_DIMENSIONS.slice(0, 3).map((d) => d.key));
+    expect(weakestDimensions(all(1), 5)).toEqual(MATURITY_DIMENSIONS.slice(0, 5).map((d) => d.key));
+  });
+
   it("never recommends for dimensions already at the top", () => {
     expect(weakestDimensions(all(4))).toEqual([]);
     expect(weakestDimensions({ ...all(4), culture: 3 })).toEqual(["culture"]);
@@ -106,6 +114,13 @@ describe("change since last year", () => {
     expect([formatChange(2), formatChange(-1), formatChange(0), formatChange(null)]).toEqual(["+2", "−1", "±0", "–"]);
     expect(formatAverage(2.25)).toMatch(/^2,[23]$/);
     expect(formatAverage(null)).toBe("–");
+    // A dimension missing this year has no change either, and undefined prints as a dash.
+    expect(changeSince({ bi: 2 }, all(3)).ai).toBeNull();
+    expect([formatAverage(undefined), formatChange(undefined)]).toEqual(["–", "–"]);
+  });
+
+  it("gives place names their Swedish genitive", () => {
+    expect(["Borlänge", "Västerås", "Kalix", "Luleå", "Oxelösund", "Lidköping"].map(genitive)).toEqual(["Borlänges", "Västerås", "Kalix", "Luleås", "Oxelösunds", "Lidköpings"]);
   });
 });
 

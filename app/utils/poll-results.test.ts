@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breakdownBy, countedResultRows, importedResultRows, largestRemainderPercentages, MIN_GROUP_SIZE, NOT_REPORTED_LABEL } from "./poll-results";
+import { breakdownBy, countedResultRows, importedResultRows, largestRemainderPercentages, MIN_GROUP_SIZE, NOT_REPORTED_LABEL, resultRowsFor } from "./poll-results";
 
 describe("importedResultRows", () => {
   it("adds an 'Ej redovisat' row for the part the source did not report (6 May 2021)", () => {
@@ -73,6 +73,32 @@ describe("largestRemainderPercentages", () => {
     for (const counts of [[7, 3, 9, 1], [1, 1, 1, 1, 1, 1, 1], [999, 1], [5]]) {
       expect(largestRemainderPercentages(counts).reduce((a, b) => a + b, 0)).toBe(100);
     }
+  });
+});
+
+describe("ties and empty polls", () => {
+  it("gives a tied extra point to the earlier option", () => {
+    expect(largestRemainderPercentages([1, 1, 1])).toEqual([34, 33, 33]);
+    expect(largestRemainderPercentages([1, 1, 1, 1, 1, 1])).toEqual([17, 17, 17, 17, 16, 16]);
+  });
+
+  it("shows 0 % for every option of a multiple-choice poll nobody answered", () => {
+    expect(countedResultRows([{ label: "A", count: 0 }], 0, true)).toEqual([{ label: "A", percent: 0, count: 0, notReported: false }]);
+  });
+
+  it("resultRowsFor takes imported percentages or counted votes", () => {
+    const options = [
+      { label: "Ja", importedPercent: 60, count: 1 },
+      { label: "Nej", importedPercent: 40, count: 3 },
+    ];
+    expect(resultRowsFor({ imported: true, multipleChoice: false, respondents: 4, options })?.map((r) => [r.percent, r.count])).toEqual([
+      [60, null],
+      [40, null],
+    ]);
+    expect(resultRowsFor({ imported: false, multipleChoice: false, respondents: 4, options })?.map((r) => [r.percent, r.count])).toEqual([
+      [25, 1],
+      [75, 3],
+    ]);
   });
 });
 
