@@ -11,6 +11,9 @@ export default {
   // the tests that reach its code (coverageAnalysis "perTest").
   vitest: { configFile: "vitest.mutation.config.ts", related: false },
   coverageAnalysis: "perTest",
+  // Run every test that covers a mutant, not only up to the first failure: with bail,
+  // a run cut short was sometimes counted as "survived" with no test completed.
+  disableBail: true,
   mutate: [
     // Sessions, login guards and roles.
     "app/utils/auth.server.ts",

@@ -41,6 +41,24 @@ describe("database sessions", () => {
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
   });
 
+  it("ends a session that was idle too long although its absolute lifetime is not over", async () => {
+    const user = await makeUser("idle@example.se");
+    const { session, cookie } = await startSession(user.id, { twoFactorVerified: true });
+    await prisma.session.update({ where: { id: sha256Hex(session.id) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await getAuth(requestWith(cookie))).user).toBeNull();
+  });
+
+  it("extends a session in use by the idle period", async () => {
+    const user = await makeUser("forlangs@example.se");
+    const { session, cookie } = await startSession(user.id, { twoFactorVerified: true });
+    // Past half its idle time: Lucia extends it by a week, well inside the absolute lifetime.
+    await prisma.session.update({ where: { id: sha256Hex(session.id) }, data: { expiresAt: new Date(Date.now() + 86_400_000) } });
+    const auth = await getAuth(requestWith(cookie));
+    expect(auth.setCookie).toMatch(/^kf_session=/);
+    const row = await prisma.session.findUniqueOrThrow({ where: { id: sha256Hex(session.id) }, select: { expiresAt: true } });
+    expect((row.expiresAt.getTime() - Date.now()) / 86_400_000).toBeCloseTo(7, 1);
+  });
+
   it("never extends an idle session past its absolute lifetime", async () => {
     const user = await makeUser("extend@example.se");
     const { session, cookie } = await startSession(user.id, { twoFactorVerified: true });

@@ -83,6 +83,9 @@ describe("distribution and small-cell suppression", () => {
     expect(suppressCounts([9, 4, 6, 6])).toEqual([9, null, null, 6]);
     expect(suppressCounts([9, 1, 3, 6])).toEqual([9, null, null, 6]);
     expect(suppressCounts([1, 2, 3, 4, 5])).toEqual([null, null, null, null, 5]);
+    // The first count can be the one hidden with it; an earlier smaller count stays the pick.
+    expect(suppressCounts([5, 0, 3])).toEqual([null, 0, null]);
+    expect(suppressCounts([5, 6, 0, 2])).toEqual([null, 6, 0, null]);
     // With another threshold the same rule applies.
     expect(suppressCounts([2, 3], 3)).toEqual([null, null]);
   });

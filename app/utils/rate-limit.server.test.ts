@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { RATE_LIMITS, checkRateLimit, clearRateLimit, enforceRateLimit, rateLimitKey, rateLimitMessage, rateLimitResponse, startRateLimitPruner } from "./rate-limit.server";
 
@@ -79,8 +79,31 @@ describe("startRateLimitPruner", () => {
     const stop = startRateLimitPruner(20);
     try {
       await expect.poll(keys, { timeout: 5_000 }).toEqual([rateLimitKey("contactIp", "pruner-young")]);
+      // And again on later rounds.
+      await checkRateLimit("contactIp", "pruner-old", ago(longest + 60));
+      await expect.poll(keys, { timeout: 5_000 }).toEqual([rateLimitKey("contactIp", "pruner-young")]);
     } finally {
       await stop();
+    }
+  });
+
+  it("runs once an hour by default, and stopping clears its timer", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      const before = vi.getTimerCount();
+      const stop = startRateLimitPruner();
+      expect(vi.getTimerCount()).toBe(before + 1);
+      const old = rateLimitKey("contactIp", "pruner-hourly");
+      await checkRateLimit("contactIp", "pruner-hourly", new Date(Date.now() - 2 * 86_400_000));
+      const left = () => prisma.rateLimit.count({ where: { key: old } });
+      vi.advanceTimersByTime(60 * 60_000 - 1);
+      expect(await left()).toBe(1);
+      vi.advanceTimersByTime(1);
+      await stop();
+      expect(await left()).toBe(0);
+      expect(vi.getTimerCount()).toBe(before);
+    } finally {
+      vi.useRealTimers();
     }
   });
 });
