@@ -42,7 +42,7 @@ describe("data retention", () => {
     expect(countsAfter).toEqual(countsBefore);
     const recentRow = await prisma.registration.findFirstOrThrow({ where: { eventId: recent.id }, select: { email: true } });
     expect(recentRow.email).toBe("d@borlange.example");
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "retention.run" }, orderBy: { createdAt: "desc" }, select: { detail: true } });
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "retention.run", entityType: "Retention" }, orderBy: { createdAt: "desc" }, select: { detail: true } });
     expect(JSON.parse(audit.detail)).toMatchObject({ anonymisedRegistrations: 3 });
     // A second run finds nothing new.
     expect((await runRetention(NOW)).anonymisedRegistrations).toBe(0);

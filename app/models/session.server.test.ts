@@ -51,12 +51,16 @@ describe("database sessions", () => {
   it("extends a session in use by the idle period", async () => {
     const user = await makeUser("forlangs@example.se");
     const { session, cookie } = await startSession(user.id, { twoFactorVerified: true });
+    const other = await startSession(user.id, { twoFactorVerified: true });
+    const otherBefore = await prisma.session.findUniqueOrThrow({ where: { id: sha256Hex(other.session.id) }, select: { expiresAt: true } });
     // Past half its idle time: Lucia extends it by a week, well inside the absolute lifetime.
     await prisma.session.update({ where: { id: sha256Hex(session.id) }, data: { expiresAt: new Date(Date.now() + 86_400_000) } });
     const auth = await getAuth(requestWith(cookie));
     expect(auth.setCookie).toMatch(/^kf_session=/);
     const row = await prisma.session.findUniqueOrThrow({ where: { id: sha256Hex(session.id) }, select: { expiresAt: true } });
     expect((row.expiresAt.getTime() - Date.now()) / 86_400_000).toBeCloseTo(7, 1);
+    // Only that session.
+    expect(await prisma.session.findUniqueOrThrow({ where: { id: sha256Hex(other.session.id) }, select: { expiresAt: true } })).toEqual(otherBefore);
   });
 
   it("never extends an idle session past its absolute lifetime", async () => {
