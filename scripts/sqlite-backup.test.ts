@@ -85,6 +85,14 @@ describe.skipIf(pgRun || !buildExists())("db:backup and db:restore (SQLite, prod
     const failures: string[] = [];
     let n = 0;
     let writing = true;
+    // Resolves once `count` registrations are acknowledged (or at the deadline).
+    let onAck = () => {};
+    const ackedReach = (count: number, timeoutMs: number) =>
+      new Promise<void>((resolve) => {
+        const deadline = setTimeout(resolve, timeoutMs);
+        onAck = () => acked.length >= count && (clearTimeout(deadline), resolve());
+        onAck();
+      });
     const writer = async () => {
       while (writing && n < PENDING) {
         const i = n++;
@@ -100,13 +108,15 @@ describe.skipIf(pgRun || !buildExists())("db:backup and db:restore (SQLite, prod
           body: new URLSearchParams({ token: tokenOf(i) }),
         });
         // Taken as acknowledged once the success answer is in hand.
-        if (res.status === 302) acked.push({ email, at: performance.now() });
-        else failures.push(`${res.status} ${(await res.text()).slice(0, 200)}`);
+        if (res.status === 302) {
+          acked.push({ email, at: performance.now() });
+          onAck();
+        } else failures.push(`${res.status} ${(await res.text()).slice(0, 200)}`);
       }
     };
     const writers = Array.from({ length: 6 }, writer);
     // Back up once a good number are in, with more on the way.
-    for (const deadline = Date.now() + 60_000; acked.length < 30 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+    await ackedReach(30, 60_000);
 
     const target = path.join(WORK, "kopia");
     // `npm run db:backup` in its own process, as an operator would run it beside the server.
@@ -127,7 +137,7 @@ describe.skipIf(pgRun || !buildExists())("db:backup and db:restore (SQLite, prod
     const manifest = JSON.parse(fs.readFileSync(path.join(target, MANIFEST_NAME), "utf8")) as Manifest;
     // Writes go on after the backup: the site kept serving.
     const ackedBeforeEnd = acked.length;
-    for (const deadline = Date.now() + 30_000; acked.length < ackedBeforeEnd + 10 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+    await ackedReach(ackedBeforeEnd + 10, 30_000);
     writing = false;
     await Promise.all(writers);
 

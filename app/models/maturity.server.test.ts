@@ -159,6 +159,8 @@ describe("submitting an assessment", () => {
       const other = prisma.$transaction(async (tx) => {
         const row = await tx.maturityAssessment.create({ data: { municipalityCode: "1290", year: YEAR }, select: { id: true } });
         inserted();
+        // The scenario itself: the row stays uncommitted while the submission runs (nothing
+        // signals that the submission is waiting on it, so the hold has a length).
         await new Promise((resolve) => setTimeout(resolve, 300));
         return row.id;
       });

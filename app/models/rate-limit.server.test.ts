@@ -57,6 +57,8 @@ describe("hit", () => {
     expect((await hit("test:b", rule, at(1))).allowed).toBe(true);
     await resetRateLimit("test:a");
     expect((await hit("test:a", rule, at(2))).remaining).toBe(9);
+    // Resetting one key leaves the others counting.
+    expect((await hit("test:b", rule, at(2))).remaining).toBe(8);
   });
 });
 
@@ -68,5 +70,14 @@ describe("pruneRateLimits", () => {
     expect(removed).toBeGreaterThanOrEqual(1);
     expect((await hit("test:old", rule, at(60))).remaining).toBe(9); // counted from scratch
     expect((await hit("test:recent", rule, at(60))).remaining).toBe(8); // kept
+  });
+
+  it("by default removes windows that started more than a day ago", async () => {
+    const now = new Date();
+    await hit("test:prune-day", rule, new Date(now.getTime() - 86_400_000 - 60_000));
+    await hit("test:prune-hour", rule, new Date(now.getTime() - 3_600_000));
+    await pruneRateLimits();
+    expect((await hit("test:prune-day", rule, now)).remaining).toBe(9); // counted from scratch
+    expect((await hit("test:prune-hour", rule, new Date(now.getTime() - 3_600_000 + 1000))).remaining).toBe(8); // kept
   });
 });

@@ -1,3 +1,4 @@
+import { Prisma } from "@prisma/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { upsertReferenceData } from "./reference.server";
@@ -41,10 +42,53 @@ describe("data retention", () => {
     expect(countsAfter).toEqual(countsBefore);
     const recentRow = await prisma.registration.findFirstOrThrow({ where: { eventId: recent.id }, select: { email: true } });
     expect(recentRow.email).toBe("d@borlange.example");
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "retention.run" }, orderBy: { createdAt: "desc" }, select: { detail: true } });
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "retention.run", entityType: "Retention" }, orderBy: { createdAt: "desc" }, select: { detail: true } });
     expect(JSON.parse(audit.detail)).toMatchObject({ anonymisedRegistrations: 3 });
     // A second run finds nothing new.
     expect((await runRetention(NOW)).anonymisedRegistrations).toBe(0);
+  });
+
+  it("clears every personal field and link of a registration, and knows every field the table has", async () => {
+    // Personal: who the registrant is, or a way back to them (their account, their mailbox).
+    const PERSONAL = ["email", "name", "title", "organisationName", "userId", "confirmTokenHash"] as const;
+    // Kept for the statistics (counts per municipality and status) and the record of what happened.
+    const KEPT = ["id", "eventId", "municipalityCode", "status", "waitlistSeq", "consentInvites", "consentedAt", "attendedAt", "promotedAt", "cancelledAt", "pendingUntil", "anonymisedAt", "createdAt", "updatedAt"];
+    // A new column must be sorted into one of the two lists above.
+    expect(Object.keys(Prisma.RegistrationScalarFieldEnum).sort()).toEqual([...PERSONAL, ...KEPT].sort());
+
+    const event = await eventEnded("forum-alla-falt", monthsAgo(25));
+    const user = await prisma.user.create({ data: { email: "anmald@example.se", name: "Anmäld Person" }, select: { id: true } });
+    const registration = await prisma.registration.create({
+      data: {
+        eventId: event.id,
+        email: "anmald@example.se",
+        name: "Anmäld Person",
+        title: "Dataanalytiker",
+        organisationName: "Region Exempel",
+        userId: user.id,
+        confirmTokenHash: "a".repeat(64),
+        municipalityCode: "2081",
+        status: "confirmed",
+        attendedAt: monthsAgo(25),
+        consentedAt: monthsAgo(26),
+      },
+    });
+
+    await runRetention(NOW);
+    const after = await prisma.registration.findUniqueOrThrow({ where: { id: registration.id } });
+    const personal = Object.fromEntries(PERSONAL.map((field) => [field, after[field]]));
+    expect(personal).toEqual({
+      email: `anonymiserad-${registration.id}@invalid.local`,
+      name: "Anonymiserad",
+      title: "",
+      organisationName: "",
+      userId: null,
+      confirmTokenHash: null,
+    });
+    expect(after.anonymisedAt).toEqual(NOW);
+    expect(after).toMatchObject({ municipalityCode: "2081", status: "confirmed", attendedAt: monthsAgo(25) });
+    // The account no longer leads to it.
+    expect(await prisma.registration.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it("deletes contact messages archived long ago and unverified accounts after the grace period", async () => {
@@ -82,10 +126,28 @@ describe("data retention", () => {
     expect(left.map((r) => r.email)).toEqual(["bekraftad@borlange.example", "utgangen-ny@third.example", "vantar@third.example"]);
   });
 
+  it("keeps an unconfirmed account that wrote in the discussions, a post or a thread", async () => {
+    const category = await prisma.discussionCategory.create({ data: { slug: "retention-test", name: "Test" } });
+    const old = (email: string) => prisma.user.create({ data: { email, name: "Z", createdAt: daysAgo(60) }, select: { id: true } });
+    const threadAuthor = await old("tradstartare@example.se");
+    const postAuthor = await old("svarare@example.se");
+    const thread = await prisma.thread.create({ data: { categoryId: category.id, authorId: threadAuthor.id, title: "Fråga", slug: "fraga" } });
+    await prisma.post.create({ data: { threadId: thread.id, authorId: postAuthor.id, kind: "answer", bodyMd: "Svar" } });
+    await old("tyst@example.se");
+
+    expect((await runRetention(NOW)).deletedUnverifiedAccounts).toBe(1);
+    const left = await prisma.user.findMany({ where: { email: { in: ["tradstartare@example.se", "svarare@example.se", "tyst@example.se"] } }, select: { email: true } });
+    expect(left.map((u) => u.email).sort()).toEqual(["svarare@example.se", "tradstartare@example.se"]);
+  });
+
   it("runs once a day however many processes try", async () => {
     const day = new Date("2030-01-02T03:00:00Z");
     const results = await Promise.all([runDailyRetention(day), runDailyRetention(day), runDailyRetention(day)]);
-    expect(results.filter((r) => r !== null)).toHaveLength(1);
+    const ran = results.filter((r) => r !== null);
+    expect(ran).toHaveLength(1);
+    // The day's claim keeps what the run did.
+    const claim = await prisma.jobRun.findUniqueOrThrow({ where: { key: "retention:2030-01-02" } });
+    expect(JSON.parse(claim.detail)).toEqual(ran[0]);
     expect(await runDailyRetention(new Date("2030-01-02T23:00:00Z"))).toBeNull();
     expect(await runDailyRetention(new Date("2030-01-03T01:00:00Z"))).not.toBeNull();
   });

@@ -41,7 +41,8 @@ export async function runRetention(now: Date = new Date()): Promise<RetentionRes
     for (const { id } of old) {
       await tx.registration.update({
         where: { id },
-        data: { email: `anonymiserad-${id}@invalid.local`, name: "Anonymiserad", title: "", organisationName: "", userId: null, anonymisedAt: now },
+        // Also the hash of the confirmation link mailed to the person: nothing leads back to them.
+        data: { email: `anonymiserad-${id}@invalid.local`, name: "Anonymiserad", title: "", organisationName: "", userId: null, confirmTokenHash: null, anonymisedAt: now },
       });
     }
     const expired = await tx.registration.deleteMany({ where: { status: "expired", pendingUntil: { lt: accountCutoff } } });

@@ -42,11 +42,8 @@ function logLines(app: AppServer): Record<string, unknown>[] {
 
 /** The line is written when the response has finished, which can be just after the client has it. */
 async function findLogLine(app: AppServer, match: (l: Record<string, unknown>) => boolean) {
-  for (const deadline = Date.now() + 5_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
-    const line = logLines(app).find(match);
-    if (line) return line;
-  }
-  return undefined;
+  await expect.poll(() => logLines(app).some(match), { timeout: 5_000 }).toBe(true);
+  return logLines(app).find(match);
 }
 
 describe.skipIf(!buildExists())("production server", () => {
@@ -100,8 +97,10 @@ describe.skipIf(!buildExists())("production server", () => {
     let responseBody = "";
     const req = http.request(`${app.url}/glomt-losenord`, {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.length), Origin: app.url },
+      // Expect: 100-continue makes the server say when it has the request: the "continue" event below.
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.length), Origin: app.url, Expect: "100-continue" },
     });
+    const inServer = new Promise<void>((resolve) => req.once("continue", resolve));
     const answered = new Promise<void>((resolve, reject) => {
       req.on("response", (res) => {
         responseStatus = res.statusCode ?? 0;
@@ -110,15 +109,16 @@ describe.skipIf(!buildExists())("production server", () => {
       });
       req.on("error", reject);
     });
-    req.write(body.slice(0, half));
+    req.flushHeaders();
     // The request is in the server (the action waits for its body) before the signal.
-    await new Promise((r) => setTimeout(r, 1000));
+    await inServer;
+    req.write(body.slice(0, half));
 
     process.kill(app.pid, "SIGTERM");
-    await new Promise((r) => setTimeout(r, 700));
-    // Still running (it waits for us), but it takes no new connections.
+    // It stops taking new connections…
+    await expect.poll(() => fetch(`${app.url}/healthz`).then(() => "open", () => "closed"), { timeout: 5_000 }).toBe("closed");
+    // …but is still running: it waits for us.
     expect(() => process.kill(app.pid, 0)).not.toThrow();
-    await expect(fetch(`${app.url}/healthz`)).rejects.toThrow();
 
     req.end(body.slice(half));
     await answered;

@@ -111,7 +111,7 @@ describe.skipIf(!pgRun || !buildExists())("two instances on one PostgreSQL datab
     }
     const bulk = () => sink!.readMails().filter((m) => m.subject.startsWith("Utskick "));
     await until("all bulk mails", () => bulk().length >= BULK_MAILS, 30_000);
-    // Give a double send time to show up.
+    // Give a double send time to show up: its absence is what is tested, so there is no event to wait for.
     await new Promise((r) => setTimeout(r, 1_500));
     const perRecipient = new Map<string, number>();
     for (const m of bulk()) for (const to of m.envelope.to) perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1);
@@ -172,6 +172,7 @@ describe.skipIf(!pgRun || !buildExists())("two instances on one PostgreSQL datab
     const reminders = () => sink!.readMails().filter((m) => m.envelope.to.some((to) => to.startsWith("paminn-")));
     await until("the reminders", () => reminders().length >= REMINDER_RECIPIENTS, Math.max(0, startedAt + 60_000 - Date.now()));
     // Both instances have had their first run, plus time for a second batch of mail to arrive.
+    // A second batch must not come: its absence is tested, and a run that finds nothing leaves no trace to wait for.
     await new Promise((r) => setTimeout(r, Math.max(3_000, startedAt + 40_000 - Date.now())));
     const recipients = reminders().flatMap((m) => m.envelope.to).sort();
     expect(recipients).toEqual(Array.from({ length: REMINDER_RECIPIENTS }, (_, i) => `paminn-${i}@test.example`).sort());

@@ -172,6 +172,7 @@ describe("startOutboxSender", () => {
     const stop = startOutboxSender({ smtpUrl: null, intervalMs: 10 });
     const [id] = await enqueueMany(1, "nostart");
     wakeOutboxSender();
+    // What is tested is that nothing happens: no event to wait for, so ten intervals pass.
     await new Promise((r) => setTimeout(r, 100));
     await stop();
     expect(await getOutboxEmail(id!)).toMatchObject({ status: "queued", attempts: 0 });

@@ -59,6 +59,9 @@ describe("distribution and small-cell suppression", () => {
   it("counts how many gave each score", () => {
     const rows = [0, 0, 1, 4, 4, 4].map((s, i) => row(`100${i}`, s));
     expect(distribution(rows, "bi")).toEqual([2, 1, 0, 0, 3]);
+    // Scores outside 0..4 and missing ones are not counted.
+    const odd = [-1, 5, 2].map((score, i) => ({ municipalityCode: `200${i}`, countyCode: "20", scores: { bi: score } }));
+    expect(distribution([...odd, { municipalityCode: "2009", countyCode: "20", scores: {} }], "bi")).toEqual([0, 0, 1, 0, 0]);
   });
 
   it("hides counts of 1 to 4 and keeps zeros and counts of 5 or more", () => {
@@ -70,12 +73,33 @@ describe("distribution and small-cell suppression", () => {
     // total 20 is published: with only the 2 hidden, 20 - 5 - 6 - 7 = 2 would give it away.
     expect(suppressCounts([0, 5, 6, 7, 2])).toEqual([0, null, 6, 7, null]);
   });
+
+  it("at the edge: a count of exactly 4 is hidden, exactly 5 is shown unless it must cover a single hidden one", () => {
+    expect(suppressCounts([5, 0, 5])).toEqual([5, 0, 5]);
+    expect(suppressCounts([4, 0, 0])).toEqual([null, 0, 0]);
+    // The 4 alone would follow from the total: the 5 is hidden with it.
+    expect(suppressCounts([4, 5, 0])).toEqual([null, null, 0]);
+    // The smallest other count is the one hidden, the first of equals.
+    expect(suppressCounts([9, 4, 6, 6])).toEqual([9, null, null, 6]);
+    expect(suppressCounts([9, 1, 3, 6])).toEqual([9, null, null, 6]);
+    expect(suppressCounts([1, 2, 3, 4, 5])).toEqual([null, null, null, null, 5]);
+    // The first count can be the one hidden with it; an earlier smaller count stays the pick.
+    expect(suppressCounts([5, 0, 3])).toEqual([null, 0, null]);
+    expect(suppressCounts([5, 6, 0, 2])).toEqual([null, 6, 0, null]);
+    // With another threshold the same rule applies.
+    expect(suppressCounts([2, 3], 3)).toEqual([null, null]);
+  });
 });
 
 describe("weakest dimensions", () => {
   it("picks the three lowest scores, ties in data-file order", () => {
     const scores = { ...all(3), ai: 0, openData: 1, iot: 1, bi: 1 };
     expect(weakestDimensions(scores)).toEqual(["ai", "bi", "iot"]);
+  });
+
+  it("keeps the data file's order among equal scores", () => {
+    expect(weakestDimensions(all(1))).toEqual(MATURITY_DIMENSIONS.slice(0, 3).map((d) => d.key));
+    expect(weakestDimensions(all(1), 5)).toEqual(MATURITY_DIMENSIONS.slice(0, 5).map((d) => d.key));
   });
 
   it("never recommends for dimensions already at the top", () => {
@@ -93,6 +117,13 @@ describe("change since last year", () => {
     expect([formatChange(2), formatChange(-1), formatChange(0), formatChange(null)]).toEqual(["+2", "−1", "±0", "–"]);
     expect(formatAverage(2.25)).toMatch(/^2,[23]$/);
     expect(formatAverage(null)).toBe("–");
+    // A dimension missing this year has no change either, and undefined prints as a dash.
+    expect(changeSince({ bi: 2 }, all(3)).ai).toBeNull();
+    expect([formatAverage(undefined), formatChange(undefined)]).toEqual(["–", "–"]);
+  });
+
+  it("gives place names their Swedish genitive", () => {
+    expect(["Borlänge", "Västerås", "Kalix", "Luleå", "Oxelösund", "Lidköping"].map(genitive)).toEqual(["Borlänges", "Västerås", "Kalix", "Luleås", "Oxelösunds", "Lidköpings"]);
   });
 });
 

@@ -66,6 +66,7 @@ describe.skipIf(!pgRun)("poll bus on PostgreSQL", () => {
     await until("the catch-up reload of the first connect", () => heard === 1, 1_000);
 
     a.publish("poll-1"); // A cannot connect: the NOTIFY fails and waits.
+    // That it does not arrive yet is what is tested: no event to wait for, so give it time to.
     await new Promise((r) => setTimeout(r, 400));
     expect(heard).toBe(1);
     open();

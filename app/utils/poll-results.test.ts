@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countedResultRows, importedResultRows, largestRemainderPercentages, NOT_REPORTED_LABEL } from "./poll-results";
+import { breakdownBy, countedResultRows, importedResultRows, largestRemainderPercentages, MIN_GROUP_SIZE, NOT_REPORTED_LABEL, resultRowsFor } from "./poll-results";
 
 describe("importedResultRows", () => {
   it("adds an 'Ej redovisat' row for the part the source did not report (6 May 2021)", () => {
@@ -76,6 +76,32 @@ describe("largestRemainderPercentages", () => {
   });
 });
 
+describe("ties and empty polls", () => {
+  it("gives a tied extra point to the earlier option", () => {
+    expect(largestRemainderPercentages([1, 1, 1])).toEqual([34, 33, 33]);
+    expect(largestRemainderPercentages([1, 1, 1, 1, 1, 1])).toEqual([17, 17, 17, 17, 16, 16]);
+  });
+
+  it("shows 0 % for every option of a multiple-choice poll nobody answered", () => {
+    expect(countedResultRows([{ label: "A", count: 0 }], 0, true)).toEqual([{ label: "A", percent: 0, count: 0, notReported: false }]);
+  });
+
+  it("resultRowsFor takes imported percentages or counted votes", () => {
+    const options = [
+      { label: "Ja", importedPercent: 60, count: 1 },
+      { label: "Nej", importedPercent: 40, count: 3 },
+    ];
+    expect(resultRowsFor({ imported: true, multipleChoice: false, respondents: 4, options })?.map((r) => [r.percent, r.count])).toEqual([
+      [60, null],
+      [40, null],
+    ]);
+    expect(resultRowsFor({ imported: false, multipleChoice: false, respondents: 4, options })?.map((r) => [r.percent, r.count])).toEqual([
+      [25, 1],
+      [75, 3],
+    ]);
+  });
+});
+
 describe("countedResultRows", () => {
   it("uses shares of respondents for multiple choice", () => {
     const rows = countedResultRows(
@@ -99,5 +125,66 @@ describe("countedResultRows", () => {
       false,
     );
     expect(rows.map((r) => r.percent)).toEqual([33, 67]);
+  });
+});
+
+describe("breakdownBy and the small-group rule at its edge", () => {
+  const options = [
+    { id: "ja", label: "Ja" },
+    { id: "nej", label: "Nej" },
+  ];
+  type Vote = { optionIds: string[]; county: string | null };
+  const votes = (county: string | null, ...picks: string[][]): Vote[] => picks.map((optionIds) => ({ optionIds, county }));
+  const byCounty = (r: Vote) => (r.county ? { key: r.county, label: `${r.county} län` } : null);
+
+  it("hides a group of exactly 4 and shows one of exactly 5, and nothing of the hidden group leaves", () => {
+    expect(MIN_GROUP_SIZE).toBe(5);
+    const responses = [
+      ...votes("Uppsala", ["ja"], ["ja"], ["nej"], ["ja"]),
+      ...votes("Dalarnas", ["ja"], ["nej"], ["nej"], ["nej"], ["ja"]),
+      ...votes(null, ["ja"], ["nej"]),
+    ];
+    const result = breakdownBy(responses, options, false, byCounty);
+    expect(result).toEqual({
+      groups: [
+        {
+          key: "Dalarnas",
+          label: "Dalarnas län",
+          respondents: 5,
+          rows: [
+            { label: "Ja", percent: 40, count: 2, notReported: false },
+            { label: "Nej", percent: 60, count: 3, notReported: false },
+          ],
+        },
+      ],
+      suppressedGroups: 1,
+      ungrouped: 2,
+    });
+    expect(JSON.stringify(result)).not.toContain("Uppsala");
+  });
+
+  it("counts respondents, not ticks, for a multiple-choice group, and sorts groups by Swedish name", () => {
+    const responses = [
+      ...votes("Örebro", ["ja", "nej"], ["ja"], ["ja"], ["nej"], []),
+      ...votes("Östergötlands", ["ja"], ["ja"], ["ja"], ["ja"], ["ja"]),
+      ...votes("Blekinge", ["nej"], ["nej"], ["nej"], ["nej"], ["nej"], ["ja"]),
+    ];
+    const result = breakdownBy(responses, options, true, byCounty);
+    expect(result.groups.map((g) => [g.label, g.respondents])).toEqual([
+      ["Blekinge län", 6],
+      ["Örebro län", 5],
+      ["Östergötlands län", 5],
+    ]);
+    expect(result.groups[1]!.rows.map((r) => [r.count, r.percent])).toEqual([
+      [3, 60],
+      [2, 40],
+    ]);
+    expect(result).toMatchObject({ suppressedGroups: 0, ungrouped: 0 });
+  });
+
+  it("hides every group when none reaches five, and counts them", () => {
+    const responses = [...votes("A", ["ja"], ["ja"], ["ja"], ["ja"]), ...votes("B", ["nej"])];
+    expect(breakdownBy(responses, options, false, byCounty)).toEqual({ groups: [], suppressedGroups: 2, ungrouped: 0 });
+    expect(breakdownBy([], options, false, byCounty)).toEqual({ groups: [], suppressedGroups: 0, ungrouped: 0 });
   });
 });

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { ATTEMPT_LIMITS, RATE_LIMITS, beginAttempt, checkRateLimit, clearRateLimit, rateLimitKey, rateLimitMessage, rateLimitResponse } from "./rate-limit.server";
+import { describe, expect, it, vi } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { ATTEMPT_LIMITS, RATE_LIMITS, beginAttempt, checkRateLimit, clearRateLimit, enforceRateLimit, rateLimitKey, rateLimitMessage, rateLimitResponse, startRateLimitPruner } from "./rate-limit.server";
 
 describe("named limits", () => {
   it("has the agreed numbers", () => {
@@ -27,6 +28,18 @@ describe("named limits", () => {
     expect(key).not.toContain("anna");
     expect(rateLimitKey("resetIp", "anna.svensson@borlange.example")).toBe(key);
     expect(rateLimitKey("signupIp", "anna.svensson@borlange.example")).not.toBe(key);
+    // Spaces around the address count as the same subject too.
+    expect(rateLimitKey("resetIp", "  anna.svensson@borlange.example ")).toBe(key);
+  });
+
+  it("enforceRateLimit lets the limit through and throws the 429 answer after it", async () => {
+    for (let i = 0; i < RATE_LIMITS.resendVerificationIp.limit; i++) await expect(enforceRateLimit("resendVerificationIp", "198.51.100.44")).resolves.toBeUndefined();
+    const thrown = await enforceRateLimit("resendVerificationIp", "198.51.100.44").then(() => null, (r: unknown) => r);
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(429);
+    expect(Number((thrown as Response).headers.get("Retry-After"))).toBeGreaterThan(3500);
+    // Another subject is not affected.
+    await expect(enforceRateLimit("resendVerificationIp", "198.51.100.45")).resolves.toBeUndefined();
   });
 
   it("applies the named rule and can be cleared", async () => {
@@ -46,6 +59,7 @@ describe("rateLimitResponse", () => {
     expect(response.status).toBe(429);
     expect(response.headers.get("Retry-After")).toBe(String(14 * 60 + 1));
     expect(response.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
     expect(await response.text()).toBe("För många försök. Vänta 15 minuter och försök igen.");
   });
 
@@ -92,6 +106,47 @@ describe("beginAttempt (login and two-factor throttling)", () => {
       const attempt = await login("agare@example.se", "203.0.113.2", i);
       expect(attempt.allowed).toBe(true);
       if (attempt.allowed) await attempt.succeeded();
+    }
+  });
+});
+
+describe("startRateLimitPruner", () => {
+  it("drops windows older than the longest rule in the background, keeps younger ones, and stops when asked", async () => {
+    const longest = Math.max(...Object.values(RATE_LIMITS).map((r) => r.windowSeconds));
+    const ago = (seconds: number) => new Date(Date.now() - seconds * 1000);
+    // Older than the longest window, and younger than it but older than the shortest.
+    await checkRateLimit("contactIp", "pruner-old", ago(longest + 60));
+    await checkRateLimit("contactIp", "pruner-young", ago(longest - 60));
+    const keys = async () => (await prisma.rateLimit.findMany({ where: { key: { in: [rateLimitKey("contactIp", "pruner-old"), rateLimitKey("contactIp", "pruner-young")] } }, select: { key: true } })).map((r) => r.key);
+    expect(await keys()).toHaveLength(2);
+    const stop = startRateLimitPruner(20);
+    try {
+      await expect.poll(keys, { timeout: 5_000 }).toEqual([rateLimitKey("contactIp", "pruner-young")]);
+      // And again on later rounds.
+      await checkRateLimit("contactIp", "pruner-old", ago(longest + 60));
+      await expect.poll(keys, { timeout: 5_000 }).toEqual([rateLimitKey("contactIp", "pruner-young")]);
+    } finally {
+      await stop();
+    }
+  });
+
+  it("runs once an hour by default, and stopping clears its timer", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      const before = vi.getTimerCount();
+      const stop = startRateLimitPruner();
+      expect(vi.getTimerCount()).toBe(before + 1);
+      const old = rateLimitKey("contactIp", "pruner-hourly");
+      await checkRateLimit("contactIp", "pruner-hourly", new Date(Date.now() - 2 * 86_400_000));
+      const left = () => prisma.rateLimit.count({ where: { key: old } });
+      vi.advanceTimersByTime(60 * 60_000 - 1);
+      expect(await left()).toBe(1);
+      vi.advanceTimersByTime(1);
+      await stop();
+      expect(await left()).toBe(0);
+      expect(vi.getTimerCount()).toBe(before);
+    } finally {
+      vi.useRealTimers();
     }
   });
 });
