@@ -195,13 +195,16 @@ export const passRetryAfter: HeadersFunction = ({ parentHeaders, actionHeaders }
 };
 
 /** Background job: drops finished windows once an hour. Returns its stop function. */
+/** The longest window of every rule: a window older than that is over for all of them. */
+export const LONGEST_WINDOW_SECONDS = Math.max(
+  ...[...Object.values(RATE_LIMITS), ...Object.values(ATTEMPT_LIMITS).flatMap((kind) => Object.values(kind).flat())].map((r) => r.windowSeconds),
+);
+
 export function startRateLimitPruner(intervalMs = 60 * 60_000): () => Promise<void> {
-  const attemptRules = Object.values(ATTEMPT_LIMITS).flatMap((kind) => Object.values(kind).flat());
-  const longestWindow = Math.max(...[...Object.values(RATE_LIMITS), ...attemptRules].map((r) => r.windowSeconds));
   let inFlight: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (inFlight) return;
-    inFlight = pruneRateLimits({ olderThanSeconds: longestWindow })
+    inFlight = pruneRateLimits({ olderThanSeconds: LONGEST_WINDOW_SECONDS })
       .catch(() => undefined)
       .finally(() => {
         inFlight = null;
