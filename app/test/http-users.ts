@@ -2,11 +2,28 @@
 // PostgreSQL, app/test/test-sql.ts), for tests that talk HTTP to the production
 // build (app/test/app-server.ts) and need someone logged in without the form.
 // The session row is what the app stores: the SHA-256 of the cookie's token.
+// app/test/http-fixtures.ts wraps these for one server.
 import crypto from "node:crypto";
 import type { Role } from "../utils/roles";
 import { testQuery } from "./test-sql";
 
 export type HttpUser = { id: string; email: string; role: Role; cookie: string };
+
+export type UserOptions = {
+  role?: Role;
+  email?: string;
+  /** Borlänge (2081) unless told; none when the database has no reference data (not seeded). */
+  municipalityCode?: string | null;
+  /** Verified affiliation with the municipality (ADR 012); "verified" unless told. */
+  affiliation?: "none" | "pending" | "verified" | "rejected";
+  emailVerified?: boolean;
+  passwordHash?: string | null;
+  suspendedUntil?: Date | null;
+  /** Two-factor authentication on; admins have it unless told (the app demands it). */
+  totpEnabled?: boolean;
+  /** Without a session the user has no cookie (for login tests). */
+  session?: boolean;
+};
 
 const DAY = 24 * 3600 * 1000;
 
@@ -22,23 +39,40 @@ export async function createSession(databaseUrl: string, userId: string, { twoFa
   return `kf_session=${token}`;
 }
 
-/**
- * A confirmed user of the given role with one session, from Borlänge (2081) when the
- * database has the reference data (a seeded one does).
- * Admins get two-factor authentication switched on (the app demands it), and the
- * session counts as having passed it, unless `totp: false`.
- */
-export async function createUser(databaseUrl: string, role: Role = "member", { totp = role === "admin" } = {}): Promise<HttpUser> {
+/** A confirmed user with one session whose session counts as having passed two-factor authentication. */
+export async function createUser(databaseUrl: string, options: UserOptions = {}): Promise<HttpUser> {
   const id = `h${crypto.randomBytes(10).toString("hex")}`;
-  const email = `${id}@test.example`;
+  const email = options.email ?? `${id}@test.example`;
+  const role = options.role ?? "member";
+  const totp = options.totpEnabled ?? role === "admin";
+  const affiliation = options.affiliation ?? "verified";
   const now = new Date();
   await testQuery(
     databaseUrl,
-    `INSERT INTO "User" ("id", "email", "name", "handle", "title", "role", "emailVerifiedAt", "municipalityCode", "totpEnabledAt", "createdAt", "updatedAt")
-     VALUES (?, ?, ?, ?, 'Testare', ?, ?, (SELECT "code" FROM "Municipality" WHERE "code" = '2081'), ?, ?, ?)`,
-    [id, email, `Testperson ${id.slice(-4)}`, id, role, now, totp ? now : null, now, now],
+    `INSERT INTO "User" ("id", "email", "name", "handle", "title", "role", "emailVerifiedAt", "passwordHash", "municipalityCode",
+       "affiliationStatus", "affiliationVerifiedAt", "affiliationVerifiedBy", "suspendedUntil", "totpSecret", "totpEnabledAt", "createdAt", "updatedAt")
+     VALUES (?, ?, ?, ?, 'Testare', ?, ?, ?, (SELECT "code" FROM "Municipality" WHERE "code" = ?), ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      id,
+      email,
+      `Testperson ${id.slice(-4)}`,
+      id,
+      role,
+      options.emailVerified === false ? null : now,
+      options.passwordHash ?? null,
+      options.municipalityCode === undefined ? "2081" : options.municipalityCode,
+      affiliation,
+      affiliation === "verified" ? now : null,
+      affiliation === "verified" ? "organizer" : null,
+      options.suspendedUntil ?? null,
+      totp ? "inte-en-riktig-nyckel" : null,
+      totp ? now : null,
+      now,
+      now,
+    ],
   );
-  return { id, email, role, cookie: await createSession(databaseUrl, id) };
+  const cookie = options.session === false ? "" : await createSession(databaseUrl, id);
+  return { id, email, role, cookie };
 }
 
 /** The session cookie's token (the part after "kf_session="). */

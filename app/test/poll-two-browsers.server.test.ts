@@ -57,7 +57,7 @@ describe.skipIf(!buildExists())("a member votes once, from any number of browser
   });
 
   test("a second browser changes the member's answer instead of adding one", async () => {
-    const member = await createUser(app.databaseUrl, "member");
+    const member = await createUser(app.databaseUrl);
     const laptop = browser(member.cookie);
     const phone = browser(await createSession(app.databaseUrl, member.id));
 
@@ -71,7 +71,7 @@ describe.skipIf(!buildExists())("a member votes once, from any number of browser
   });
 
   test("two browsers voting at the same moment still leave one response", async () => {
-    const member = await createUser(app.databaseUrl, "member");
+    const member = await createUser(app.databaseUrl);
     const browsers = [browser(member.cookie), browser(await createSession(app.databaseUrl, member.id)), browser(await createSession(app.databaseUrl, member.id))];
     const results = await Promise.all(browsers.map((vote, i) => vote(i % 2 ? "Nej" : "Ja")));
     expect(results.map((r) => r.status), app.errorLines()).toEqual([302, 302, 302]);

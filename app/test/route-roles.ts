@@ -61,6 +61,9 @@ export const ROUTE_ROLES: Record<string, RouteAccess> = {
   "routes/forum.kalender[.]ics": page("public"),
   "routes/forum.anmalan": page("public"),
   "routes/forum.avanmal": both("public"),
+  // A visitor's registration waits for the mailed link: the token is checked by the route.
+  "routes/forum.kolla-epost": page("public"),
+  "routes/forum.bekrafta": both("public"),
   "routes/inspelningar._index": page("public"),
   "routes/material.$id": page("public"),
   "routes/rosta._index": page("public"),
@@ -105,6 +108,8 @@ export const ROUTE_ROLES: Record<string, RouteAccess> = {
   // The organizer's pages.
   "routes/admin._index": page("organizer"),
   "routes/admin.logg": page("organizer"),
+  "routes/admin.tillhorighet._index": both("organizer"),
+  "routes/admin.tillhorighet.domaner": both("organizer"),
   "routes/admin.inkorg._index": page("organizer"),
   "routes/admin.inkorg.$id": both("organizer"),
   "routes/admin.case._index": page("organizer"),

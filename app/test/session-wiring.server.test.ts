@@ -24,7 +24,7 @@ const post = (path: string, body: Record<string, string>, headers: Record<string
 const sameOrigin = (cookie?: string) => ({ Origin: app.url, "Sec-Fetch-Site": "same-origin", ...(cookie ? { Cookie: cookie } : {}) });
 
 async function userWithPassword(): Promise<HttpUser> {
-  const user = await createUser(app.databaseUrl, "member");
+  const user = await createUser(app.databaseUrl);
   await testQuery(app.databaseUrl, `UPDATE "User" SET "passwordHash" = ? WHERE "id" = ?`, [await hashPassword(PASSWORD), user.id]);
   return user;
 }
@@ -41,7 +41,7 @@ describe.skipIf(!buildExists())("session controls wired into the routes", () => 
   });
 
   test("POST /logga-ut ends the session on the server: the old cookie no longer opens anything", async () => {
-    const user = await createUser(app.databaseUrl, "member");
+    const user = await createUser(app.databaseUrl);
     const otherDevice = await createSession(app.databaseUrl, user.id);
     expect((await get("/profil", user.cookie)).status).toBe(200);
 
@@ -57,7 +57,7 @@ describe.skipIf(!buildExists())("session controls wired into the routes", () => 
   });
 
   test("a GET to /logga-ut, and a cross-site POST, leave the session alone", async () => {
-    const user = await createUser(app.databaseUrl, "member");
+    const user = await createUser(app.databaseUrl);
     expect((await get("/logga-ut", user.cookie)).status).toBe(302);
     const forged = await post("/logga-ut", {}, { Cookie: user.cookie, Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" });
     expect(forged.status).toBe(403);
@@ -67,7 +67,7 @@ describe.skipIf(!buildExists())("session controls wired into the routes", () => 
 
   test("logging in replaces the browser's old session, the same account's or another's", async () => {
     const user = await userWithPassword();
-    const someoneElse = await createUser(app.databaseUrl, "member");
+    const someoneElse = await createUser(app.databaseUrl);
     for (const old of [user.cookie, someoneElse.cookie]) {
       const res = await post("/logga-in?index", { email: user.email, password: PASSWORD }, sameOrigin(old));
       expect([res.status, res.headers.get("location")]).toEqual([302, "/profil"]);
