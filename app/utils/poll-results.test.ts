@@ -182,6 +182,24 @@ describe("breakdownBy and the small-group rule at its edge", () => {
     expect(result).toMatchObject({ suppressedGroups: 0, ungrouped: 0 });
   });
 
+  it("hides the next smallest group too when the totals would give a hidden group away", () => {
+    const responses = [
+      ...votes("Gotlands", ["ja"], ["ja"], ["nej"]),
+      ...votes("Dalarnas", ["ja"], ["nej"], ["nej"], ["nej"], ["ja"]),
+      ...votes("Skåne", ["ja"], ["ja"], ["ja"], ["ja"], ["ja"], ["nej"]),
+    ];
+    // All answers minus Dalarna and Skåne would be Gotland's three: Dalarna (5) goes too.
+    const alone = breakdownBy(responses, options, false, byCounty);
+    expect(alone.groups.map((g) => g.key)).toEqual(["Skåne"]);
+    expect(alone.suppressedGroups).toBe(2);
+    // One ungrouped respondent is not enough cover (3 + 1 < 5) ...
+    expect(breakdownBy([...responses, ...votes(null, ["ja"])], options, false, byCounty).groups.map((g) => g.key)).toEqual(["Skåne"]);
+    // ... two are: the remainder mixes five people whose groups are unknown.
+    const covered = breakdownBy([...responses, ...votes(null, ["ja"], ["nej"])], options, false, byCounty);
+    expect(covered.groups.map((g) => g.key)).toEqual(["Dalarnas", "Skåne"]);
+    expect(covered.suppressedGroups).toBe(1);
+  });
+
   it("hides every group when none reaches five, and counts them", () => {
     const responses = [...votes("A", ["ja"], ["ja"], ["ja"], ["ja"]), ...votes("B", ["nej"])];
     expect(breakdownBy(responses, options, false, byCounty)).toEqual({ groups: [], suppressedGroups: 2, ungrouped: 0 });

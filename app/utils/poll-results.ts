@@ -86,7 +86,10 @@ export const MIN_GROUP_SIZE = 5;
 export type BreakdownGroup = { key: string; label: string; respondents: number; rows: ResultRow[] };
 export type Breakdown = {
   groups: BreakdownGroup[];
-  /** Groups left out because they had fewer than MIN_GROUP_SIZE respondents. Their names and sizes are not returned. */
+  /**
+   * Groups left out because they had fewer than MIN_GROUP_SIZE respondents, or to keep
+   * such a group from being worked out from the totals. Their names and sizes are not returned.
+   */
   suppressedGroups: number;
   /** Respondents who gave no municipality (or one outside every group). */
   ungrouped: number;
@@ -116,13 +119,26 @@ export function breakdownBy<R extends { optionIds: readonly string[] }>(
     entry.respondents++;
     for (const id of response.optionIds) entry.counts.set(id, (entry.counts.get(id) ?? 0) + 1);
   }
-  const shown: BreakdownGroup[] = [];
-  let suppressedGroups = 0;
-  for (const [key, entry] of groups) {
-    if (entry.respondents < MIN_GROUP_SIZE) {
-      suppressedGroups++;
-      continue;
+  // Complementary suppression: the whole poll's numbers minus the shown groups give
+  // the hidden groups and the ungrouped respondents together. When that remainder
+  // holds a hidden group and fewer than MIN_GROUP_SIZE people, the next smallest
+  // group is hidden too, until the remainder is large enough (or nothing is shown).
+  const small = [...groups].filter(([, e]) => e.respondents < MIN_GROUP_SIZE);
+  const large = [...groups].filter(([, e]) => e.respondents >= MIN_GROUP_SIZE).sort((a, b) => a[1].respondents - b[1].respondents);
+  let remainder = small.reduce((sum, [, e]) => sum + e.respondents, 0);
+  const hidden = new Set(small.map(([key]) => key));
+  if (remainder > 0) {
+    remainder += ungrouped;
+    for (const [key, entry] of large) {
+      if (remainder >= MIN_GROUP_SIZE) break;
+      hidden.add(key);
+      remainder += entry.respondents;
     }
+  }
+  const shown: BreakdownGroup[] = [];
+  const suppressedGroups = hidden.size;
+  for (const [key, entry] of groups) {
+    if (hidden.has(key)) continue;
     shown.push({
       key,
       label: entry.label,
