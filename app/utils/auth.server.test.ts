@@ -32,6 +32,8 @@ async function signedIn({ role = "member", totp = role === "admin", verified = t
 }
 
 const withCookie = (cookie: string, path = "/a?b=1") => new Request(`http://localhost${path}`, { headers: { Cookie: cookie.split(";")[0]! } });
+/** A form post with the session cookie (a write). */
+const posting = (cookie: string, path = "/a") => new Request(`http://localhost${path}`, { method: "POST", headers: { Cookie: cookie.split(";")[0]! } });
 
 /** The text of the Response a guard throws. */
 const refusal = (guard: Promise<unknown>) => guard.then(() => "", (r: Response) => r.text());
@@ -161,20 +163,23 @@ describe("requireVerifiedUser", () => {
     const unverified = await signedIn({ verified: false });
     expect(await outcome(requireVerifiedUser(unverified.request))).toEqual({ status: 403, location: null });
     expect(await refusal(requireVerifiedUser(unverified.request))).toMatch(/^Bekräfta din e-postadress/);
+    // A suspension refuses writes (every non-GET request) and leaves reading open.
     const suspended = await signedIn({ suspendedUntil: new Date(Date.now() + 3600_000) });
-    expect(await outcome(requireVerifiedUser(suspended.request))).toEqual({ status: 403, location: null });
-    expect(await refusal(requireVerifiedUser(suspended.request))).toMatch(/^Ditt konto är avstängt/);
+    const write = posting(suspended.cookie);
+    expect(await outcome(requireVerifiedUser(write))).toEqual({ status: 403, location: null });
+    expect(await refusal(requireVerifiedUser(posting(suspended.cookie)))).toMatch(/^Ditt konto är avstängt/);
+    expect(await outcome(requireVerifiedUser(suspended.request))).toEqual({ ok: suspended.userId });
     const ended = await signedIn({ suspendedUntil: new Date(Date.now() - 1000) });
-    expect(await outcome(requireVerifiedUser(ended.request))).toEqual({ ok: ended.userId });
+    expect(await outcome(requireVerifiedUser(posting(ended.cookie)))).toEqual({ ok: ended.userId });
     expect(await outcome(requireVerifiedUser(new Request("http://localhost/x")))).toMatchObject({ status: 302 });
   });
 
   it("lets the user write again at the very moment the suspension ends", async () => {
     const until = new Date(Date.now() + 60_000);
-    const { userId, request } = await signedIn({ suspendedUntil: until });
+    const { userId, cookie } = await signedIn({ suspendedUntil: until });
     vi.useFakeTimers({ toFake: ["Date"], now: until });
     try {
-      expect(await outcome(requireVerifiedUser(request))).toEqual({ ok: userId });
+      expect(await outcome(requireVerifiedUser(posting(cookie)))).toEqual({ ok: userId });
     } finally {
       vi.useRealTimers();
     }

@@ -4,7 +4,7 @@
 // the allowlist, or widening a class pattern, failed no test.
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "./markdown.server";
+import { markdownCacheStats, renderMarkdown } from "./markdown.server";
 
 const html = (md: string) => renderMarkdown(md).html;
 
@@ -97,7 +97,7 @@ describe("what raw HTML in Markdown may keep", () => {
   it("keeps only our uploads as relative image sources", () => {
     expect(html("![a](/uploads/../../etc/passwd?x=1)")).toBe("<p>[Bild: a]</p>\n");
     expect(html("![a](/bilder/a.png)")).toBe("<p>[Bild: a]</p>\n");
-    expect(html("![](/bilder/a.png)")).toBe("<p></p>\n");
+    expect(html("![](/bilder/a.png)")).toBe("<p>[Bild]</p>\n");
     expect(html("![a](x/uploads/a.png)")).toBe("<p>[Bild: a]</p>\n");
     expect(html('<img src="x https://a.example/a.png" alt="b">')).toBe("<span>b</span>");
   });
@@ -134,18 +134,25 @@ describe("the render cache", () => {
     expect(renderMarkdown(a)).toBe(first);
   });
 
-  it("forgets the oldest entry once it holds 500, and only it", () => {
-    // The last 500 texts rendered fill the cache, whatever other tests put there before.
-    const oldest = unique();
+  it("is bounded by bytes: it forgets the least recently used texts first, and never keeps a huge one", () => {
+    const { maxBytes } = markdownCacheStats();
+    // About 100 KB of HTML each (UTF-16): some twenty fill the cache.
+    const big = () => `${unique()} ${"ord ".repeat(12_500)}`;
+    const oldest = big();
     const kept = renderMarkdown(oldest);
-    const fillers = Array.from({ length: 499 }, unique);
-    for (const f of fillers) renderMarkdown(f);
-    const second = renderMarkdown(fillers[0]!);
-    expect(renderMarkdown(oldest)).toBe(kept);
-    // The 501st pushes out the oldest.
-    renderMarkdown(unique());
-    expect(renderMarkdown(fillers[0]!)).toBe(second);
+    const used = big();
+    const usedResult = renderMarkdown(used);
+    for (let i = 0; i < 30; i++) {
+      renderMarkdown(big());
+      expect(renderMarkdown(used)).toBe(usedResult); // used again: most recently used
+    }
+    expect(markdownCacheStats().bytes).toBeLessThanOrEqual(maxBytes);
     expect(renderMarkdown(oldest)).not.toBe(kept);
     expect(renderMarkdown(oldest).html).toBe(kept.html);
+    // A text whose HTML alone is over 256 KB renders every time and takes no room.
+    const huge = `${unique()} ${"ord ".repeat(40_000)}`;
+    const before = markdownCacheStats();
+    expect(renderMarkdown(huge)).not.toBe(renderMarkdown(huge));
+    expect(markdownCacheStats()).toEqual(before);
   });
 });

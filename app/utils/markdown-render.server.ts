@@ -47,7 +47,8 @@ export function resolveHref(href: string, siteOrigin: string): { href: string; e
   try {
     url = new URL(href, siteOrigin);
   } catch {
-    return { href, external: false };
+    // Not an address a browser could open here; marked as another site's, to be safe.
+    return { href, external: true };
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") return { href, external: false };
   if (url.origin === new URL(siteOrigin).origin) return { href, external: false };
