@@ -61,7 +61,7 @@ test("the page list comes from the build and includes the home and 404 pages", M
   const urls = pages.map((p) => p.url);
   expect(urls).toContain("/");
   expect(pages.some((p) => p.kind === "not-found")).toBe(true);
-  expect(urls.filter((u) => u.startsWith("/admin") || u.startsWith("/arrangor"))).toEqual([]);
+  expect(urls.filter((u) => u.startsWith("/admin"))).toEqual([]);
 });
 
 // Pages behind a login, with their own test data: moderation and the member's watch settings.

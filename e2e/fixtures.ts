@@ -4,13 +4,12 @@ import type { Result } from "axe-core";
 import { loadBuiltRoutes, patternShape, staticPageUrls } from "../app/test/route-manifest";
 import { useE2eDatabase } from "./app-env";
 
-/** Who can open a page. Anonymous pages are scanned now; the rest need a login fixture. */
+/** Who can open a page. a11y.spec.ts scans every anonymous page; pages behind a login are scanned by the journeys that log in. */
 export type Audience = "anonymous" | "member" | "organizer";
 
-/** Areas behind a login. A logged-in scan can take pagesToScan("organizer") once accounts land. */
+/** Areas behind a login (the organizer's and admin's tools are all under /admin). */
 export const LOGIN_REQUIRED: { prefix: string; audience: Audience }[] = [
   { prefix: "/admin", audience: "organizer" },
-  { prefix: "/arrangor", audience: "organizer" },
   { prefix: "/profil", audience: "member" },
   { prefix: "/logga-in/tvastegs", audience: "member" },
   { prefix: "/analysmognad/bedom", audience: "member" },
