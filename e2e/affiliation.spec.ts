@@ -69,7 +69,7 @@ test("an organizer approves a member with a private address from the queue", asy
   await expect(page.getByRole("button", { name: /bedömningen/ })).toHaveCount(0);
 
   const organizerContext = await browser.newContext({ baseURL });
-  await logInAs(organizerContext, createUserWithSession({ role: "organizer" }), baseURL!);
+  await logInAs(organizerContext, await createUserWithSession({ role: "organizer" }), baseURL!);
   const admin = await organizerContext.newPage();
   await admin.goto("/admin");
   await admin.getByRole("link", { name: "medlemmar som väntar på att verifieras" }).click();

@@ -10,7 +10,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { waitForMail } from "../app/test/smtp-sink";
 import { cleanUp, createUserWithSession, logInAs } from "./db";
-import { copyDatabase } from "./sql";
+import { copyDatabase } from "./database-copy";
 import { freePort } from "../app/test/free-port";
 
 const tag = `${process.pid}-${Date.now().toString(36)}`;
@@ -39,9 +39,9 @@ const portOpen = (port: number) =>
     socket.once("error", () => resolve(false));
   });
 
-test.afterAll(() => {
+test.afterAll(async () => {
   for (const child of children) if (child.pid && child.exitCode === null && child.signalCode === null) process.kill(child.pid, "SIGTERM");
-  cleanUp();
+  await cleanUp();
   removeCopy();
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
   fs.rmSync(MAIL_DIR, { recursive: true, force: true });
@@ -49,7 +49,7 @@ test.afterAll(() => {
 
 test("with the mail server down a contact message is stored, and it is delivered once the mail server is back", async ({ browser }) => {
   test.setTimeout(180_000);
-  const admin = createUserWithSession({ role: "admin" });
+  const admin = await createUserWithSession({ role: "admin" });
   // A consistent copy of the e2e database (with the admin's session in it).
   const copy = await copyDatabase("e2e_smtp_down");
   removeCopy = copy.remove;

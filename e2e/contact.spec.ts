@@ -22,7 +22,7 @@ test("a visitor writes to the organizer, who replies from the inbox, and the rep
   await waitForMail(E2E_MAIL_DIR, { to: email, subjectIncludes: "Vi har tagit emot", timeoutMs: 20_000 });
 
   const organizerContext = await browser.newContext({ baseURL });
-  await logInAs(organizerContext, createUserWithSession({ role: "organizer" }), baseURL!);
+  await logInAs(organizerContext, await createUserWithSession({ role: "organizer" }), baseURL!);
   const inbox = await organizerContext.newPage();
   await inbox.goto("/admin/inkorg?status=ny");
   await inbox.getByRole("row", { name: /Vera Besökare/ }).getByRole("link").click();

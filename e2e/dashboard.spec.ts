@@ -4,7 +4,7 @@ import { cleanUp, createUserWithSession, logInAs } from "./db";
 test.afterAll(() => cleanUp());
 
 test("the organizer's dashboard shows the next forum and the coverage of the seeded data", async ({ page, context, baseURL }) => {
-  await logInAs(context, createUserWithSession({ role: "organizer" }), baseURL!);
+  await logInAs(context, await createUserWithSession({ role: "organizer" }), baseURL!);
   await page.goto("/admin");
   await expect(page.getByRole("heading", { level: 1, name: "Arrangörsverktyg" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Nästa forum" })).toContainText("Kommunforum Analytics");

@@ -1,70 +1,101 @@
-// Test users and sessions written straight to the e2e database, so journeys that
-// need a logged-in member, organizer or admin skip the login form. Each call
-// makes a unique user; cleanUp() removes what this worker made.
-// The SQL runs unchanged on SQLite and PostgreSQL (e2e/sql.ts).
+// Test data for the browser journeys, made in the Playwright worker by the app's
+// own code (e2e/app-models.ts) on the e2e server's database, SQLite or PostgreSQL
+// alike: sessions as a login starts them (Lucia), forums, cases, threads and
+// registrations through the model functions the organizers' and members' forms
+// call. Only what no form makes is written directly: a ready account, and the
+// look-ups and clean-up of test data. Each helper notes what it made; the
+// cleanUp functions remove it (call them in afterAll).
 import crypto from "node:crypto";
 import type { BrowserContext } from "@playwright/test";
-import { renderWithinBudget } from "../app/utils/markdown-render.server";
-import { all, get, run } from "./sql";
+import { useE2eDatabase } from "./app-env";
+
+type AppModels = typeof import("./app-models");
+let loaded: Promise<AppModels> | undefined;
+
+/** The app's modules, loaded at first use: Playwright also imports this file only to list the tests. */
+function app(): Promise<AppModels> {
+  loaded ??= (async () => {
+    useE2eDatabase();
+    const models = await import("./app-models");
+    await models.dbReady;
+    return models;
+  })();
+  return loaded;
+}
+
+const randomTag = () => crypto.randomBytes(5).toString("hex");
+const DAY = 24 * 3600_000;
 
 type Role = "member" | "moderator" | "organizer" | "admin";
+type UserOptions = {
+  role?: Role;
+  verified?: boolean;
+  passwordHash?: string | null;
+  affiliation?: "none" | "pending" | "verified" | "rejected";
+};
 
-export type TestUser = { id: string; email: string; name: string; sessionToken: string };
+export type TestUser = { id: string; email: string; name: string; cookie: { name: string; value: string } };
 
-const created: string[] = [];
+const createdUsers: string[] = [];
 
-export function createUserWithSession({
-  role = "member",
-  verified = true,
-  passwordHash = null,
-  affiliation = verified ? "verified" : "none",
-}: { role?: Role; verified?: boolean; passwordHash?: string | null; affiliation?: "none" | "pending" | "verified" | "rejected" } = {}): TestUser {
-  const id = `e2e${crypto.randomBytes(10).toString("hex")}`;
-  const email = `${id}@e2e.example`;
-  const name = `Testperson ${id.slice(-4)}`;
+/**
+ * A member of Borlänge with a confirmed address, as after sign-up and the
+ * confirmation link; affiliation verified (as if an organizer approved it)
+ * unless told otherwise (ADR 012). Admins have two-factor authentication on.
+ */
+async function createUser({ role = "member", verified = true, passwordHash = null, affiliation = verified ? "verified" : "none" }: UserOptions = {}) {
+  const { prisma, uniqueHandle } = await app();
+  const name = `Testperson ${randomTag()}`;
   const now = new Date();
-  // Admins must have two-factor authentication; the session counts as having passed it.
-  const totpEnabledAt = role === "admin" ? now : null;
-  run(
-    // A member of Borlänge; verified (as if an organizer approved it) unless told otherwise (ADR 012).
-    `INSERT INTO "User" ("id", "email", "name", "title", "role", "emailVerifiedAt", "passwordHash", "municipalityCode", "affiliationStatus", "affiliationVerifiedAt", "affiliationVerifiedBy", "totpEnabledAt", "createdAt", "updatedAt")
-     VALUES (?, ?, ?, 'Testare', ?, ?, ?, '2081', ?, ?, ?, ?, ?, ?)`,
-    id, email, name, role, verified ? now : null, passwordHash, affiliation,
-    affiliation === "verified" ? now : null, affiliation === "verified" ? "organizer" : null, totpEnabledAt, now, now,
-  );
-  const sessionToken = crypto.randomBytes(25).toString("hex");
-  const day = 24 * 3600 * 1000;
-  run(
-    `INSERT INTO "Session" ("id", "userId", "expiresAt", "absoluteExpiresAt", "twoFactorVerified", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`,
-    crypto.createHash("sha256").update(sessionToken).digest("hex"), id, new Date(+now + 7 * day), new Date(+now + 30 * day), true, now,
-  );
-  created.push(id);
-  return { id, email, name, sessionToken };
+  const user = await prisma.user.create({
+    data: {
+      email: `${name.replace(" ", "-").toLowerCase()}@e2e.example`,
+      name,
+      handle: await uniqueHandle(prisma, name),
+      title: "Testare",
+      role,
+      emailVerifiedAt: verified ? now : null,
+      passwordHash,
+      municipalityCode: "2081",
+      affiliationStatus: affiliation,
+      affiliationVerifiedAt: affiliation === "verified" ? now : null,
+      affiliationVerifiedBy: affiliation === "verified" ? "organizer" : null,
+      totpEnabledAt: role === "admin" ? now : null,
+    },
+    select: { id: true, email: true, name: true },
+  });
+  createdUsers.push(user.id);
+  return user;
+}
+
+/** A new user (see createUser) with a session, started the way a login starts it; its two-factor step counts as passed. */
+export async function createUserWithSession(options: UserOptions = {}): Promise<TestUser> {
+  const user = await createUser(options);
+  const { startSession } = await app();
+  const { cookie } = await startSession(user.id, { twoFactorVerified: true });
+  // The Set-Cookie header's name=value, as the browser would keep it.
+  const pair = cookie.split(";")[0]!;
+  const eq = pair.indexOf("=");
+  return { ...user, cookie: { name: pair.slice(0, eq), value: pair.slice(eq + 1) } };
 }
 
 /** Puts the user's session cookie in a browser context (plain http on localhost: no __Host- prefix). */
 export async function logInAs(context: BrowserContext, user: TestUser, baseURL: string) {
-  await context.addCookies([{ name: "kf_session", value: user.sessionToken, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([{ ...user.cookie, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
 }
 
-export function countSessions(userId: string): number {
-  return Number(get<{ n: number }>(`SELECT count(*) AS "n" FROM "Session" WHERE "userId" = ?`, userId)!.n);
-}
-
-/** The HTML the app stores with a text when it is written (ADR 011), from the same pipeline. */
-function storedHtml(markdown: string): string {
-  return renderWithinBudget(markdown, { siteOrigin: `http://localhost:${process.env.E2E_PORT ?? 3210}`, budgetMs: 5_000 }).html;
+/** What `npm run user:admin` does, for a journey that starts as a member. */
+export async function promoteToAdmin(email: string) {
+  const { promoteToAdmin } = await app();
+  if (!(await promoteToAdmin(email))) throw new Error(`no account ${email} to promote`);
 }
 
 const createdCases: string[] = [];
 
 export type TestCase = { id: string; slug: string; title: string };
 
-/**
- * A published case written straight to the e2e database, as an organizer's
- * editor would leave it. The database's own triggers put it in the search index.
- */
-export function createPublishedCase({
+/** A published case, saved and published as an organizer does in the case editor. */
+export async function createPublishedCase({
   title,
   bodyMd,
   summary = "",
@@ -74,135 +105,144 @@ export function createPublishedCase({
   bodyMd: string;
   summary?: string;
   municipalityCode?: string | null;
-}): TestCase {
-  const id = `e2e${crypto.randomBytes(10).toString("hex")}`;
-  const slug = `e2e-case-${id.slice(-8)}`;
-  const now = new Date();
-  run(
-    `INSERT INTO "Case" ("id", "slug", "title", "municipalityCode", "summary", "bodyMd", "bodyHtml", "status", "publishedAt", "lastReviewedAt", "createdAt", "updatedAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'published', ?, ?, ?, ?)`,
-    id, slug, title, municipalityCode, summary, bodyMd, storedHtml(bodyMd), now, now, now, now,
-  );
-  createdCases.push(id);
-  return { id, slug, title };
+}): Promise<TestCase> {
+  const { caseSchema, createCase, setCaseStatus } = await app();
+  const organizer = await createUser({ role: "organizer" });
+  const input = caseSchema.parse({ title, slug: `e2e-case-${randomTag()}`, summary, bodyMd, municipalityCode: municipalityCode ?? "" });
+  const saved = await createCase(organizer.id, input);
+  if (!saved.ok) throw new Error(`createCase: ${saved.message}`);
+  createdCases.push(saved.id);
+  await setCaseStatus(saved.id, organizer.id, "published");
+  return { id: saved.id, slug: saved.slug, title };
 }
 
-export function cleanUp() {
-  // Discussion threads the test users started go with them (their posts cascade).
-  for (const id of created.splice(0)) {
-    run(`DELETE FROM "Thread" WHERE "authorId" = ?`, id);
-    run(`DELETE FROM "User" WHERE "id" = ?`, id);
-  }
-  for (const id of createdCases.splice(0)) run(`DELETE FROM "Case" WHERE "id" = ?`, id);
+/** Removes the users and cases this worker made; threads the users started go with them (their posts cascade). */
+export async function cleanUp() {
+  const users = createdUsers.splice(0);
+  const cases = createdCases.splice(0);
+  if (!users.length && !cases.length) return;
+  const { prisma } = await app();
+  await prisma.thread.deleteMany({ where: { authorId: { in: users } } });
+  await prisma.user.deleteMany({ where: { id: { in: users } } });
+  await prisma.case.deleteMany({ where: { id: { in: cases } } });
 }
 
-/** What `npm run user:admin` does, for a journey that starts as a member. */
-export function promoteToAdminInE2eDb(email: string) {
-  run(`UPDATE "User" SET "role" = 'admin' WHERE "email" = ?`, email);
+const createdEvents: string[] = [];
+
+/** A webinar forum created and published as an organizer does (by a new organizer). Removed by cleanUpEvents(). */
+async function createPublishedEvent(
+  { slug, title, summary, startsAt, capacity, joinUrl }: { slug: string; title: string; summary: string; startsAt: Date; capacity: number; joinUrl: string },
+  publishedAt = new Date(),
+) {
+  const { createEvent, eventSchema, publishEvent, toStockholmInputValue } = await app();
+  const organizer = await createUser({ role: "organizer" });
+  const input = eventSchema.parse({
+    slug,
+    title,
+    summary,
+    format: "webinar",
+    joinUrl,
+    capacity: String(capacity),
+    startsAt: toStockholmInputValue(startsAt),
+    endsAt: toStockholmInputValue(new Date(+startsAt + 90 * 60_000)),
+  });
+  const created = await createEvent(organizer.id, input);
+  if (!created.ok) throw new Error(`createEvent: ${created.message}`);
+  createdEvents.push(created.id);
+  const published = await publishEvent(organizer.id, created.id, publishedAt);
+  if (!published.ok) throw new Error(`publishEvent: ${published.message}`);
+  return { id: created.id, slug: created.slug, title, startsAt: input.startsAt };
 }
 
 /** A small published forum two weeks ahead, for journeys that need a full event. Removed by cleanUpEvents(). */
-const createdEvents: string[] = [];
-export function createSmallEvent({ capacity = 1, joinUrl = "https://meet.example/e2e" }: { capacity?: number; joinUrl?: string } = {}) {
-  const id = `e2eev${crypto.randomBytes(8).toString("hex")}`;
-  const slug = `e2e-forum-${id.slice(-8)}`;
-  const startsAt = new Date(Date.now() + 14 * 24 * 3600 * 1000);
-  const now = new Date();
-  run(
-    `INSERT INTO "Event" ("id", "slug", "title", "summary", "startsAt", "endsAt", "capacity", "seatsTaken", "status", "publishedAt", "joinUrl", "createdAt", "updatedAt")
-     VALUES (?, ?, ?, 'Ett litet testforum.', ?, ?, ?, 0, 'published', ?, ?, ?, ?)`,
-    id, slug, `Testforum ${id.slice(-4)}`, startsAt, new Date(+startsAt + 90 * 60_000), capacity, now, joinUrl, now, now,
-  );
-  createdEvents.push(id);
+export async function createSmallEvent({ capacity = 1, joinUrl = "https://meet.example/e2e" }: { capacity?: number; joinUrl?: string } = {}) {
+  const tag = randomTag();
+  const startsAt = new Date(Date.now() + 14 * DAY);
+  const { id, slug } = await createPublishedEvent({ slug: `e2e-forum-${tag}`, title: `Testforum ${tag}`, summary: "Ett litet testforum.", startsAt, capacity, joinUrl });
   return { id, slug };
 }
 
-export function cleanUpEvents() {
-  for (const id of createdEvents.splice(0)) run(`DELETE FROM "Event" WHERE "id" = ?`, id);
-}
-
 /**
- * A thread with a question by `askerId` and one answer by `answererId`, written
- * straight to the e2e database (both follow it, as the discussions model does).
- * Uses the first seeded category. Removed by cleanUpThreads().
+ * A forum that ended `monthsAgo` months ago, with the people who registered a
+ * week before it (registerForEvent takes the clock), for the retention journey.
+ * Removed by cleanUpEvents().
  */
-const createdThreads: string[] = [];
-export function createThreadWithAnswer({ askerId, answererId, answerMd = "Köp billiga klockor på klockor.example!" }: { askerId: string; answererId: string; answerMd?: string }) {
-  const now = new Date();
-  const rid = () => `e2e${crypto.randomBytes(8).toString("hex")}`;
-  const category = get<{ id: string }>(`SELECT "id" FROM "DiscussionCategory" ORDER BY "position" LIMIT 1`)!;
-  const threadId = rid();
-  const slug = `e2e-trad-${threadId.slice(-6)}`;
-  const title = `Hur samlar ni in sensordata? (${threadId.slice(-4)})`;
-  run(
-    `INSERT INTO "Thread" ("id", "categoryId", "authorId", "title", "slug", "answerCount", "lastActivityAt", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-    threadId, category.id, askerId, title, slug, now, now, now,
-  );
-  const questionId = rid();
-  const answerId = rid();
-  const insertPost = `INSERT INTO "Post" ("id", "threadId", "authorId", "kind", "bodyMd", "bodyHtml", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`;
-  const questionMd = "Vi vill mäta temperatur i skolor. Hur har ni gjort?";
-  run(insertPost, questionId, threadId, askerId, "question", questionMd, storedHtml(questionMd), now);
-  run(insertPost, answerId, threadId, answererId, "answer", answerMd, storedHtml(answerMd), now);
-  const follow = `INSERT INTO "ThreadFollow" ("threadId", "userId", "createdAt") VALUES (?, ?, ?)`;
-  run(follow, threadId, askerId, now);
-  run(follow, threadId, answererId, now);
-  createdThreads.push(threadId);
-  return { threadId, slug, title, questionId, answerId, href: `/diskussioner/${threadId}/${slug}` };
-}
-
-/** A post's moderation state: hidden or not, and its flags' statuses. */
-export function postModerationState(postId: string) {
-  const post = get<{ hiddenAt: string | null; hiddenReason: string | null }>(`SELECT "hiddenAt", "hiddenReason" FROM "Post" WHERE "id" = ?`, postId)!;
-  const flags = all<{ status: string; reason: string }>(`SELECT "status", "reason" FROM "Flag" WHERE "postId" = ?`, postId);
-  return { ...post, flags };
-}
-
-export function cleanUpThreads() {
-  for (const id of createdThreads.splice(0)) run(`DELETE FROM "Thread" WHERE "id" = ?`, id);
-}
-
-/** Locks or unlocks a discussion thread, as a moderator would. */
-export function setThreadLocked(threadId: string, locked: boolean) {
-  run(`UPDATE "Thread" SET "locked" = ? WHERE "id" = ?`, locked, threadId);
-}
-
-/**
- * A forum that ended `monthsAgo` months ago, with registrations as people left
- * them (for the retention journey). Removed by cleanUpEvents().
- */
-export function createPastEventWithRegistrations({
+export async function createPastEventWithRegistrations({
   monthsAgo,
   people,
 }: {
   monthsAgo: number;
   people: { name: string; email: string; municipalityCode: string }[];
 }) {
-  const id = `e2eold${crypto.randomBytes(8).toString("hex")}`;
-  const slug = `e2e-gammalt-forum-${id.slice(-8)}`;
+  const tag = randomTag();
   const startsAt = new Date();
   startsAt.setMonth(startsAt.getMonth() - monthsAgo);
-  const endsAt = new Date(+startsAt + 90 * 60_000);
-  const title = `Gammalt testforum ${id.slice(-4)}`;
-  run(
-    `INSERT INTO "Event" ("id", "slug", "title", "summary", "startsAt", "endsAt", "capacity", "seatsTaken", "status", "publishedAt", "joinUrl", "createdAt", "updatedAt")
-     VALUES (?, ?, ?, 'Ett forum som var för länge sedan.', ?, ?, 100, ?, 'published', ?, 'https://meet.example/gammalt', ?, ?)`,
-    id, slug, title, startsAt, endsAt, people.length, startsAt, startsAt, startsAt,
+  const event = await createPublishedEvent(
+    { slug: `e2e-gammalt-forum-${tag}`, title: `Gammalt testforum ${tag}`, summary: "Ett forum som var för länge sedan.", startsAt, capacity: 100, joinUrl: "https://meet.example/gammalt" },
+    new Date(+startsAt - 30 * DAY),
   );
+  const { registerForEvent } = await app();
+  const registeredAt = new Date(+event.startsAt - 7 * DAY);
   for (const p of people) {
-    run(
-      `INSERT INTO "Registration" ("id", "eventId", "email", "name", "title", "municipalityCode", "status", "consentedAt", "createdAt", "updatedAt")
-       VALUES (?, ?, ?, ?, 'Analytiker', ?, 'confirmed', ?, ?, ?)`,
-      `e2ereg${crypto.randomBytes(8).toString("hex")}`, id, p.email, p.name, p.municipalityCode, startsAt, startsAt, startsAt,
-    );
+    const input = { eventId: event.id, ...p, title: "Analytiker", organisationName: "", userId: null, consentInvites: false };
+    const result = await registerForEvent(input, registeredAt);
+    if (result.outcome !== "confirmed") throw new Error(`registerForEvent ${p.email}: ${result.outcome}`);
   }
-  createdEvents.push(id);
-  return { id, slug, title };
+  return { id: event.id, slug: event.slug, title: event.title };
+}
+
+export async function cleanUpEvents() {
+  const events = createdEvents.splice(0);
+  if (!events.length) return;
+  const { prisma } = await app();
+  await prisma.event.deleteMany({ where: { id: { in: events } } });
+}
+
+const createdThreads: string[] = [];
+
+/**
+ * A thread in the first category with a question by `askerId` and one answer by
+ * `answererId`, asked and answered as members do (both follow it). Removed by
+ * cleanUpThreads().
+ */
+export async function createThreadWithAnswer({ askerId, answererId, answerMd = "Köp billiga klockor på klockor.example!" }: { askerId: string; answererId: string; answerMd?: string }) {
+  const { createAnswer, createThread, listCategories, threadHref } = await app();
+  const [category] = await listCategories();
+  const title = `Hur samlar ni in sensordata? (${randomTag()})`;
+  const body = "Vi vill mäta temperatur i skolor. Hur har ni gjort?";
+  const thread = await createThread({ authorId: askerId, categorySlug: category!.slug, title, body, tagSlugs: [] });
+  createdThreads.push(thread.id);
+  const answer = await createAnswer({ threadId: thread.id, authorId: answererId, body: answerMd });
+  return { threadId: thread.id, slug: thread.slug, title, questionId: thread.postId, answerId: answer.id, href: threadHref(thread) };
+}
+
+export async function cleanUpThreads() {
+  const threads = createdThreads.splice(0);
+  if (!threads.length) return;
+  const { prisma } = await app();
+  await prisma.thread.deleteMany({ where: { id: { in: threads } } });
+}
+
+/** A post's moderation state, as the moderator's page reads it: hidden or not, and its flags. */
+export async function postModerationState(postId: string) {
+  const { getPostForModeration } = await app();
+  const post = await getPostForModeration(postId);
+  if (!post) throw new Error(`no post ${postId}`);
+  return { hiddenAt: post.hiddenAt, hiddenReason: post.hiddenReason, flags: post.flags.map(({ status, reason }) => ({ status, reason })) };
+}
+
+/** Locks a discussion thread as a moderator does (a new moderator). */
+export async function lockThread(threadId: string) {
+  const { setThreadState } = await app();
+  const moderator = await createUser({ role: "moderator" });
+  const result = await setThreadState(moderator.id, threadId, "lock", "Låst av ett test");
+  if (!result.ok) throw new Error(`setThreadState: ${result.message}`);
 }
 
 /** A seeded poll's ids by its code (e.g. the demo draft DATA7), for organizer pages. */
-export function findPoll(code: string): { id: string; eventId: string } {
-  const row = get<{ id: string; eventId: string }>(`SELECT "id", "eventId" FROM "Poll" WHERE "code" = ?`, code);
-  if (!row) throw new Error(`no poll with code ${code}`);
-  return row;
+export async function findPoll(code: string): Promise<{ id: string; eventId: string }> {
+  const { prisma } = await app();
+  const poll = await prisma.poll.findUnique({ where: { code }, select: { id: true, eventId: true } });
+  if (!poll) throw new Error(`no poll with code ${code}`);
+  return poll;
 }

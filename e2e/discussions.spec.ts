@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { linksInMail, waitForMail } from "../app/test/smtp-sink";
-import { cleanUp, createUserWithSession, logInAs, setThreadLocked } from "./db";
+import { cleanUp, createUserWithSession, logInAs, lockThread } from "./db";
 import { E2E_MAIL_DIR } from "./paths";
 
 // Journeys from issue 6 (reading and writing): asking, answering, accepting, and a locked thread.
@@ -9,8 +9,8 @@ const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).sli
 test.afterAll(() => cleanUp());
 
 test("member A asks in AI & prediktiv analys, member B answers, A accepts, and the list shows the thread as answered", async ({ browser, baseURL }) => {
-  const a = createUserWithSession({ role: "member" });
-  const b = createUserWithSession({ role: "member" });
+  const a = await createUserWithSession({ role: "member" });
+  const b = await createUserWithSession({ role: "member" });
   const title = `Hur validerar ni era prognosmodeller? ${unique()}`;
 
   const contextA = await browser.newContext();
@@ -79,8 +79,8 @@ test("member A asks in AI & prediktiv analys, member B answers, A accepts, and t
 });
 
 test("a locked thread refuses new answers with a clear message", async ({ page, context, baseURL }) => {
-  const asker = createUserWithSession({ role: "member" });
-  const member = createUserWithSession({ role: "member" });
+  const asker = await createUserWithSession({ role: "member" });
+  const member = await createUserWithSession({ role: "member" });
   const title = `En tråd som snart låses ${unique()}`;
 
   const askerContext = await page.context().browser()!.newContext();
@@ -98,7 +98,7 @@ test("a locked thread refuses new answers with a clear message", async ({ page, 
   await logInAs(context, member, baseURL!);
   await page.goto(threadUrl);
   await page.getByRole("textbox", { name: "Svar", exact: true }).fill("Ett svar som kommer för sent.");
-  setThreadLocked(threadId, true);
+  await lockThread(threadId);
   const responsePromise = page.waitForResponse((r) => r.request().method() === "POST");
   await page.getByRole("button", { name: "Skicka svaret" }).click();
   expect((await responsePromise).status()).toBe(403);

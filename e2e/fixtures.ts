@@ -2,14 +2,14 @@
 import { expect, type Page } from "@playwright/test";
 import type { Result } from "axe-core";
 import { loadBuiltRoutes, patternShape, staticPageUrls } from "../app/test/route-manifest";
+import { useE2eDatabase } from "./app-env";
 
-/** Who can open a page. Anonymous pages are scanned now; the rest need a login fixture. */
+/** Who can open a page. a11y.spec.ts scans every anonymous page; pages behind a login are scanned by the journeys that log in. */
 export type Audience = "anonymous" | "member" | "organizer";
 
-/** Areas behind a login. A logged-in scan can take pagesToScan("organizer") once accounts land. */
+/** Areas behind a login (the organizer's and admin's tools are all under /admin). */
 export const LOGIN_REQUIRED: { prefix: string; audience: Audience }[] = [
   { prefix: "/admin", audience: "organizer" },
-  { prefix: "/arrangor", audience: "organizer" },
   { prefix: "/profil", audience: "member" },
   { prefix: "/logga-in/tvastegs", audience: "member" },
   { prefix: "/analysmognad/bedom", audience: "member" },
@@ -61,11 +61,15 @@ export function audienceOf(url: string): Audience {
   return LOGIN_REQUIRED.find((area) => url === area.prefix || url.startsWith(`${area.prefix}/`))?.audience ?? "anonymous";
 }
 
+/** The routes of the production build. Loading the build creates the app's database client, so it is pointed first. */
+export function builtRoutes() {
+  useE2eDatabase();
+  return loadBuiltRoutes();
+}
+
 /** Every page of the build that the given audience can open, plus the 404 page. */
 export async function pagesToScan(audience: Audience): Promise<PageToScan[]> {
-  // Importing the build creates the app's database client: keep it off every real file.
-  process.env.DATABASE_URL = "file::memory:";
-  const routes = await loadBuiltRoutes();
+  const routes = await builtRoutes();
   const shapes = new Set(routes.filter((r) => r.hasDefault && r.params.length > 0).map((r) => patternShape(r.pattern)));
   const pages: PageToScan[] = [
     ...staticPageUrls(routes).map((url) => ({ url, audience: audienceOf(url), kind: "route" as const })),

@@ -47,7 +47,7 @@ test("an unknown filter value is ignored instead of failing", async ({ page }) =
 });
 
 test("a member asks the case owner a question, and the contact person gets the email", async ({ page, context, baseURL }) => {
-  const member = createUserWithSession({ role: "member" });
+  const member = await createUserWithSession({ role: "member" });
   await logInAs(context, member, baseURL!);
   const title = `Hur mäter ni läckage? ${unique()}`;
 
@@ -74,7 +74,7 @@ test("a member asks the case owner a question, and the contact person gets the e
 });
 
 test("an organizer writes a case in Markdown, previews it, publishes it, and it appears in the library and in search", async ({ page, context, baseURL }) => {
-  const organizer = createUserWithSession({ role: "organizer" });
+  const organizer = await createUserWithSession({ role: "organizer" });
   await logInAs(context, organizer, baseURL!);
   const title = `Prognoser för hemtjänsten ${unique()}`;
 
@@ -118,7 +118,7 @@ test("an organizer writes a case in Markdown, previews it, publishes it, and it 
 
 test("the library's organizer and member pages have no serious accessibility problems", MARKUP_ONLY, async ({ browser, baseURL }) => {
   const organizerContext = await browser.newContext();
-  await logInAs(organizerContext, createUserWithSession({ role: "organizer" }), baseURL!);
+  await logInAs(organizerContext, await createUserWithSession({ role: "organizer" }), baseURL!);
   const page = await organizerContext.newPage();
   for (const url of ["/admin/case", "/admin/case/ny", "/admin/spaningar", "/admin/spaningar/ny", "/case/kristianstad-smart-va/fraga", "/profil/case"]) {
     await page.goto(url);

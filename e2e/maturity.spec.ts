@@ -20,7 +20,7 @@ async function answer(page: Page, label: string, score: number) {
 }
 
 test("a member of Borlänge submits the self-assessment and sees the comparison and the recommendations", async ({ page, context, baseURL }) => {
-  const member = createUserWithSession();
+  const member = await createUserWithSession();
   await logInAs(context, member, baseURL!);
 
   await page.goto("/analysmognad");

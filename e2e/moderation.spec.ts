@@ -1,17 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { cleanUp, cleanUpThreads, createThreadWithAnswer, createUserWithSession, logInAs, postModerationState } from "./db";
 
-test.afterAll(() => {
-  cleanUpThreads();
-  cleanUp();
+test.afterAll(async () => {
+  await cleanUpThreads();
+  await cleanUp();
 });
 
 test("a member flags a post and a moderator hides it from the queue", async ({ browser, baseURL }) => {
-  const asker = createUserWithSession();
-  const answerer = createUserWithSession();
-  const flagger = createUserWithSession();
-  const moderator = createUserWithSession({ role: "moderator" });
-  const thread = createThreadWithAnswer({ askerId: asker.id, answererId: answerer.id });
+  const asker = await createUserWithSession();
+  const answerer = await createUserWithSession();
+  const flagger = await createUserWithSession();
+  const moderator = await createUserWithSession({ role: "moderator" });
+  const thread = await createThreadWithAnswer({ askerId: asker.id, answererId: answerer.id });
 
   // The member flags the answer.
   const memberContext = await browser.newContext();
@@ -28,7 +28,7 @@ test("a member flags a post and a moderator hides it from the queue", async ({ b
   await member.getByRole("button", { name: "Skicka flaggningen" }).click();
   await expect(member).toHaveURL(new RegExp(`${thread.href}\\?flaggat=1`));
   await expect(member.getByRole("status")).toContainText("Inlägget är flaggat");
-  expect(postModerationState(thread.answerId).flags).toEqual([{ status: "open", reason: "spam: Länkar till en webbshop." }]);
+  expect((await postModerationState(thread.answerId)).flags).toEqual([{ status: "open", reason: "spam: Länkar till en webbshop." }]);
 
   // The moderator hides it from the queue.
   const modContext = await browser.newContext();
@@ -43,7 +43,7 @@ test("a member flags a post and a moderator hides it from the queue", async ({ b
   await expect(mod.getByRole("status")).toContainText("Inlägget är dolt");
   await expect(mod.getByRole("article").filter({ hasText: thread.title })).toHaveCount(0);
 
-  const state = postModerationState(thread.answerId);
+  const state = await postModerationState(thread.answerId);
   expect(state.hiddenAt).not.toBeNull();
   expect(state.hiddenReason).toBe("Reklam för en webbshop");
   expect(state.flags.map((f) => f.status)).toEqual(["resolved"]);
@@ -66,7 +66,7 @@ test("a member flags a post and a moderator hides it from the queue", async ({ b
 });
 
 test("a member cannot open the moderation queue", async ({ page, context, baseURL }) => {
-  await logInAs(context, createUserWithSession(), baseURL!);
+  await logInAs(context, await createUserWithSession(), baseURL!);
   const response = await page.goto("/admin/moderering");
   expect(response?.status()).toBe(403);
 });

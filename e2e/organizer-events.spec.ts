@@ -38,7 +38,7 @@ async function createPastEvent(page: Page, title: string) {
 
 test("an organizer creates, previews and publishes a forum, then adds a recording with chapters and slides", async ({ page, context, baseURL, browser }) => {
   test.setTimeout(120_000); // a long journey on a shared, slow machine
-  const organizer = createUserWithSession({ role: "organizer" });
+  const organizer = await createUserWithSession({ role: "organizer" });
   await logInAs(context, organizer, baseURL!);
   const title = `Testforum ${unique()}`;
   const adminPath = await createPastEvent(page, title);
@@ -140,14 +140,14 @@ test("an organizer creates, previews and publishes a forum, then adds a recordin
 });
 
 test("organizer pages are closed to members", async ({ page, context, baseURL }) => {
-  const member = createUserWithSession({ role: "member" });
+  const member = await createUserWithSession({ role: "member" });
   await logInAs(context, member, baseURL!);
   const response = await page.goto("/admin/forum");
   expect(response?.status()).toBe(403);
 });
 
 test("without JavaScript the Markdown preview and the form errors still work", async ({ browser, baseURL }) => {
-  const organizer = createUserWithSession({ role: "organizer" });
+  const organizer = await createUserWithSession({ role: "organizer" });
   const context = await browser.newContext({ javaScriptEnabled: false });
   await logInAs(context, organizer, baseURL!);
   const page = await context.newPage();

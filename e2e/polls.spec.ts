@@ -2,9 +2,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { cleanUp, cleanUpEvents, createSmallEvent, createUserWithSession, logInAs } from "./db";
 import { expectNoSeriousViolations } from "./fixtures";
 
-test.afterAll(() => {
-  cleanUpEvents();
-  cleanUp();
+test.afterAll(async () => {
+  await cleanUpEvents();
+  await cleanUp();
 });
 
 
@@ -15,8 +15,8 @@ test("the organizer opens a poll, three participants vote, the presenter view up
   browser,
 }) => {
   test.setTimeout(240_000);
-  const event = createSmallEvent({ capacity: 50 });
-  await logInAs(context, createUserWithSession({ role: "organizer" }), baseURL!);
+  const event = await createSmallEvent({ capacity: 50 });
+  await logInAs(context, await createUserWithSession({ role: "organizer" }), baseURL!);
 
   // The event admin page links to the polls.
   await page.goto(`/admin/forum/${event.id}`);
@@ -134,8 +134,8 @@ test("the imported 2021 result shows percentages, the unreported share and no co
 });
 
 test("without JavaScript a participant can still vote", async ({ browser, baseURL, context }) => {
-  const event = createSmallEvent({ capacity: 50 });
-  await logInAs(context, createUserWithSession({ role: "organizer" }), baseURL!);
+  const event = await createSmallEvent({ capacity: 50 });
+  await logInAs(context, await createUserWithSession({ role: "organizer" }), baseURL!);
   const admin = await context.newPage();
   await admin.goto(`/admin/forum/${event.id}/omrostningar`);
   await admin.getByRole("textbox", { name: "Fråga", exact: true }).fill("Använder ni IoT?");

@@ -7,9 +7,9 @@ import { E2E_MAIL_DIR } from "./paths";
 // Forum registration journeys from issue 4, with mail read from the real SMTP sink.
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-test.afterAll(() => {
-  cleanUpEvents();
-  cleanUp();
+test.afterAll(async () => {
+  await cleanUpEvents();
+  await cleanUp();
 });
 
 const pathOf = (link: string) => new URL(link).pathname + new URL(link).search;
@@ -75,7 +75,7 @@ test("a visitor registers for the upcoming forum, confirms through the mail, get
 });
 
 test("a waitlisted person is promoted when someone cancels, and is emailed", async ({ page }) => {
-  const event = createSmallEvent({ capacity: 1 });
+  const event = await createSmallEvent({ capacity: 1 });
   const first = `forst-${unique()}@falun.example`;
   const second = `andra-${unique()}@falun.example`;
 
@@ -125,8 +125,8 @@ test("the invitation list: double opt-in, one invitation per event however often
   await expect(page.getByRole("status")).toContainText("Du får en inbjudan");
 
   // The organizer sends the invitation twice; the subscriber gets one mail.
-  const event = createSmallEvent({ capacity: 10 });
-  const organizer = createUserWithSession({ role: "organizer" });
+  const event = await createSmallEvent({ capacity: 10 });
+  const organizer = await createUserWithSession({ role: "organizer" });
   const context = await browser.newContext();
   await logInAs(context, organizer, baseURL!);
   const admin = await context.newPage();
@@ -148,8 +148,8 @@ test("the invitation list: double opt-in, one invitation per event however often
 });
 
 test("a signed-in member with a confirmed address registers at once", async ({ page, context, baseURL }) => {
-  const event = createSmallEvent({ capacity: 5 });
-  const member = createUserWithSession();
+  const event = await createSmallEvent({ capacity: 5 });
+  const member = await createUserWithSession();
   await logInAs(context, member, baseURL!);
   await page.goto(`/forum/${event.slug}`);
   const form = page.locator("#anmalan");
@@ -161,10 +161,10 @@ test("a signed-in member with a confirmed address registers at once", async ({ p
 });
 
 test("the organizer sees registrations, counts and exports a CSV that Swedish Excel opens", async ({ page, browser, baseURL }) => {
-  const event = createSmallEvent({ capacity: 5 });
+  const event = await createSmallEvent({ capacity: 5 });
   await register(page, event.slug, { name: "Åsa Öberg", email: `asa-${unique()}@borlange.example` });
   await sendForm(page, event.slug, { name: "Per Väntar", email: `per-${unique()}@borlange.example` });
-  const organizer = createUserWithSession({ role: "organizer" });
+  const organizer = await createUserWithSession({ role: "organizer" });
   const context = await browser.newContext();
   await logInAs(context, organizer, baseURL!);
   const admin = await context.newPage();

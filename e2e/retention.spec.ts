@@ -3,16 +3,16 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { cleanUp, cleanUpEvents, createPastEventWithRegistrations, createUserWithSession, logInAs } from "./db";
-import { E2E_DATABASE_URL } from "./paths";
+import { E2E_DATA_DIR, E2E_DATABASE_URL } from "./paths";
 
-test.afterAll(() => {
-  cleanUp();
-  cleanUpEvents();
+test.afterAll(async () => {
+  await cleanUp();
+  await cleanUpEvents();
 });
 
 test("the retention job anonymises the people of a forum over 24 months old and keeps the count per municipality", async ({ page, context, baseURL }) => {
   const tag = Date.now().toString(36);
-  const event = createPastEventWithRegistrations({
+  const event = await createPastEventWithRegistrations({
     monthsAgo: 26,
     people: [
       { name: "Greta Gammal", email: `greta-${tag}@borlange.example`, municipalityCode: "2081" },
@@ -20,7 +20,7 @@ test("the retention job anonymises the people of a forum over 24 months old and 
       { name: "Ines Innan", email: `ines-${tag}@kristianstad.example`, municipalityCode: "1290" },
     ],
   });
-  await logInAs(context, createUserWithSession({ role: "organizer" }), baseURL!);
+  await logInAs(context, await createUserWithSession({ role: "organizer" }), baseURL!);
 
   const listUrl = `/admin/forum/${event.id}/anmalningar`;
   await page.goto(listUrl);
@@ -33,7 +33,7 @@ test("the retention job anonymises the people of a forum over 24 months old and 
   // `npm run retention`, as cron or an operator would run it, on the same database.
   const { stdout } = await promisify(execFile)("npm", ["run", "-s", "retention"], {
     cwd: path.resolve("."),
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: E2E_DATABASE_URL, DATA_DIR: path.resolve(".tmp", "e2e-data") },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: E2E_DATABASE_URL, DATA_DIR: E2E_DATA_DIR },
     timeout: 60_000,
   });
   // The e2e server's own daily run may have got there first (it starts soon after

@@ -54,7 +54,7 @@ test.describe("without JavaScript", () => {
 });
 
 test("search finds a case an organizer wrote by a Swedish word from its body", async ({ page }) => {
-  const created = createPublishedCase({
+  const created = await createPublishedCase({
     title: "Prognoser för grundvattnet i Borlänge",
     bodyMd: "## Bakgrund\n\nKommunen mäter grundvattennivåer med sensorer och jämför dem med nederbörden.",
   });

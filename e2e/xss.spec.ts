@@ -15,7 +15,7 @@ test("a case body with XSS payloads fires no dialog and adds no script", async (
     dialogs.push(dialog.message());
     await dialog.dismiss();
   });
-  const organizer = createUserWithSession({ role: "organizer" });
+  const organizer = await createUserWithSession({ role: "organizer" });
   await logInAs(context, organizer, baseURL!);
 
   // Every script element added to the document after the server's HTML is parsed.

@@ -23,7 +23,7 @@ export const caseHref = (c: { slug: string }) => `/case/${c.slug}`;
 export const maturityResultHref = (municipality: { code: string; name: string }) =>
   `/analysmognad${municipalityHref(municipality)}`;
 
-/** Thread pages arrive with the discussions work; this is the one place to change their address. */
+/** A thread page: the id finds the thread, the slug follows its title (an old or wrong slug redirects to this one). */
 export const threadHref = (thread: { id: string; slug: string }) => `/diskussioner/${thread.id}/${thread.slug}`;
 
 /** One post on its thread page (the anchor is the post's id). */
