@@ -3,6 +3,8 @@
 import crypto, { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startAppServer, type AppServer } from "./app-server";
+import { createUser } from "./http-users";
+import type { Role } from "../utils/roles";
 import { buildExists } from "./route-manifest";
 import { testQuery } from "./test-sql";
 
@@ -12,23 +14,8 @@ const LINK_SECRET = "markdown-http-test-secret-0123456789abcdef";
 const sql = <T = Record<string, unknown>>(text: string, params: (string | number | null | Date)[] = []) => testQuery<T>(app.databaseUrl, text, params);
 const rid = (prefix: string) => `${prefix}${crypto.randomBytes(8).toString("hex")}`;
 
-async function user(role = "member") {
-  const id = rid("u");
-  const now = new Date();
-  await sql(
-    `INSERT INTO "User" ("id", "email", "name", "handle", "title", "role", "emailVerifiedAt", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, '', ?, ?, ?, ?)`,
-    [id, `${id}@test.example`, `Person ${id.slice(-4)}`, id, role, now, now, now],
-  );
-  const token = crypto.randomBytes(25).toString("hex");
-  const later = (days: number) => new Date(Date.now() + days * 86_400_000);
-  await sql(`INSERT INTO "Session" ("id", "userId", "expiresAt", "absoluteExpiresAt", "twoFactorVerified", "createdAt") VALUES (?, ?, ?, ?, true, ?)`, [
-    crypto.createHash("sha256").update(token).digest("hex"),
-    id,
-    later(7),
-    later(30),
-    now,
-  ]);
-  return { id, cookie: `kf_session=${token}` };
+function user(role: Role = "member") {
+  return createUser(app.databaseUrl, { role, municipalityCode: null, affiliation: "none" });
 }
 
 /** A thread with a question, written as an earlier version (or a script) would: `html` null means no stored HTML. */

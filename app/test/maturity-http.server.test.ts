@@ -1,11 +1,11 @@
 // The self-assessment over HTTP against the production build: only verified
 // members of the municipality can submit (others get 403), a submission
 // redirects to the result page, and only the municipality's members see its scores.
-import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MATURITY_DIMENSIONS } from "~/data/maturity";
 import { maturityYear } from "~/utils/maturity-stats";
 import { startAppServer, type AppServer } from "./app-server";
+import { createUser } from "./http-users";
 import { buildExists } from "./route-manifest";
 import { testQuery } from "./test-sql";
 
@@ -13,25 +13,13 @@ let app: AppServer;
 // The server's database, SQLite or PostgreSQL (npm run test:pg): quoted identifiers, `?` parameters.
 const sql = <T = Record<string, unknown>>(text: string, params: (string | number | null | Date)[] = []) => testQuery<T>(app.databaseUrl, text, params);
 
-/** A user with a live session, written straight to the server's database; returns the cookie. */
-async function userWithSession({
+/** A user with a live session, written straight to the server's database. */
+function userWithSession({
   municipalityCode,
   verified = true,
   affiliation = verified && municipalityCode ? "verified" : "none",
-}: { municipalityCode: string | null; verified?: boolean; affiliation?: string }) {
-  const id = `mat${crypto.randomBytes(8).toString("hex")}`;
-  const now = new Date();
-  await sql(
-    `INSERT INTO "User" ("id", "email", "name", "title", "role", "emailVerifiedAt", "municipalityCode", "affiliationStatus", "createdAt", "updatedAt")
-     VALUES (?, ?, ?, '', 'member', ?, ?, ?, ?, ?)`,
-    [id, `${id}@test.example`, `Test ${id.slice(-4)}`, verified ? now : null, municipalityCode, affiliation, now, now],
-  );
-  const token = crypto.randomBytes(25).toString("hex");
-  await sql(
-    `INSERT INTO "Session" ("id", "userId", "expiresAt", "absoluteExpiresAt", "twoFactorVerified", "createdAt") VALUES (?, ?, ?, ?, true, ?)`,
-    [crypto.createHash("sha256").update(token).digest("hex"), id, new Date(+now + 86_400_000), new Date(+now + 7 * 86_400_000), now],
-  );
-  return { id, cookie: `kf_session=${token}` };
+}: { municipalityCode: string | null; verified?: boolean; affiliation?: "none" | "pending" | "verified" | "rejected" }) {
+  return createUser(app.databaseUrl, { municipalityCode, emailVerified: verified, affiliation });
 }
 
 async function countCurrent(code: string, year: number): Promise<number> {

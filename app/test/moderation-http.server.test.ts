@@ -4,6 +4,8 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createHmac } from "node:crypto";
 import { startAppServer, type AppServer } from "./app-server";
+import { createUser } from "./http-users";
+import type { Role } from "../utils/roles";
 import { buildExists } from "./route-manifest";
 import { testQuery } from "./test-sql";
 
@@ -13,23 +15,8 @@ const LINK_SECRET = "moderation-http-test-secret-0123456789abcdef";
 // The server's database, SQLite or PostgreSQL (npm run test:pg): quoted identifiers, `?` parameters.
 const sql = <T = Record<string, unknown>>(text: string, params: (string | number | null | Date)[] = []) => testQuery<T>(app.databaseUrl, text, params);
 
-async function user(role: string) {
-  const id = `t${crypto.randomBytes(8).toString("hex")}`;
-  const now = new Date();
-  await sql(
-    `INSERT INTO "User" ("id", "email", "name", "handle", "title", "role", "emailVerifiedAt", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, '', ?, ?, ?, ?)`,
-    [id, `${id}@test.example`, `Person ${id.slice(-4)}`, id, role, now, now, now],
-  );
-  const token = crypto.randomBytes(25).toString("hex");
-  const later = (days: number) => new Date(Date.now() + days * 86_400_000);
-  await sql(`INSERT INTO "Session" ("id", "userId", "expiresAt", "absoluteExpiresAt", "twoFactorVerified", "createdAt") VALUES (?, ?, ?, ?, true, ?)`, [
-    crypto.createHash("sha256").update(token).digest("hex"),
-    id,
-    later(7),
-    later(30),
-    now,
-  ]);
-  return { id, cookie: `kf_session=${token}` };
+function user(role: Role = "member") {
+  return createUser(app.databaseUrl, { role, municipalityCode: null, affiliation: "none" });
 }
 
 async function threadWithPost(authorId: string) {

@@ -1,10 +1,10 @@
 // Votes stay exact under concurrency: 100 members upvote one post at the same
 // moment over HTTP against the production server, then half of them take the
 // vote back at the same moment.
-import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_THREADS } from "../../prisma/seed-content";
 import { startAppServer, type AppServer } from "./app-server";
+import { createUser } from "./http-users";
 import { buildExists } from "./route-manifest";
 import { testQuery } from "./test-sql";
 
@@ -14,24 +14,10 @@ const sql = <T = Record<string, unknown>>(text: string, params: (string | number
 const thread = DEMO_THREADS.find((t) => t.id === "demo-trad-nivagivare-avlopp")!;
 const postId = thread.answers[0]!.id;
 
-/** Verified members with sessions, written straight to the server's database (one multi-row INSERT per table). */
+/** Verified members with sessions, written straight to the server's database; their cookies. */
 async function createMembers(n: number): Promise<string[]> {
-  const now = new Date();
-  const later = new Date(+now + 86_400_000);
-  const members = Array.from({ length: n }, (_, i) => ({
-    id: `vote${crypto.randomBytes(8).toString("hex")}`,
-    name: `Röstare ${i}`,
-    token: crypto.randomBytes(25).toString("hex"),
-  }));
-  await sql(
-    `INSERT INTO "User" ("id", "email", "name", "role", "emailVerifiedAt", "municipalityCode", "createdAt", "updatedAt") VALUES ${members.map(() => "(?, ?, ?, 'member', ?, '2081', ?, ?)").join(", ")}`,
-    members.flatMap((m) => [m.id, `${m.id}@rostning.example`, m.name, now, now, now]),
-  );
-  await sql(
-    `INSERT INTO "Session" ("id", "userId", "expiresAt", "absoluteExpiresAt", "twoFactorVerified", "createdAt") VALUES ${members.map(() => "(?, ?, ?, ?, true, ?)").join(", ")}`,
-    members.flatMap((m) => [crypto.createHash("sha256").update(m.token).digest("hex"), m.id, later, later, now]),
-  );
-  return members.map((m) => m.token);
+  const members = await Promise.all(Array.from({ length: n }, () => createUser(app.databaseUrl)));
+  return members.map((m) => m.cookie);
 }
 
 async function readCounts() {
@@ -40,11 +26,11 @@ async function readCounts() {
   return { voteCount: post[0]!.voteCount, rows: rows[0]!.n };
 }
 
-function vote(token: string) {
+function vote(cookie: string) {
   return fetch(`${app.url}/diskussioner/${thread.id}/${thread.slug}`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url, Cookie: `kf_session=${token}` },
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url, Cookie: cookie },
     body: new URLSearchParams({ intent: "vote", postId }),
   }).then((res) => ({ status: res.status, location: res.headers.get("location") }));
 }
@@ -59,15 +45,15 @@ describe.skipIf(!buildExists())("votes under concurrency (production build)", ()
   });
 
   it("100 members voting at once give exactly 100; 50 taking it back at once leave exactly 50", async () => {
-    const tokens = await createMembers(100);
+    const cookies = await createMembers(100);
     expect(await readCounts()).toEqual({ voteCount: 0, rows: 0 });
 
-    const first = await Promise.all(tokens.map(vote));
+    const first = await Promise.all(cookies.map(vote));
     expect(first.filter((r) => r.status !== 302), app.errorLines()).toEqual([]);
     expect(first[0]?.location).toContain(`#inlagg-${postId}`);
     expect(await readCounts()).toEqual({ voteCount: 100, rows: 100 });
 
-    const second = await Promise.all(tokens.slice(0, 50).map(vote));
+    const second = await Promise.all(cookies.slice(0, 50).map(vote));
     expect(second.filter((r) => r.status !== 302), app.errorLines()).toEqual([]);
     expect(await readCounts()).toEqual({ voteCount: 50, rows: 50 });
   }, 120_000);
