@@ -3,20 +3,19 @@ import { affiliationApprovedTemplate, affiliationRejectedTemplate } from "~/util
 import { verifiedAffiliationName } from "~/utils/affiliation";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { fail, type Result } from "~/utils/result";
 import { wakeOutboxSender } from "~/utils/mailer.server";
 import { settleAffiliation } from "./affiliation.server";
 import { recordAudit } from "./audit.server";
 import { enqueueEmail } from "./outbox.server";
+import type { Tx } from "./transaction.server";
 
 /**
  * Verified affiliation, the organizer's side (docs/decisions/012-verified-affiliation.md):
  * the queue of claims to approve or reject, and the email domains of each
  * municipality and organisation. Every change is audited in its own transaction.
  */
-export type Result<T = object> = ({ ok: true } & T) | { ok: false; field: string; message: string };
-const fail = (field: string, message: string) => ({ ok: false as const, field, message });
 
-type Tx = Prisma.TransactionClient;
 type Target = { municipalityCode: string | null; organisationId: string | null };
 
 const claimSelect = {

@@ -3,8 +3,10 @@ import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { retryUniqueRace } from "./locks.server";
 import { renderForWrite } from "~/utils/markdown.server";
+import type { Result } from "~/utils/result";
 import { slugify } from "~/utils/slug";
 import type { ArticleInput } from "~/validation/library";
+import type { Tx } from "./transaction.server";
 
 /** Articles ("Spaningar"): the organizer's write-ups. Only published ones are public. */
 
@@ -102,8 +104,7 @@ export async function listTagsForForm() {
   return prisma.tag.findMany({ orderBy: [{ kind: "asc" }, { name: "asc" }], select: { slug: true, name: true, kind: true } });
 }
 
-type Tx = Prisma.TransactionClient;
-export type ArticleSaveResult = { ok: true; id: string; slug: string } | { ok: false; field: string; message: string };
+export type ArticleSaveResult = Result<{ id: string; slug: string }>;
 
 async function tagIds(tx: Tx, slugs: string[], extra: string[]) {
   const ids = slugs.length ? (await tx.tag.findMany({ where: { slug: { in: slugs } }, select: { id: true } })).map((t) => t.id) : [];
@@ -119,7 +120,7 @@ async function tagIds(tx: Tx, slugs: string[], extra: string[]) {
 const slugTaken = { ok: false as const, field: "slug", message: "Det finns redan en spaning med den adressen. Välj en annan." };
 
 /** The article text rendered for storing, or the refusal shown on its field. */
-function renderArticleBody(input: ArticleInput): { ok: true; html: string } | { ok: false; field: string; message: string } {
+function renderArticleBody(input: ArticleInput): Result<{ html: string }> {
   const rendered = renderForWrite(input.bodyMd);
   return rendered.ok ? rendered : { ok: false, field: "bodyMd", message: rendered.message };
 }

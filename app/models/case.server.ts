@@ -5,8 +5,10 @@ import { retryUniqueRace } from "./locks.server";
 import { enqueueEmail } from "./outbox.server";
 import { insertThread, postHtml } from "./post.server";
 import { renderForWrite } from "~/utils/markdown.server";
+import type { Result } from "~/utils/result";
 import { slugify } from "~/utils/slug";
 import type { CaseFilter, CaseInput } from "~/validation/library";
+import type { Db } from "./transaction.server";
 
 /**
  * Cases: public queries (only published cases, and the contact email only when the
@@ -19,7 +21,6 @@ export const CASE_PAGE_SIZE = 12;
 /** A case not reviewed for this many months gets a notice on its page. */
 export const REVIEW_MONTHS = 18;
 
-type Db = Prisma.TransactionClient | typeof prisma;
 
 const cardSelect = {
   id: true,
@@ -390,7 +391,7 @@ export async function getCaseFormOptions({ forEditor }: { forEditor?: { currentE
   return { tags, organisations, events };
 }
 
-export type SaveResult = { ok: true; id: string; slug: string } | { ok: false; field: string; message: string };
+type SaveResult = Result<{ id: string; slug: string }>;
 
 async function resolveTagIds(tx: Db, slugs: string[], extra: string[]): Promise<string[]> {
   const ids: string[] = [];
@@ -440,7 +441,7 @@ function caseData(input: CaseInput, bodyHtml: string) {
 }
 
 /** The case text rendered for storing, or the refusal shown on its field. */
-function renderCaseBody(input: CaseInput): { ok: true; html: string } | { ok: false; field: string; message: string } {
+function renderCaseBody(input: CaseInput): Result<{ html: string }> {
   const rendered = renderForWrite(input.bodyMd);
   return rendered.ok ? rendered : { ok: false, field: "bodyMd", message: rendered.message };
 }
@@ -539,7 +540,7 @@ export async function assignCaseEditor(
   id: string,
   actorId: string,
   editorEmail: string,
-): Promise<{ ok: true } | { ok: false; field: string; message: string } | null> {
+): Promise<Result | null> {
   return prisma.$transaction(async (tx) => {
     const existing = await tx.case.findUnique({ where: { id }, select: { id: true } });
     if (!existing) return null;

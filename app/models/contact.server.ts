@@ -1,4 +1,3 @@
-import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { emailLayout } from "~/utils/email-templates.server";
@@ -7,6 +6,7 @@ import { recordAudit } from "./audit.server";
 import { subscribeInTransaction } from "./invitation.server";
 import { enqueueEmail } from "./outbox.server";
 import { subjectLabel, type ContactStatus } from "~/validation/contact";
+import type { Tx } from "./transaction.server";
 
 /**
  * Contact messages to the organizer and the organizer's inbox. A message is a
@@ -127,9 +127,8 @@ export async function listOrganizers() {
   });
 }
 
-type Db = Prisma.TransactionClient;
 
-async function audit(tx: Db, actorId: string, id: string, action: string, detail: Record<string, unknown> = {}) {
+async function audit(tx: Tx, actorId: string, id: string, action: string, detail: Record<string, unknown> = {}) {
   await recordAudit(tx, { actorId, action, entityType: "ContactMessage", entityId: id, detail });
 }
 

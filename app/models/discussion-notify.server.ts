@@ -6,6 +6,7 @@ import { extractMentions } from "~/utils/handles";
 import { threadHref } from "~/utils/links";
 import { appUrl, discussionOptOutUrl } from "~/utils/signed-links.server";
 import { countEmailsByKeyPrefix, enqueueEmail } from "./outbox.server";
+import type { Tx } from "./transaction.server";
 
 // Notifications for discussions (followers, category subscribers, @mentions, the
 // weekly digest). The discussions model calls afterPostCreated (and afterPostEdited) inside the
@@ -13,7 +14,6 @@ import { countEmailsByKeyPrefix, enqueueEmail } from "./outbox.server";
 // together with it. Follower mail is built by a background job instead, so each
 // follower gets at most one mail per thread per hour (see runFollowerNotifications).
 
-type Db = Prisma.TransactionClient;
 
 export type CreatedPost = {
   id: string;
@@ -48,7 +48,7 @@ export function excerpt(markdown: string, max = 240): string {
 // Right after a post is written (inside its transaction)
 // ---------------------------------------------------------------------------
 
-export async function afterPostCreated(tx: Db, post: CreatedPost): Promise<void> {
+export async function afterPostCreated(tx: Tx, post: CreatedPost): Promise<void> {
   const context = await postContext(tx, post);
   if (!context) return;
   if (post.kind === "question") await mailCategorySubscribers(tx, context);
@@ -63,7 +63,7 @@ export async function afterPostCreated(tx: Db, post: CreatedPost): Promise<void>
  * mailed twice for one post, and the per-post cap counts every mention mail the post
  * has caused, so editing names in and out cannot mail more people.
  */
-export async function afterPostEdited(tx: Db, post: CreatedPost, previousBody: string): Promise<void> {
+export async function afterPostEdited(tx: Tx, post: CreatedPost, previousBody: string): Promise<void> {
   const before = new Set(extractMentions(previousBody));
   const added = extractMentions(post.bodyMd).filter((handle) => !before.has(handle));
   if (!added.length) return;
@@ -74,7 +74,7 @@ export async function afterPostEdited(tx: Db, post: CreatedPost, previousBody: s
 }
 
 /** What the mails need about a new or edited post; null when it is hidden (hidden posts notify nobody). */
-async function postContext(tx: Db, post: CreatedPost): Promise<PostContext | null> {
+async function postContext(tx: Tx, post: CreatedPost): Promise<PostContext | null> {
   const row = await tx.post.findUnique({
     where: { id: post.id },
     select: {
@@ -93,7 +93,7 @@ type PostContext = {
   authorName: string;
 };
 
-async function mailCategorySubscribers(tx: Db, { post, thread, authorName }: PostContext) {
+async function mailCategorySubscribers(tx: Tx, { post, thread, authorName }: PostContext) {
   const subscribers = await tx.categorySubscription.findMany({
     where: { categoryId: thread.category.id, userId: { not: post.authorId }, user: reachableUser },
     select: { user: { select: { id: true, name: true, email: true } } },
@@ -121,7 +121,7 @@ const mentionKeyPrefix = (postId: string) => `discussion-mention:${postId}:`;
 /** The opt-out target of mention mails: all of them, for that member. */
 export const MENTION_OPT_OUT_TARGET = "alla";
 
-async function mailMentions(tx: Db, { post, thread, authorName }: PostContext, handles: string[]) {
+async function mailMentions(tx: Tx, { post, thread, authorName }: PostContext, handles: string[]) {
   if (!handles.length) return;
   const users = await tx.user.findMany({
     where: { handle: { in: handles }, id: { not: post.authorId }, mentionEmails: true, ...reachableUser },

@@ -1,4 +1,3 @@
-import { Prisma } from "@prisma/client";
 import { recordAudit } from "~/models/audit.server";
 import { lockEventOrganizing, lockEventSeats } from "~/models/locks.server";
 import { enqueueEmail } from "~/models/outbox.server";
@@ -6,8 +5,10 @@ import { prisma } from "~/utils/db.server";
 import { eventCancelledTemplate } from "~/utils/email-templates.server";
 import { fromStockholmInputValue, toStockholmInputValue } from "~/utils/format";
 import { renderForWrite } from "~/utils/markdown.server";
+import { fail, Refusal, refusable, type Failure, type Result } from "~/utils/result";
 import { slugify } from "~/utils/slug";
 import type { AgendaItemInput, EventInput, SpeakerInput } from "~/validation/event";
+import { isUniqueViolation, type Tx } from "./transaction.server";
 
 /**
  * The organizer's side of forums: every event whatever its status, and the changes
@@ -16,21 +17,6 @@ import type { AgendaItemInput, EventInput, SpeakerInput } from "~/validation/eve
  */
 
 export type EventStatus = "draft" | "published" | "cancelled";
-export type Failure = { ok: false; field: string; message: string };
-export type Result<T = unknown> = ({ ok: true } & T) | Failure;
-
-const fail = (field: string, message: string): Failure => ({ ok: false, field, message });
-
-/** Thrown inside a transaction to roll it back with a message for the form. */
-class Refusal extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** The seats/capacity trigger of the first migration; the driver adapter reports it as P2003. */
 function isCapacityTrigger(error: unknown): boolean {
   const adapterError = (error as { meta?: { driverAdapterError?: { cause?: { originalMessage?: string } } } } | null)?.meta?.driverAdapterError;
@@ -39,12 +25,12 @@ function isCapacityTrigger(error: unknown): boolean {
   return /seatsTaken must be between 0 and capacity|Event_seats_within_capacity/.test(text);
 }
 
-async function refusable<T>(work: () => Promise<T>): Promise<T | Failure> {
+/** refusable(), plus the answers to a taken address and a capacity below the seats taken. */
+async function refusableEventChange<T>(work: () => Promise<T>): Promise<T | Failure> {
   try {
-    return await work();
+    return await refusable(work);
   } catch (error) {
-    if (error instanceof Refusal) return fail(error.field, error.message);
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       return fail("slug", "Adressnamnet används redan av ett annat forum. Välj ett annat.");
     }
     if (isCapacityTrigger(error)) {
@@ -151,7 +137,7 @@ function eventData(input: EventInput, slug: string, descriptionHtml: string) {
   };
 }
 
-async function checkTags(tx: Prisma.TransactionClient, tagIds: string[]) {
+async function checkTags(tx: Tx, tagIds: string[]) {
   const unique = [...new Set(tagIds)];
   if (!unique.length) return unique;
   const found = await tx.tag.count({ where: { id: { in: unique }, kind: "area" } });
@@ -164,7 +150,7 @@ export async function createEvent(actorId: string, input: EventInput): Promise<R
   const description = renderForWrite(input.descriptionMd);
   if (!description.ok) return fail("descriptionMd", description.message);
   const slug = input.slug || (await suggestSlug(input.title));
-  return refusable(() =>
+  return refusableEventChange(() =>
     prisma.$transaction(async (tx) => {
       const tagIds = await checkTags(tx, input.tagIds);
       const event = await tx.event.create({
@@ -178,13 +164,13 @@ export async function createEvent(actorId: string, input: EventInput): Promise<R
 }
 
 /** Exported for tests: runs a change the way every action here does, mapping refusals to form errors. */
-export const runRefusable = refusable;
+export const runRefusable = refusableEventChange;
 
 export async function updateEvent(actorId: string, id: string, input: EventInput): Promise<Result<{ slug: string }>> {
   const description = renderForWrite(input.descriptionMd);
   if (!description.ok) return fail("descriptionMd", description.message);
   const slug = input.slug || (await suggestSlug(input.title, id));
-  return refusable(() =>
+  return refusableEventChange(() =>
     prisma.$transaction(async (tx) => {
       const current = await tx.event.findUnique({ where: { id }, select: { seatsTaken: true, capacity: true, slug: true } });
       if (!current) throw new Refusal("form", "Forumet finns inte längre.");
@@ -211,7 +197,7 @@ export async function updateEvent(actorId: string, id: string, input: EventInput
 // ---------------------------------------------------------------------------
 
 export async function publishEvent(actorId: string, id: string, now = new Date()): Promise<Result> {
-  return refusable(() =>
+  return refusableEventChange(() =>
     prisma.$transaction(async (tx) => {
       const event = await tx.event.findUnique({ where: { id }, select: { status: true, publishedAt: true } });
       if (!event) throw new Refusal("form", "Forumet finns inte längre.");
@@ -225,7 +211,7 @@ export async function publishEvent(actorId: string, id: string, now = new Date()
 }
 
 export async function unpublishEvent(actorId: string, id: string): Promise<Result> {
-  return refusable(() =>
+  return refusableEventChange(() =>
     prisma.$transaction(async (tx) => {
       const event = await tx.event.findUnique({ where: { id }, select: { status: true } });
       if (!event) throw new Refusal("form", "Forumet finns inte längre.");
@@ -242,7 +228,7 @@ export async function unpublishEvent(actorId: string, id: string): Promise<Resul
  * registrant, all in one transaction: either everyone is told or nothing changes.
  */
 export async function cancelEvent(actorId: string, id: string, appUrl: string, now = new Date()): Promise<Result<{ emailed: number }>> {
-  return refusable(() =>
+  return refusableEventChange(() =>
     prisma.$transaction(async (tx) => {
       // PostgreSQL: the seats lock, so a second click waits and then sees "cancelled", and a
       // registration in progress finishes first and its registrant is mailed (SQLite: no-op).
@@ -277,20 +263,20 @@ export function agendaStart(eventStartsAt: Date, time: string): Date | null {
   return fromStockholmInputValue(`${day}T${time}`);
 }
 
-async function requireSpeakerOfEvent(tx: Prisma.TransactionClient, eventId: string, speakerId: string | null) {
+async function requireSpeakerOfEvent(tx: Tx, eventId: string, speakerId: string | null) {
   if (!speakerId) return;
   const speaker = await tx.speaker.findFirst({ where: { id: speakerId, eventId }, select: { id: true } });
   if (!speaker) throw new Refusal("agendaSpeakerId", "Välj en talare i listan.");
 }
 
-async function eventStart(tx: Prisma.TransactionClient, eventId: string) {
+async function eventStart(tx: Tx, eventId: string) {
   const event = await tx.event.findUnique({ where: { id: eventId }, select: { startsAt: true } });
   if (!event) throw new Refusal("form", "Forumet finns inte längre.");
   return event.startsAt;
 }
 
 export async function addAgendaItem(actorId: string, eventId: string, input: AgendaItemInput): Promise<Result> {
-  return refusable(() =>
+  return refusableEventChange(() =>
     prisma.$transaction(async (tx) => {
       const startsAt = agendaStart(await eventStart(tx, eventId), input.agendaTime);
       if (!startsAt) throw new Refusal("agendaTime", "Tiden finns inte den dagen (sommartid). Välj en annan tid.");
@@ -308,7 +294,7 @@ export async function addAgendaItem(actorId: string, eventId: string, input: Age
 }
 
 export async function updateAgendaItem(actorId: string, eventId: string, itemId: string, input: AgendaItemInput): Promise<Result> {
-  return refusable(() =>
+  return refusableEventChange(() =>
     prisma.$transaction(async (tx) => {
       const startsAt = agendaStart(await eventStart(tx, eventId), input.agendaTime);
       if (!startsAt) throw new Refusal("agendaTime", "Tiden finns inte den dagen (sommartid). Välj en annan tid.");
@@ -325,7 +311,7 @@ export async function updateAgendaItem(actorId: string, eventId: string, itemId:
 }
 
 export async function deleteAgendaItem(actorId: string, eventId: string, itemId: string): Promise<Result> {
-  return refusable(() =>
+  return refusableEventChange(() =>
     prisma.$transaction(async (tx) => {
       const { count } = await tx.agendaItem.deleteMany({ where: { id: itemId, eventId } });
       if (!count) throw new Refusal("form", "Programpunkten finns inte längre. Ladda om sidan.");
@@ -349,7 +335,7 @@ function reorder<T extends Positioned>(rows: T[], id: string, direction: "up" | 
 }
 
 export async function moveAgendaItem(actorId: string, eventId: string, itemId: string, direction: "up" | "down"): Promise<Result> {
-  return refusable(() =>
+  return refusableEventChange(() =>
     prisma.$transaction(async (tx) => {
       const rows = await tx.agendaItem.findMany({ where: { eventId }, orderBy: [{ position: "asc" }, { startsAt: "asc" }], select: { id: true } });
       const ordered = reorder(rows, itemId, direction);
@@ -361,7 +347,7 @@ export async function moveAgendaItem(actorId: string, eventId: string, itemId: s
   );
 }
 
-async function requireMunicipality(tx: Prisma.TransactionClient, code: string | null) {
+async function requireMunicipality(tx: Tx, code: string | null) {
   if (!code) return;
   const found = await tx.municipality.findUnique({ where: { code }, select: { code: true } });
   if (!found) throw new Refusal("speakerMunicipalityCode", "Välj en kommun i listan.");
@@ -378,7 +364,7 @@ function speakerData(input: SpeakerInput) {
 }
 
 export async function addSpeaker(actorId: string, eventId: string, input: SpeakerInput): Promise<Result> {
-  return refusable(() =>
+  return refusableEventChange(() =>
     prisma.$transaction(async (tx) => {
       await eventStart(tx, eventId);
       await requireMunicipality(tx, input.speakerMunicipalityCode);
@@ -395,7 +381,7 @@ export async function addSpeaker(actorId: string, eventId: string, input: Speake
 }
 
 export async function updateSpeaker(actorId: string, eventId: string, speakerId: string, input: SpeakerInput): Promise<Result> {
-  return refusable(() =>
+  return refusableEventChange(() =>
     prisma.$transaction(async (tx) => {
       await requireMunicipality(tx, input.speakerMunicipalityCode);
       const { count } = await tx.speaker.updateMany({ where: { id: speakerId, eventId }, data: speakerData(input) });
@@ -407,7 +393,7 @@ export async function updateSpeaker(actorId: string, eventId: string, speakerId:
 }
 
 export async function deleteSpeaker(actorId: string, eventId: string, speakerId: string): Promise<Result> {
-  return refusable(() =>
+  return refusableEventChange(() =>
     prisma.$transaction(async (tx) => {
       // Agenda items keep their place; they just lose the speaker (onDelete: SetNull).
       const { count } = await tx.speaker.deleteMany({ where: { id: speakerId, eventId } });
@@ -419,7 +405,7 @@ export async function deleteSpeaker(actorId: string, eventId: string, speakerId:
 }
 
 export async function moveSpeaker(actorId: string, eventId: string, speakerId: string, direction: "up" | "down"): Promise<Result> {
-  return refusable(() =>
+  return refusableEventChange(() =>
     prisma.$transaction(async (tx) => {
       const rows = await tx.speaker.findMany({ where: { eventId }, orderBy: { position: "asc" }, select: { id: true } });
       const ordered = reorder(rows, speakerId, direction);

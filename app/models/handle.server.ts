@@ -1,9 +1,8 @@
-import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { handleBase } from "~/utils/handles";
 import { lockName } from "./locks.server";
+import type { Db } from "./transaction.server";
 
-type Db = Prisma.TransactionClient | typeof prisma;
 
 /**
  * A free handle for a new member: "anna-oberg", else "anna-oberg-2", "-3", …

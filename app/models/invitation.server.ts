@@ -1,4 +1,3 @@
-import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { confirmInvitationsTemplate, invitationTemplate } from "~/utils/email-templates.server";
 import { formatDateTime, formatTime } from "~/utils/format";
@@ -9,14 +8,13 @@ import { recordAudit } from "./audit.server";
 import { consumeToken, createToken } from "./auth-token.server";
 import { lockEventOrganizing, lockName } from "./locks.server";
 import { enqueueEmail } from "./outbox.server";
+import { TX_OPTIONS, type Tx } from "./transaction.server";
 
 /**
  * "Få inbjudan till nästa forum": a double opt-in list. Nobody gets an invitation
  * before they have clicked the link in the confirmation mail, and every invitation
  * carries a signed one-click unsubscribe link.
  */
-type Tx = Prisma.TransactionClient;
-const TX_OPTIONS = { maxWait: 30_000, timeout: 15_000 } as const;
 
 export type SubscribeInput = { email: string; name?: string; municipalityCode?: string | null; source: "form" | "registration" | "contact" };
 export type SubscribeOutcome = "confirmation-sent" | "already-subscribed";

@@ -1,4 +1,4 @@
-import { Prisma } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
 import {
   MATURITY_DIMENSIONS,
   MATURITY_MAX_SCORE,
@@ -20,6 +20,7 @@ import {
 } from "~/utils/maturity-stats";
 import { AffiliationRequiredError, isVerifiedMemberOf } from "./affiliation.server";
 import { lockMunicipalityMaturity } from "./locks.server";
+import { isUniqueViolation, TX_OPTIONS } from "./transaction.server";
 
 /**
  * The analytics-maturity self-assessment ("Analysmognad").
@@ -40,13 +41,7 @@ import { lockMunicipalityMaturity } from "./locks.server";
  * - Seeded demo assessments have no submitter (submittedById = null).
  */
 
-// The SQLite adapter runs one interactive transaction at a time per process.
-const TX_OPTIONS = { maxWait: 30_000, timeout: 15_000 } as const;
-
 const current = { replacedAt: null } satisfies Prisma.MaturityAssessmentWhereInput;
-
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 function toScoreMap(scores: { dimension: string; score: number }[]): ScoreMap {
   const map: ScoreMap = {};

@@ -2,9 +2,11 @@ import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { renderForWrite } from "~/utils/markdown.server";
 import { formatFlagReason, type FlagReason } from "~/utils/moderation";
+import { fail, type Result } from "~/utils/result";
 import type { Role } from "~/utils/roles";
 import { recordAudit } from "./audit.server";
 import { lockPostFlags, lockThreads } from "./locks.server";
+import type { Tx } from "./transaction.server";
 
 /**
  * Moderation of discussions: members flag posts; moderators hide and unhide posts,
@@ -13,10 +15,6 @@ import { lockPostFlags, lockThreads } from "./locks.server";
  * Routes check the role (requireRole) before calling anything here.
  */
 
-type Db = Prisma.TransactionClient;
-export type Result<T = object> = ({ ok: true } & T) | { ok: false; field: string; message: string };
-
-const fail = (field: string, message: string) => ({ ok: false as const, field, message });
 
 // ---------------------------------------------------------------------------
 // Flags (members)
@@ -124,7 +122,7 @@ export async function getPostForModeration(postId: string) {
   });
 }
 
-async function resolveOpenFlags(tx: Db, postId: string, actorId: string, now: Date) {
+async function resolveOpenFlags(tx: Tx, postId: string, actorId: string, now: Date) {
   const { count } = await tx.flag.updateMany({ where: { postId, status: "open" }, data: { status: "resolved", resolvedById: actorId, resolvedAt: now } });
   return count;
 }

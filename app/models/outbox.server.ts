@@ -1,6 +1,7 @@
-import { Prisma } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { byProvider } from "~/utils/dialect.server";
+import { isUniqueViolation, type Db } from "./transaction.server";
 
 /**
  * The durable email outbox. Mail is written here, in the same transaction as the
@@ -43,7 +44,6 @@ export function backoffDelayMs(attempts: number): number {
   return Math.min(BACKOFF_BASE_MS * 2 ** exponent, BACKOFF_CAP_MS);
 }
 
-type Db = Prisma.TransactionClient;
 
 const rowSelect = {
   id: true,
@@ -106,10 +106,6 @@ export async function enqueueEmail(message: OutgoingEmail, tx: Db = prisma): Pro
 /** How many mails were ever queued with a dedupe key starting with `prefix` (e.g. the mentions of one post). */
 export async function countEmailsByKeyPrefix(prefix: string, tx: Db = prisma): Promise<number> {
   return tx.outboxEmail.count({ where: { dedupeKey: { startsWith: prefix } } });
-}
-
-function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 export type ClaimedEmail = {

@@ -1,9 +1,10 @@
 import crypto from "node:crypto";
-import { Prisma } from "@prisma/client";
 import { municipalityGroupOf } from "~/data/municipality-groups";
 import { recordAudit } from "~/models/audit.server";
 import { lockEventOrganizing, lockPollForVote } from "~/models/locks.server";
+import { isUniqueViolation, TX_OPTIONS, type Tx } from "~/models/transaction.server";
 import { prisma } from "~/utils/db.server";
+import { fail, Refusal, refusable, type Result } from "~/utils/result";
 import { publishPollChange } from "~/utils/poll-bus.server";
 import { breakdownBy, countedResultRows, resultRowsFor, type Breakdown, type ResultRow, type TrendPoint } from "~/utils/poll-results";
 import { CODE_ALPHABET, CODE_LENGTH, DONT_KNOW_LABEL, pollStateLabel, type PollInput, type PollState } from "~/validation/poll";
@@ -14,26 +15,6 @@ import { CODE_ALPHABET, CODE_LENGTH, DONT_KNOW_LABEL, pollStateLabel, type PollI
  * the public pages, only counts; free-text answers only go to organizers.
  * Callers of the admin functions have already checked the role.
  */
-
-export type Failure = { ok: false; field: string; message: string; status?: number };
-export type Result<T = unknown> = ({ ok: true } & T) | Failure;
-const fail = (field: string, message: string, status = 400): Failure => ({ ok: false, field, message, status });
-
-/** Thrown inside a transaction to roll it back with a message for the form. */
-class Refusal extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
-
-// The SQLite adapter runs one interactive transaction at a time per process.
-const TX_OPTIONS = { maxWait: 30_000, timeout: 15_000 } as const;
-
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 // ---------------------------------------------------------------------------
 // Codes and state rules
@@ -146,7 +127,7 @@ function optionRows(input: PollInput) {
 }
 
 /** Refuses a "repeat of" that does not exist or that would make a loop. */
-async function checkRepeatOf(tx: Prisma.TransactionClient, pollId: string | null, repeatOfId: string | null) {
+async function checkRepeatOf(tx: Tx, pollId: string | null, repeatOfId: string | null) {
   if (!repeatOfId) return;
   if (repeatOfId === pollId) throw new Refusal("repeatOfId", "En fråga kan inte vara en upprepning av sig själv.");
   let current: string | null = repeatOfId;
@@ -155,15 +136,6 @@ async function checkRepeatOf(tx: Prisma.TransactionClient, pollId: string | null
     if (!row) throw new Refusal("repeatOfId", "Den tidigare frågan finns inte längre. Välj en annan.");
     if (row.repeatOfId && row.repeatOfId === pollId) throw new Refusal("repeatOfId", "Det skulle bli en slinga: den frågan är redan en upprepning av den här.");
     current = row.repeatOfId;
-  }
-}
-
-async function refusable<T>(work: () => Promise<T>): Promise<T | Failure> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof Refusal) return fail(error.field, error.message, error.status);
-    throw error;
   }
 }
 

@@ -7,6 +7,7 @@ import { slugify } from "~/utils/slug";
 import { recordAudit } from "./audit.server";
 import { afterPostCreated, afterPostEdited, type CreatedPost } from "./discussion-notify.server";
 import { lockPostVotes, lockThreads } from "./locks.server";
+import type { Tx } from "./transaction.server";
 
 /**
  * Writing in discussions: threads, answers, comments, edits, votes and accepted
@@ -102,7 +103,7 @@ const threadSlug = (title: string) => slugify(title) || "fraga";
  * Creates a thread with its question inside a transaction the caller owns (also
  * used by "Fråga case-ägaren"); the asker follows the thread.
  */
-export async function insertThread(tx: Prisma.TransactionClient, input: NewThread) {
+export async function insertThread(tx: Tx, input: NewThread) {
   const thread = await tx.thread.create({
     data: {
       categoryId: input.categoryId,
@@ -177,7 +178,7 @@ export async function createThread(input: {
  * again after the lock and the lock taken again if it moved. `thenLock` takes
  * further locks after the thread's (always in that order, against deadlocks).
  */
-async function postInLockedThread<S extends Prisma.PostSelect>(tx: Prisma.TransactionClient, postId: string, select: S, thenLock?: () => Promise<void>) {
+async function postInLockedThread<S extends Prisma.PostSelect>(tx: Tx, postId: string, select: S, thenLock?: () => Promise<void>) {
   let locked: string | null = null;
   for (let attempt = 0; attempt < 3; attempt++) {
     const where = await tx.post.findUnique({ where: { id: postId }, select: { threadId: true } });

@@ -2,15 +2,15 @@ import type { Prisma } from "@prisma/client";
 import { recordAudit } from "~/models/audit.server";
 import { lockEventOrganizing } from "~/models/locks.server";
 import { prisma } from "~/utils/db.server";
+import type { Result } from "~/utils/result";
 import type { VideoSource } from "~/utils/video";
+import type { Tx } from "./transaction.server";
 
 /**
  * Recordings of past forums: the video, its chapters and its materials (uploaded
  * slides or links). Organizer changes write an audit row in the same transaction.
  * A recording is public when it has a publishedAt in the past and its event is published.
  */
-
-export type Result<T = unknown> = ({ ok: true } & T) | { ok: false; field: string; message: string };
 
 const recordingSelect = {
   id: true,
@@ -72,7 +72,7 @@ export async function saveRecording(actorId: string, eventId: string, input: Rec
   });
 }
 
-async function recordingIdOf(tx: Prisma.TransactionClient, eventId: string) {
+async function recordingIdOf(tx: Tx, eventId: string) {
   const recording = await tx.recording.findUnique({ where: { eventId }, select: { id: true } });
   return recording?.id ?? null;
 }

@@ -7,10 +7,10 @@ import { appUrl, cancelRegistrationUrl, registrationPageUrl } from "~/utils/sign
 import { subscribeInTransaction } from "./invitation.server";
 import { lockEventSeats } from "./locks.server";
 import { enqueueEmail } from "./outbox.server";
+import { isUniqueViolation, TX_OPTIONS } from "./transaction.server";
 import {
   ClosedMeanwhile,
   eventSelect,
-  isUniqueViolation,
   mailInfo,
   nextWaitlistSeq,
   openEventFor,
@@ -19,7 +19,6 @@ import {
   registrationClosedReason,
   REUSABLE_STATUSES,
   takeSeat,
-  TX_OPTIONS,
   waitlistPosition,
   type ClosedReason,
   type EventRow,

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Prisma } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import {
   eventReminderTemplate,
@@ -19,6 +19,7 @@ import { eventBasicsSelect } from "./event.server";
 import { lockEventOrganizing, lockEventSeats } from "./locks.server";
 import { enqueueEmail, type EmailAttachment } from "./outbox.server";
 import { subscribeInTransaction } from "./invitation.server";
+import { isUniqueViolation, TX_OPTIONS, type Db, type Tx } from "./transaction.server";
 
 /**
  * Forum registrations: seats, the waitlist, cancellation and promotion.
@@ -34,17 +35,12 @@ import { subscribeInTransaction } from "./invitation.server";
  *   and goes into the outbox in the same transaction.
  */
 
-type Tx = Prisma.TransactionClient;
 // "pending": waits for its address to be proven by the link in a mail (registration-pending.server.ts);
 // "expired": that link was never used. Neither holds a seat or a waitlist place.
 export type RegistrationStatus = "pending" | "confirmed" | "waitlisted" | "cancelled" | "expired";
 /** A registration in one of these states can be made again: the same row comes back. */
 export const REUSABLE_STATUSES = ["cancelled", "expired", "pending"] as const;
 export type ClosedReason = "not-found" | "cancelled" | "past" | "started" | "deadline";
-
-// The SQLite adapter runs one interactive transaction at a time per process: waiting
-// in that queue during a rush of registrations is normal, so allow for it.
-export const TX_OPTIONS = { maxWait: 30_000, timeout: 15_000 } as const;
 
 export const eventSelect = {
   ...eventBasicsSelect,
@@ -106,7 +102,7 @@ export async function nextWaitlistSeq(tx: Tx, eventId: string): Promise<number> 
 }
 
 /** 1 = first in line. Counts only people still waiting, so the position moves up as others get seats. */
-export async function waitlistPosition(db: Tx | typeof prisma, eventId: string, waitlistSeq: number): Promise<number> {
+export async function waitlistPosition(db: Db, eventId: string, waitlistSeq: number): Promise<number> {
   return db.registration.count({ where: { eventId, status: "waitlisted", waitlistSeq: { lte: waitlistSeq } } });
 }
 
@@ -201,10 +197,6 @@ export class ClosedMeanwhile extends Error {
   constructor(readonly reason: ClosedReason) {
     super(reason);
   }
-}
-
-export function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 export async function getEventForRegistration(slug: string) {

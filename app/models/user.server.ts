@@ -3,9 +3,9 @@ import { prisma } from "~/utils/db.server";
 import { settleAffiliation } from "./affiliation.server";
 import { recordAudit } from "./audit.server";
 import { lockName } from "./locks.server";
+import type { Db, Tx } from "./transaction.server";
 
 /** Users: lookups and profile changes. Account flows with tokens and email live in account.server.ts. */
-type Db = Prisma.TransactionClient | typeof prisma;
 
 export type OrganisationChoice =
   | { orgKind: "kommun"; municipalityCode: string }
@@ -56,7 +56,7 @@ export async function organisationExists(choice: OrganisationChoice): Promise<bo
  * so on PostgreSQL the name is locked first (two forms naming a new organisation
  * at once would otherwise both insert it and one would fail on the unique key).
  */
-export async function resolveOrganisation(choice: OrganisationChoice, db: Prisma.TransactionClient) {
+export async function resolveOrganisation(choice: OrganisationChoice, db: Tx) {
   if (choice.orgKind === "kommun") {
     const municipality = await db.municipality.findUnique({ where: { code: choice.municipalityCode }, select: { code: true } });
     return municipality ? { municipalityCode: municipality.code, organisationId: null } : null;
