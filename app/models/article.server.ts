@@ -6,7 +6,7 @@ import { renderForWrite } from "~/utils/markdown.server";
 import type { Result } from "~/utils/result";
 import { slugify } from "~/utils/slug";
 import type { ArticleInput } from "~/validation/library";
-import type { Tx } from "./transaction.server";
+import { transaction, type Tx } from "./transaction.server";
 
 /** Articles ("Spaningar"): the organizer's write-ups. Only published ones are public. */
 
@@ -130,7 +130,7 @@ export async function createArticle(actorId: string, input: ArticleInput): Promi
   if (!body.ok) return body;
   const slug = input.slug || slugify(input.title);
   // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
-  return retryUniqueRace(() => prisma.$transaction(async (tx) => {
+  return retryUniqueRace(() => transaction(async (tx) => {
     if (await tx.article.findUnique({ where: { slug }, select: { id: true } })) return slugTaken;
     const ids = await tagIds(tx, input.tags, input.extraTags);
     const created = await tx.article.create({
@@ -155,7 +155,7 @@ export async function updateArticle(id: string, actorId: string, input: ArticleI
   const body = renderArticleBody(input);
   if (!body.ok) return body;
   // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
-  return retryUniqueRace(() => prisma.$transaction(async (tx) => {
+  return retryUniqueRace(() => transaction(async (tx) => {
     const existing = await tx.article.findUnique({ where: { id }, select: { slug: true } });
     if (!existing) return null;
     const slug = input.slug || existing.slug;
@@ -180,7 +180,7 @@ export async function updateArticle(id: string, actorId: string, input: ArticleI
 }
 
 export async function setArticleStatus(id: string, actorId: string, status: "draft" | "published") {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const existing = await tx.article.findUnique({ where: { id }, select: { status: true, publishedAt: true } });
     if (!existing) return false;
     await tx.article.update({

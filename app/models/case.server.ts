@@ -8,7 +8,7 @@ import { renderForWrite } from "~/utils/markdown.server";
 import type { Result } from "~/utils/result";
 import { slugify } from "~/utils/slug";
 import type { CaseFilter, CaseInput } from "~/validation/library";
-import type { Db } from "./transaction.server";
+import { type Db, transaction } from "./transaction.server";
 
 /**
  * Cases: public queries (only published cases, and the contact email only when the
@@ -269,7 +269,7 @@ export async function askCaseOwner(input: {
   const bodyHtml = postHtml(input.body);
   const categorySlug = categoryForTags(item.tags.map((t) => t.tag.slug));
   // retryUniqueRace: the fallback category's upsert is a read then a write (PostgreSQL).
-  return retryUniqueRace(() => prisma.$transaction(async (tx) => {
+  return retryUniqueRace(() => transaction(async (tx) => {
     const category =
       (await tx.discussionCategory.findUnique({ where: { slug: categorySlug }, select: { id: true } })) ??
       (await tx.discussionCategory.upsert({
@@ -451,7 +451,7 @@ export async function createCase(actorId: string, input: CaseInput): Promise<Sav
   if (!body.ok) return body;
   const slug = input.slug || slugify(input.title);
   // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
-  return retryUniqueRace(() => prisma.$transaction(async (tx) => {
+  return retryUniqueRace(() => transaction(async (tx) => {
     if (await tx.case.findUnique({ where: { slug }, select: { id: true } })) {
       return { ok: false, field: "slug", message: "Det finns redan ett case med den adressen. Välj en annan." };
     }
@@ -480,7 +480,7 @@ export async function updateCase(
   const body = renderCaseBody(input);
   if (!body.ok) return body;
   // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
-  return retryUniqueRace(() => prisma.$transaction(async (tx) => {
+  return retryUniqueRace(() => transaction(async (tx) => {
     const existing = await tx.case.findFirst({ where: editorId ? { id, editorId } : { id }, select: { id: true, slug: true, eventId: true } });
     if (!existing) return null;
     const slug = editorId ? existing.slug : input.slug || existing.slug;
@@ -507,7 +507,7 @@ export async function updateCase(
 }
 
 export async function setCaseStatus(id: string, actorId: string, status: "draft" | "published") {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const existing = await tx.case.findUnique({ where: { id }, select: { id: true, status: true, publishedAt: true } });
     if (!existing) return false;
     await tx.case.update({
@@ -527,7 +527,7 @@ export async function setCaseStatus(id: string, actorId: string, status: "draft"
 }
 
 export async function markCaseReviewed(id: string, actorId: string, now = new Date()) {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const { count } = await tx.case.updateMany({ where: { id }, data: { lastReviewedAt: now } });
     if (!count) return false;
     await recordAudit(tx, { actorId, action: "case.review", entityType: "Case", entityId: id });
@@ -541,7 +541,7 @@ export async function assignCaseEditor(
   actorId: string,
   editorEmail: string,
 ): Promise<Result | null> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const existing = await tx.case.findUnique({ where: { id }, select: { id: true } });
     if (!existing) return null;
     let editorId: string | null = null;

@@ -6,7 +6,7 @@ import { extractMentions } from "~/utils/handles";
 import { threadHref } from "~/utils/links";
 import { appUrl, discussionOptOutUrl } from "~/utils/signed-links.server";
 import { countEmailsByKeyPrefix, enqueueEmail } from "./outbox.server";
-import type { Tx } from "./transaction.server";
+import { afterCommit, transaction, type Tx } from "./transaction.server";
 
 // Notifications for discussions (followers, category subscribers, @mentions, the
 // weekly digest). The discussions model calls afterPostCreated (and afterPostEdited) inside the
@@ -54,7 +54,7 @@ export async function afterPostCreated(tx: Tx, post: CreatedPost): Promise<void>
   if (post.kind === "question") await mailCategorySubscribers(tx, context);
   await mailMentions(tx, context, extractMentions(post.bodyMd).slice(0, MAX_MENTIONS_PER_POST));
   // Followers: the job builds their (batched) mail; wake it once this transaction has committed.
-  if (post.kind !== "question") wakeFollowerNotifications();
+  if (post.kind !== "question") afterCommit(tx, wakeFollowerNotifications);
 }
 
 /**
@@ -157,7 +157,7 @@ export function setFollowerWakeHook(hook: (() => void) | null) {
   wakeHook = hook;
 }
 
-/** Asks the follower job to run soon (after the current transaction has committed). */
+/** Asks the follower job in this process to run now; a no-op when none runs. */
 export function wakeFollowerNotifications() {
   wakeHook?.();
 }
@@ -219,7 +219,7 @@ export async function runFollowerNotifications(now: Date = new Date()): Promise<
     if (!posts.length) continue;
     const last = await prisma.post.findFirst({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
     const mail = followerMail({ user: follow.user, userId: follow.userId, thread: follow.thread, posts, total });
-    const claimed = await prisma.$transaction(async (tx) => {
+    const claimed = await transaction(async (tx) => {
       const claim = await tx.threadFollow.updateMany({
         where: { threadId: follow.threadId, userId: follow.userId, lastNotifiedAt: follow.lastNotifiedAt },
         data: { lastNotifiedAt: now },
@@ -356,7 +356,7 @@ export async function runWeeklyDigest(now: Date = new Date()): Promise<DigestRes
         select: { id: true, name: true, email: true },
       });
       if (!users.length) break;
-      await prisma.$transaction(async (tx) => {
+      await transaction(async (tx) => {
         for (const user of users) {
           const optOut = discussionOptOutUrl({ kind: "sammanfattning", userId: user.id, targetId: "vecka" });
           const blocks: EmailBlock[] = ["Här är veckans sammanfattning av diskussionerna."];
@@ -412,7 +412,7 @@ export async function saveSubscriptions(
   userId: string,
   { categoryIds, weeklyDigest, mentionEmails }: { categoryIds: string[]; weeklyDigest: boolean; mentionEmails?: boolean },
 ) {
-  await prisma.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     // The member's row first: on PostgreSQL its lock makes a second submission wait and then
     // see the rows this one inserts, instead of inserting them again (a unique violation).
     await tx.user.update({ where: { id: userId }, data: { weeklyDigest, ...(mentionEmails === undefined ? {} : { mentionEmails }) } });

@@ -8,7 +8,7 @@ import { renderForWrite } from "~/utils/markdown.server";
 import { fail, Refusal, refusable, type Failure, type Result } from "~/utils/result";
 import { slugify } from "~/utils/slug";
 import type { AgendaItemInput, EventInput, SpeakerInput } from "~/validation/event";
-import { isUniqueViolation, type Tx } from "./transaction.server";
+import { isUniqueViolation, transaction, type Tx } from "./transaction.server";
 
 /**
  * The organizer's side of forums: every event whatever its status, and the changes
@@ -151,7 +151,7 @@ export async function createEvent(actorId: string, input: EventInput): Promise<R
   if (!description.ok) return fail("descriptionMd", description.message);
   const slug = input.slug || (await suggestSlug(input.title));
   return refusableEventChange(() =>
-    prisma.$transaction(async (tx) => {
+    transaction(async (tx) => {
       const tagIds = await checkTags(tx, input.tagIds);
       const event = await tx.event.create({
         data: { ...eventData(input, slug, description.html), status: "draft", tags: { create: tagIds.map((tagId) => ({ tagId })) } },
@@ -171,7 +171,7 @@ export async function updateEvent(actorId: string, id: string, input: EventInput
   if (!description.ok) return fail("descriptionMd", description.message);
   const slug = input.slug || (await suggestSlug(input.title, id));
   return refusableEventChange(() =>
-    prisma.$transaction(async (tx) => {
+    transaction(async (tx) => {
       const current = await tx.event.findUnique({ where: { id }, select: { seatsTaken: true, capacity: true, slug: true } });
       if (!current) throw new Refusal("form", "Forumet finns inte längre.");
       if (input.capacity !== null && input.capacity < current.seatsTaken) throw new Refusal("capacity", CAPACITY_MESSAGE(current.seatsTaken));
@@ -198,7 +198,7 @@ export async function updateEvent(actorId: string, id: string, input: EventInput
 
 export async function publishEvent(actorId: string, id: string, now = new Date()): Promise<Result> {
   return refusableEventChange(() =>
-    prisma.$transaction(async (tx) => {
+    transaction(async (tx) => {
       const event = await tx.event.findUnique({ where: { id }, select: { status: true, publishedAt: true } });
       if (!event) throw new Refusal("form", "Forumet finns inte längre.");
       if (event.status === "cancelled") throw new Refusal("form", "Forumet är inställt och kan inte publiceras igen. Skapa ett nytt forum i stället.");
@@ -212,7 +212,7 @@ export async function publishEvent(actorId: string, id: string, now = new Date()
 
 export async function unpublishEvent(actorId: string, id: string): Promise<Result> {
   return refusableEventChange(() =>
-    prisma.$transaction(async (tx) => {
+    transaction(async (tx) => {
       const event = await tx.event.findUnique({ where: { id }, select: { status: true } });
       if (!event) throw new Refusal("form", "Forumet finns inte längre.");
       if (event.status !== "published") throw new Refusal("form", "Bara ett publicerat forum kan avpubliceras.");
@@ -229,7 +229,7 @@ export async function unpublishEvent(actorId: string, id: string): Promise<Resul
  */
 export async function cancelEvent(actorId: string, id: string, appUrl: string, now = new Date()): Promise<Result<{ emailed: number }>> {
   return refusableEventChange(() =>
-    prisma.$transaction(async (tx) => {
+    transaction(async (tx) => {
       // PostgreSQL: the seats lock, so a second click waits and then sees "cancelled", and a
       // registration in progress finishes first and its registrant is mailed (SQLite: no-op).
       await lockEventSeats(tx, id);
@@ -277,7 +277,7 @@ async function eventStart(tx: Tx, eventId: string) {
 
 export async function addAgendaItem(actorId: string, eventId: string, input: AgendaItemInput): Promise<Result> {
   return refusableEventChange(() =>
-    prisma.$transaction(async (tx) => {
+    transaction(async (tx) => {
       const startsAt = agendaStart(await eventStart(tx, eventId), input.agendaTime);
       if (!startsAt) throw new Refusal("agendaTime", "Tiden finns inte den dagen (sommartid). Välj en annan tid.");
       await requireSpeakerOfEvent(tx, eventId, input.agendaSpeakerId);
@@ -295,7 +295,7 @@ export async function addAgendaItem(actorId: string, eventId: string, input: Age
 
 export async function updateAgendaItem(actorId: string, eventId: string, itemId: string, input: AgendaItemInput): Promise<Result> {
   return refusableEventChange(() =>
-    prisma.$transaction(async (tx) => {
+    transaction(async (tx) => {
       const startsAt = agendaStart(await eventStart(tx, eventId), input.agendaTime);
       if (!startsAt) throw new Refusal("agendaTime", "Tiden finns inte den dagen (sommartid). Välj en annan tid.");
       await requireSpeakerOfEvent(tx, eventId, input.agendaSpeakerId);
@@ -312,7 +312,7 @@ export async function updateAgendaItem(actorId: string, eventId: string, itemId:
 
 export async function deleteAgendaItem(actorId: string, eventId: string, itemId: string): Promise<Result> {
   return refusableEventChange(() =>
-    prisma.$transaction(async (tx) => {
+    transaction(async (tx) => {
       const { count } = await tx.agendaItem.deleteMany({ where: { id: itemId, eventId } });
       if (!count) throw new Refusal("form", "Programpunkten finns inte längre. Ladda om sidan.");
       await recordAudit(tx, { actorId, action: "event.agenda.delete", entityType: "AgendaItem", entityId: itemId, detail: { eventId } });
@@ -336,7 +336,7 @@ function reorder<T extends Positioned>(rows: T[], id: string, direction: "up" | 
 
 export async function moveAgendaItem(actorId: string, eventId: string, itemId: string, direction: "up" | "down"): Promise<Result> {
   return refusableEventChange(() =>
-    prisma.$transaction(async (tx) => {
+    transaction(async (tx) => {
       const rows = await tx.agendaItem.findMany({ where: { eventId }, orderBy: [{ position: "asc" }, { startsAt: "asc" }], select: { id: true } });
       const ordered = reorder(rows, itemId, direction);
       if (!ordered) throw new Refusal("form", "Programpunkten finns inte längre. Ladda om sidan.");
@@ -365,7 +365,7 @@ function speakerData(input: SpeakerInput) {
 
 export async function addSpeaker(actorId: string, eventId: string, input: SpeakerInput): Promise<Result> {
   return refusableEventChange(() =>
-    prisma.$transaction(async (tx) => {
+    transaction(async (tx) => {
       await eventStart(tx, eventId);
       await requireMunicipality(tx, input.speakerMunicipalityCode);
       await lockEventOrganizing(tx, eventId); // PostgreSQL: one "last position + 1" at a time (SQLite: no-op)
@@ -382,7 +382,7 @@ export async function addSpeaker(actorId: string, eventId: string, input: Speake
 
 export async function updateSpeaker(actorId: string, eventId: string, speakerId: string, input: SpeakerInput): Promise<Result> {
   return refusableEventChange(() =>
-    prisma.$transaction(async (tx) => {
+    transaction(async (tx) => {
       await requireMunicipality(tx, input.speakerMunicipalityCode);
       const { count } = await tx.speaker.updateMany({ where: { id: speakerId, eventId }, data: speakerData(input) });
       if (!count) throw new Refusal("form", "Talaren finns inte längre. Ladda om sidan.");
@@ -394,7 +394,7 @@ export async function updateSpeaker(actorId: string, eventId: string, speakerId:
 
 export async function deleteSpeaker(actorId: string, eventId: string, speakerId: string): Promise<Result> {
   return refusableEventChange(() =>
-    prisma.$transaction(async (tx) => {
+    transaction(async (tx) => {
       // Agenda items keep their place; they just lose the speaker (onDelete: SetNull).
       const { count } = await tx.speaker.deleteMany({ where: { id: speakerId, eventId } });
       if (!count) throw new Refusal("form", "Talaren finns inte längre. Ladda om sidan.");
@@ -406,7 +406,7 @@ export async function deleteSpeaker(actorId: string, eventId: string, speakerId:
 
 export async function moveSpeaker(actorId: string, eventId: string, speakerId: string, direction: "up" | "down"): Promise<Result> {
   return refusableEventChange(() =>
-    prisma.$transaction(async (tx) => {
+    transaction(async (tx) => {
       const rows = await tx.speaker.findMany({ where: { eventId }, orderBy: { position: "asc" }, select: { id: true } });
       const ordered = reorder(rows, speakerId, direction);
       if (!ordered) throw new Refusal("form", "Talaren finns inte längre. Ladda om sidan.");

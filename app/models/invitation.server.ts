@@ -8,7 +8,7 @@ import { recordAudit } from "./audit.server";
 import { consumeToken, createToken } from "./auth-token.server";
 import { lockEventOrganizing, lockName } from "./locks.server";
 import { enqueueEmail } from "./outbox.server";
-import { TX_OPTIONS, type Tx } from "./transaction.server";
+import { transaction, type Tx, TX_OPTIONS } from "./transaction.server";
 
 /**
  * "Få inbjudan till nästa forum": a double opt-in list. Nobody gets an invitation
@@ -53,12 +53,12 @@ export async function requestInvitations(input: Omit<SubscribeInput, "source">):
     const known = await prisma.municipality.findUnique({ where: { code: input.municipalityCode }, select: { code: true } });
     if (!known) return "unknown-municipality";
   }
-  return prisma.$transaction((tx) => subscribeInTransaction(tx, { ...input, source: "form" }), TX_OPTIONS);
+  return transaction((tx) => subscribeInTransaction(tx, { ...input, source: "form" }), TX_OPTIONS);
 }
 
 /** Follows the confirmation link: the address is on the list from now on. */
 export async function confirmInvitations(token: string, now: Date = new Date()): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const used = await consumeToken("confirm-invitations", token, tx);
     if (!used) return false;
     const { count } = await tx.invitationSubscriber.updateMany({ where: { email: used.email }, data: { confirmedAt: now, unsubscribedAt: null } });
@@ -101,7 +101,7 @@ export async function sendInvitations(eventId: string, actorId: string, now: Dat
     place: eventPlaceLabel(event.format, event.location),
     eventUrl: appUrl(eventHref(event)),
   };
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockEventOrganizing(tx, eventId); // PostgreSQL: a second send waits, then finds everyone invited
     await recordAudit(tx, { actorId, action: "invitations.send", entityType: "Event", entityId: eventId }); // write first: takes the lock (SQLite)
     const subscribers = await tx.invitationSubscriber.findMany({

@@ -20,7 +20,7 @@ import {
 } from "~/utils/maturity-stats";
 import { AffiliationRequiredError, isVerifiedMemberOf } from "./affiliation.server";
 import { lockMunicipalityMaturity } from "./locks.server";
-import { isUniqueViolation, TX_OPTIONS } from "./transaction.server";
+import { isUniqueViolation, transaction, TX_OPTIONS } from "./transaction.server";
 
 /**
  * The analytics-maturity self-assessment ("Analysmognad").
@@ -174,7 +174,7 @@ export async function submitAssessment({ userId, municipalityCode, year, scores,
     return { dimension: key, score };
   });
   const write = () =>
-    prisma.$transaction(async (tx) => {
+    transaction(async (tx) => {
       await lockMunicipalityMaturity(tx, municipalityCode);
       // Checked in the write itself: a claim changed a moment ago does not slip through.
       if (!(await isVerifiedMemberOf(tx, userId, municipalityCode))) throw new AffiliationRequiredError();

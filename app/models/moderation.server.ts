@@ -6,7 +6,7 @@ import { fail, type Result } from "~/utils/result";
 import type { Role } from "~/utils/roles";
 import { recordAudit } from "./audit.server";
 import { lockPostFlags, lockThreads } from "./locks.server";
-import type { Tx } from "./transaction.server";
+import { transaction, type Tx } from "./transaction.server";
 
 /**
  * Moderation of discussions: members flag posts; moderators hide and unhide posts,
@@ -38,7 +38,7 @@ export async function getPostForFlagging(postId: string) {
 }
 
 export async function flagPost(reporterId: string, postId: string, reason: FlagReason, note: string): Promise<Result> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockPostFlags(tx, postId); // PostgreSQL: one "already flagged?" decision at a time (SQLite: no-op)
     const post = await tx.post.findUnique({ where: { id: postId }, select: { authorId: true, hiddenAt: true, thread: { select: { hiddenAt: true } } } });
     if (!post || post.thread.hiddenAt) return fail("reason", "Inlägget finns inte.");
@@ -128,7 +128,7 @@ async function resolveOpenFlags(tx: Tx, postId: string, actorId: string, now: Da
 }
 
 export async function hidePost(actorId: string, postId: string, reason: string, now: Date = new Date()): Promise<Result<{ threadId: string }>> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const post = await tx.post.findUnique({ where: { id: postId }, select: { threadId: true, hiddenAt: true } });
     if (!post) return fail("intent", "Inlägget finns inte.");
     if (post.hiddenAt) return fail("intent", "Inlägget är redan dolt.");
@@ -140,7 +140,7 @@ export async function hidePost(actorId: string, postId: string, reason: string, 
 }
 
 export async function unhidePost(actorId: string, postId: string, reason: string): Promise<Result<{ threadId: string }>> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const post = await tx.post.findUnique({ where: { id: postId }, select: { threadId: true, hiddenAt: true, hiddenReason: true } });
     if (!post) return fail("intent", "Inlägget finns inte.");
     if (!post.hiddenAt) return fail("intent", "Inlägget är inte dolt.");
@@ -158,7 +158,7 @@ export async function unhidePost(actorId: string, postId: string, reason: string
 
 /** The flags were not a reason to act: close them, and log why. */
 export async function dismissFlags(actorId: string, postId: string, reason: string, now: Date = new Date()): Promise<Result<{ dismissed: number }>> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const dismissed = await resolveOpenFlags(tx, postId, actorId, now);
     if (dismissed === 0) return fail("intent", "Inlägget har inga öppna flaggningar.");
     await recordAudit(tx, { actorId, action: "flag.dismiss", entityType: "Post", entityId: postId, detail: { reason, dismissed } });
@@ -199,7 +199,7 @@ export async function getThreadForModeration(threadId: string) {
 type ThreadFlagChange = "lock" | "unlock" | "pin" | "unpin" | "hide" | "unhide";
 
 export async function setThreadState(actorId: string, threadId: string, change: ThreadFlagChange, reason: string, now: Date = new Date()): Promise<Result> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const thread = await tx.thread.findUnique({ where: { id: threadId }, select: { locked: true, pinned: true, hiddenAt: true, mergedIntoId: true } });
     if (!thread) return fail("intent", "Tråden finns inte.");
     const data: Prisma.ThreadUpdateInput =
@@ -220,7 +220,7 @@ export async function setThreadState(actorId: string, threadId: string, change: 
 }
 
 export async function moveThread(actorId: string, threadId: string, categoryId: string, reason: string): Promise<Result> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const thread = await tx.thread.findUnique({ where: { id: threadId }, select: { categoryId: true } });
     if (!thread) return fail("intent", "Tråden finns inte.");
     const category = await tx.discussionCategory.findUnique({ where: { id: categoryId }, select: { id: true } });
@@ -244,7 +244,7 @@ export async function moveThread(actorId: string, threadId: string, categoryId: 
  */
 export async function mergeThreads(actorId: string, sourceId: string, targetId: string, reason: string, now: Date = new Date()): Promise<Result<{ target: { id: string; slug: string } }>> {
   if (sourceId === targetId) return fail("target", "En tråd kan inte slås ihop med sig själv.");
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     // PostgreSQL: both threads locked (in id order) before anything is read, so a merge the
     // other way round waits and then sees this one, and no answer lands on the source while
     // its posts move or is left out of the target's recount (SQLite: no-op).
@@ -313,7 +313,7 @@ export async function suspendMember(actor: { id: string; role: Role }, userId: s
   if (until <= now) return fail("until", "Välj ett datum efter i dag.");
   if (until.getTime() - now.getTime() > 5 * 365 * 24 * 3600_000) return fail("until", "Stäng av i högst fem år.");
   if (userId === actor.id) return fail("userId", "Du kan inte stänga av dig själv.");
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, deletedAt: true, suspendedUntil: true } });
     if (!user || user.deletedAt) return fail("userId", "Medlemmen finns inte.");
     if ((RANK[user.role] ?? 0) >= (RANK[actor.role] ?? 0)) return fail("userId", "Du kan bara stänga av medlemmar med en lägre roll än din egen.");
@@ -330,7 +330,7 @@ export async function suspendMember(actor: { id: string; role: Role }, userId: s
 }
 
 export async function liftSuspension(actor: { id: string; role: Role }, userId: string, reason: string, now: Date = new Date()): Promise<Result> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { suspendedUntil: true } });
     if (!user) return fail("userId", "Medlemmen finns inte.");
     if (!user.suspendedUntil || user.suspendedUntil <= now) return fail("userId", "Medlemmen är inte avstängd.");

@@ -1,13 +1,16 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { byProvider } from "~/utils/dialect.server";
-import { isUniqueViolation, type Db } from "./transaction.server";
+import { afterCommit, isUniqueViolation, type Db } from "./transaction.server";
 
 /**
  * The durable email outbox. Mail is written here, in the same transaction as the
  * change that caused it, and a sender (app/utils/mailer.server.ts) delivers it later.
  * Delivery is at least once: a process that dies between the SMTP hand-off and
  * markSent() leaves the row "sending" until its lease runs out, and it is sent again.
+ *
+ * Queuing a mail also wakes the sender of this process once the mail is committed,
+ * so whoever queues mail never has to (the sender otherwise looks every few seconds).
  */
 
 export type OutboxStatus = "queued" | "sending" | "sent" | "failed";
@@ -60,9 +63,22 @@ const rowSelect = {
 
 export type OutboxRow = Prisma.OutboxEmailGetPayload<{ select: typeof rowSelect }>;
 
+let wakeHook: (() => void) | null = null;
+
+/** Set by the outbox sender (app/jobs/outbox-sender.server.ts) while it runs in this process. */
+export function setOutboxWakeHook(hook: (() => void) | null) {
+  wakeHook = hook;
+}
+
+/** Asks the sender running in this process to send now; a no-op when none runs. */
+export function wakeOutboxSender() {
+  wakeHook?.();
+}
+
 /**
  * Queues one email. Pass the transaction client (`tx`) so the mail is stored only if
- * the change that caused it commits. With a dedupeKey a repeat returns the existing
+ * the change that caused it commits; the sender is woken once it has (a transaction
+ * started with transaction()). With a dedupeKey a repeat returns the existing
  * row (`created: false`), also when two requests race.
  *
  * PostgreSQL note: there a unique violation aborts the surrounding transaction, so
@@ -93,6 +109,7 @@ export async function enqueueEmail(message: OutgoingEmail, tx: Db = prisma): Pro
       },
       select: rowSelect,
     });
+    afterCommit(tx, wakeOutboxSender);
     return { email, created: true };
   } catch (error) {
     if (dedupeKey && isUniqueViolation(error)) {
@@ -241,6 +258,7 @@ export async function retryEmail(id: string, now: Date = new Date()): Promise<bo
     where: { id, status: { in: ["failed", "queued"] } },
     data: { status: "queued", nextAttemptAt: now, lockedUntil: null, attempts: 0 },
   });
+  if (count === 1) wakeOutboxSender();
   return count === 1;
 }
 

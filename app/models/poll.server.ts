@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { municipalityGroupOf } from "~/data/municipality-groups";
 import { recordAudit } from "~/models/audit.server";
 import { lockEventOrganizing, lockPollForVote } from "~/models/locks.server";
-import { isUniqueViolation, TX_OPTIONS, type Tx } from "~/models/transaction.server";
+import { isUniqueViolation, transaction, type Tx, TX_OPTIONS } from "~/models/transaction.server";
 import { prisma } from "~/utils/db.server";
 import { fail, Refusal, refusable, type Result } from "~/utils/result";
 import { publishPollChange } from "~/utils/poll-bus.server";
@@ -144,7 +144,7 @@ export async function createPoll(actorId: string, eventId: string, input: PollIn
     const code = generatePollCode();
     try {
       return await refusable(() =>
-        prisma.$transaction(async (tx) => {
+        transaction(async (tx) => {
           await checkRepeatOf(tx, null, input.repeatOfId);
           // The highest position + 1 (a count would repeat a position after a deletion), one at a
           // time per event on PostgreSQL (SQLite: no-op).
@@ -177,7 +177,7 @@ export async function createPoll(actorId: string, eventId: string, input: PollIn
 
 export async function updatePoll(actorId: string, eventId: string, pollId: string, input: PollInput): Promise<Result> {
   return refusable(() =>
-    prisma.$transaction(async (tx) => {
+    transaction(async (tx) => {
       const poll = await tx.poll.findFirst({ where: { id: pollId, eventId }, select: { state: true, imported: true } });
       if (!poll) throw new Refusal("form", "Frågan finns inte.", 404);
       if (poll.imported || poll.state !== "draft") {
@@ -203,7 +203,7 @@ export async function updatePoll(actorId: string, eventId: string, pollId: strin
 
 export async function deletePoll(actorId: string, eventId: string, pollId: string): Promise<Result> {
   return refusable(() =>
-    prisma.$transaction(async (tx) => {
+    transaction(async (tx) => {
       const poll = await tx.poll.findFirst({ where: { id: pollId, eventId }, select: { state: true, imported: true, code: true, question: true } });
       if (!poll) throw new Refusal("form", "Frågan finns inte.", 404);
       if (poll.imported || poll.state !== "draft") throw new Refusal("form", "Bara utkast kan tas bort.", 409);
@@ -218,7 +218,7 @@ const STATE_ACTIONS: Record<PollState, string> = { draft: "poll.draft", open: "p
 
 export async function changePollState(actorId: string, eventId: string, pollId: string, to: PollState, now = new Date()): Promise<Result> {
   const result = await refusable(() =>
-    prisma.$transaction(async (tx) => {
+    transaction(async (tx) => {
       const poll = await tx.poll.findFirst({ where: { id: pollId, eventId }, select: { state: true, imported: true, _count: { select: { options: true } } } });
       if (!poll) throw new Refusal("form", "Frågan finns inte.", 404);
       if (poll.imported) throw new Refusal("form", "Importerade resultat kan inte ändras.", 409);
@@ -320,7 +320,7 @@ export async function castVote(input: VoteInput): Promise<Result<{ changed: bool
   }
 
   const write = () =>
-    prisma.$transaction(async (tx) => {
+    transaction(async (tx) => {
       await lockPollForVote(tx, input.pollId); // PostgreSQL: a close in progress finishes first (SQLite: no-op)
       const fresh = await tx.poll.findUnique({ where: { id: input.pollId }, select: { state: true } });
       if (fresh?.state !== "open") throw new Refusal("form", notOpenMessage(fresh?.state ?? "closed"), 409);

@@ -7,7 +7,7 @@ import { slugify } from "~/utils/slug";
 import { recordAudit } from "./audit.server";
 import { afterPostCreated, afterPostEdited, type CreatedPost } from "./discussion-notify.server";
 import { lockPostVotes, lockThreads } from "./locks.server";
-import type { Tx } from "./transaction.server";
+import { transaction, type Tx } from "./transaction.server";
 
 /**
  * Writing in discussions: threads, answers, comments, edits, votes and accepted
@@ -146,7 +146,7 @@ export async function createThread(input: {
   eventSlug?: string;
 }) {
   const bodyHtml = postHtml(input.body);
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const category = await tx.discussionCategory.findUnique({ where: { slug: input.categorySlug }, select: { id: true } });
     if (!category) throw new DiscussionError("Välj en kategori i listan.", 400, "category");
     const tags = input.tagSlugs.length
@@ -206,7 +206,7 @@ const writableThreadSelect = { id: true, locked: true, hiddenAt: true, mergedInt
 
 export async function createAnswer({ threadId, authorId, body, now = new Date() }: { threadId: string; authorId: string; body: string; now?: Date }) {
   const bodyHtml = postHtml(body);
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockThreads(tx, [threadId]); // PostgreSQL: not while the thread is merged, locked or hidden (SQLite: no-op)
     const thread = await tx.thread.findUnique({ where: { id: threadId }, select: writableThreadSelect });
     assertWritable(thread);
@@ -240,7 +240,7 @@ export async function createComment({
   now?: Date;
 }) {
   const bodyHtml = postHtml(body);
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const parent = await postInLockedThread(tx, parentId, { id: true, kind: true, hiddenAt: true, thread: { select: writableThreadSelect } });
     if (!parent || parent.hiddenAt) throw new DiscussionError(NOT_FOUND, 404);
     if (expectedThreadId && parent.thread.id !== expectedThreadId) throw new DiscussionError(OTHER_THREAD, 400);
@@ -264,7 +264,7 @@ export async function createComment({
  */
 export async function editPost({ postId, editorId, body, title, now = new Date() }: { postId: string; editorId: string; body: string; title?: string; now?: Date }) {
   const bodyHtml = postHtml(body);
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     // Locked (PostgreSQL), so two edits at once each keep the other's text as a revision, and a merge waits.
     const post = await postInLockedThread(tx, postId, {
       id: true,
@@ -302,7 +302,7 @@ export async function editPost({ postId, editorId, body, title, now = new Date()
  * anything is written.
  */
 export async function toggleVote({ postId, userId, threadId }: { postId: string; userId: string; threadId?: string }) {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     // The thread first, as a merge does: a vote on a question also writes the thread row.
     const post = await postInLockedThread(
       tx,
@@ -327,7 +327,7 @@ export async function toggleVote({ postId, userId, threadId }: { postId: string;
  * moderator may; a moderator's choice on someone else's thread is audited.
  */
 export async function acceptAnswer({ postId, actorId, isModerator, threadId }: { postId: string; actorId: string; isModerator: boolean; threadId?: string }) {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     // Locked, so two clicks at once toggle twice (as on SQLite) instead of both reading the same state.
     const post = await postInLockedThread(tx, postId, {
       id: true,

@@ -7,7 +7,7 @@ import { appUrl, cancelRegistrationUrl, registrationPageUrl } from "~/utils/sign
 import { subscribeInTransaction } from "./invitation.server";
 import { lockEventSeats } from "./locks.server";
 import { enqueueEmail } from "./outbox.server";
-import { isUniqueViolation, TX_OPTIONS } from "./transaction.server";
+import { isUniqueViolation, transaction, TX_OPTIONS } from "./transaction.server";
 import {
   ClosedMeanwhile,
   eventSelect,
@@ -91,7 +91,7 @@ export async function requestRegistration(input: RegistrationInput, now: Date = 
     attendedAt: null,
   };
   try {
-    const stored = await prisma.$transaction(async (tx) => {
+    const stored = await transaction(async (tx) => {
       // The write comes first (SQLite's write lock). A pending row gets the newest
       // details and a new link; the link in an earlier mail stops working.
       if (existing) {
@@ -154,7 +154,7 @@ export async function confirmRegistration(token: string, now: Date = new Date())
   });
   if (!reg) return { outcome: "invalid" };
   try {
-    return await prisma.$transaction(async (tx) => {
+    return await transaction(async (tx) => {
       await lockEventSeats(tx, reg.eventId); // PostgreSQL: one seat decision per event at a time (SQLite: no-op)
       // The first statement writes (SQLite's write lock) and uses the token up.
       const { count } = await tx.registration.updateMany({

@@ -19,7 +19,7 @@ import { eventBasicsSelect } from "./event.server";
 import { lockEventOrganizing, lockEventSeats } from "./locks.server";
 import { enqueueEmail, type EmailAttachment } from "./outbox.server";
 import { subscribeInTransaction } from "./invitation.server";
-import { isUniqueViolation, TX_OPTIONS, type Db, type Tx } from "./transaction.server";
+import { type Db, isUniqueViolation, transaction, type Tx, TX_OPTIONS } from "./transaction.server";
 
 /**
  * Forum registrations: seats, the waitlist, cancellation and promotion.
@@ -248,7 +248,7 @@ export async function registerForEvent(input: RegistrationInput, now: Date = new
   };
 
   try {
-    return await prisma.$transaction(async (tx) => {
+    return await transaction(async (tx) => {
       await lockEventSeats(tx, event.id); // PostgreSQL: one decision per event at a time (SQLite: no-op)
       const seated = await takeSeat(tx, event.id); // first statement: takes the write lock
       // Read again under the lock: the event may have been cancelled (or closed) since the
@@ -330,7 +330,7 @@ export async function cancelRegistration(registrationId: string, { actorId = nul
   if (!reg) return { outcome: "not-active" };
   const event = await prisma.event.findUnique({ where: { id: reg.eventId }, select: eventSelect });
   if (!event) return { outcome: "not-active" };
-  const result = await prisma.$transaction(async (tx): Promise<CancelResult> => {
+  const result = await transaction(async (tx): Promise<CancelResult> => {
     await lockEventSeats(tx, event.id); // PostgreSQL: same lock order as registering (SQLite: no-op)
     // Write first (lock), and learn the old status from which conditional update hit.
     let wasStatus: RegistrationStatus | null = null;
@@ -361,7 +361,7 @@ export async function cancelRegistration(registrationId: string, { actorId = nul
 export async function fillFreeSeats(eventId: string, now: Date = new Date()): Promise<string[]> {
   const event = await prisma.event.findUnique({ where: { id: eventId }, select: eventSelect });
   if (!event) return [];
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockEventSeats(tx, event.id);
     return promoteFromWaitlist(tx, event, now);
   }, TX_OPTIONS);
@@ -377,7 +377,7 @@ export async function promoteManually(registrationId: string, actorId: string, n
   const event = await prisma.event.findUnique({ where: { id: reg.eventId }, select: eventSelect });
   if (!event) return "not-waitlisted";
   try {
-    await prisma.$transaction(async (tx) => {
+    await transaction(async (tx) => {
       await lockEventSeats(tx, event.id);
       let extraSeat = false;
       if (!(await takeSeat(tx, event.id))) {
@@ -548,7 +548,7 @@ export async function countRegistrations(eventId: string) {
 
 /** Attendance is marked after the event has started, for people with a seat. */
 export async function setAttendance(eventId: string, registrationId: string, attended: boolean, actorId: string, now: Date = new Date()): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const { count } = await tx.registration.updateMany({
       where: { id: registrationId, eventId, status: "confirmed", event: { startsAt: { lte: now } } },
       data: { attendedAt: attended ? now : null },
@@ -602,7 +602,7 @@ export async function messageConfirmed(eventId: string, { subject, body }: { sub
   const people = await prisma.registration.findMany({ where: { eventId, status: "confirmed" }, select: { id: true, name: true, email: true } });
   const digest = createHash("sha256").update(`${subject}\n${body}`).digest("hex").slice(0, 16);
   let queued = 0;
-  await prisma.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     // PostgreSQL: a double click waits, then finds every mail queued (dedupeKey) instead of
     // racing into the unique key, which aborts the whole transaction there (SQLite: no-op).
     await lockEventOrganizing(tx, eventId);
@@ -624,7 +624,7 @@ export async function messageConfirmed(eventId: string, { subject, body }: { sub
 export async function sendReminder(eventId: string, { actorId = null, now = new Date() }: { actorId?: string | null; now?: Date } = {}): Promise<{ sent: boolean; recipients: number }> {
   const event = await prisma.event.findUnique({ where: { id: eventId }, select: eventSelect });
   if (!event || event.status !== "published" || event.startsAt <= now) return { sent: false, recipients: 0 };
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const { count } = await tx.event.updateMany({ where: { id: eventId, reminderSentAt: null }, data: { reminderSentAt: now } });
     if (count !== 1) return { sent: false, recipients: 0 };
     const people = await tx.registration.findMany({ where: { eventId, status: "confirmed" }, select: { id: true, name: true, email: true } });

@@ -3,7 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { settleAffiliation } from "./affiliation.server";
 import { recordAudit } from "./audit.server";
 import { lockName } from "./locks.server";
-import type { Db, Tx } from "./transaction.server";
+import { type Db, transaction, type Tx } from "./transaction.server";
 
 /** Users: lookups and profile changes. Account flows with tokens and email live in account.server.ts. */
 
@@ -75,7 +75,7 @@ export async function updateProfile(
   userId: string,
   data: { name: string; title: string; listedPublicly: boolean; organisation: OrganisationChoice },
 ): Promise<{ ok: true } | { ok: false; field: "municipalityCode"; message: string }> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const org = await resolveOrganisation(data.organisation, tx);
     if (!org) return { ok: false as const, field: "municipalityCode" as const, message: "Välj din kommun i listan." };
     const before = await tx.user.findUnique({ where: { id: userId }, select: { municipalityCode: true, organisationId: true } });
@@ -123,7 +123,7 @@ export async function listUsers({ query, take = 50 }: { query?: string; take?: n
 
 /** Changes a role and writes the audit entry in the same transaction. */
 export async function setRole(actorId: string, userId: string, role: string) {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, email: true } });
     if (!before) return null;
     await tx.user.update({ where: { id: userId }, data: { role } });
@@ -134,7 +134,7 @@ export async function setRole(actorId: string, userId: string, role: string) {
 
 /** For the command line: promote an existing account to admin. */
 export async function promoteToAdmin(email: string) {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const user = await tx.user.findFirst({ where: { email: email.toLowerCase(), deletedAt: null }, select: { id: true, role: true } });
     if (!user) return false;
     await tx.user.update({ where: { id: user.id }, data: { role: "admin" } });

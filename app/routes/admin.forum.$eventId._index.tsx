@@ -28,7 +28,6 @@ import { eventFormValues, storedEventValues } from "~/utils/event-form-values";
 import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
 import { formatTime } from "~/utils/format";
-import { wakeOutboxSender } from "~/utils/mailer.server";
 import { fillFreeSeats } from "~/models/registration.server";
 import { eventStatusLabel } from "~/utils/labels";
 import { pageMeta } from "~/utils/meta";
@@ -82,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = await updateEvent(user.id, event.id, parsed.data);
       if (!result.ok) return fail({ [result.field]: result.message }, values);
       // A raised capacity gives the new seats to the waitlist at once.
-      if ((await fillFreeSeats(event.id)).length) wakeOutboxSender();
+      await fillFreeSeats(event.id);
       return redirect(`${base}?sparat=uppgifter`);
     }
     case "publish":
@@ -95,7 +94,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       const result = await cancelEvent(user.id, event.id, env().APP_URL);
       if (!result.ok) return fail({ [result.field]: result.message });
-      wakeOutboxSender();
       return redirect(`${base}?sparat=installt&mejl=${result.emailed}`);
     }
     case "agenda-add":

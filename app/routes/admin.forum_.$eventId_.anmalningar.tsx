@@ -21,7 +21,6 @@ import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
 import { eventHref } from "~/utils/links";
-import { wakeOutboxSender } from "~/utils/mailer.server";
 import { pageMeta } from "~/utils/meta";
 import { organizerRegistrationActionSchema } from "~/validation/registration";
 
@@ -108,7 +107,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
     }
   }
-  wakeOutboxSender();
   return json({ ok: true as const, message });
 }
 

@@ -8,7 +8,6 @@ import { requireRole } from "~/utils/auth.server";
 import { publicEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import { badRequest } from "~/utils/http.server";
-import { wakeOutboxSender } from "~/utils/mailer.server";
 import { readFormData } from "~/utils/form-data.server";
 import { pageMeta } from "~/utils/meta";
 
@@ -36,7 +35,6 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, "admin");
   const id = String((await readFormData(request)).get("id") ?? "").slice(0, 64);
   if (!(await retryEmail(id))) return badRequest({ form: "Mejlet kan inte skickas om: det är redan skickat eller finns inte." });
-  wakeOutboxSender();
   return redirect(`/admin/mejl?id=${encodeURIComponent(id)}`);
 }
 

@@ -14,7 +14,6 @@ import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { caseHref, threadHref } from "~/utils/links";
-import { wakeOutboxSender } from "~/utils/mailer.server";
 import { pageMeta } from "~/utils/meta";
 import { caseQuestionSchema } from "~/validation/library";
 
@@ -63,7 +62,6 @@ export async function action({ params, request }: ActionFunctionArgs) {
   });
   if (result instanceof DiscussionError) return badRequest({ body: result.message }, parsed.data);
   if (!result) throw new Response("Caset finns inte", { status: 404 });
-  if (result.emailed) wakeOutboxSender();
   return redirect(`${caseHref(item)}?fraga=skickad#diskussioner`);
 }
 

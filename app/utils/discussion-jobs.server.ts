@@ -1,6 +1,5 @@
 import { runFollowerNotifications, runWeeklyDigest, setFollowerWakeHook } from "~/models/discussion-notify.server";
 import { startIntervalJob } from "./interval-job.server";
-import { wakeOutboxSender } from "./mailer.server";
 
 /**
  * Follower mail: every minute, and shortly after each new answer or comment (so the
@@ -11,21 +10,17 @@ export function startFollowerNotificationJob(intervalMs = 60_000): () => Promise
   let inFlight: Promise<void> | null = null;
   const run = () => {
     inFlight ??= runFollowerNotifications()
-      .then((n) => {
-        if (n > 0) wakeOutboxSender();
-      })
+      .then(() => undefined)
       .finally(() => {
         inFlight = null;
       });
     return inFlight;
   };
-  // The hook is called inside the post's transaction: wait a moment so it has committed.
+  // Called once the post's transaction has committed (afterPostCreated).
   setFollowerWakeHook(() => {
-    setTimeout(() => {
-      run().catch((error: unknown) => {
-        process.stdout.write(JSON.stringify({ level: "error", time: new Date().toISOString(), msg: "Bevakningsmejlen misslyckades", error: String(error).slice(0, 300) }) + "\n");
-      });
-    }, 500).unref();
+    run().catch((error: unknown) => {
+      process.stdout.write(JSON.stringify({ level: "error", time: new Date().toISOString(), msg: "Bevakningsmejlen misslyckades", error: String(error).slice(0, 300) }) + "\n");
+    });
   });
   const stop = startIntervalJob("Bevakningsmejlen", run, { intervalMs, firstAfterMs: 20_000 });
   return async () => {
@@ -40,7 +35,7 @@ export function startWeeklyDigestJob(intervalMs = 60 * 60_000): () => Promise<vo
   return startIntervalJob(
     "Veckosammanfattningen",
     async () => {
-      if ((await runWeeklyDigest())?.recipients) wakeOutboxSender();
+      await runWeeklyDigest();
     },
     { intervalMs, firstAfterMs: 90_000 },
   );

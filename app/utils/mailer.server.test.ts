@@ -4,9 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { enqueueEmail, getOutboxEmail } from "~/models/outbox.server";
+import { requestInvitations } from "~/models/invitation.server";
+import { enqueueEmail, getOutboxEmail, markFailed, retryEmail, wakeOutboxSender } from "~/models/outbox.server";
 import { startSmtpSink, type SmtpSink } from "~/test/smtp-sink";
-import { sendAllDue, sendOutboxBatch, startOutboxSender, wakeOutboxSender } from "./mailer.server";
+import { sendAllDue, sendOutboxBatch, startOutboxSender } from "./mailer.server";
 
 const MINUTE = 60_000;
 let sink: SmtpSink;
@@ -163,6 +164,30 @@ describe("startOutboxSender", () => {
       await stop();
       // stop() returned after the batch it had started: its rows are settled, none half-done.
       for (const rowId of more) expect(["queued", "sent"]).toContain((await getOutboxEmail(rowId))?.status);
+    } finally {
+      await stop();
+    }
+  });
+
+  it("sends mail a model queued in its transaction as soon as that transaction has committed", async () => {
+    // An hour between rounds: only the wake of the model that queued the mail can send it now.
+    const stop = startOutboxSender({ smtpUrl, intervalMs: 60 * MINUTE });
+    try {
+      expect(await requestInvitations({ email: "inbjudan@kommun.example", name: "Inbjuden" })).toBe("confirmation-sent");
+      const mail = await sink.waitForMail({ to: "inbjudan@kommun.example", timeoutMs: 5000 });
+      expect(mail.subject).toMatch(/inbjudningar/);
+    } finally {
+      await stop();
+    }
+  });
+
+  it("sends a retried mail at once", async () => {
+    const { email } = await enqueueEmail({ to: "omsandning@kommun.example", subject: "Omsändning", text: "Igen", kind: "test" });
+    await markFailed(email.id, new Error("SMTP nere"));
+    const stop = startOutboxSender({ smtpUrl, intervalMs: 60 * MINUTE });
+    try {
+      expect(await retryEmail(email.id)).toBe(true);
+      await sink.waitForMail({ to: "omsandning@kommun.example", timeoutMs: 5000 });
     } finally {
       await stop();
     }

@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import { claimBatch, markFailed, markSent, type ClaimedEmail } from "~/models/outbox.server";
+import { claimBatch, markFailed, markSent, setOutboxWakeHook, type ClaimedEmail } from "~/models/outbox.server";
 import { env } from "./env.server";
 
 /**
@@ -129,16 +129,11 @@ export async function sendAllDue(options: SendOptions = {}): Promise<BatchResult
   return total;
 }
 
-type Sender = { wake: () => void };
-let activeSender: Sender | null = null;
-
-/** Ask the running sender to send now, e.g. right after an enqueue. No-op when none runs. */
-export function wakeOutboxSender() {
-  activeSender?.wake();
-}
+let activeSender: (() => void) | null = null;
 
 /**
- * Runs the sender every `intervalMs` in this process. The returned stop function
+ * Runs the sender every `intervalMs` in this process, and at once when mail is queued
+ * (wakeOutboxSender in app/models/outbox.server.ts). The returned stop function
  * waits for the batch in flight, so a graceful shutdown loses no result.
  */
 export function startOutboxSender(options: SendOptions & { intervalMs?: number } = {}): () => Promise<void> {
@@ -186,14 +181,18 @@ export function startOutboxSender(options: SendOptions & { intervalMs?: number }
     });
   }
 
-  const sender: Sender = { wake: run };
+  const sender = () => run();
   activeSender = sender;
+  setOutboxWakeHook(sender);
   schedule();
 
   return async () => {
     stopped = true;
     clearTimeout(timer);
-    if (activeSender === sender) activeSender = null;
+    if (activeSender === sender) {
+      activeSender = null;
+      setOutboxWakeHook(null);
+    }
     await inFlight;
   };
 }

@@ -15,7 +15,6 @@ import { getOptionalUser } from "./auth.server";
 import { registrationSentHref } from "./links";
 import { formValues, parseForm } from "./forms";
 import { readFormData } from "./form-data.server";
-import { wakeOutboxSender } from "./mailer.server";
 import { enforceRateLimit } from "./rate-limit.server";
 import { registrationPagePath } from "./signed-links.server";
 
@@ -91,10 +90,8 @@ export async function registrationAction(request: Request, context: AppLoadConte
     case "confirmed":
     case "waitlisted":
     case "already": // a proven address: straight to the registration made with it
-      wakeOutboxSender();
       return redirect(registrationPagePath(result.registrationId), { headers: { "Cache-Control": "no-store" } });
     case "sent":
-      wakeOutboxSender();
       return redirect(registrationSentHref(event, input.email), { headers: { "Cache-Control": "no-store" } });
     case "unknown-municipality":
       return answer(400, { municipalityCode: "Välj din kommun i listan." }, values);

@@ -1,7 +1,6 @@
 import { expirePendingRegistrations } from "~/models/registration-pending.server";
 import { sendDueReminders } from "~/models/registration.server";
 import { startIntervalJob } from "./interval-job.server";
-import { wakeOutboxSender } from "./mailer.server";
 
 /**
  * Background job: every 10 minutes, queue the reminder for forums that start within
@@ -14,7 +13,7 @@ export function startReminderJob(intervalMs = 10 * 60_000): () => Promise<void> 
     "Påminnelserna",
     async () => {
       await expirePendingRegistrations();
-      if ((await sendDueReminders()) > 0) wakeOutboxSender();
+      await sendDueReminders();
     },
     { intervalMs, firstAfterMs: 30_000 },
   );
