@@ -4,6 +4,7 @@ import { SITE_NAME, emailLayout, type EmailBlock } from "~/utils/email-templates
 import { formatDateTime, TIME_ZONE } from "~/utils/format";
 import { extractMentions } from "~/utils/handles";
 import { threadHref } from "~/utils/links";
+import { markdownExcerpt } from "~/utils/plain-text";
 import { appUrl, discussionOptOutUrl } from "~/utils/signed-links.server";
 import { countEmailsByKeyPrefix, enqueueEmail } from "./outbox.server";
 import { afterCommit, transaction, type Tx } from "./transaction.server";
@@ -31,18 +32,6 @@ export const MAX_MENTIONS_PER_POST = 10;
 const visibleThread = { hiddenAt: null, mergedIntoId: null } satisfies Prisma.ThreadWhereInput;
 const reachableUser = { deletedAt: null, emailVerifiedAt: { not: null } } satisfies Prisma.UserWhereInput;
 const subject = (topic: string) => `${topic} – ${SITE_NAME}`;
-
-/** Markdown to a short plain-text excerpt for mail. */
-export function excerpt(markdown: string, max = 240): string {
-  const text = markdown
-    .replace(/```[\s\S]*?```/g, " ")
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, " ")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[*_`>#~]+/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
-}
 
 // ---------------------------------------------------------------------------
 // Right after a post is written (inside its transaction)
@@ -106,7 +95,7 @@ async function mailCategorySubscribers(tx: Tx, { post, thread, authorName }: Pos
       blocks: [
         `${authorName} har ställt en ny fråga i kategorin ${thread.category.name}:`,
         thread.title,
-        excerpt(post.bodyMd),
+        markdownExcerpt(post.bodyMd, 240),
         { label: "Läs och svara", url: appUrl(threadHref(thread)) },
         `Du får det här mejlet för att du bevakar kategorin ${thread.category.name}. Du kan ändra dina bevakningar på din profil.`,
       ],
@@ -135,7 +124,7 @@ async function mailMentions(tx: Tx, { post, thread, authorName }: PostContext, h
       name: user.name,
       blocks: [
         `${authorName} nämnde dig i ${what} i tråden "${thread.title}":`,
-        excerpt(post.bodyMd, 400),
+        markdownExcerpt(post.bodyMd, 400),
         { label: "Gå till inlägget", url: appUrl(`${threadHref(thread)}#inlagg-${post.id}`) },
         "Du får det här mejlet för att någon skrev ditt användarnamn med @ framför i ett inlägg. Du kan stänga av de här mejlen på din profil under Mina bevakningar.",
       ],
@@ -261,7 +250,7 @@ function followerMail({
   const lines: EmailBlock[] = posts.map((p) => {
     const who = p.author && !p.author.deletedAt ? p.author.name : "En tidigare medlem";
     const verb = p.kind === "answer" ? "svarade" : "kommenterade";
-    return `${who} ${verb} ${formatDateTime(p.createdAt)}:\n${excerpt(p.bodyMd)}`;
+    return `${who} ${verb} ${formatDateTime(p.createdAt)}:\n${markdownExcerpt(p.bodyMd, 240)}`;
   });
   if (total > posts.length) lines.push(`… och ${total - posts.length} inlägg till.`);
   const optOut = discussionOptOutUrl({ kind: "trad", userId, targetId: thread.id });

@@ -5,7 +5,7 @@ import { afterCommit, isUniqueViolation, type Db } from "./transaction.server";
 
 /**
  * The durable email outbox. Mail is written here, in the same transaction as the
- * change that caused it, and a sender (app/utils/mailer.server.ts) delivers it later.
+ * change that caused it, and a sender (app/jobs/outbox-sender.server.ts) delivers it later.
  * Delivery is at least once: a process that dies between the SMTP hand-off and
  * markSent() leaves the row "sending" until its lease runs out, and it is sent again.
  *

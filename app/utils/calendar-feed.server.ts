@@ -1,6 +1,6 @@
 import { Feed } from "feed";
 import { SITE_NAME } from "./email-templates.server";
-import { asHtml } from "./feed.server";
+import { asHtml } from "./atom.server";
 import { formatDateTime } from "./format";
 import { serializeCalendar, type IcsEvent } from "./ics.server";
 import { eventPlaceLabel } from "./labels";

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { json, type HeadersFunction } from "@remix-run/node";
-import { giveBack, hit, hitAll, peek, pruneRateLimits, resetRateLimit, type RateLimitResult, type RateLimitRule } from "~/models/rate-limit.server";
+import { giveBack, hit, hitAll, peek, resetRateLimit, type RateLimitResult, type RateLimitRule } from "~/models/rate-limit.server";
 
 /** Every named limit of the site, in one place (login and two-factor attempts: ATTEMPT_LIMITS below). */
 export const RATE_LIMITS = {
@@ -193,23 +193,3 @@ export const passRetryAfter: HeadersFunction = ({ parentHeaders, actionHeaders }
   if (retryAfter) headers.set("Retry-After", retryAfter);
   return headers;
 };
-
-/** Background job: drops finished windows once an hour. Returns its stop function. */
-export function startRateLimitPruner(intervalMs = 60 * 60_000): () => Promise<void> {
-  const attemptRules = Object.values(ATTEMPT_LIMITS).flatMap((kind) => Object.values(kind).flat());
-  const longestWindow = Math.max(...[...Object.values(RATE_LIMITS), ...attemptRules].map((r) => r.windowSeconds));
-  let inFlight: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (inFlight) return;
-    inFlight = pruneRateLimits({ olderThanSeconds: longestWindow })
-      .catch(() => undefined)
-      .finally(() => {
-        inFlight = null;
-      });
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await inFlight;
-  };
-}

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { parseHighlighted, queryTerms, searchBackend, toMatchQuery, type SearchKind } from "./search.server";
+import { parseHighlighted, queryTerms, searchBackend, toMatchQuery, type SearchKind } from "./search-index.server";
 
 const find = async (query: string, kinds?: SearchKind[], now?: Date) =>
   searchBackend.search({ query, kinds, limit: 50, offset: 0, now });

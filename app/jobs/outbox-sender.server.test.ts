@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { requestInvitations } from "~/models/invitation.server";
 import { enqueueEmail, getOutboxEmail, markFailed, retryEmail, wakeOutboxSender } from "~/models/outbox.server";
 import { startSmtpSink, type SmtpSink } from "~/test/smtp-sink";
-import { sendAllDue, sendOutboxBatch, startOutboxSender } from "./mailer.server";
+import { sendAllDue, sendOutboxBatch, startOutboxSender } from "./outbox-sender.server";
 
 const MINUTE = 60_000;
 let sink: SmtpSink;

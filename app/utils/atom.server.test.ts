@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { FeedEntry } from "~/models/feed.server";
-import { atomFeed } from "./feed.server";
+import { atomFeed, discussionAtomFeed, type FeedEntry } from "./atom.server";
 
 const entry = (over: Partial<FeedEntry>): FeedEntry => ({
   id: "case:1",
@@ -51,5 +50,23 @@ describe("atomFeed", () => {
     const xml = atomFeed([], "https://k.example");
     expect(xml).toContain("<feed");
     expect(xml).not.toContain("<entry>");
+  });
+});
+
+describe("discussionAtomFeed", () => {
+  it("writes an Atom entry per thread with escaped text and absolute links", () => {
+    const xml = discussionAtomFeed({
+      threads: [
+        { id: "t1", slug: "fraga", title: "Sensorer <b>i</b> brunnar", createdAt: new Date("2026-01-02T10:00:00Z"), lastActivityAt: new Date("2026-01-03T10:00:00Z"), author: "Anna", category: "IoT & sensorer", bodyMd: "Hur gör ni?" },
+      ],
+      siteUrl: "https://kf.example/",
+      title: "nya diskussioner",
+      selfPath: "/diskussioner/feed.xml",
+      pagePath: "/diskussioner",
+    });
+    expect(xml).toContain("<link href=\"https://kf.example/diskussioner/t1/fraga\"/>");
+    expect(xml).toContain("&lt;b&gt;i&lt;/b&gt;");
+    expect(xml).not.toContain("<b>i</b>");
+    expect(xml).toContain("https://kf.example/diskussioner/feed.xml");
   });
 });

@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
 import { claimBatch, markFailed, markSent, setOutboxWakeHook, type ClaimedEmail } from "~/models/outbox.server";
-import { env } from "./env.server";
+import { env } from "~/utils/env.server";
 
 /**
  * Delivers the outbox over SMTP.

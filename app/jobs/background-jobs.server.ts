@@ -1,23 +1,14 @@
 import { startFollowerNotificationJob, startWeeklyDigestJob } from "./discussion-jobs.server";
-import { env } from "./env.server";
-import { startOutboxSender } from "./mailer.server";
 import { startMarkdownBackfillJob } from "./markdown-backfill-job.server";
-import { startRateLimitPruner } from "./rate-limit.server";
+import { startOutboxSender } from "./outbox-sender.server";
+import { startRateLimitPruner } from "./rate-limit-pruner.server";
 import { startReminderJob } from "./reminder-job.server";
 import { startRetentionJob } from "./retention-job.server";
 
-/** What server.js needs from the validated environment. */
-export function serverConfig() {
-  const e = env();
-  return {
-    port: e.PORT,
-    host: e.HOST,
-    https: e.APP_URL.startsWith("https:"),
-    trustProxy: e.TRUST_PROXY,
-    runJobs: e.RUN_JOBS === "1" && e.NODE_ENV !== "test",
-    logRequests: e.NODE_ENV !== "test",
-  };
-}
+/**
+ * The background jobs of a server process, all in app/jobs/: server.js starts them
+ * once (unless RUN_JOBS=0) through the server entry, and stops them on shutdown.
+ */
 
 type Stop = () => Promise<void>;
 const jobs: Array<() => Stop> = [];

@@ -1,5 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import { byProvider } from "~/utils/dialect.server";
+import { transaction } from "./transaction.server";
 
 /**
  * Full-text search over cases, articles, events, recordings and discussion
@@ -186,7 +187,7 @@ export const sqliteFts5: SearchBackend = {
   async rebuild() {
     // A no-op update fires each table's search trigger, so the rebuild uses the
     // very same document definitions as the live index.
-    await prisma.$transaction(async (tx) => {
+    await transaction(async (tx) => {
       await tx.$executeRawUnsafe(`DELETE FROM "SearchIndex"`);
       for (const [table, column] of REBUILD_TOUCH) {
         await tx.$executeRawUnsafe(`UPDATE "${table}" SET "${column}" = "${column}"`);
@@ -274,7 +275,7 @@ export const postgresTsvector: SearchBackend = {
 
   async rebuild() {
     // As on SQLite: a no-op update fires each table's search trigger.
-    await prisma.$transaction(async (tx) => {
+    await transaction(async (tx) => {
       await tx.$executeRawUnsafe(`DELETE FROM "SearchIndex"`);
       for (const [table, column] of REBUILD_TOUCH) {
         await tx.$executeRawUnsafe(`UPDATE "${table}" SET "${column}" = "${column}"`);
