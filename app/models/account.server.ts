@@ -9,7 +9,7 @@ import { consumeToken, createToken, TOKEN_TTL_MINUTES } from "./auth-token.serve
 import { enqueueEmail } from "./outbox.server";
 import type { OrganisationChoice } from "./user.server";
 import { organisationExists, resolveOrganisation } from "./user.server";
-import { checkRateLimit } from "~/utils/rate-limit.server";
+import { checkRateLimit } from "~/models/rate-limit.server";
 import { emailChangeNoticeTemplate } from "~/utils/account-email-templates.server";
 import { transaction } from "./transaction.server";
 

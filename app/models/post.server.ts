@@ -2,7 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { LOCKED_THREAD_MESSAGE, MAX_TAGS, NEW_MEMBER_DAYS, NEW_MEMBER_MAX_LINKS, NEW_MEMBER_POSTS } from "~/utils/discussion";
 import { countExternalLinks, renderForWrite } from "~/utils/markdown.server";
-import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { enforceRateLimit } from "~/models/rate-limit.server";
 import { slugify } from "~/utils/slug";
 import { recordAudit } from "./audit.server";
 import { afterPostCreated, afterPostEdited, type CreatedPost } from "./discussion-notify.server";

@@ -2,7 +2,7 @@ import { prisma } from "~/utils/db.server";
 import { randomToken, sha256Hex } from "~/utils/crypto.server";
 import { registrationConfirmRequestTemplate, registrationLinksTemplate } from "~/utils/email-templates.server";
 import { registrationConfirmHref } from "~/utils/links";
-import { checkRateLimit } from "~/utils/rate-limit.server";
+import { checkRateLimit } from "~/models/rate-limit.server";
 import { appUrl, cancelRegistrationUrl, registrationPageUrl } from "~/utils/signed-links.server";
 import { subscribeInTransaction } from "./invitation.server";
 import { lockEventSeats } from "./locks.server";

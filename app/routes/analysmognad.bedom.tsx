@@ -16,7 +16,7 @@ import { badRequest } from "~/utils/http.server";
 import { maturityResultHref } from "~/utils/links";
 import { maturityYear } from "~/utils/maturity-stats";
 import { pageMeta } from "~/utils/meta";
-import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { enforceRateLimit } from "~/models/rate-limit.server";
 import { maturityAssessmentSchema } from "~/validation/maturity";
 
 export const meta: MetaFunction = () =>

@@ -8,11 +8,11 @@ import { flagPost, getPostForFlagging } from "~/models/moderation.server";
 import { requireVerifiedUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, rateLimitHeaders, rateLimitMessage } from "~/utils/http.server";
 import { threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { FLAG_REASON_LABELS, FLAG_REASONS, FLAGGED_PARAM } from "~/utils/moderation";
-import { checkRateLimit, rateLimitHeaders, rateLimitMessage } from "~/utils/rate-limit.server";
+import { checkRateLimit } from "~/models/rate-limit.server";
 import { flagSchema } from "~/validation/moderation";
 
 export const meta: MetaFunction = () => pageMeta("Flagga ett inlägg", "Be en moderator titta på ett inlägg som bryter mot reglerna.");

@@ -8,7 +8,7 @@ import { formValues, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { enforceRateLimit } from "~/models/rate-limit.server";
 import { invitationSignupSchema } from "~/validation/registration";
 
 export const meta: MetaFunction = () =>

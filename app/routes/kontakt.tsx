@@ -11,7 +11,7 @@ import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { enforceRateLimit } from "~/models/rate-limit.server";
 import { CONTACT_SUBJECTS, contactSchema } from "~/validation/contact";
 
 export const meta: MetaFunction = () =>

@@ -5,10 +5,9 @@ import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { deleteAccount } from "~/models/account.server";
 import { confirmPassword } from "~/models/login.server";
 import { blankSessionCookie, requireUser } from "~/utils/auth.server";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, passRetryAfter, tooManyAttempts } from "~/utils/http.server";
 import { readFormData } from "~/utils/form-data.server";
 import { pageMeta } from "~/utils/meta";
-import { passRetryAfter, tooManyAttempts } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => pageMeta("Radera konto", "Radera ditt konto på Kommunforum Analytics.");
 

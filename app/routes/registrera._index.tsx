@@ -12,7 +12,7 @@ import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { hashPassword } from "~/utils/password.server";
 import { weakPasswordReason } from "~/utils/password-policy.server";
-import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { enforceRateLimit } from "~/models/rate-limit.server";
 import { PASSWORD_MIN, signupSchema, toOrganisationChoice } from "~/validation/auth";
 
 export const meta: MetaFunction = () =>

@@ -12,7 +12,7 @@ import { formValues, parseForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 import { lookUpPollCode } from "~/utils/poll-code-lookup.server";
 import { getParticipant } from "~/utils/poll-participant.server";
-import { rateLimitResponse } from "~/utils/rate-limit.server";
+import { rateLimitResponse } from "~/utils/http.server";
 import { pollResultHref, voteHref } from "~/utils/poll-urls";
 import { normalizePollCode, VOTE_ARRAY_FIELDS, VOTE_FIELD_LABELS, voteSchema } from "~/validation/poll";
 

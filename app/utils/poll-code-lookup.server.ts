@@ -1,6 +1,5 @@
 import { getPollByCode } from "~/models/poll.server";
-import { checkRateLimit, peekRateLimit } from "./rate-limit.server";
-import type { RateLimitResult } from "~/models/rate-limit.server";
+import { checkRateLimit, peekRateLimit, type RateLimitResult } from "~/models/rate-limit.server";
 
 export type VoterPoll = NonNullable<Awaited<ReturnType<typeof getPollByCode>>>;
 export type PollLookup = { poll: VoterPoll; limited: null } | { poll: null; limited: RateLimitResult | null };

@@ -15,7 +15,7 @@ import { getOptionalUser } from "./auth.server";
 import { registrationSentHref } from "./links";
 import { formValues, parseForm } from "./forms";
 import { readFormData } from "./form-data.server";
-import { enforceRateLimit } from "./rate-limit.server";
+import { enforceRateLimit } from "~/models/rate-limit.server";
 import { registrationPagePath } from "./signed-links.server";
 
 /**
