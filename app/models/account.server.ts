@@ -1,5 +1,4 @@
 import { settleAffiliation } from "./affiliation.server";
-import { uniqueHandle } from "./handle.server";
 import { lockName } from "./locks.server";
 import { prisma } from "~/utils/db.server";
 import { randomToken } from "~/utils/crypto.server";
@@ -7,8 +6,7 @@ import { env } from "~/utils/env.server";
 import { accountExistsTemplate, resetPasswordTemplate, verifyEmailTemplate, changeEmailTemplate } from "~/utils/email-templates.server";
 import { consumeToken, createToken, TOKEN_TTL_MINUTES } from "./auth-token.server";
 import { enqueueEmail } from "./outbox.server";
-import type { OrganisationChoice } from "./user.server";
-import { organisationExists, resolveOrganisation } from "./user.server";
+import { organisationExists, resolveOrganisation, uniqueHandle, type OrganisationChoice } from "./user.server";
 import { checkRateLimit } from "~/models/rate-limit.server";
 import { emailChangeNoticeTemplate } from "~/utils/account-email-templates.server";
 import { transaction } from "./transaction.server";

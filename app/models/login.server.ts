@@ -1,4 +1,4 @@
-import { endSession, startSession } from "~/utils/auth.server";
+import { endSession, startSession } from "./auth.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { beginAttempt } from "~/models/rate-limit.server";
 import { findUserByEmail, getPasswordHash } from "./user.server";

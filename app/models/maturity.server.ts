@@ -18,6 +18,7 @@ import {
   type GroupAggregate,
   type ScoreMap,
 } from "~/utils/maturity-stats";
+import type { OpenDataRow } from "~/utils/maturity-export.server";
 import { AffiliationRequiredError, isVerifiedMemberOf } from "./affiliation.server";
 import { lockMunicipalityMaturity } from "./locks.server";
 import { isUniqueViolation, transaction, TX_OPTIONS } from "./transaction.server";
@@ -370,18 +371,6 @@ export async function getNationalOverview(year: number) {
 // ---------------------------------------------------------------------------
 // Open data
 // ---------------------------------------------------------------------------
-
-export type OpenDataRow = {
-  year: number;
-  level: "riket" | "lan" | "kommungrupp";
-  code: string;
-  name: string;
-  municipalities: number;
-  dimension: string;
-  average: number;
-  /** How many scored 0..4; null where the count is suppressed. */
-  counts: (number | null)[];
-};
 
 /** Aggregates of every year that pass the small-group rule, for the CSV and JSON export. */
 export async function listOpenDataRows(): Promise<OpenDataRow[]> {

@@ -25,7 +25,7 @@ export const RATE_LIMITS = {
   resendVerificationIp: { limit: 3, windowSeconds: 60 * 60 },
   contactIp: { limit: 5, windowSeconds: 60 * 60 },
   postingUser: { limit: 10, windowSeconds: 10 * 60 },
-  // Every "Förhandsgranska" renders Markdown: limited per member like posting (app/utils/preview.server.ts).
+  // Every "Förhandsgranska" renders Markdown: limited per member like posting (app/models/preview.server.ts).
   previewUser: { limit: 30, windowSeconds: 10 * 60 },
   flagUser: { limit: 10, windowSeconds: 60 * 60 },
   // Stricter, on top of postingUser, for new accounts (see isNewMember in app/models/post.server.ts).

@@ -1,4 +1,4 @@
-import { uniqueHandle } from "./handle.server";
+import { uniqueHandle } from "./user.server";
 import { prisma } from "~/utils/db.server";
 import { formatShortDate, fromStockholmInputValue, toStockholmInputValue } from "~/utils/format";
 import { renderForWrite } from "~/utils/markdown.server";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { sha256Hex } from "~/utils/crypto.server";
-import { getAuth, lucia, startSession } from "~/utils/auth.server";
+import { getAuth, lucia, startSession } from "~/models/auth.server";
 
 async function makeUser(email: string) {
   return prisma.user.create({ data: { email, name: "Test Testsson", passwordHash: "x" }, select: { id: true } });

@@ -2,6 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { settleAffiliation } from "./affiliation.server";
 import { recordAudit } from "./audit.server";
+import { handleBase } from "~/utils/handles";
 import { lockName } from "./locks.server";
 import { type Db, transaction, type Tx } from "./transaction.server";
 
@@ -10,6 +11,24 @@ import { type Db, transaction, type Tx } from "./transaction.server";
 export type OrganisationChoice =
   | { orgKind: "kommun"; municipalityCode: string }
   | { orgKind: "annan"; orgName: string; orgType: string };
+
+/**
+ * A free handle for a new member: "anna-oberg", else "anna-oberg-2", "-3", …
+ * Inside a transaction, PostgreSQL locks the base name until it commits, so
+ * two members with the same name signing up at once get different handles.
+ */
+export async function uniqueHandle(db: Db, name: string): Promise<string> {
+  const base = handleBase(name);
+  if (!("$transaction" in db)) await lockName(db, "handle", base);
+  const taken = new Set(
+    (await db.user.findMany({ where: { handle: { startsWith: base } }, select: { handle: true } })).map((u) => u.handle),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
 
 export async function findUserByEmail(email: string) {
   return prisma.user.findUnique({

@@ -15,10 +15,11 @@ import {
   updateCase,
 } from "~/models/case.server";
 import { listMunicipalities } from "~/models/reference.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
-import { editorAnswer, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
+import { renderPreview } from "~/models/preview.server";
+import { editorAnswer, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
 import { caseHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { caseSchema, editorSchema } from "~/validation/library";
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   switch (intent) {
     case "preview":
-      return previewAnswer(formData, user.id, "caseBody");
+      return previewAnswer(formData, await renderPreview(user.id, editorBody(formData), "caseBody"));
     case "save": {
       const parsed = parseEditorForm(caseSchema, formData);
       if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });

@@ -22,7 +22,7 @@ import {
   updateSpeaker,
 } from "~/models/event-admin.server";
 import { listMunicipalities } from "~/models/reference.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { env } from "~/utils/env.server";
 import { eventFormValues, storedEventValues } from "~/utils/event-form-values";
 import { readFormData } from "~/utils/form-data.server";
@@ -31,7 +31,7 @@ import { formatTime } from "~/utils/format";
 import { fillFreeSeats } from "~/models/registration.server";
 import { eventStatusLabel } from "~/utils/labels";
 import { pageMeta } from "~/utils/meta";
-import { renderPreview } from "~/utils/preview.server";
+import { renderPreview } from "~/models/preview.server";
 import { agendaItemSchema, EVENT_ARRAY_FIELDS, EVENT_FIELD_LABELS, eventSchema, moveSchema, rowSchema, speakerSchema } from "~/validation/event";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

@@ -16,7 +16,7 @@ import {
   setAttendance,
   type AdminRegistrationRow,
 } from "~/models/registration.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";

@@ -18,7 +18,7 @@ import {
   listRepeatCandidates,
   updatePoll,
 } from "~/models/poll.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { env } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm } from "~/utils/forms";

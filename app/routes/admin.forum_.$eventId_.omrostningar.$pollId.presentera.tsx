@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { PollChart } from "~/components/poll-chart";
 import { PollStateButtons } from "~/components/poll-state-buttons";
 import { getLiveResults, getPollForAdmin, type LiveResults } from "~/models/poll.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { env } from "~/utils/env.server";
 import { formatNumber } from "~/utils/format";
 import { pageMeta } from "~/utils/meta";

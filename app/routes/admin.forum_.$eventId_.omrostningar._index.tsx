@@ -5,7 +5,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ErrorSummary } from "~/components/forms";
 import { PollForm } from "~/components/poll-form";
 import { createPoll, getEventForPolls, listEventPolls, listRepeatCandidates } from "~/models/poll.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";

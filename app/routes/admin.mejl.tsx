@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { SubmitButton } from "~/components/forms";
 import { countOutbox, getOutboxEmail, listOutbox, OUTBOX_STATUSES, retryEmail, type OutboxStatus } from "~/models/outbox.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { publicEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import { badRequest } from "~/utils/http.server";

@@ -9,7 +9,7 @@ import { PageHeader } from "~/components/page-header";
 import { MATURITY_DIMENSIONS, MATURITY_SCALE } from "~/data/maturity";
 import { AffiliationRequiredError } from "~/models/affiliation.server";
 import { getCurrentAssessment, getMunicipalityName, submitAssessment } from "~/models/maturity.server";
-import { requireUser, requireVerifiedUser } from "~/utils/auth.server";
+import { requireUser, requireVerifiedUser } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";

@@ -11,7 +11,7 @@ import { MATURITY_DIMENSIONS, MIN_GROUP_SIZE, maturityDimension } from "~/data/m
 import { MUNICIPALITY_GROUPS_SOURCE } from "~/data/municipality-groups";
 import { getMunicipalityResult, resolveResultYear } from "~/models/maturity.server";
 import { codeFromSlug } from "~/models/municipality.server";
-import { getOptionalUser } from "~/utils/auth.server";
+import { getOptionalUser } from "~/models/auth.server";
 import { caseHref, eventHref, maturityResultHref, municipalityHref, threadHref } from "~/utils/links";
 import { formatChange, genitive, maturityYear } from "~/utils/maturity-stats";
 import { pageMeta } from "~/utils/meta";

@@ -7,7 +7,7 @@ import { ErrorSummary, SubmitButton, TextArea, TextField } from "~/components/fo
 import { MarkdownHelp } from "~/components/markdown-help";
 import { askCaseOwner, getPublishedCaseBySlug } from "~/models/case.server";
 import { DiscussionError, enforcePostingLimits } from "~/models/post.server";
-import { requireUser, requireVerifiedUser } from "~/utils/auth.server";
+import { requireUser, requireVerifiedUser } from "~/models/auth.server";
 import { caseQuestionTemplate } from "~/utils/email-templates.server";
 import { env } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";

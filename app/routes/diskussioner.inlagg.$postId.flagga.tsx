@@ -4,14 +4,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { ErrorSummary, SubmitButton, TextArea, fieldId } from "~/components/forms";
-import { flagPost, getPostForFlagging } from "~/models/moderation.server";
-import { requireVerifiedUser } from "~/utils/auth.server";
+import { flagPost, getPostForFlagging } from "~/models/flag.server";
+import { requireVerifiedUser } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest, rateLimitHeaders, rateLimitMessage } from "~/utils/http.server";
 import { threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
-import { FLAG_REASON_LABELS, FLAG_REASONS, FLAGGED_PARAM } from "~/utils/moderation";
+import { FLAG_REASON_LABELS, FLAG_REASONS, FLAGGED_PARAM } from "~/utils/flags";
 import { checkRateLimit } from "~/models/rate-limit.server";
 import { flagSchema } from "~/validation/moderation";
 

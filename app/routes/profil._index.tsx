@@ -10,7 +10,7 @@ import { listMunicipalities } from "~/models/reference.server";
 import { countUserSessions } from "~/models/session.server";
 import { confirmPassword } from "~/models/login.server";
 import { getProfile, setPasswordHash, updateProfile } from "~/models/user.server";
-import { blankSessionCookie, endAllSessions, requireUser, startSession } from "~/utils/auth.server";
+import { blankSessionCookie, endAllSessions, requireUser, startSession } from "~/models/auth.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { badRequest, passRetryAfter, tooManyAttempts } from "~/utils/http.server";

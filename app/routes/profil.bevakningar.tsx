@@ -7,7 +7,7 @@ import { DateTime } from "~/components/date-time";
 import { EmptyState } from "~/components/empty-state";
 import { SubmitButton } from "~/components/forms";
 import { getWatchSettings, saveSubscriptions, unfollowThread } from "~/models/discussion-notify.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";

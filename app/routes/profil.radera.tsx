@@ -4,7 +4,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { deleteAccount } from "~/models/account.server";
 import { confirmPassword } from "~/models/login.server";
-import { blankSessionCookie, requireUser } from "~/utils/auth.server";
+import { blankSessionCookie, requireUser } from "~/models/auth.server";
 import { badRequest, passRetryAfter, tooManyAttempts } from "~/utils/http.server";
 import { readFormData } from "~/utils/form-data.server";
 import { pageMeta } from "~/utils/meta";

@@ -5,7 +5,7 @@ import { ErrorSummary, Honeypot, SubmitButton, TextField } from "~/components/fo
 import { OrganisationFields } from "~/components/organisation-fields";
 import { signUp } from "~/models/account.server";
 import { listMunicipalities } from "~/models/reference.server";
-import { requireAnonymous } from "~/utils/auth.server";
+import { requireAnonymous } from "~/models/auth.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";

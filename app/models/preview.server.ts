@@ -1,6 +1,6 @@
-import { MARKDOWN_LIMITS, tooLongMessage, type MarkdownKind } from "./markdown-limits";
-import { renderForWrite } from "./markdown.server";
-import { enforceRateLimit } from "~/models/rate-limit.server";
+import { MARKDOWN_LIMITS, tooLongMessage, type MarkdownKind } from "~/utils/markdown-limits";
+import { renderForWrite } from "~/utils/markdown.server";
+import { enforceRateLimit } from "./rate-limit.server";
 
 /**
  * "Förhandsgranska" in every editor (questions, cases, articles, forums): counted

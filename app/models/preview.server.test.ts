@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { MARKDOWN_LIMITS } from "./markdown-limits";
+import { MARKDOWN_LIMITS } from "~/utils/markdown-limits";
 import { renderPreview } from "./preview.server";
-import { RATE_LIMITS } from "~/models/rate-limit.server";
+import { RATE_LIMITS } from "./rate-limit.server";
 
 describe("previews", () => {
   it("renders within the text's length limit and refuses a longer text with a message naming the limit", async () => {

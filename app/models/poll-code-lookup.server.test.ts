@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { lookUpPollCode } from "./poll-code-lookup.server";
-import { RATE_LIMITS } from "~/models/rate-limit.server";
+import { RATE_LIMITS } from "./rate-limit.server";
 
 const CODE = "RATT7";
 

@@ -22,7 +22,7 @@ import { eventFormatLabel, eventPlaceLabel, seatsLeftLabel } from "~/utils/label
 import { caseHref, eventHref, municipalityHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
-import { loadRegistrationSection, registrationAction } from "~/utils/registration-section.server";
+import { loadRegistrationSection, registrationAction } from "./registration.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data

@@ -1,4 +1,4 @@
-/** Shared by the flag form, the moderation pages and the server. */
+/** Flags on posts: the reasons a member can give, shared by the flag form, the moderation pages and the server. */
 
 export const FLAG_REASONS = ["spam", "krankande", "personuppgifter", "felaktigt", "annat"] as const;
 export type FlagReason = (typeof FLAG_REASONS)[number];
@@ -23,14 +23,6 @@ export function parseFlagReason(stored: string): { label: string; note: string }
   const note = i === -1 ? "" : stored.slice(i + 1).trim();
   return { label: FLAG_REASON_LABELS[code] ?? "Okänd anledning", note };
 }
-
-/** Suspension periods offered in the form; "datum" takes a date. */
-export const SUSPENSION_PERIODS = [
-  { value: "1", label: "1 dag" },
-  { value: "7", label: "7 dagar" },
-  { value: "30", label: "30 dagar" },
-  { value: "datum", label: "Till ett visst datum" },
-] as const;
 
 /** Query parameter the thread page gets after a member flags a post, to show FLAGGED_NOTICE. */
 export const FLAGGED_PARAM = "flaggat";

@@ -1,5 +1,5 @@
-import { getBreakdowns, getPublishedPoll } from "~/models/poll.server";
-import type { Breakdown } from "./poll-results";
+import { getBreakdowns, getPublishedPoll } from "./poll.server";
+import type { Breakdown } from "~/utils/poll-results";
 import { normalizePollCode } from "~/validation/poll";
 
 /** A published poll with its breakdowns, for the results page and both downloads. Throws 404. */

@@ -11,15 +11,15 @@ import {
   registrationClosedReason,
 } from "~/models/registration.server";
 import { memberRegistrationSchema, registrationSchema } from "~/validation/registration";
-import { getOptionalUser } from "./auth.server";
-import { registrationSentHref } from "./links";
-import { formValues, parseForm } from "./forms";
-import { readFormData } from "./form-data.server";
+import { getOptionalUser } from "~/models/auth.server";
+import { registrationSentHref } from "~/utils/links";
+import { formValues, parseForm } from "~/utils/forms";
+import { readFormData } from "~/utils/form-data.server";
 import { enforceRateLimit } from "~/models/rate-limit.server";
-import { registrationPagePath } from "./signed-links.server";
+import { registrationPagePath } from "~/utils/signed-links.server";
 
 /**
- * The registration part of the event page's loader and action, kept here so the
+ * The registration part of the event page's loader and action, beside it so the
  * page route stays small. Only a signed-in member with a confirmed address registers
  * at once; everyone else gets a mail with a confirmation link and the page
  * "Kolla din e-post", the same whether or not the address was registered before.

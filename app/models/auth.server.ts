@@ -1,11 +1,12 @@
 import { redirect } from "@remix-run/node";
 import { Lucia, TimeSpan } from "lucia";
 import type { Session, User } from "lucia";
-import { sessionAdapter } from "~/models/session.server";
-import { env } from "./env.server";
-import { formatDateTime } from "./format";
-import type { Role } from "./roles";
-import { safeRedirect } from "./safe-redirect";
+import { sessionAdapter } from "./session.server";
+import { env } from "~/utils/env.server";
+import { formatDateTime } from "~/utils/format";
+import { roleRank, type Role } from "~/utils/roles";
+import { safeRedirect } from "~/utils/safe-redirect";
+import { sessionCookieName } from "~/utils/session-cookie.server";
 
 /**
  * Sessions and the guards every protected loader and action calls.
@@ -15,7 +16,7 @@ import { safeRedirect } from "./safe-redirect";
 export const SESSION_IDLE_DAYS = 7;
 export const SESSION_ABSOLUTE_DAYS = 30;
 
-export { ROLES, type Role } from "./roles";
+export { ROLES, type Role } from "~/utils/roles";
 
 let instance: ReturnType<typeof createLucia> | undefined;
 
@@ -24,8 +25,7 @@ function createLucia() {
   return new Lucia(sessionAdapter, {
     sessionExpiresIn: new TimeSpan(SESSION_IDLE_DAYS, "d"),
     sessionCookie: {
-      // __Host- binds the cookie to this exact host over https (no Domain, Path=/).
-      name: secure ? "__Host-kf_session" : "kf_session",
+      name: sessionCookieName(),
       expires: true,
       attributes: { secure, sameSite: "lax", path: "/" },
     },
@@ -159,10 +159,8 @@ export async function requireVerifiedUser(request: Request): Promise<User> {
   return user;
 }
 
-const ROLE_RANK: Record<Role, number> = { member: 0, moderator: 1, organizer: 2, admin: 3 };
-
 export function hasRole(user: Pick<User, "role"> | null, minimum: Role): boolean {
-  return !!user && ROLE_RANK[user.role] >= ROLE_RANK[minimum];
+  return !!user && roleRank(user.role) >= roleRank(minimum);
 }
 
 /**

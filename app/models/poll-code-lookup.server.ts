@@ -1,5 +1,5 @@
-import { getPollByCode } from "~/models/poll.server";
-import { checkRateLimit, peekRateLimit, type RateLimitResult } from "~/models/rate-limit.server";
+import { getPollByCode } from "./poll.server";
+import { checkRateLimit, peekRateLimit, type RateLimitResult } from "./rate-limit.server";
 
 export type VoterPoll = NonNullable<Awaited<ReturnType<typeof getPollByCode>>>;
 export type PollLookup = { poll: VoterPoll; limited: null } | { poll: null; limited: RateLimitResult | null };
