@@ -1,5 +1,5 @@
 import { expirePendingRegistrations } from "~/models/registration-pending.server";
-import { sendDueReminders } from "~/models/registration.server";
+import { sendDueReminders } from "~/models/registration-admin.server";
 import { startIntervalJob } from "./interval-job.server";
 
 /**

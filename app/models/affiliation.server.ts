@@ -1,5 +1,4 @@
 import { domainCandidates } from "~/utils/affiliation";
-import { prisma } from "~/utils/db.server";
 import type { Db, Tx } from "./transaction.server";
 
 /**

@@ -8,7 +8,7 @@ import { renderForWrite } from "~/utils/markdown.server";
 import type { Result } from "~/utils/result";
 import { slugify } from "~/utils/slug";
 import type { CaseFilter, CaseInput } from "~/validation/library";
-import { type Db, transaction } from "./transaction.server";
+import { transaction, type Db } from "./transaction.server";
 
 /**
  * Cases: public queries (only published cases, and the contact email only when the

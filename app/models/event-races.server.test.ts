@@ -10,7 +10,8 @@ import { addAgendaItem, addSpeaker, cancelEvent } from "./event-admin.server";
 import { sendInvitations } from "./invitation.server";
 import { createPoll } from "./poll.server";
 import { addMaterial, saveRecording } from "./recording.server";
-import { messageConfirmed, registerForEvent } from "./registration.server";
+import { messageConfirmed } from "./registration-admin.server";
+import { registerForEvent } from "./registration.server";
 import { upsertReferenceData } from "./reference.server";
 
 let organizerId = "";

@@ -8,7 +8,7 @@ import { recordAudit } from "./audit.server";
 import { consumeToken, createToken } from "./auth-token.server";
 import { lockEventOrganizing, lockName } from "./locks.server";
 import { enqueueEmail } from "./outbox.server";
-import { transaction, type Tx, TX_OPTIONS } from "./transaction.server";
+import { transaction, TX_OPTIONS, type Tx } from "./transaction.server";
 
 /**
  * "Få inbjudan till nästa forum": a double opt-in list. Nobody gets an invitation

@@ -3,7 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { renderForWrite } from "~/utils/markdown.server";
 import { fail, type Result } from "~/utils/result";
 import { recordAudit } from "./audit.server";
-import { lockPostFlags, lockThreads } from "./locks.server";
+import { lockThreads } from "./locks.server";
 import { transaction, type Tx } from "./transaction.server";
 
 /**

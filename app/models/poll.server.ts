@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { municipalityGroupOf } from "~/data/municipality-groups";
 import { recordAudit } from "~/models/audit.server";
 import { lockEventOrganizing, lockPollForVote } from "~/models/locks.server";
-import { isUniqueViolation, transaction, type Tx, TX_OPTIONS } from "~/models/transaction.server";
+import { isUniqueViolation, transaction, TX_OPTIONS, type Tx } from "~/models/transaction.server";
 import { prisma } from "~/utils/db.server";
 import { fail, Refusal, refusable, type Result } from "~/utils/result";
 import { publishPollChange } from "~/utils/poll-bus.server";

@@ -2,7 +2,17 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { ATTEMPT_LIMITS, RATE_LIMITS, beginAttempt, checkRateLimit, clearRateLimit, hit, pruneRateLimits, rateLimitKey, resetRateLimit } from "./rate-limit.server";
+import {
+  ATTEMPT_LIMITS,
+  beginAttempt,
+  checkRateLimit,
+  clearRateLimit,
+  hit,
+  pruneRateLimits,
+  RATE_LIMITS,
+  rateLimitKey,
+  resetRateLimit,
+} from "./rate-limit.server";
 
 const rule = { limit: 10, windowSeconds: 15 * 60 };
 const t0 = new Date("2026-05-06T11:00:00.000Z");

@@ -13,7 +13,6 @@ import {
   eventSelect,
   mailInfo,
   nextWaitlistSeq,
-  openEventFor,
   queueConfirmed,
   queueWaitlisted,
   registrationClosedReason,
@@ -22,8 +21,8 @@ import {
   waitlistPosition,
   type ClosedReason,
   type EventRow,
-  type RegistrationInput,
-} from "./registration.server";
+} from "./registration-seats.server";
+import { openEventFor, type RegistrationInput } from "./registration.server";
 
 /**
  * Registrations whose address is not proven yet (anyone but a signed-in member with a

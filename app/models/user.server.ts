@@ -1,10 +1,9 @@
-import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { settleAffiliation } from "./affiliation.server";
 import { recordAudit } from "./audit.server";
 import { handleBase } from "~/utils/handles";
 import { lockName } from "./locks.server";
-import { type Db, transaction, type Tx } from "./transaction.server";
+import { transaction, type Db, type Tx } from "./transaction.server";
 
 /** Users: lookups and profile changes. Account flows with tokens and email live in account.server.ts. */
 

@@ -28,7 +28,7 @@ import { eventFormValues, storedEventValues } from "~/utils/event-form-values";
 import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
 import { formatTime } from "~/utils/format";
-import { fillFreeSeats } from "~/models/registration.server";
+import { fillFreeSeats } from "~/models/registration-admin.server";
 import { eventStatusLabel } from "~/utils/labels";
 import { pageMeta } from "~/utils/meta";
 import { renderPreview } from "~/models/preview.server";

@@ -5,8 +5,8 @@ import { DateTime, DateTimeRange } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextArea, TextField } from "~/components/forms";
 import { countActiveSubscribers, countInvitationsSent, sendInvitations } from "~/models/invitation.server";
+import { cancelRegistration } from "~/models/registration.server";
 import {
-  cancelRegistration,
   countRegistrations,
   getEventForOrganizer,
   listRegistrations,
@@ -15,7 +15,7 @@ import {
   sendReminder,
   setAttendance,
   type AdminRegistrationRow,
-} from "~/models/registration.server";
+} from "~/models/registration-admin.server";
 import { requireRole } from "~/models/auth.server";
 import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { EXPORT_COLUMNS, exportRegistrations, getEventForOrganizer } from "~/models/registration.server";
+import { EXPORT_COLUMNS, exportRegistrations, getEventForOrganizer } from "~/models/registration-admin.server";
 import { requireRole } from "~/models/auth.server";
 import { CSV_CONTENT_TYPE, excelCsv } from "~/utils/csv.server";
 

@@ -2,14 +2,8 @@ import { json, redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
 import { listMunicipalities } from "~/models/reference.server";
 import { requestRegistration } from "~/models/registration-pending.server";
-import {
-  CLOSED_MESSAGES,
-  findRegistrationByEmail,
-  getEventForRegistration,
-  getMemberDefaults,
-  registerForEvent,
-  registrationClosedReason,
-} from "~/models/registration.server";
+import { CLOSED_MESSAGES, findRegistrationByEmail, getEventForRegistration, getMemberDefaults, registerForEvent } from "~/models/registration.server";
+import { registrationClosedReason } from "~/models/registration-seats.server";
 import { memberRegistrationSchema, registrationSchema } from "~/validation/registration";
 import { getOptionalUser } from "~/models/auth.server";
 import { registrationSentHref } from "~/utils/links";
