@@ -2,11 +2,11 @@ import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { retryUniqueRace } from "./locks.server";
-import { renderForWrite } from "~/utils/markdown.server";
 import type { Result } from "~/utils/result";
 import { slugify } from "~/utils/slug";
 import type { ArticleInput } from "~/validation/library";
-import { transaction, type Tx } from "./transaction.server";
+import { renderBody, resolveTagIds, setLibraryStatus } from "./library.server";
+import { transaction } from "./transaction.server";
 
 /** Articles ("Spaningar"): the organizer's write-ups. Only published ones are public. */
 
@@ -100,39 +100,18 @@ export async function getArticleForEdit(id: string) {
 
 export type ArticleForEdit = NonNullable<Awaited<ReturnType<typeof getArticleForEdit>>>;
 
-export async function listTagsForForm() {
-  return prisma.tag.findMany({ orderBy: [{ kind: "asc" }, { name: "asc" }], select: { slug: true, name: true, kind: true } });
-}
-
 export type ArticleSaveResult = Result<{ id: string; slug: string }>;
-
-async function tagIds(tx: Tx, slugs: string[], extra: string[]) {
-  const ids = slugs.length ? (await tx.tag.findMany({ where: { slug: { in: slugs } }, select: { id: true } })).map((t) => t.id) : [];
-  for (const name of extra) {
-    const slug = slugify(name, 60);
-    if (!slug) continue;
-    const tag = await tx.tag.upsert({ where: { slug }, update: {}, create: { slug, name, kind: "topic" }, select: { id: true } });
-    ids.push(tag.id);
-  }
-  return [...new Set(ids)];
-}
 
 const slugTaken = { ok: false as const, field: "slug", message: "Det finns redan en spaning med den adressen. Välj en annan." };
 
-/** The article text rendered for storing, or the refusal shown on its field. */
-function renderArticleBody(input: ArticleInput): Result<{ html: string }> {
-  const rendered = renderForWrite(input.bodyMd);
-  return rendered.ok ? rendered : { ok: false, field: "bodyMd", message: rendered.message };
-}
-
 export async function createArticle(actorId: string, input: ArticleInput): Promise<ArticleSaveResult> {
-  const body = renderArticleBody(input);
+  const body = renderBody(input.bodyMd);
   if (!body.ok) return body;
   const slug = input.slug || slugify(input.title);
   // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
   return retryUniqueRace(() => transaction(async (tx) => {
     if (await tx.article.findUnique({ where: { slug }, select: { id: true } })) return slugTaken;
-    const ids = await tagIds(tx, input.tags, input.extraTags);
+    const ids = await resolveTagIds(tx, input.tags, input.extraTags);
     const created = await tx.article.create({
       data: {
         slug,
@@ -152,7 +131,7 @@ export async function createArticle(actorId: string, input: ArticleInput): Promi
 }
 
 export async function updateArticle(id: string, actorId: string, input: ArticleInput): Promise<ArticleSaveResult | null> {
-  const body = renderArticleBody(input);
+  const body = renderBody(input.bodyMd);
   if (!body.ok) return body;
   // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
   return retryUniqueRace(() => transaction(async (tx) => {
@@ -160,7 +139,7 @@ export async function updateArticle(id: string, actorId: string, input: ArticleI
     if (!existing) return null;
     const slug = input.slug || existing.slug;
     if (slug !== existing.slug && (await tx.article.findUnique({ where: { slug }, select: { id: true } }))) return slugTaken;
-    const ids = await tagIds(tx, input.tags, input.extraTags);
+    const ids = await resolveTagIds(tx, input.tags, input.extraTags);
     await tx.articleTag.deleteMany({ where: { articleId: id } });
     await tx.article.update({
       where: { id },
@@ -179,21 +158,6 @@ export async function updateArticle(id: string, actorId: string, input: ArticleI
   }));
 }
 
-export async function setArticleStatus(id: string, actorId: string, status: "draft" | "published") {
-  return transaction(async (tx) => {
-    const existing = await tx.article.findUnique({ where: { id }, select: { status: true, publishedAt: true } });
-    if (!existing) return false;
-    await tx.article.update({
-      where: { id },
-      data: { status, publishedAt: status === "published" ? (existing.publishedAt ?? new Date()) : existing.publishedAt },
-    });
-    await recordAudit(tx, {
-      actorId,
-      action: status === "published" ? "article.publish" : "article.unpublish",
-      entityType: "Article",
-      entityId: id,
-      detail: { from: existing.status },
-    });
-    return true;
-  });
+export function setArticleStatus(id: string, actorId: string, status: "draft" | "published") {
+  return setLibraryStatus("article", id, actorId, status);
 }

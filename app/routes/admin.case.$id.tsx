@@ -6,14 +6,7 @@ import { CaseForm, caseFormValues, PreviewPanel } from "~/components/case-form";
 import { DateTime } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton, TextField } from "~/components/forms";
-import {
-  assignCaseEditor,
-  getCaseForEdit,
-  getCaseFormOptions,
-  markCaseReviewed,
-  setCaseStatus,
-  updateCase,
-} from "~/models/case.server";
+import { assignCaseEditor, getCaseForEdit, getCaseFormOptions, markCaseReviewed, setCaseStatus, updateCase } from "~/models/case-admin.server";
 import { listMunicipalities } from "~/models/reference.server";
 import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
-import { listAllCasesForAdmin } from "~/models/case.server";
+import { listAllCasesForAdmin } from "~/models/case-admin.server";
 import { requireRole } from "~/models/auth.server";
 import { pageMeta } from "~/utils/meta";
 

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { CaseForm, PreviewPanel } from "~/components/case-form";
-import { createCase, getCaseFormOptions } from "~/models/case.server";
+import { createCase, getCaseFormOptions } from "~/models/case-admin.server";
 import { listMunicipalities } from "~/models/reference.server";
 import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";

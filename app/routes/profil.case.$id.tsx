@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { CaseForm, caseFormValues, PreviewPanel } from "~/components/case-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { getCaseForEditor, getCaseFormOptions, updateCase } from "~/models/case.server";
+import { getCaseForEditor, getCaseFormOptions, updateCase } from "~/models/case-admin.server";
 import { listMunicipalities } from "~/models/reference.server";
 import { requireVerifiedUser } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
-import { listCasesEditedBy } from "~/models/case.server";
+import { listCasesEditedBy } from "~/models/case-admin.server";
 import { requireUser } from "~/models/auth.server";
 import { pageMeta } from "~/utils/meta";
 
