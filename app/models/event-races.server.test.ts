@@ -8,7 +8,7 @@ import { parseVideoUrl } from "~/utils/video";
 import { pollSchema } from "~/validation/poll";
 import { addAgendaItem, addSpeaker, cancelEvent } from "./event-admin.server";
 import { sendInvitations } from "./invitation.server";
-import { createPoll } from "./poll.server";
+import { createPoll } from "./poll-admin.server";
 import { addMaterial, saveRecording } from "./recording.server";
 import { messageConfirmed } from "./registration-admin.server";
 import { registerForEvent } from "./registration.server";

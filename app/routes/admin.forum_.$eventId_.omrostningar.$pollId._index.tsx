@@ -11,13 +11,13 @@ import { PollStateButtons } from "~/components/poll-state-buttons";
 import {
   changePollState,
   deletePoll,
-  getBreakdowns,
   getLiveResults,
   getPollForAdmin,
   listFreeTextAnswers,
   listRepeatCandidates,
   updatePoll,
-} from "~/models/poll.server";
+} from "~/models/poll-admin.server";
+import { getBreakdowns } from "~/models/poll.server";
 import { requireRole } from "~/models/auth.server";
 import { env } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";

@@ -5,7 +5,7 @@ import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { PollChart } from "~/components/poll-chart";
 import { PollStateButtons } from "~/components/poll-state-buttons";
-import { getLiveResults, getPollForAdmin, type LiveResults } from "~/models/poll.server";
+import { getLiveResults, getPollForAdmin, type LiveResults } from "~/models/poll-admin.server";
 import { requireRole } from "~/models/auth.server";
 import { env } from "~/utils/env.server";
 import { formatNumber } from "~/utils/format";

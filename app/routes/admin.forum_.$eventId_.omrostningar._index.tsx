@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ErrorSummary } from "~/components/forms";
 import { PollForm } from "~/components/poll-form";
-import { createPoll, getEventForPolls, listEventPolls, listRepeatCandidates } from "~/models/poll.server";
+import { createPoll, getEventForPolls, listEventPolls, listRepeatCandidates } from "~/models/poll-admin.server";
 import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm } from "~/utils/forms";

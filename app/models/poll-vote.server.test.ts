@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { lookUpPollCode } from "./poll-code-lookup.server";
+import { lookUpPollCode } from "./poll-vote.server";
 import { RATE_LIMITS } from "./rate-limit.server";
 
 const CODE = "RATT7";
