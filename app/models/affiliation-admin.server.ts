@@ -133,7 +133,8 @@ export async function addAffiliationDomain(actorId: string, domain: string, targ
   });
 }
 
-async function registerDomain(tx: Tx, domain: string, target: Target, actorId: string | null, now: Date): Promise<number> {
+/** Stores a domain and verifies the members on it; the caller audits it (the seed has no actor). */
+export async function registerDomain(tx: Tx, domain: string, target: Target, actorId: string | null, now: Date): Promise<number> {
   await tx.affiliationDomain.create({ data: { domain, ...target, addedById: actorId } });
   return verifyMembersOn(tx, domain, target, now);
 }
@@ -156,13 +157,4 @@ export async function removeAffiliationDomain(actorId: string, domain: string, n
     await recordAudit(tx, { actorId, action: "affiliation.domain.remove", entityType: "AffiliationDomain", entityId: domain, detail: { ...row, unverified } });
     return { ok: true as const, unverified };
   });
-}
-
-/** Seed: the demo municipalities' domains (and so their demo members verified). Idempotent. */
-export async function ensureDemoAffiliationDomains(domains: readonly { domain: string; municipalityCode: string }[], created: string[]) {
-  for (const { domain, municipalityCode } of domains) {
-    if (await prisma.affiliationDomain.findUnique({ where: { domain }, select: { domain: true } })) continue;
-    await transaction((tx) => registerDomain(tx, domain, { municipalityCode, organisationId: null }, null, new Date()));
-    created.push(`domän ${domain}`);
-  }
 }

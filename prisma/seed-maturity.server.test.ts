@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MATURITY_TOPIC_TAGS } from "~/data/maturity";
 import { prisma } from "~/utils/db.server";
-import { getMunicipalityResult, getNationalOverview } from "./maturity.server";
-import { seedDatabase } from "./seed.server";
+import { getMunicipalityResult, getNationalOverview } from "~/models/maturity.server";
+import { seedDatabase } from "./seed-database.server";
 
 describe("maturity seed", () => {
   it("adds the topic tags always, but demo assessments only in demo mode", async () => {

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { toStockholmInputValue } from "~/utils/format";
 import { verifyPassword } from "~/utils/password.server";
-import { DEMO_USERS, PAST_FORUM, UPCOMING_FORUM } from "../../prisma/seed-content";
-import { DEMO_MATURITY } from "./maturity.server";
-import { countSeededRows, nextForumStart, registrationDeadlineFor, seedDatabase } from "./seed.server";
+import { DEMO_USERS, PAST_FORUM, UPCOMING_FORUM } from "./seed-content";
+import { countSeededRows, seedDatabase } from "./seed-database.server";
+import { nextForumStart, registrationDeadlineFor } from "./seed-forums.server";
+import { DEMO_MATURITY } from "./seed-maturity.server";
 
 const weekdayInStockholm = (d: Date) =>
   new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Stockholm", weekday: "long" }).format(d);
