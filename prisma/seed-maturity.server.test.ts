@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MATURITY_TOPIC_TAGS } from "~/data/maturity";
 import { prisma } from "~/utils/db.server";
-import { getMunicipalityResult, getNationalOverview } from "~/models/maturity.server";
+import { getMunicipalityResult } from "~/models/maturity-municipality.server";
+import { getNationalOverview } from "~/models/maturity.server";
 import { seedDatabase } from "./seed-database.server";
 
 describe("maturity seed", () => {
