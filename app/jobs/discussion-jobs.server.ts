@@ -1,4 +1,5 @@
-import { runFollowerNotifications, runWeeklyDigest, setFollowerWakeHook } from "~/models/discussion-notify.server";
+import { runFollowerNotifications, runWeeklyDigest } from "~/models/discussion-digest.server";
+import { setFollowerWakeHook } from "~/models/discussion-notify.server";
 import { startIntervalJob } from "./interval-job.server";
 
 /**

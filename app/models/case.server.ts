@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import type { CaseFilter } from "~/validation/library";
+import { visibleThread } from "./discussion.server";
 
 /**
  * Cases, the public side: only published cases, and the contact email only when
@@ -200,7 +201,7 @@ export async function listRelatedCases(caseId: string, tagSlugs: string[], n = 3
 
 export async function listCaseThreads(caseId: string) {
   return prisma.thread.findMany({
-    where: { caseId, hiddenAt: null, mergedIntoId: null },
+    where: { caseId, ...visibleThread },
     orderBy: { lastActivityAt: "desc" },
     take: 20,
     select: { id: true, slug: true, title: true, answerCount: true, lastActivityAt: true },

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { makeCategory, makePost, makeThread, makeUser } from "~/test/discussion-fixtures";
 import { prisma } from "~/utils/db.server";
-import { saveSubscriptions } from "./discussion-notify.server";
+import { saveSubscriptions } from "./discussion-watch.server";
 import { flagPost } from "./flag.server";
 import { mergeThreads } from "./moderation.server";
 import { acceptAnswer, createAnswer, editPost } from "./post.server";

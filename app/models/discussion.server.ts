@@ -6,7 +6,8 @@ import type { FeedThread } from "~/utils/atom.server";
 
 /** Public, read-only queries for discussions. Hidden and merged threads are never listed. */
 
-const visibleThread = { hiddenAt: null, mergedIntoId: null } satisfies Prisma.ThreadWhereInput;
+/** A thread anyone may see: not hidden by a moderator, not merged into another. */
+export const visibleThread = { hiddenAt: null, mergedIntoId: null } satisfies Prisma.ThreadWhereInput;
 
 export type RecentThread = {
   id: string;

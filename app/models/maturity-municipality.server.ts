@@ -6,6 +6,7 @@ import { AffiliationRequiredError, isVerifiedMemberOf } from "./affiliation.serv
 import { lockMunicipalityMaturity } from "./locks.server";
 import { comparisonsFor, countDemoAssessments, currentRows, listCurrentAssessments, toScoreMap } from "./maturity.server";
 import { isUniqueViolation, transaction, TX_OPTIONS } from "./transaction.server";
+import { visibleThread } from "./discussion.server";
 
 /**
  * Analysmognad for one municipality: its result page, and what only its verified
@@ -143,7 +144,7 @@ export async function getRecommendations(dimensions: string[], now = new Date())
           select: { slug: true, title: true },
         }),
         prisma.thread.findMany({
-          where: { hiddenAt: null, mergedIntoId: null, tags: tagged },
+          where: { ...visibleThread, tags: tagged },
           orderBy: [{ voteCount: "desc" }, { lastActivityAt: "desc" }],
           take: RECOMMENDATIONS_PER_KIND,
           select: { id: true, slug: true, title: true },

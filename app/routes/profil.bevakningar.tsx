@@ -6,7 +6,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { EmptyState } from "~/components/empty-state";
 import { SubmitButton } from "~/components/forms";
-import { getWatchSettings, saveSubscriptions, unfollowThread } from "~/models/discussion-notify.server";
+import { getWatchSettings, saveSubscriptions, unfollowThread } from "~/models/discussion-watch.server";
 import { requireUser } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
