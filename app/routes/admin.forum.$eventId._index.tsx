@@ -8,19 +8,14 @@ import { Checkbox, ErrorSummary, SelectField, SubmitButton, TextArea, TextField 
 import {
   addAgendaItem,
   addSpeaker,
-  cancelEvent,
   deleteAgendaItem,
   deleteSpeaker,
-  getEventForEdit,
-  listAreaTags,
   moveAgendaItem,
   moveSpeaker,
-  publishEvent,
-  unpublishEvent,
   updateAgendaItem,
-  updateEvent,
   updateSpeaker,
-} from "~/models/event-admin.server";
+} from "~/models/event-program.server";
+import { cancelEvent, getEventForEdit, listAreaTags, publishEvent, unpublishEvent, updateEvent } from "~/models/event-admin.server";
 import { listMunicipalities } from "~/models/reference.server";
 import { requireRole } from "~/models/auth.server";
 import { env } from "~/utils/env.server";
