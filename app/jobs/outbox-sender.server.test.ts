@@ -5,7 +5,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { requestInvitations } from "~/models/invitation.server";
-import { enqueueEmail, getOutboxEmail, markFailed, retryEmail, wakeOutboxSender } from "~/models/outbox.server";
+import { enqueueEmail, markFailed, wakeOutboxSender } from "~/models/outbox.server";
+import { getOutboxEmail, retryEmail } from "~/models/outbox-admin.server";
 import { startSmtpSink, type SmtpSink } from "~/test/smtp-sink";
 import { sendAllDue, sendOutboxBatch, startOutboxSender } from "./outbox-sender.server";
 

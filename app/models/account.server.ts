@@ -3,12 +3,17 @@ import { lockName } from "./locks.server";
 import { prisma } from "~/utils/db.server";
 import { randomToken } from "~/utils/crypto.server";
 import { env } from "~/utils/env.server";
-import { accountExistsTemplate, resetPasswordTemplate, verifyEmailTemplate, changeEmailTemplate } from "~/utils/email-templates.server";
 import { consumeToken, createToken, TOKEN_TTL_MINUTES } from "./auth-token.server";
 import { enqueueEmail } from "./outbox.server";
 import { organisationExists, resolveOrganisation, uniqueHandle, type OrganisationChoice } from "./user.server";
 import { checkRateLimit } from "~/models/rate-limit.server";
-import { emailChangeNoticeTemplate } from "~/utils/account-email-templates.server";
+import {
+  accountExistsTemplate,
+  changeEmailTemplate,
+  emailChangeNoticeTemplate,
+  resetPasswordTemplate,
+  verifyEmailTemplate,
+} from "~/utils/account-email-templates.server";
 import { transaction } from "./transaction.server";
 
 /**

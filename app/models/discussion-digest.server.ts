@@ -1,12 +1,12 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
-import { emailLayout, type EmailBlock } from "~/utils/email-templates.server";
+import { emailLayout, subjectFor, type EmailBlock } from "~/utils/email-templates.server";
 import { formatDateTime, TIME_ZONE } from "~/utils/format";
 import { threadHref } from "~/utils/links";
 import { markdownExcerpt } from "~/utils/plain-text";
 import { appUrl, discussionOptOutUrl } from "~/utils/signed-links.server";
 import { visibleThread } from "./discussion.server";
-import { mailSubject, reachableUser } from "./discussion-notify.server";
+import { reachableUser } from "./discussion-notify.server";
 import { enqueueEmail } from "./outbox.server";
 import { transaction } from "./transaction.server";
 
@@ -128,7 +128,7 @@ function followerMail({
   if (total > posts.length) lines.push(`… och ${total - posts.length} inlägg till.`);
   const optOut = discussionOptOutUrl({ kind: "trad", userId, targetId: thread.id });
   return emailLayout({
-    subject: mailSubject(topic),
+    subject: subjectFor(topic),
     name: user.name,
     blocks: [
       total === 1
@@ -225,7 +225,7 @@ export async function runWeeklyDigest(now: Date = new Date()): Promise<DigestRes
           if (newThreads.length) blocks.push(`Nya trådar den senaste veckan:\n${newThreads.map(line).join("\n")}`);
           if (unanswered.length) blocks.push(`Frågor som väntar på svar – kanske kan du hjälpa till?\n${unanswered.map(line).join("\n")}`);
           blocks.push({ label: "Till diskussionerna", url: appUrl("/diskussioner") });
-          const mail = emailLayout({ subject: mailSubject(`Veckans diskussioner, vecka ${week.slice(-2)}`), name: user.name, blocks, unsubscribeUrl: optOut });
+          const mail = emailLayout({ subject: subjectFor(`Veckans diskussioner, vecka ${week.slice(-2)}`), name: user.name, blocks, unsubscribeUrl: optOut });
           await enqueueEmail({ to: user.email, kind: "discussion-digest", dedupeKey: `discussion-digest:${week}:${user.id}`, ...mail }, tx);
         }
       });

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { SITE_NAME, emailLayout } from "~/utils/email-templates.server";
+import { emailLayout, subjectFor } from "~/utils/email-templates.server";
 import { extractMentions } from "~/utils/handles";
 import { threadHref } from "~/utils/links";
 import { markdownExcerpt } from "~/utils/plain-text";
@@ -27,7 +27,6 @@ export const MAX_MENTIONS_PER_POST = 10;
 
 /** Mail goes only to members who still have an account and a confirmed address. */
 export const reachableUser = { deletedAt: null, emailVerifiedAt: { not: null } } satisfies Prisma.UserWhereInput;
-export const mailSubject = (topic: string) => `${topic} – ${SITE_NAME}`;
 
 // ---------------------------------------------------------------------------
 // Right after a post is written (inside its transaction)
@@ -86,7 +85,7 @@ async function mailCategorySubscribers(tx: Tx, { post, thread, authorName }: Pos
   for (const { user } of subscribers) {
     const optOut = discussionOptOutUrl({ kind: "kategori", userId: user.id, targetId: thread.category.id });
     const mail = emailLayout({
-      subject: mailSubject(`Ny fråga i ${thread.category.name}`),
+      subject: subjectFor(`Ny fråga i ${thread.category.name}`),
       name: user.name,
       blocks: [
         `${authorName} har ställt en ny fråga i kategorin ${thread.category.name}:`,
@@ -116,7 +115,7 @@ async function mailMentions(tx: Tx, { post, thread, authorName }: PostContext, h
   for (const user of users) {
     const optOut = discussionOptOutUrl({ kind: "omnamnanden", userId: user.id, targetId: MENTION_OPT_OUT_TARGET });
     const mail = emailLayout({
-      subject: mailSubject(`${authorName} nämnde dig i en diskussion`),
+      subject: subjectFor(`${authorName} nämnde dig i en diskussion`),
       name: user.name,
       blocks: [
         `${authorName} nämnde dig i ${what} i tråden "${thread.title}":`,

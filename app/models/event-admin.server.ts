@@ -1,8 +1,8 @@
 import { recordAudit } from "~/models/audit.server";
 import { lockEventSeats } from "~/models/locks.server";
-import { enqueueEmail } from "~/models/outbox.server";
+import { enqueueEmail } from "./outbox.server";
 import { prisma } from "~/utils/db.server";
-import { eventCancelledTemplate } from "~/utils/email-templates.server";
+import { eventCancelledTemplate } from "~/utils/forum-email-templates.server";
 import { renderForWrite } from "~/utils/markdown.server";
 import { fail, Refusal, refusable, type Failure, type Result } from "~/utils/result";
 import { slugify } from "~/utils/slug";

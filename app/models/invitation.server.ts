@@ -1,5 +1,5 @@
 import { prisma } from "~/utils/db.server";
-import { confirmInvitationsTemplate, invitationTemplate } from "~/utils/email-templates.server";
+import { confirmInvitationsTemplate, invitationTemplate } from "~/utils/forum-email-templates.server";
 import { formatDateTime, formatTime } from "~/utils/format";
 import { eventPlaceLabel } from "~/utils/labels";
 import { eventHref } from "~/utils/links";

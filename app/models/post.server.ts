@@ -13,6 +13,11 @@ import { transaction, type Tx } from "./transaction.server";
  * Writing in discussions: threads, answers, comments, edits, votes and accepted
  * answers. Every change that touches a counter recomputes or adjusts it in the
  * same transaction as the change, so the numbers stay exact.
+ *
+ * Over 300 lines: every write here shares the thread locks (postInLockedThread),
+ * the checks that a thread can be written to and the refusals (DiscussionError);
+ * split up, each part would need them all, and the lock order must be read in one
+ * place.
  */
 
 /** A refusal the route shows as a Swedish message with the given status (on `field` of its form, when it names one). */

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
-import { eventReminderTemplate, organizerMessageTemplate } from "~/utils/email-templates.server";
+import { eventReminderTemplate, organizerMessageTemplate } from "~/utils/forum-email-templates.server";
 import { formatDateTime } from "~/utils/format";
 import { cancelRegistrationUrl, registrationPageUrl } from "~/utils/signed-links.server";
 import { recordAudit } from "./audit.server";

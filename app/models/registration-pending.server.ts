@@ -1,6 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import { randomToken, sha256Hex } from "~/utils/crypto.server";
-import { registrationConfirmRequestTemplate, registrationLinksTemplate } from "~/utils/email-templates.server";
+import { registrationConfirmRequestTemplate, registrationLinksTemplate } from "~/utils/forum-email-templates.server";
 import { registrationConfirmHref } from "~/utils/links";
 import { checkRateLimit } from "~/models/rate-limit.server";
 import { appUrl, cancelRegistrationUrl, registrationPageUrl } from "~/utils/signed-links.server";

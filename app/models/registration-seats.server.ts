@@ -1,17 +1,13 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
-import {
-  registrationConfirmedTemplate,
-  registrationWaitlistedTemplate,
-  type EventMailInfo,
-} from "~/utils/email-templates.server";
+import { registrationConfirmedTemplate, registrationWaitlistedTemplate, type EventMailInfo } from "~/utils/forum-email-templates.server";
 import { formatDateTime, formatTime } from "~/utils/format";
 import { ICS_CONTENT_TYPE, icsFilename, serializeCalendar } from "~/utils/ics.server";
 import { eventPlaceLabel } from "~/utils/labels";
 import { eventHref } from "~/utils/links";
 import { appUrl, cancelRegistrationUrl, registrationPageUrl } from "~/utils/signed-links.server";
 import { eventBasicsSelect } from "./event.server";
-import { enqueueEmail, type EmailAttachment } from "./outbox.server";
+import { type EmailAttachment, enqueueEmail } from "./outbox.server";
 import type { Db, Tx } from "./transaction.server";
 
 /**

@@ -1,5 +1,5 @@
 import { prisma } from "~/utils/db.server";
-import { registrationCancelledTemplate } from "~/utils/email-templates.server";
+import { registrationCancelledTemplate } from "~/utils/forum-email-templates.server";
 import { recordAudit } from "./audit.server";
 import { subscribeInTransaction } from "./invitation.server";
 import { lockEventSeats } from "./locks.server";

@@ -5,7 +5,7 @@ import { DateTime } from "~/components/date-time";
 import { DayChart } from "~/components/day-chart";
 import { coverage, nextForumStats, waitingCounts } from "~/models/dashboard.server";
 import { countPendingClaims } from "~/models/affiliation-admin.server";
-import { countOutbox } from "~/models/outbox.server";
+import { countOutbox } from "~/models/outbox-admin.server";
 import { hasRole, requireRole } from "~/models/auth.server";
 import { pageMeta } from "~/utils/meta";
 
