@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import { claimBatch, type ClaimedEmail, markFailed, markSent, setOutboxWakeHook } from "~/models/outbox.server";
+import { claimBatch, markFailed, markSent, setOutboxWakeHook, type ClaimedEmail } from "~/models/outbox.server";
 import { env } from "~/utils/env.server";
 
 /**

@@ -104,6 +104,19 @@ export type ArticleSaveResult = Result<{ id: string; slug: string }>;
 
 const slugTaken = { ok: false as const, field: "slug", message: "Det finns redan en spaning med den adressen. Välj en annan." };
 
+/** The article's fields to store, with its tags; `bodyHtml` is the text rendered before the transaction. */
+function articleData(input: ArticleInput, slug: string, bodyHtml: string, tagIds: string[]) {
+  return {
+    slug,
+    title: input.title,
+    summary: input.summary,
+    bodyMd: input.bodyMd,
+    bodyHtml,
+    authorName: input.authorName,
+    tags: { create: tagIds.map((tagId) => ({ tagId })) },
+  };
+}
+
 export async function createArticle(actorId: string, input: ArticleInput): Promise<ArticleSaveResult> {
   const body = renderBody(input.bodyMd);
   if (!body.ok) return body;
@@ -113,16 +126,7 @@ export async function createArticle(actorId: string, input: ArticleInput): Promi
     if (await tx.article.findUnique({ where: { slug }, select: { id: true } })) return slugTaken;
     const ids = await resolveTagIds(tx, input.tags, input.extraTags);
     const created = await tx.article.create({
-      data: {
-        slug,
-        title: input.title,
-        summary: input.summary,
-        bodyMd: input.bodyMd,
-        bodyHtml: body.html,
-        authorName: input.authorName,
-        authorId: actorId,
-        tags: { create: ids.map((tagId) => ({ tagId })) },
-      },
+      data: { ...articleData(input, slug, body.html, ids), authorId: actorId },
       select: { id: true, slug: true },
     });
     await recordAudit(tx, { actorId, action: "article.create", entityType: "Article", entityId: created.id, detail: { slug } });
@@ -143,15 +147,7 @@ export async function updateArticle(id: string, actorId: string, input: ArticleI
     await tx.articleTag.deleteMany({ where: { articleId: id } });
     await tx.article.update({
       where: { id },
-      data: {
-        slug,
-        title: input.title,
-        summary: input.summary,
-        bodyMd: input.bodyMd,
-        bodyHtml: body.html,
-        authorName: input.authorName,
-        tags: { create: ids.map((tagId) => ({ tagId })) },
-      },
+      data: articleData(input, slug, body.html, ids),
     });
     await recordAudit(tx, { actorId, action: "article.update", entityType: "Article", entityId: id, detail: { slug } });
     return { ok: true, id, slug };

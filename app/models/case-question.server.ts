@@ -1,4 +1,5 @@
 import { prisma } from "~/utils/db.server";
+import type { CaseQuestionMailInput } from "~/utils/email-templates.server";
 import { PUBLISHED } from "./case.server";
 import { retryUniqueRace } from "./locks.server";
 import { enqueueEmail } from "./outbox.server";
@@ -25,15 +26,8 @@ export function categoryForTags(tagSlugs: string[]): string {
   return CATEGORY_BY_TAG.find(([tag]) => tagSlugs.includes(tag))?.[1] ?? FALLBACK_CATEGORY;
 }
 
-export type CaseQuestionMail = (input: {
-  caseTitle: string;
-  contactName: string;
-  askerName: string;
-  askerMunicipality: string | null;
-  questionTitle: string;
-  questionBody: string;
-  threadPath: string;
-}) => { subject: string; text: string; html: string };
+/** The mail to the contact person, given the thread's path (the caller makes it an address). */
+export type CaseQuestionMail = (input: Omit<CaseQuestionMailInput, "threadUrl"> & { threadPath: string }) => { subject: string; text: string; html: string };
 
 /**
  * A member's question becomes a thread linked to the case, with the question as its

@@ -9,15 +9,7 @@ import type { FeedThread } from "~/utils/atom.server";
 /** A thread anyone may see: not hidden by a moderator, not merged into another. */
 export const visibleThread = { hiddenAt: null, mergedIntoId: null } satisfies Prisma.ThreadWhereInput;
 
-export type RecentThread = {
-  id: string;
-  slug: string;
-  title: string;
-  category: { slug: string; name: string };
-  authorMunicipality: string | null;
-  answerCount: number;
-  lastActivityAt: Date;
-};
+export type RecentThread = Pick<ThreadRow, "id" | "slug" | "title" | "category" | "authorMunicipality" | "answerCount" | "lastActivityAt">;
 
 export async function listRecentThreads(n: number): Promise<RecentThread[]> {
   const rows = await prisma.thread.findMany({

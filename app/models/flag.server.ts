@@ -9,7 +9,6 @@ import { transaction } from "./transaction.server";
  * one open flag per member and post, never on one's own post or a hidden one.
  */
 
-
 /** The post a member is about to flag, with where to send them back. */
 export async function getPostForFlagging(postId: string) {
   return prisma.post.findUnique({

@@ -2,7 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { MATURITY_DIMENSIONS } from "~/data/maturity";
 import { prisma } from "~/utils/db.server";
 import type { ScoreMap } from "~/utils/maturity-stats";
-import { getCurrentAssessment, getMunicipalityResult, getRecommendations, listAssessmentHistory, submitAssessment } from "./maturity-municipality.server";
+import {
+  getCurrentAssessment,
+  getMunicipalityResult,
+  getRecommendations,
+  listAssessmentHistory,
+  submitAssessment,
+} from "./maturity-municipality.server";
 import { getNationalOverview, listOpenDataRows, resolveResultYear } from "./maturity.server";
 import { AffiliationRequiredError } from "./affiliation.server";
 import { upsertReferenceData } from "./reference.server";

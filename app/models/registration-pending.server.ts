@@ -22,7 +22,7 @@ import {
   type ClosedReason,
   type EventRow,
 } from "./registration-seats.server";
-import { openEventFor, type RegistrationInput } from "./registration.server";
+import { openEventFor, registrantDetails, type RegistrationInput } from "./registration.server";
 
 /**
  * Registrations whose address is not proven yet (anyone but a signed-in member with a
@@ -74,13 +74,7 @@ export async function requestRegistration(input: RegistrationInput, now: Date = 
   const token = randomToken();
   const pendingUntil = pendingUntilFor(event, now);
   const data = {
-    name: input.name.trim(),
-    title: input.title.trim(),
-    municipalityCode: input.municipalityCode,
-    organisationName: input.municipalityCode ? "" : input.organisationName.trim(),
-    userId: input.userId,
-    consentInvites: input.consentInvites,
-    consentedAt: now,
+    ...registrantDetails(input, now),
     status: "pending",
     confirmTokenHash: sha256Hex(token),
     pendingUntil,

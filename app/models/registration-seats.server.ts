@@ -1,13 +1,15 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { registrationConfirmedTemplate, registrationWaitlistedTemplate, type EventMailInfo } from "~/utils/forum-email-templates.server";
+import { toIcsEvent } from "~/utils/calendar-feed.server";
+import { env } from "~/utils/env.server";
 import { formatDateTime, formatTime } from "~/utils/format";
 import { ICS_CONTENT_TYPE, icsFilename, serializeCalendar } from "~/utils/ics.server";
 import { eventPlaceLabel } from "~/utils/labels";
 import { eventHref } from "~/utils/links";
 import { appUrl, cancelRegistrationUrl, registrationPageUrl } from "~/utils/signed-links.server";
 import { eventBasicsSelect } from "./event.server";
-import { type EmailAttachment, enqueueEmail } from "./outbox.server";
+import { enqueueEmail, type EmailAttachment } from "./outbox.server";
 import type { Db, Tx } from "./transaction.server";
 
 /**
@@ -108,20 +110,7 @@ export function calendarAttachment(event: EventRow, { withJoinUrl }: { withJoinU
   return {
     filename: icsFilename(event.slug),
     contentType: ICS_CONTENT_TYPE,
-    content: serializeCalendar([
-      {
-        id: event.id,
-        title: event.title,
-        summary: event.summary,
-        startsAt: event.startsAt,
-        endsAt: event.endsAt,
-        location: eventPlaceLabel(event.format, event.location),
-        url: appUrl(eventHref(event)),
-        joinUrl: withJoinUrl ? event.joinUrl : null,
-        cancelled: event.status === "cancelled",
-        updatedAt: event.updatedAt,
-      },
-    ]),
+    content: serializeCalendar([{ ...toIcsEvent(event, env().APP_URL), joinUrl: withJoinUrl ? event.joinUrl : null }]),
   };
 }
 

@@ -62,6 +62,19 @@ export type RegisterResult =
   | { outcome: "closed"; reason: ClosedReason }
   | { outcome: "unknown-municipality" };
 
+/** What a registration stores about the person, from the form (one workplace: a municipality or an organisation). */
+export function registrantDetails(input: RegistrationInput, now: Date) {
+  return {
+    name: input.name.trim(),
+    title: input.title.trim(),
+    municipalityCode: input.municipalityCode,
+    organisationName: input.municipalityCode ? "" : input.organisationName.trim(),
+    userId: input.userId,
+    consentInvites: input.consentInvites,
+    consentedAt: now,
+  };
+}
+
 export async function getEventForRegistration(slug: string) {
   return prisma.event.findUnique({ where: { slug }, select: eventSelect });
 }
@@ -100,15 +113,7 @@ export async function registerForEvent(input: RegistrationInput, now: Date = new
   const existing = await prisma.registration.findUnique({ where: { eventId_email: { eventId: event.id, email } }, select: { id: true, status: true } });
   if (existing && !isReusable(existing.status)) return { outcome: "already", registrationId: existing.id, status: existing.status as RegistrationStatus };
 
-  const data = {
-    name: input.name.trim(),
-    title: input.title.trim(),
-    municipalityCode: input.municipalityCode,
-    organisationName: input.municipalityCode ? "" : input.organisationName.trim(),
-    userId: input.userId,
-    consentInvites: input.consentInvites,
-    consentedAt: now,
-  };
+  const data = registrantDetails(input, now);
 
   try {
     return await transaction(async (tx) => {

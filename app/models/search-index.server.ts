@@ -127,6 +127,38 @@ const REBUILD_TOUCH: Array<[table: string, column: string]> = [
   ["Thread", "title"],
 ];
 
+/**
+ * Re-creates every document: a no-op update fires each table's search trigger, so
+ * the rebuild uses the very same document definitions as the live index. `finish`
+ * runs last in the same transaction. Returns the number of documents.
+ */
+async function rebuildDocuments(finish?: string): Promise<number> {
+  await transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`DELETE FROM "SearchIndex"`);
+    for (const [table, column] of REBUILD_TOUCH) {
+      await tx.$executeRawUnsafe(`UPDATE "${table}" SET "${column}" = "${column}"`);
+    }
+    if (finish) await tx.$executeRawUnsafe(finish);
+  });
+  const rows = await prisma.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT count(*) AS n FROM "SearchIndex"`);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** A search's rows as its result: the total, and each hit with its marked words split out. */
+function searchResult(countRows: Array<{ n: number | bigint }>, rows: Row[]): SearchResult {
+  return {
+    total: Number(countRows[0]?.n ?? 0),
+    hits: rows
+      .filter((r) => isKind(r.kind))
+      .map((r) => ({
+        kind: r.kind as SearchKind,
+        refId: r.refId,
+        title: parseHighlighted(r.title),
+        snippet: parseHighlighted(r.snippet ?? ""),
+      })),
+  };
+}
+
 export const sqliteFts5: SearchBackend = {
   async similar({ text, kind, limit }) {
     const terms = similarTerms(text);
@@ -171,31 +203,12 @@ export const sqliteFts5: SearchBackend = {
         offset,
       ),
     ]);
-    return {
-      total: Number(countRows[0]?.n ?? 0),
-      hits: rows
-        .filter((r) => isKind(r.kind))
-        .map((r) => ({
-          kind: r.kind as SearchKind,
-          refId: r.refId,
-          title: parseHighlighted(r.title),
-          snippet: parseHighlighted(r.snippet ?? ""),
-        })),
-    };
+    return searchResult(countRows, rows);
   },
 
-  async rebuild() {
-    // A no-op update fires each table's search trigger, so the rebuild uses the
-    // very same document definitions as the live index.
-    await transaction(async (tx) => {
-      await tx.$executeRawUnsafe(`DELETE FROM "SearchIndex"`);
-      for (const [table, column] of REBUILD_TOUCH) {
-        await tx.$executeRawUnsafe(`UPDATE "${table}" SET "${column}" = "${column}"`);
-      }
-      await tx.$executeRawUnsafe(`INSERT INTO "SearchIndex"("SearchIndex") VALUES ('optimize')`);
-    });
-    const rows = await prisma.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT count(*) AS n FROM "SearchIndex"`);
-    return Number(rows[0]?.n ?? 0);
+  rebuild() {
+    // FTS5 merges its index segments afterwards.
+    return rebuildDocuments(`INSERT INTO "SearchIndex"("SearchIndex") VALUES ('optimize')`);
   },
 };
 
@@ -260,29 +273,11 @@ export const postgresTsvector: SearchBackend = {
         offset,
       ),
     ]);
-    return {
-      total: Number(countRows[0]?.n ?? 0),
-      hits: rows
-        .filter((r) => isKind(r.kind))
-        .map((r) => ({
-          kind: r.kind as SearchKind,
-          refId: r.refId,
-          title: parseHighlighted(r.title),
-          snippet: parseHighlighted(r.snippet ?? ""),
-        })),
-    };
+    return searchResult(countRows, rows);
   },
 
-  async rebuild() {
-    // As on SQLite: a no-op update fires each table's search trigger.
-    await transaction(async (tx) => {
-      await tx.$executeRawUnsafe(`DELETE FROM "SearchIndex"`);
-      for (const [table, column] of REBUILD_TOUCH) {
-        await tx.$executeRawUnsafe(`UPDATE "${table}" SET "${column}" = "${column}"`);
-      }
-    });
-    const rows = await prisma.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT count(*) AS n FROM "SearchIndex"`);
-    return Number(rows[0]?.n ?? 0);
+  rebuild() {
+    return rebuildDocuments();
   },
 };
 

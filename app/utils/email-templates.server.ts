@@ -94,7 +94,7 @@ export const subjectFor = (topic: string) => `${topic} – ${SITE_NAME}`;
  * To a case's contact person when a member asks about the case. Sent once per
  * question, as a direct reply channel, so it has no unsubscribe link.
  */
-export function caseQuestionTemplate(input: {
+export type CaseQuestionMailInput = {
   caseTitle: string;
   contactName: string;
   askerName: string;
@@ -102,7 +102,9 @@ export function caseQuestionTemplate(input: {
   questionTitle: string;
   questionBody: string;
   threadUrl: string;
-}): RenderedEmail {
+};
+
+export function caseQuestionTemplate(input: CaseQuestionMailInput): RenderedEmail {
   const asker = input.askerMunicipality ? `${input.askerName} (${input.askerMunicipality})` : input.askerName;
   return emailLayout({
     subject: subjectFor(`Fråga om ert case ”${input.caseTitle}”`),
