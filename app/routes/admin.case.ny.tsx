@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { CaseForm, PreviewPanel } from "~/components/case-form";
+import { CaseForm } from "~/components/case-form";
+import { PreviewPanel } from "~/components/editor-fields";
 import { createCase, getCaseFormOptions } from "~/models/case-admin.server";
 import { listMunicipalities } from "~/models/reference.server";
 import { requireRole } from "~/models/auth.server";

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ArticleForm } from "~/components/article-form";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { PreviewPanel } from "~/components/case-form";
+import { PreviewPanel } from "~/components/editor-fields";
 import { DateTime } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/forms";

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ArticleForm } from "~/components/article-form";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { PreviewPanel } from "~/components/case-form";
+import { PreviewPanel } from "~/components/editor-fields";
 import { createArticle } from "~/models/article.server";
 import { listTagsForForm } from "~/models/library.server";
 import { requireRole } from "~/models/auth.server";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { PreviewPanel, TagCheckboxes } from "~/components/case-form";
+import { PreviewPanel, TagCheckboxes } from "~/components/editor-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/components/forms";
 import { MarkdownHelp } from "~/components/markdown-help";

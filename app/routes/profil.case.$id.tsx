@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { CaseForm, caseFormValues, PreviewPanel } from "~/components/case-form";
+import { CaseForm, caseFormValues } from "~/components/case-form";
+import { PreviewPanel } from "~/components/editor-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getCaseForEditor, getCaseFormOptions, updateCase } from "~/models/case-admin.server";
 import { listMunicipalities } from "~/models/reference.server";
