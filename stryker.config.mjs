@@ -16,12 +16,11 @@ export default {
   disableBail: true,
   mutate: [
     // Sessions, login guards and roles.
-    "app/utils/auth.server.ts",
+    "app/models/auth.server.ts",
     "app/models/session.server.ts",
     "app/utils/roles.ts",
     // The Origin check and rate limits.
     "app/utils/origin.server.ts",
-    "app/utils/rate-limit.server.ts",
     "app/models/rate-limit.server.ts",
     // CSV formula guard, result suppression for small groups, retention.
     "app/utils/csv.server.ts",
@@ -29,7 +28,7 @@ export default {
     "app/utils/maturity-stats.ts",
     "app/models/retention.server.ts",
     // The Markdown allowlist.
-    "app/utils/markdown.server.ts",
+    "app/utils/markdown-render.server.ts",
   ],
   concurrency: 2,
   timeoutMS: 20_000,

@@ -6,12 +6,12 @@ import { defineConfig } from "vitest/config";
 // and not the tests that start the production build (a mutant in app/ never
 // reaches build/).
 export const MUTATION_TESTS = [
-  "app/utils/auth.server.test.ts",
+  "app/models/auth.server.test.ts",
   "app/utils/roles.test.ts",
   "app/models/session.server.test.ts",
   "app/models/account.server.test.ts",
   "app/utils/origin.server.test.ts",
-  "app/utils/rate-limit.server.test.ts",
+  "app/jobs/rate-limit-pruner.server.test.ts",
   "app/models/rate-limit.server.test.ts",
   "app/utils/csv.server.test.ts",
   "app/utils/poll-results.test.ts",

@@ -7,7 +7,8 @@ import { withoutNulBytes } from "~/utils/html-stream.server";
 import { NonceProvider } from "~/utils/nonce";
 
 // Server-only hooks that server.js reads from the build (build.entry.module).
-export { serverConfig, startBackgroundJobs } from "~/utils/server-hooks.server";
+export { startBackgroundJobs } from "~/jobs/background-jobs.server";
+export { serverConfig } from "~/utils/env.server";
 export { dbReady, disconnectDb } from "~/utils/db.server";
 export { isSameOriginRequest } from "~/utils/origin.server";
 export { createRequestHandler } from "~/utils/remix-handler.server";

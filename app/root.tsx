@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import stylesheet from "~/styles/app.css";
-import { getAuth, getOptionalUser } from "~/utils/auth.server";
+import { getAuth, getOptionalUser } from "~/models/auth.server";
 import { publicEnv } from "~/utils/env.server";
 import { pageMeta, SITE_NAME } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";

@@ -2,16 +2,15 @@
 // place. Import it only through e2e/db.ts (after useE2eDatabase()): loading it
 // creates the app's database client.
 export { dbReady, prisma } from "~/utils/db.server";
-export { startSession } from "~/utils/auth.server";
+export { startSession } from "~/models/auth.server";
 export { toStockholmInputValue } from "~/utils/format";
 export { threadHref } from "~/utils/links";
 export { caseSchema } from "~/validation/library";
 export { eventSchema } from "~/validation/event";
-export { createCase, setCaseStatus } from "~/models/case.server";
+export { createCase, setCaseStatus } from "~/models/case-admin.server";
 export { listCategories } from "~/models/discussion.server";
 export { createEvent, publishEvent } from "~/models/event-admin.server";
-export { uniqueHandle } from "~/models/handle.server";
 export { getPostForModeration, setThreadState } from "~/models/moderation.server";
 export { createAnswer, createThread } from "~/models/post.server";
 export { registerForEvent } from "~/models/registration.server";
-export { promoteToAdmin } from "~/models/user.server";
+export { promoteToAdmin, uniqueHandle } from "~/models/user.server";

@@ -1,4 +1,4 @@
-// Demo and starter content for `npm run db:seed` (app/models/seed.server.ts writes it).
+// Demo and starter content for `npm run db:seed` (seed-database.server.ts and the seed-*.server.ts beside it write it).
 // Everything about the forum of 6 May 2021 comes from the project's facts sheet,
 // restated in our own words; nothing else is invented beyond placeholders that
 // say they are placeholders. Demo rows are marked isDemo and say "Demoinnehåll".
@@ -251,7 +251,7 @@ export const DEMO_POLL = {
   dontKnow: true,
 };
 
-/** The next forum; its date is set when the seed first runs (see seed.server.ts). */
+/** The next forum; its date is set when the seed first runs (see seed-forums.server.ts). */
 export const UPCOMING_FORUM = {
   slug: "kommunforum-analytics-nasta",
   titlePrefix: "Kommunforum Analytics",

@@ -1,7 +1,7 @@
 // `npm run db:seed`: reference data, tags, categories and demo content.
-// Safe to run again; it only creates what is missing (app/models/seed.server.ts).
+// Safe to run again; it only creates what is missing (seed-database.server.ts).
 // SEED_DEMO=0 leaves out the demo accounts and demo content.
-import { seedDatabase } from "~/models/seed.server";
+import { seedDatabase } from "./seed-database.server";
 import { dbReady, disconnectDb } from "~/utils/db.server";
 
 async function main() {

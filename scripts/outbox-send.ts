@@ -3,7 +3,7 @@
 // Without SMTP_URL nothing is sent: mail stays queued (demo mode).
 import { disconnectDb, dbReady } from "../app/utils/db.server";
 import { env } from "../app/utils/env.server";
-import { sendAllDue } from "../app/utils/mailer.server";
+import { sendAllDue } from "../app/jobs/outbox-sender.server";
 
 let exitCode = 0;
 try {

@@ -3,7 +3,7 @@
 // after restoring a backup made without the index or importing rows by hand.
 import { disconnectDb, dbReady } from "../app/utils/db.server";
 import { env } from "../app/utils/env.server";
-import { searchBackend } from "../app/utils/search.server";
+import { searchBackend } from "../app/models/search-index.server";
 
 let exitCode = 0;
 try {

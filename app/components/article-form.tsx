@@ -1,8 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { FieldErrors } from "~/utils/forms";
-import { TagCheckboxes } from "./case-form";
-import { ErrorSummary, SubmitButton, TextArea, TextField } from "./forms";
-import { MarkdownHelp } from "./markdown-help";
+import { EditorActions, ExtraTagsField, MarkdownBodyField, TagCheckboxes } from "./editor-fields";
+import { ErrorSummary, TextArea, TextField } from "./forms";
 
 export const ARTICLE_FIELD_LABELS: Record<string, string> = {
   title: "Rubrik",
@@ -50,17 +49,9 @@ export function ArticleForm({
           error={errors?.authorName}
         />
         <TagCheckboxes tags={tags} selected={selectedTags} error={errors?.tags} legend="Taggar" />
-        <TextField name="extraTags" label={ARTICLE_FIELD_LABELS.extraTags!} hint="Frivilligt. Nya taggar, åtskilda med kommatecken." defaultValue={values.extraTags} error={errors?.extraTags} />
-        <TextArea name="bodyMd" label={ARTICLE_FIELD_LABELS.bodyMd!} hint="Skrivs i Markdown." defaultValue={values.bodyMd} error={errors?.bodyMd} rows={24} className="editor-textarea" />
-        <MarkdownHelp />
-        <div className="button-row">
-          <SubmitButton name="intent" value="save" pendingText="Sparar…">
-            {submitLabel}
-          </SubmitButton>
-          <SubmitButton secondary name="intent" value="preview" pendingText="Förhandsgranskar…">
-            Förhandsgranska
-          </SubmitButton>
-        </div>
+        <ExtraTagsField label={ARTICLE_FIELD_LABELS.extraTags!} value={values.extraTags} error={errors?.extraTags} />
+        <MarkdownBodyField label={ARTICLE_FIELD_LABELS.bodyMd!} hint="Skrivs i Markdown." value={values.bodyMd} error={errors?.bodyMd} />
+        <EditorActions submitLabel={submitLabel} />
       </Form>
     </>
   );

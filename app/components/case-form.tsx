@@ -1,9 +1,8 @@
 import { Form } from "@remix-run/react";
 import type { FieldErrors } from "~/utils/forms";
 import { formatDate } from "~/utils/format";
-import { ErrorSummary, SelectField, SubmitButton, TextArea, TextField, fieldId } from "./forms";
-import { Markdown } from "./markdown";
-import { MarkdownHelp } from "./markdown-help";
+import { EditorActions, ExtraTagsField, MarkdownBodyField, TagCheckboxes } from "./editor-fields";
+import { ErrorSummary, SelectField, TextArea, TextField } from "./forms";
 
 /**
  * The case editor used by organizers (/admin/case) and by a case's assigned editor
@@ -33,42 +32,6 @@ export type CaseFormOptions = {
   organisations: Array<{ id: string; name: string }>;
   events: Array<{ id: string; title: string; startsAt: string | Date | null }>;
 };
-
-export function TagCheckboxes({
-  tags,
-  selected,
-  error,
-  legend = "Områden",
-}: {
-  tags: Array<{ slug: string; name: string; kind: string }>;
-  selected: string[];
-  error?: string;
-  legend?: string;
-}) {
-  return (
-    <fieldset className={`checkbox-group field${error ? " field--error" : ""}`} id={fieldId("tags")}>
-      <legend>{legend}</legend>
-      {error ? <span className="field__error">{error}</span> : null}
-      {tags.map((t) => (
-        <div className="choice" key={t.slug}>
-          <input type="checkbox" id={`tagg-${t.slug}`} name="tags" value={t.slug} defaultChecked={selected.includes(t.slug)} />
-          <label htmlFor={`tagg-${t.slug}`}>{t.name}</label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
-
-export function PreviewPanel({ html }: { html: string | null | undefined }) {
-  if (html == null) return null;
-  return (
-    <section className="preview" aria-labelledby="forhandsgranskning" tabIndex={-1}>
-      <h2 id="forhandsgranskning">Förhandsgranskning</h2>
-      <p className="muted">Så här kommer texten att se ut. Inget är sparat än.</p>
-      {html ? <Markdown html={html} /> : <p>Texten är tom.</p>}
-    </section>
-  );
-}
 
 export function CaseForm({
   values,
@@ -131,25 +94,15 @@ export function CaseForm({
           ))}
         </SelectField>
         <TagCheckboxes tags={options.tags} selected={selectedTags} error={errors?.tags} />
-        <TextField
-          name="extraTags"
-          label={CASE_FIELD_LABELS.extraTags!}
-          hint="Frivilligt. Nya taggar, åtskilda med kommatecken."
-          defaultValue={values.extraTags}
-          error={errors?.extraTags}
-        />
+        <ExtraTagsField label={CASE_FIELD_LABELS.extraTags!} value={values.extraTags} error={errors?.extraTags} />
         <TextField name="domain" label={CASE_FIELD_LABELS.domain!} hint="Till exempel VA, skola, socialtjänst, ekonomi eller samhällsbyggnad." defaultValue={values.domain} error={errors?.domain} />
         <TextField name="technologies" label={CASE_FIELD_LABELS.technologies!} hint="Åtskilda med kommatecken, till exempel Power BI, LoRaWAN." defaultValue={values.technologies} error={errors?.technologies} />
-        <TextArea
-          name="bodyMd"
+        <MarkdownBodyField
           label={CASE_FIELD_LABELS.bodyMd!}
           hint="Skrivs i Markdown. Rubriker med ## blir innehållsförteckningen på sidan."
-          defaultValue={values.bodyMd}
+          value={values.bodyMd}
           error={errors?.bodyMd}
-          rows={24}
-          className="editor-textarea"
         />
-        <MarkdownHelp />
         <TextField name="contactName" label={CASE_FIELD_LABELS.contactName!} defaultValue={values.contactName} error={errors?.contactName} autoComplete="off" />
         <TextField name="contactTitle" label={CASE_FIELD_LABELS.contactTitle!} defaultValue={values.contactTitle} error={errors?.contactTitle} autoComplete="off" />
         <TextField
@@ -169,14 +122,7 @@ export function CaseForm({
             </option>
           ))}
         </SelectField>
-        <div className="button-row">
-          <SubmitButton name="intent" value="save" pendingText="Sparar…">
-            {submitLabel}
-          </SubmitButton>
-          <SubmitButton secondary name="intent" value="preview" pendingText="Förhandsgranskar…">
-            Förhandsgranska
-          </SubmitButton>
-        </div>
+        <EditorActions submitLabel={submitLabel} />
       </Form>
     </>
   );

@@ -1,3 +1,5 @@
+import { ChartTable } from "./chart-table";
+
 /**
  * A small server-rendered column chart of counts per day, with the numbers
  * printed on the columns and the same data as a table behind a disclosure.
@@ -34,30 +36,24 @@ export function DayChart({ id, title, data }: { id: string; title: string; data:
         })}
         <line x1="0" x2={width} y1={height} y2={height} stroke="#6b7682" />
       </svg>
-      <details>
-        <summary>Visa siffrorna som tabell</summary>
-        <div className="table-scroll">
-          <table>
-            <caption>{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Dag</th>
-                <th scope="col" className="num">
-                  Anmälningar
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((d) => (
-                <tr key={d.day}>
-                  <td>{d.day}</td>
-                  <td className="num">{d.n}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <ChartTable caption={title}>
+        <thead>
+          <tr>
+            <th scope="col">Dag</th>
+            <th scope="col" className="num">
+              Anmälningar
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.map((d) => (
+            <tr key={d.day}>
+              <td>{d.day}</td>
+              <td className="num">{d.n}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ChartTable>
     </figure>
   );
 }

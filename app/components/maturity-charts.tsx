@@ -1,5 +1,6 @@
 import { MATURITY_DIMENSIONS, MATURITY_MAX_SCORE, MATURITY_SCALE } from "~/data/maturity";
 import { formatAverage } from "~/utils/maturity-stats";
+import { ChartTable } from "./chart-table";
 
 /**
  * Server-rendered SVG charts for the maturity benchmark. Each series has a
@@ -127,46 +128,40 @@ export function MaturityComparisonChart({
           );
         })}
       </svg>
-      <details>
-        <summary>Visa siffrorna som tabell</summary>
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
-          <table>
-            <caption id={`${id}-caption`}>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Område</th>
-                {series.map((s) => (
-                  <th scope="col" className="num" key={s.style}>
-                    {s.label}
-                  </th>
-                ))}
-                {extraColumns?.map((c) => (
-                  <th scope="col" className="num" key={c.label}>
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {MATURITY_DIMENSIONS.map((d) => (
-                <tr key={d.key}>
-                  <th scope="row">{d.label}</th>
-                  {series.map((s) => (
-                    <td className="num" key={s.style}>
-                      {formatValue(s.style, s.values[d.key])}
-                    </td>
-                  ))}
-                  {extraColumns?.map((c) => (
-                    <td className="num" key={c.label}>
-                      {c.values[d.key] ?? "–"}
-                    </td>
-                  ))}
-                </tr>
+      <ChartTable caption={caption} captionId={`${id}-caption`}>
+        <thead>
+          <tr>
+            <th scope="col">Område</th>
+            {series.map((s) => (
+              <th scope="col" className="num" key={s.style}>
+                {s.label}
+              </th>
+            ))}
+            {extraColumns?.map((c) => (
+              <th scope="col" className="num" key={c.label}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {MATURITY_DIMENSIONS.map((d) => (
+            <tr key={d.key}>
+              <th scope="row">{d.label}</th>
+              {series.map((s) => (
+                <td className="num" key={s.style}>
+                  {formatValue(s.style, s.values[d.key])}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+              {extraColumns?.map((c) => (
+                <td className="num" key={c.label}>
+                  {c.values[d.key] ?? "–"}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </ChartTable>
     </figure>
   );
 }
@@ -257,40 +252,34 @@ export function MaturityDistributionChart({
           );
         })}
       </svg>
-      <details>
-        <summary>Visa siffrorna som tabell</summary>
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
-          <table>
-            <caption id={`${id}-caption`}>{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Område</th>
-                {MATURITY_SCALE.map((s) => (
-                  <th scope="col" className="num" key={s.value}>
-                    {s.value} <span className="visually-hidden">poäng</span>
-                  </th>
-                ))}
-                <th scope="col" className="num">
-                  Medel
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{label(row.key)}</th>
-                  {row.counts.map((count, i) => (
-                    <td className="num" key={i}>
-                      {count === null ? hiddenText : count}
-                    </td>
-                  ))}
-                  <td className="num">{formatAverage(row.average)}</td>
-                </tr>
+      <ChartTable caption={title} captionId={`${id}-caption`}>
+        <thead>
+          <tr>
+            <th scope="col">Område</th>
+            {MATURITY_SCALE.map((s) => (
+              <th scope="col" className="num" key={s.value}>
+                {s.value} <span className="visually-hidden">poäng</span>
+              </th>
+            ))}
+            <th scope="col" className="num">
+              Medel
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{label(row.key)}</th>
+              {row.counts.map((count, i) => (
+                <td className="num" key={i}>
+                  {count === null ? hiddenText : count}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+              <td className="num">{formatAverage(row.average)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ChartTable>
     </figure>
   );
 }

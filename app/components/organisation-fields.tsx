@@ -13,10 +13,22 @@ export function OrganisationFields({
   municipalities,
   values,
   errors,
+  idPrefix = "",
+  otherLabel = "I en annan organisation (region, länsstyrelse, myndighet, företag …)",
+  orgNameLabel = "Organisationens namn",
+  orgNameHint = "Gäller om du arbetar i en annan organisation.",
+  withType = true,
 }: {
   municipalities: MunicipalityOption[];
   values: Record<string, string | null | undefined>;
   errors?: FieldErrors;
+  /** Keeps the radio buttons' ids apart from another form's on the same page. */
+  idPrefix?: string;
+  otherLabel?: string;
+  orgNameLabel?: string;
+  orgNameHint?: string;
+  /** Ask for the type of the other organisation too (accounts do, registrations do not). */
+  withType?: boolean;
 }) {
   const kind = values.orgKind ?? "kommun";
   return (
@@ -24,30 +36,25 @@ export function OrganisationFields({
       <legend>Var arbetar du?</legend>
       {errors?.orgKind ? <span className="field__error">{errors.orgKind}</span> : null}
       <div className="choice">
-        <input type="radio" id="orgKind-kommun" name="orgKind" value="kommun" defaultChecked={kind === "kommun"} />
-        <label htmlFor="orgKind-kommun">I en kommun</label>
+        <input type="radio" id={`${idPrefix}orgKind-kommun`} name="orgKind" value="kommun" defaultChecked={kind === "kommun"} />
+        <label htmlFor={`${idPrefix}orgKind-kommun`}>I en kommun</label>
       </div>
       <div className="choice">
-        <input type="radio" id="orgKind-annan" name="orgKind" value="annan" defaultChecked={kind === "annan"} />
-        <label htmlFor="orgKind-annan">I en annan organisation (region, länsstyrelse, myndighet, företag …)</label>
+        <input type="radio" id={`${idPrefix}orgKind-annan`} name="orgKind" value="annan" defaultChecked={kind === "annan"} />
+        <label htmlFor={`${idPrefix}orgKind-annan`}>{otherLabel}</label>
       </div>
       <MunicipalitySelect municipalities={municipalities} error={errors?.municipalityCode} defaultValue={values.municipalityCode ?? ""} />
-      <TextField
-        name="orgName"
-        label="Organisationens namn"
-        hint="Gäller om du arbetar i en annan organisation."
-        error={errors?.orgName}
-        defaultValue={values.orgName ?? ""}
-        autoComplete="organization"
-      />
-      <SelectField name="orgType" label="Typ av organisation" error={errors?.orgType} defaultValue={values.orgType ?? ""}>
-        <option value="">Välj typ</option>
-        {ORGANISATION_TYPES.map((t) => (
-          <option key={t.value} value={t.value}>
-            {t.label}
-          </option>
-        ))}
-      </SelectField>
+      <TextField name="orgName" label={orgNameLabel} hint={orgNameHint} error={errors?.orgName} defaultValue={values.orgName ?? ""} autoComplete="organization" />
+      {withType ? (
+        <SelectField name="orgType" label="Typ av organisation" error={errors?.orgType} defaultValue={values.orgType ?? ""}>
+          <option value="">Välj typ</option>
+          {ORGANISATION_TYPES.map((t) => (
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
     </fieldset>
   );
 }

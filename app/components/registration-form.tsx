@@ -1,20 +1,12 @@
 import { Form, Link } from "@remix-run/react";
 import type { FieldErrors } from "~/utils/forms";
-import { Checkbox, ErrorSummary, fieldId, Honeypot, SubmitButton, TextField } from "./forms";
-import { MunicipalitySelect, type MunicipalityOption } from "./organisation-fields";
+import { REGISTRATION_LABELS } from "~/validation/registration";
+import { Checkbox, ErrorSummary, Honeypot, SubmitButton, TextField } from "./forms";
+import { OrganisationFields, type MunicipalityOption } from "./organisation-fields";
 import { DateTime } from "./date-time";
 
 export type RegistrationMember = { name: string; email: string; workplace: string; title: string };
 
-const LABELS: Record<string, string> = {
-  name: "Namn",
-  email: "E-postadress",
-  title: "Befattning",
-  orgKind: "Var arbetar du?",
-  municipalityCode: "Kommun",
-  orgName: "Organisation",
-  consentStore: "Samtycke",
-};
 
 /**
  * The registration form of an event page. Works without JavaScript (a plain POST
@@ -49,7 +41,7 @@ export function RegistrationForm({
           Sista dag att anmäla sig är <DateTime value={deadline} />.
         </p>
       ) : null}
-      <ErrorSummary errors={errors} labels={LABELS} />
+      <ErrorSummary errors={errors} labels={REGISTRATION_LABELS} />
       <Form method="post" action={`/forum/${slug}#anmalan`} noValidate>
         <Honeypot />
         {member ? (
@@ -83,7 +75,18 @@ export function RegistrationForm({
           defaultValue={values.title ?? member?.title ?? ""}
           error={errors?.title}
         />
-        {member ? null : <Workplace municipalities={municipalities} values={values} errors={errors} />}
+        {member ? null : (
+          <OrganisationFields
+            municipalities={municipalities}
+            values={values}
+            errors={errors}
+            idPrefix="reg-"
+            otherLabel="I en annan organisation"
+            orgNameLabel="Organisation"
+            orgNameHint="Gäller om du arbetar i till exempel en region, en myndighet eller ett företag."
+            withType={false}
+          />
+        )}
         <Checkbox
           name="consentStore"
           label="Jag godkänner att mina uppgifter sparas för att hantera anmälan (krävs)."
@@ -104,33 +107,6 @@ export function RegistrationForm({
         <SubmitButton pendingText="Skickar anmälan…">{full ? "Ställ mig på väntelistan" : "Anmäl dig"}</SubmitButton>
       </Form>
     </>
-  );
-}
-
-function Workplace({ municipalities, values, errors }: { municipalities: MunicipalityOption[]; values: Record<string, string>; errors?: FieldErrors }) {
-  const kind = values.orgKind ?? "kommun";
-  return (
-    <fieldset className={`field${errors?.orgKind ? " field--error" : ""}`} id={fieldId("orgKind")}>
-      <legend>Var arbetar du?</legend>
-      {errors?.orgKind ? <span className="field__error">{errors.orgKind}</span> : null}
-      <div className="choice">
-        <input type="radio" id="reg-orgKind-kommun" name="orgKind" value="kommun" defaultChecked={kind === "kommun"} />
-        <label htmlFor="reg-orgKind-kommun">I en kommun</label>
-      </div>
-      <div className="choice">
-        <input type="radio" id="reg-orgKind-annan" name="orgKind" value="annan" defaultChecked={kind === "annan"} />
-        <label htmlFor="reg-orgKind-annan">I en annan organisation</label>
-      </div>
-      <MunicipalitySelect municipalities={municipalities} error={errors?.municipalityCode} defaultValue={values.municipalityCode ?? ""} />
-      <TextField
-        name="orgName"
-        label="Organisation"
-        hint="Gäller om du arbetar i till exempel en region, en myndighet eller ett företag."
-        error={errors?.orgName}
-        defaultValue={values.orgName ?? ""}
-        autoComplete="organization"
-      />
-    </fieldset>
   );
 }
 

@@ -1,24 +1,13 @@
 import { Form, Link } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
+import type { ThreadRow } from "~/models/discussion.server";
 import { THREAD_SORTS, type ThreadSort } from "~/utils/discussion";
 import { formatRelative } from "~/utils/format";
 import { answerCountLabel } from "~/utils/labels";
 import { categoryHref, threadHref } from "~/utils/links";
 
-export type ThreadListRow = {
-  id: string;
-  slug: string;
-  title: string;
-  category: { slug: string; name: string };
-  authorMunicipality: string | null;
-  answerCount: number;
-  voteCount: number;
-  answered: boolean;
-  pinned: boolean;
-  locked: boolean;
-  lastActivityAt: string | Date;
-  tags: Array<{ slug: string; name: string }>;
-};
+/** A row of listThreads, as the loader sends it (dates may arrive as strings). */
+export type ThreadListRow = Omit<ThreadRow, "createdAt" | "lastActivityAt"> & { lastActivityAt: string | Date };
 
 /** Filter and sort form (GET, works without JavaScript). */
 export function ThreadFilters({

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { startSession } from "~/utils/auth.server";
+import { startSession } from "~/models/auth.server";
 import { confirmEmail, deleteAccount, requestPasswordReset, resetPassword, signUp } from "./account.server";
 import { upsertReferenceData } from "./reference.server";
 

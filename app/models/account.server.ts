@@ -1,17 +1,20 @@
 import { settleAffiliation } from "./affiliation.server";
-import { uniqueHandle } from "./handle.server";
 import { lockName } from "./locks.server";
 import { prisma } from "~/utils/db.server";
 import { randomToken } from "~/utils/crypto.server";
 import { env } from "~/utils/env.server";
-import { wakeOutboxSender } from "~/utils/mailer.server";
-import { accountExistsTemplate, resetPasswordTemplate, verifyEmailTemplate, changeEmailTemplate } from "~/utils/email-templates.server";
 import { consumeToken, createToken, TOKEN_TTL_MINUTES } from "./auth-token.server";
 import { enqueueEmail } from "./outbox.server";
-import type { OrganisationChoice } from "./user.server";
-import { organisationExists, resolveOrganisation } from "./user.server";
-import { checkRateLimit } from "~/utils/rate-limit.server";
-import { emailChangeNoticeTemplate } from "~/utils/account-email-templates.server";
+import { organisationExists, resolveOrganisation, uniqueHandle, type OrganisationChoice } from "./user.server";
+import { checkRateLimit } from "~/models/rate-limit.server";
+import {
+  accountExistsTemplate,
+  changeEmailTemplate,
+  emailChangeNoticeTemplate,
+  resetPasswordTemplate,
+  verifyEmailTemplate,
+} from "~/utils/account-email-templates.server";
+import { transaction } from "./transaction.server";
 
 /**
  * Account flows that combine a user change, a single-use token and an email.
@@ -19,13 +22,6 @@ import { emailChangeNoticeTemplate } from "~/utils/account-email-templates.serve
  * and none reveals whether an address is registered.
  */
 const link = (path: string) => new URL(path, env().APP_URL).toString();
-
-/** Runs a transaction that queues mail, then wakes the sender so the mail leaves at once. */
-async function sendingMail<T>(transaction: () => Promise<T>): Promise<T> {
-  const result = await transaction();
-  wakeOutboxSender();
-  return result;
-}
 
 export type SignupInput = {
   name: string;
@@ -46,7 +42,7 @@ export async function signUp(input: SignupInput): Promise<{ ok: true } | { ok: f
   if (!(await organisationExists(input.organisation))) {
     return { ok: false, field: "municipalityCode", message: "Välj din kommun i listan." };
   }
-  return sendingMail(() => prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     // PostgreSQL: the same address signing up twice at once takes turns, so the second
     // gets the notice mail instead of a unique violation (SQLite: no-op). The handle
     // and organisation names are locked after this one, always in that order.
@@ -71,23 +67,23 @@ export async function signUp(input: SignupInput): Promise<{ ok: true } | { ok: f
       await enqueueEmail({ to: input.email, kind: "account-exists", ...notice }, tx);
     }
     return { ok: true as const };
-  }));
+  });
 }
 
 export async function resendVerification(userId: string) {
-  return sendingMail(() => prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, emailVerifiedAt: true } });
     if (!user || user.emailVerifiedAt) return false;
     const token = await createToken("verify-email", { email: user.email, userId: user.id }, tx);
     const mail = verifyEmailTemplate({ name: user.name, url: link(`/verifiera?token=${token}`), validHours: TOKEN_TTL_MINUTES["verify-email"] / 60 });
     await enqueueEmail({ to: user.email, kind: "verify-email", ...mail }, tx);
     return true;
-  }));
+  });
 }
 
 /** Confirms an address from the link: the first account verification, or a change of address. */
 export async function confirmEmail(token: string): Promise<"verified" | "changed" | "invalid" | "taken"> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const verify = await consumeToken("verify-email", token, tx);
     if (verify?.userId) {
       const { count } = await tx.user.updateMany({ where: { id: verify.userId, email: verify.email }, data: { emailVerifiedAt: new Date() } });
@@ -114,7 +110,7 @@ export async function confirmEmail(token: string): Promise<"verified" | "changed
  * inside a savepoint that an unknown address (or one over its limit) rolls back.
  */
 export async function requestPasswordReset(email: string) {
-  await sendingMail(() => prisma.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const limit = await checkRateLimit("resetAccount", email, undefined, tx);
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, name: true, deletedAt: true } });
     const keep = !!user && !user.deletedAt && limit.allowed;
@@ -124,12 +120,12 @@ export async function requestPasswordReset(email: string) {
     await enqueueEmail({ to: email, kind: "reset-password", ...mail }, tx);
     if (!keep) await tx.$executeRaw`ROLLBACK TO SAVEPOINT reset_mail`;
     await tx.$executeRaw`RELEASE SAVEPOINT reset_mail`;
-  }));
+  });
 }
 
 /** Sets the new password and ends every session of the account. */
 export async function resetPassword(token: string, passwordHash: string): Promise<string | null> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const used = await consumeToken("reset-password", token, tx);
     if (!used?.userId) return null;
     await tx.user.update({ where: { id: used.userId }, data: { passwordHash } });
@@ -144,7 +140,7 @@ export async function resetPassword(token: string, passwordHash: string): Promis
  * session cannot move the account away unnoticed (the route asks for the password).
  */
 export async function requestEmailChange(userId: string, newEmail: string) {
-  await sendingMail(() => prisma.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, email: true } });
     if (!user) return;
     const notice = emailChangeNoticeTemplate({ name: user.name, newEmail, resetUrl: link("/glomt-losenord") });
@@ -154,7 +150,7 @@ export async function requestEmailChange(userId: string, newEmail: string) {
     const token = await createToken("change-email", { email: newEmail, userId }, tx);
     const mail = changeEmailTemplate({ name: user.name, url: link(`/verifiera?token=${token}`), validHours: TOKEN_TTL_MINUTES["change-email"] / 60 });
     await enqueueEmail({ to: newEmail, kind: "change-email", ...mail }, tx);
-  }));
+  });
 }
 
 /**
@@ -162,7 +158,7 @@ export async function requestEmailChange(userId: string, newEmail: string) {
  * posts stay readable under "Borttagen medlem".
  */
 export async function deleteAccount(userId: string) {
-  await prisma.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.session.deleteMany({ where: { userId } });
     await tx.authToken.deleteMany({ where: { userId } });
     await tx.recoveryCode.deleteMany({ where: { userId } });

@@ -3,20 +3,18 @@ import { affiliationApprovedTemplate, affiliationRejectedTemplate } from "~/util
 import { verifiedAffiliationName } from "~/utils/affiliation";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { wakeOutboxSender } from "~/utils/mailer.server";
+import { fail, type Result } from "~/utils/result";
 import { settleAffiliation } from "./affiliation.server";
 import { recordAudit } from "./audit.server";
 import { enqueueEmail } from "./outbox.server";
+import { transaction, type Tx } from "./transaction.server";
 
 /**
  * Verified affiliation, the organizer's side (docs/decisions/012-verified-affiliation.md):
  * the queue of claims to approve or reject, and the email domains of each
  * municipality and organisation. Every change is audited in its own transaction.
  */
-export type Result<T = object> = ({ ok: true } & T) | { ok: false; field: string; message: string };
-const fail = (field: string, message: string) => ({ ok: false as const, field, message });
 
-type Tx = Prisma.TransactionClient;
 type Target = { municipalityCode: string | null; organisationId: string | null };
 
 const claimSelect = {
@@ -47,7 +45,7 @@ export type ClaimDecision = Target & { userId: string } & ({ decision: "approve"
  * claim it was shown; a member who changed it since is not decided for.
  */
 export async function decideClaim(actorId: string, input: ClaimDecision, now = new Date()): Promise<Result> {
-  const result = await prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const approve = input.decision === "approve";
     const { count } = await tx.user.updateMany({
       where: { ...pendingClaim, id: input.userId, municipalityCode: input.municipalityCode, organisationId: input.organisationId },
@@ -73,8 +71,6 @@ export async function decideClaim(actorId: string, input: ClaimDecision, now = n
     await enqueueEmail({ to: user.email, kind: approve ? "affiliation-approved" : "affiliation-rejected", ...mail }, tx);
     return { ok: true as const };
   });
-  if (result.ok) wakeOutboxSender();
-  return result;
 }
 
 // ---------------------------------------------------------------------------
@@ -126,7 +122,7 @@ async function verifyMembersOn(tx: Tx, domain: string, target: Target, now: Date
  */
 export async function addAffiliationDomain(actorId: string, domain: string, target: Target, now = new Date()): Promise<Result<{ verified: number }>> {
   if (!target.municipalityCode === !target.organisationId) return fail("target", "Välj en kommun eller en organisation.");
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const existing = await tx.affiliationDomain.findUnique({ where: { domain }, select: { municipality: { select: { name: true } }, organisation: { select: { name: true } } } });
     if (existing) return fail("domain", `Domänen finns redan, kopplad till ${existing.municipality?.name ?? existing.organisation?.name ?? "någon annan"}.`);
     if (target.municipalityCode && !(await tx.municipality.count({ where: { code: target.municipalityCode } }))) return fail("municipalityCode", "Välj en kommun i listan.");
@@ -137,7 +133,8 @@ export async function addAffiliationDomain(actorId: string, domain: string, targ
   });
 }
 
-async function registerDomain(tx: Tx, domain: string, target: Target, actorId: string | null, now: Date): Promise<number> {
+/** Stores a domain and verifies the members on it; the caller audits it (the seed has no actor). */
+export async function registerDomain(tx: Tx, domain: string, target: Target, actorId: string | null, now: Date): Promise<number> {
   await tx.affiliationDomain.create({ data: { domain, ...target, addedById: actorId } });
   return verifyMembersOn(tx, domain, target, now);
 }
@@ -147,7 +144,7 @@ async function registerDomain(tx: Tx, domain: string, target: Target, actorId: s
  * another domain of theirs, or back in the queue.
  */
 export async function removeAffiliationDomain(actorId: string, domain: string, now = new Date()): Promise<Result<{ unverified: number }>> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const row = await tx.affiliationDomain.findUnique({ where: { domain }, select: { municipalityCode: true, organisationId: true } });
     if (!row) return fail("domain", "Domänen finns inte längre. Ladda om sidan.");
     await tx.affiliationDomain.delete({ where: { domain } });
@@ -160,13 +157,4 @@ export async function removeAffiliationDomain(actorId: string, domain: string, n
     await recordAudit(tx, { actorId, action: "affiliation.domain.remove", entityType: "AffiliationDomain", entityId: domain, detail: { ...row, unverified } });
     return { ok: true as const, unverified };
   });
-}
-
-/** Seed: the demo municipalities' domains (and so their demo members verified). Idempotent. */
-export async function ensureDemoAffiliationDomains(domains: readonly { domain: string; municipalityCode: string }[], created: string[]) {
-  for (const { domain, municipalityCode } of domains) {
-    if (await prisma.affiliationDomain.findUnique({ where: { domain }, select: { domain: true } })) continue;
-    await prisma.$transaction((tx) => registerDomain(tx, domain, { municipalityCode, organisationId: null }, null, new Date()));
-    created.push(`domän ${domain}`);
-  }
 }

@@ -1,6 +1,5 @@
-import type { Prisma } from "@prisma/client";
 import { domainCandidates } from "~/utils/affiliation";
-import { prisma } from "~/utils/db.server";
+import type { Db, Tx } from "./transaction.server";
 
 /**
  * Verified affiliation, the member's side (docs/decisions/012-verified-affiliation.md).
@@ -14,7 +13,6 @@ import { prisma } from "~/utils/db.server";
  * changes, so a new municipality or a new address always drops an earlier
  * verification (a new address on a registered domain is verified again at once).
  */
-type Db = Prisma.TransactionClient | typeof prisma;
 
 /** Thrown by writes that need a verified member of a municipality; routes answer 403. */
 export class AffiliationRequiredError extends Error {
@@ -47,7 +45,7 @@ export async function matchingDomain(
  * address is on one of the claim's domains, else "pending" for the organizer's
  * queue. Call it in the transaction that changed the claim or the address.
  */
-export async function settleAffiliation(tx: Prisma.TransactionClient, userId: string, now = new Date()) {
+export async function settleAffiliation(tx: Tx, userId: string, now = new Date()) {
   const user = await tx.user.findUnique({
     where: { id: userId },
     select: { email: true, emailVerifiedAt: true, municipalityCode: true, organisationId: true, deletedAt: true },

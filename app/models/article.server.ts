@@ -2,9 +2,11 @@ import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { retryUniqueRace } from "./locks.server";
-import { renderForWrite } from "~/utils/markdown.server";
+import type { Result } from "~/utils/result";
 import { slugify } from "~/utils/slug";
 import type { ArticleInput } from "~/validation/library";
+import { renderBody, resolveTagIds, setLibraryStatus } from "./library.server";
+import { transaction } from "./transaction.server";
 
 /** Articles ("Spaningar"): the organizer's write-ups. Only published ones are public. */
 
@@ -98,51 +100,33 @@ export async function getArticleForEdit(id: string) {
 
 export type ArticleForEdit = NonNullable<Awaited<ReturnType<typeof getArticleForEdit>>>;
 
-export async function listTagsForForm() {
-  return prisma.tag.findMany({ orderBy: [{ kind: "asc" }, { name: "asc" }], select: { slug: true, name: true, kind: true } });
-}
-
-type Tx = Prisma.TransactionClient;
-export type ArticleSaveResult = { ok: true; id: string; slug: string } | { ok: false; field: string; message: string };
-
-async function tagIds(tx: Tx, slugs: string[], extra: string[]) {
-  const ids = slugs.length ? (await tx.tag.findMany({ where: { slug: { in: slugs } }, select: { id: true } })).map((t) => t.id) : [];
-  for (const name of extra) {
-    const slug = slugify(name, 60);
-    if (!slug) continue;
-    const tag = await tx.tag.upsert({ where: { slug }, update: {}, create: { slug, name, kind: "topic" }, select: { id: true } });
-    ids.push(tag.id);
-  }
-  return [...new Set(ids)];
-}
+export type ArticleSaveResult = Result<{ id: string; slug: string }>;
 
 const slugTaken = { ok: false as const, field: "slug", message: "Det finns redan en spaning med den adressen. Välj en annan." };
 
-/** The article text rendered for storing, or the refusal shown on its field. */
-function renderArticleBody(input: ArticleInput): { ok: true; html: string } | { ok: false; field: string; message: string } {
-  const rendered = renderForWrite(input.bodyMd);
-  return rendered.ok ? rendered : { ok: false, field: "bodyMd", message: rendered.message };
+/** The article's fields to store, with its tags; `bodyHtml` is the text rendered before the transaction. */
+function articleData(input: ArticleInput, slug: string, bodyHtml: string, tagIds: string[]) {
+  return {
+    slug,
+    title: input.title,
+    summary: input.summary,
+    bodyMd: input.bodyMd,
+    bodyHtml,
+    authorName: input.authorName,
+    tags: { create: tagIds.map((tagId) => ({ tagId })) },
+  };
 }
 
 export async function createArticle(actorId: string, input: ArticleInput): Promise<ArticleSaveResult> {
-  const body = renderArticleBody(input);
+  const body = renderBody(input.bodyMd);
   if (!body.ok) return body;
   const slug = input.slug || slugify(input.title);
   // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
-  return retryUniqueRace(() => prisma.$transaction(async (tx) => {
+  return retryUniqueRace(() => transaction(async (tx) => {
     if (await tx.article.findUnique({ where: { slug }, select: { id: true } })) return slugTaken;
-    const ids = await tagIds(tx, input.tags, input.extraTags);
+    const ids = await resolveTagIds(tx, input.tags, input.extraTags);
     const created = await tx.article.create({
-      data: {
-        slug,
-        title: input.title,
-        summary: input.summary,
-        bodyMd: input.bodyMd,
-        bodyHtml: body.html,
-        authorName: input.authorName,
-        authorId: actorId,
-        tags: { create: ids.map((tagId) => ({ tagId })) },
-      },
+      data: { ...articleData(input, slug, body.html, ids), authorId: actorId },
       select: { id: true, slug: true },
     });
     await recordAudit(tx, { actorId, action: "article.create", entityType: "Article", entityId: created.id, detail: { slug } });
@@ -151,48 +135,25 @@ export async function createArticle(actorId: string, input: ArticleInput): Promi
 }
 
 export async function updateArticle(id: string, actorId: string, input: ArticleInput): Promise<ArticleSaveResult | null> {
-  const body = renderArticleBody(input);
+  const body = renderBody(input.bodyMd);
   if (!body.ok) return body;
   // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
-  return retryUniqueRace(() => prisma.$transaction(async (tx) => {
+  return retryUniqueRace(() => transaction(async (tx) => {
     const existing = await tx.article.findUnique({ where: { id }, select: { slug: true } });
     if (!existing) return null;
     const slug = input.slug || existing.slug;
     if (slug !== existing.slug && (await tx.article.findUnique({ where: { slug }, select: { id: true } }))) return slugTaken;
-    const ids = await tagIds(tx, input.tags, input.extraTags);
+    const ids = await resolveTagIds(tx, input.tags, input.extraTags);
     await tx.articleTag.deleteMany({ where: { articleId: id } });
     await tx.article.update({
       where: { id },
-      data: {
-        slug,
-        title: input.title,
-        summary: input.summary,
-        bodyMd: input.bodyMd,
-        bodyHtml: body.html,
-        authorName: input.authorName,
-        tags: { create: ids.map((tagId) => ({ tagId })) },
-      },
+      data: articleData(input, slug, body.html, ids),
     });
     await recordAudit(tx, { actorId, action: "article.update", entityType: "Article", entityId: id, detail: { slug } });
     return { ok: true, id, slug };
   }));
 }
 
-export async function setArticleStatus(id: string, actorId: string, status: "draft" | "published") {
-  return prisma.$transaction(async (tx) => {
-    const existing = await tx.article.findUnique({ where: { id }, select: { status: true, publishedAt: true } });
-    if (!existing) return false;
-    await tx.article.update({
-      where: { id },
-      data: { status, publishedAt: status === "published" ? (existing.publishedAt ?? new Date()) : existing.publishedAt },
-    });
-    await recordAudit(tx, {
-      actorId,
-      action: status === "published" ? "article.publish" : "article.unpublish",
-      entityType: "Article",
-      entityId: id,
-      detail: { from: existing.status },
-    });
-    return true;
-  });
+export function setArticleStatus(id: string, actorId: string, status: "draft" | "published") {
+  return setLibraryStatus("article", id, actorId, status);
 }

@@ -1,12 +1,11 @@
-import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
+import type { Db } from "./transaction.server";
 
 /**
  * The audit log: every organizer, moderator and admin action. Pass the
  * transaction client of the change itself, so the entry and the change commit
  * (or roll back) together.
  */
-type Db = Prisma.TransactionClient | typeof prisma;
 
 export type AuditEntry = {
   actorId: string | null;

@@ -1,6 +1,6 @@
-import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { randomToken, sha256Hex } from "~/utils/crypto.server";
+import type { Db } from "./transaction.server";
 
 /** Single-use tokens sent by email. Only the SHA-256 is stored. */
 export type TokenPurpose = "verify-email" | "reset-password" | "change-email" | "confirm-invitations";
@@ -12,7 +12,6 @@ export const TOKEN_TTL_MINUTES: Record<TokenPurpose, number> = {
   "confirm-invitations": 7 * 24 * 60,
 };
 
-type Db = Prisma.TransactionClient | typeof prisma;
 
 /** Creates a token and returns the raw value to put in the link. Earlier unused tokens for the same purpose stop working. */
 export async function createToken(

@@ -1,24 +1,27 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { getPublishedCaseBySlug, listLatestCases, listPublishedCases } from "./case.server";
 import {
   applicableFilter,
-  askCaseOwner,
-  assignCaseEditor,
-  categoryForTags,
-  createCase,
   getCaseFilterOptions,
-  getCaseForEditor,
-  getCaseFormOptions,
+  getPublishedCaseBySlug,
   listCaseThreads,
+  listLatestCases,
+  listPublishedCases,
   listRelatedCases,
-  markCaseReviewed,
   needsReview,
   searchCases,
-  setCaseStatus,
-  updateCase,
-  UNPUBLISHED_EVENT_LABEL,
 } from "./case.server";
+import { askCaseOwner, categoryForTags } from "./case-question.server";
+import {
+  assignCaseEditor,
+  createCase,
+  getCaseForEditor,
+  getCaseFormOptions,
+  markCaseReviewed,
+  setCaseStatus,
+  UNPUBLISHED_EVENT_LABEL,
+  updateCase,
+} from "./case-admin.server";
 import { caseSchema, parseCaseFilter } from "~/validation/library";
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startSmtpSink } from "~/test/smtp-sink";
 import { prisma } from "~/utils/db.server";
-import { sendOutboxBatch } from "~/utils/mailer.server";
+import { sendOutboxBatch } from "~/jobs/outbox-sender.server";
 import { createContactMessage, replyToContactMessage, setContactStatus } from "./contact.server";
 import { upsertReferenceData } from "./reference.server";
 

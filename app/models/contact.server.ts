@@ -1,12 +1,11 @@
-import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { emailLayout } from "~/utils/email-templates.server";
-import { wakeOutboxSender } from "~/utils/mailer.server";
 import { recordAudit } from "./audit.server";
 import { subscribeInTransaction } from "./invitation.server";
 import { enqueueEmail } from "./outbox.server";
 import { subjectLabel, type ContactStatus } from "~/validation/contact";
+import { transaction, type Tx } from "./transaction.server";
 
 /**
  * Contact messages to the organizer and the organizer's inbox. A message is a
@@ -24,7 +23,7 @@ export type NewContactMessage = {
 
 export async function createContactMessage(input: NewContactMessage) {
   const { ORGANIZER_EMAIL, APP_URL } = env();
-  const message = await prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     if (input.municipalityCode) {
       const known = await tx.municipality.findUnique({ where: { code: input.municipalityCode }, select: { code: true } });
       if (!known) input = { ...input, municipalityCode: null };
@@ -58,8 +57,6 @@ export async function createContactMessage(input: NewContactMessage) {
     await enqueueEmail({ to: ORGANIZER_EMAIL, kind: "contact-notice", ...notice }, tx);
     return row;
   });
-  wakeOutboxSender();
-  return message;
 }
 
 export async function listContactMessages({ status, query, take = 50 }: { status?: ContactStatus; query?: string; take?: number }) {
@@ -127,15 +124,14 @@ export async function listOrganizers() {
   });
 }
 
-type Db = Prisma.TransactionClient;
 
-async function audit(tx: Db, actorId: string, id: string, action: string, detail: Record<string, unknown> = {}) {
+async function audit(tx: Tx, actorId: string, id: string, action: string, detail: Record<string, unknown> = {}) {
   await recordAudit(tx, { actorId, action, entityType: "ContactMessage", entityId: id, detail });
 }
 
 /** Sends the organizer's reply by email, keeps it in the message's history and marks it answered. */
 export async function replyToContactMessage(actorId: string, id: string, body: string) {
-  const sent = await prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const message = await tx.contactMessage.findUnique({ where: { id }, select: { name: true, email: true, subject: true } });
     if (!message) return false;
     await tx.contactReply.create({ data: { messageId: id, authorId: actorId, body, direction: "out" } });
@@ -149,12 +145,10 @@ export async function replyToContactMessage(actorId: string, id: string, body: s
     await audit(tx, actorId, id, "contact.reply");
     return true;
   });
-  if (sent) wakeOutboxSender();
-  return sent;
 }
 
 export async function setContactStatus(actorId: string, id: string, status: ContactStatus) {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const { count } = await tx.contactMessage.updateMany({
       where: { id },
       data: { status, archivedAt: status === "arkiverad" ? new Date() : null },
@@ -165,7 +159,7 @@ export async function setContactStatus(actorId: string, id: string, status: Cont
 }
 
 export async function assignContactMessage(actorId: string, id: string, assigneeId: string | null) {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     if (assigneeId) {
       const assignee = await tx.user.findFirst({ where: { id: assigneeId, role: { in: ["organizer", "admin"] } }, select: { id: true } });
       if (!assignee) return false;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { coverage, nextForumStats } from "./dashboard.server";
-import { seedDatabase } from "./seed.server";
+import { seedDatabase } from "../../prisma/seed-database.server";
 
 describe("the organizer's dashboard", () => {
   it("shows how many of the 290 municipalities the seeded data reaches, per county", async () => {

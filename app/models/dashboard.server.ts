@@ -1,5 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import { TIME_ZONE } from "~/utils/format";
+import { visibleThread } from "./discussion.server";
 
 /**
  * The organizer's dashboard: the next forum, what is waiting, and how many of
@@ -45,7 +46,7 @@ export async function waitingCounts(now: Date = new Date()) {
     prisma.user.count({ where: { createdAt: { gte: monthStart }, deletedAt: null } }),
     prisma.flag.count({ where: { status: "open" } }),
     prisma.contactMessage.count({ where: { status: "ny" } }),
-    prisma.thread.count({ where: { answerCount: 0, createdAt: { lt: weekAgo }, hiddenAt: null, mergedIntoId: null } }),
+    prisma.thread.count({ where: { answerCount: 0, createdAt: { lt: weekAgo }, ...visibleThread } }),
   ]);
   return { newMembers, openFlags, newContacts, unansweredThreads };
 }

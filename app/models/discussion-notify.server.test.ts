@@ -2,16 +2,9 @@ import { describe, expect, it } from "vitest";
 import { makeCategory, makePost, makeThread, makeUser, mailsTo } from "~/test/discussion-fixtures";
 import { prisma } from "~/utils/db.server";
 import { verifyDiscussionOptOut, verifyRegistrationLink, verifyUnsubscribeLink } from "~/utils/signed-links.server";
-import {
-  applyOptOut,
-  digestWeekKey,
-  FOLLOW_BATCH_MS,
-  isDigestDue,
-  MAX_MENTIONS_PER_POST,
-  runFollowerNotifications,
-  runWeeklyDigest,
-  saveSubscriptions,
-} from "./discussion-notify.server";
+import { applyOptOut, saveSubscriptions } from "./discussion-watch.server";
+import { digestWeekKey, FOLLOW_BATCH_MS, isDigestDue, runFollowerNotifications, runWeeklyDigest } from "./discussion-digest.server";
+import { MAX_MENTIONS_PER_POST } from "./discussion-notify.server";
 import { editPost } from "./post.server";
 
 const minutes = (n: number) => n * 60_000;

@@ -5,8 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { makeCategory, makePost, makeThread, makeUser } from "~/test/discussion-fixtures";
 import { prisma } from "~/utils/db.server";
-import { saveSubscriptions } from "./discussion-notify.server";
-import { flagPost, mergeThreads } from "./moderation.server";
+import { saveSubscriptions } from "./discussion-watch.server";
+import { flagPost } from "./flag.server";
+import { mergeThreads } from "./moderation.server";
 import { acceptAnswer, createAnswer, editPost } from "./post.server";
 
 describe("discussions under concurrency", () => {

@@ -1,21 +1,15 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
-import { findSimilar } from "~/utils/search.server";
+import { findSimilar } from "./search-index.server";
 import { THREADS_PER_PAGE, type ThreadSort } from "~/utils/discussion";
+import type { FeedThread } from "~/utils/atom.server";
 
 /** Public, read-only queries for discussions. Hidden and merged threads are never listed. */
 
-const visibleThread = { hiddenAt: null, mergedIntoId: null } satisfies Prisma.ThreadWhereInput;
+/** A thread anyone may see: not hidden by a moderator, not merged into another. */
+export const visibleThread = { hiddenAt: null, mergedIntoId: null } satisfies Prisma.ThreadWhereInput;
 
-export type RecentThread = {
-  id: string;
-  slug: string;
-  title: string;
-  category: { slug: string; name: string };
-  authorMunicipality: string | null;
-  answerCount: number;
-  lastActivityAt: Date;
-};
+export type RecentThread = Pick<ThreadRow, "id" | "slug" | "title" | "category" | "authorMunicipality" | "answerCount" | "lastActivityAt">;
 
 export async function listRecentThreads(n: number): Promise<RecentThread[]> {
   const rows = await prisma.thread.findMany({
@@ -187,8 +181,6 @@ export async function listThreads({
     rows.length > pageSize && last ? encodeCursor(key === "voteCount" ? last.voteCount : last[key].toISOString(), last.id) : null;
   return { pinned: pinned.map(toThreadRow), threads: page.map(toThreadRow), nextCursor };
 }
-
-export type FeedThread = { id: string; slug: string; title: string; createdAt: Date; lastActivityAt: Date; author: string | null; category: string; bodyMd: string };
 
 /** Newest visible threads for the Atom feeds, with the question's text. */
 export async function listThreadsForFeed({ categoryId, limit = 30 }: { categoryId?: string; limit?: number }): Promise<FeedThread[]> {

@@ -1,19 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { eventSchema } from "~/validation/event";
-import {
-  addAgendaItem,
-  addSpeaker,
-  cancelEvent,
-  createEvent,
-  deleteAgendaItem,
-  getEventForEdit,
-  moveAgendaItem,
-  publishEvent,
-  runRefusable,
-  unpublishEvent,
-  updateEvent,
-} from "./event-admin.server";
+import { addAgendaItem, addSpeaker, deleteAgendaItem, moveAgendaItem } from "./event-program.server";
+import { cancelEvent, createEvent, getEventForEdit, publishEvent, refusableEventChange, unpublishEvent, updateEvent } from "./event-admin.server";
 
 const APP_URL = "http://localhost:3000";
 let organizerId = "";
@@ -121,7 +110,7 @@ describe("createEvent and updateEvent", () => {
     expect(error).toBeInstanceOf(Error);
     expect((await getEventForEdit(created.id))?.capacity).toBe(10);
     // A race past the check above still ends as the same form error, not a 500.
-    expect(await runRefusable(() => prisma.event.update({ where: { id: created.id }, data: { capacity: 2 } }))).toMatchObject({ ok: false, field: "capacity" });
+    expect(await refusableEventChange(() => prisma.event.update({ where: { id: created.id }, data: { capacity: 2 } }))).toMatchObject({ ok: false, field: "capacity" });
     expect((await updateEvent(organizerId, created.id, input({ capacity: "3" }))).ok).toBe(true);
   });
 });

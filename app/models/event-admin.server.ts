@@ -1,35 +1,22 @@
-import { Prisma } from "@prisma/client";
 import { recordAudit } from "~/models/audit.server";
-import { lockEventOrganizing, lockEventSeats } from "~/models/locks.server";
-import { enqueueEmail } from "~/models/outbox.server";
+import { lockEventSeats } from "~/models/locks.server";
+import { enqueueEmail } from "./outbox.server";
 import { prisma } from "~/utils/db.server";
-import { eventCancelledTemplate } from "~/utils/email-templates.server";
-import { fromStockholmInputValue, toStockholmInputValue } from "~/utils/format";
+import { eventCancelledTemplate } from "~/utils/forum-email-templates.server";
 import { renderForWrite } from "~/utils/markdown.server";
+import { fail, Refusal, refusable, type Failure, type Result } from "~/utils/result";
 import { slugify } from "~/utils/slug";
-import type { AgendaItemInput, EventInput, SpeakerInput } from "~/validation/event";
+import type { EventInput } from "~/validation/event";
+import { isUniqueViolation, transaction, type Tx } from "./transaction.server";
 
 /**
  * The organizer's side of forums: every event whatever its status, and the changes
- * to them. Each change and its audit row commit in one transaction. Callers have
- * already checked the role (requireRole "organizer").
+ * to them (the programme, agenda and speakers: event-program.server.ts). Each change
+ * and its audit row commit in one transaction. Callers have already checked the
+ * role (requireRole "organizer").
  */
 
 export type EventStatus = "draft" | "published" | "cancelled";
-export type Failure = { ok: false; field: string; message: string };
-export type Result<T = unknown> = ({ ok: true } & T) | Failure;
-
-const fail = (field: string, message: string): Failure => ({ ok: false, field, message });
-
-/** Thrown inside a transaction to roll it back with a message for the form. */
-class Refusal extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** The seats/capacity trigger of the first migration; the driver adapter reports it as P2003. */
 function isCapacityTrigger(error: unknown): boolean {
@@ -39,12 +26,12 @@ function isCapacityTrigger(error: unknown): boolean {
   return /seatsTaken must be between 0 and capacity|Event_seats_within_capacity/.test(text);
 }
 
-async function refusable<T>(work: () => Promise<T>): Promise<T | Failure> {
+/** refusable(), plus the answers to a taken address and a capacity below the seats taken. */
+export async function refusableEventChange<T>(work: () => Promise<T>): Promise<T | Failure> {
   try {
-    return await work();
+    return await refusable(work);
   } catch (error) {
-    if (error instanceof Refusal) return fail(error.field, error.message);
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       return fail("slug", "Adressnamnet används redan av ett annat forum. Välj ett annat.");
     }
     if (isCapacityTrigger(error)) {
@@ -151,7 +138,7 @@ function eventData(input: EventInput, slug: string, descriptionHtml: string) {
   };
 }
 
-async function checkTags(tx: Prisma.TransactionClient, tagIds: string[]) {
+async function checkTags(tx: Tx, tagIds: string[]) {
   const unique = [...new Set(tagIds)];
   if (!unique.length) return unique;
   const found = await tx.tag.count({ where: { id: { in: unique }, kind: "area" } });
@@ -164,8 +151,8 @@ export async function createEvent(actorId: string, input: EventInput): Promise<R
   const description = renderForWrite(input.descriptionMd);
   if (!description.ok) return fail("descriptionMd", description.message);
   const slug = input.slug || (await suggestSlug(input.title));
-  return refusable(() =>
-    prisma.$transaction(async (tx) => {
+  return refusableEventChange(() =>
+    transaction(async (tx) => {
       const tagIds = await checkTags(tx, input.tagIds);
       const event = await tx.event.create({
         data: { ...eventData(input, slug, description.html), status: "draft", tags: { create: tagIds.map((tagId) => ({ tagId })) } },
@@ -177,15 +164,12 @@ export async function createEvent(actorId: string, input: EventInput): Promise<R
   );
 }
 
-/** Exported for tests: runs a change the way every action here does, mapping refusals to form errors. */
-export const runRefusable = refusable;
-
 export async function updateEvent(actorId: string, id: string, input: EventInput): Promise<Result<{ slug: string }>> {
   const description = renderForWrite(input.descriptionMd);
   if (!description.ok) return fail("descriptionMd", description.message);
   const slug = input.slug || (await suggestSlug(input.title, id));
-  return refusable(() =>
-    prisma.$transaction(async (tx) => {
+  return refusableEventChange(() =>
+    transaction(async (tx) => {
       const current = await tx.event.findUnique({ where: { id }, select: { seatsTaken: true, capacity: true, slug: true } });
       if (!current) throw new Refusal("form", "Forumet finns inte längre.");
       if (input.capacity !== null && input.capacity < current.seatsTaken) throw new Refusal("capacity", CAPACITY_MESSAGE(current.seatsTaken));
@@ -211,8 +195,8 @@ export async function updateEvent(actorId: string, id: string, input: EventInput
 // ---------------------------------------------------------------------------
 
 export async function publishEvent(actorId: string, id: string, now = new Date()): Promise<Result> {
-  return refusable(() =>
-    prisma.$transaction(async (tx) => {
+  return refusableEventChange(() =>
+    transaction(async (tx) => {
       const event = await tx.event.findUnique({ where: { id }, select: { status: true, publishedAt: true } });
       if (!event) throw new Refusal("form", "Forumet finns inte längre.");
       if (event.status === "cancelled") throw new Refusal("form", "Forumet är inställt och kan inte publiceras igen. Skapa ett nytt forum i stället.");
@@ -225,8 +209,8 @@ export async function publishEvent(actorId: string, id: string, now = new Date()
 }
 
 export async function unpublishEvent(actorId: string, id: string): Promise<Result> {
-  return refusable(() =>
-    prisma.$transaction(async (tx) => {
+  return refusableEventChange(() =>
+    transaction(async (tx) => {
       const event = await tx.event.findUnique({ where: { id }, select: { status: true } });
       if (!event) throw new Refusal("form", "Forumet finns inte längre.");
       if (event.status !== "published") throw new Refusal("form", "Bara ett publicerat forum kan avpubliceras.");
@@ -242,8 +226,8 @@ export async function unpublishEvent(actorId: string, id: string): Promise<Resul
  * registrant, all in one transaction: either everyone is told or nothing changes.
  */
 export async function cancelEvent(actorId: string, id: string, appUrl: string, now = new Date()): Promise<Result<{ emailed: number }>> {
-  return refusable(() =>
-    prisma.$transaction(async (tx) => {
+  return refusableEventChange(() =>
+    transaction(async (tx) => {
       // PostgreSQL: the seats lock, so a second click waits and then sees "cancelled", and a
       // registration in progress finishes first and its registrant is mailed (SQLite: no-op).
       await lockEventSeats(tx, id);
@@ -263,170 +247,6 @@ export async function cancelEvent(actorId: string, id: string, appUrl: string, n
       }
       await recordAudit(tx, { actorId, action: "event.cancel", entityType: "Event", entityId: id, detail: { emailed: registrants.length } });
       return { ok: true as const, emailed: registrants.length };
-    }),
-  );
-}
-
-// ---------------------------------------------------------------------------
-// Agenda and speakers, edited in place on the event page
-// ---------------------------------------------------------------------------
-
-/** "13:10" on the event's own day, Stockholm time. */
-export function agendaStart(eventStartsAt: Date, time: string): Date | null {
-  const day = toStockholmInputValue(eventStartsAt).slice(0, 10);
-  return fromStockholmInputValue(`${day}T${time}`);
-}
-
-async function requireSpeakerOfEvent(tx: Prisma.TransactionClient, eventId: string, speakerId: string | null) {
-  if (!speakerId) return;
-  const speaker = await tx.speaker.findFirst({ where: { id: speakerId, eventId }, select: { id: true } });
-  if (!speaker) throw new Refusal("agendaSpeakerId", "Välj en talare i listan.");
-}
-
-async function eventStart(tx: Prisma.TransactionClient, eventId: string) {
-  const event = await tx.event.findUnique({ where: { id: eventId }, select: { startsAt: true } });
-  if (!event) throw new Refusal("form", "Forumet finns inte längre.");
-  return event.startsAt;
-}
-
-export async function addAgendaItem(actorId: string, eventId: string, input: AgendaItemInput): Promise<Result> {
-  return refusable(() =>
-    prisma.$transaction(async (tx) => {
-      const startsAt = agendaStart(await eventStart(tx, eventId), input.agendaTime);
-      if (!startsAt) throw new Refusal("agendaTime", "Tiden finns inte den dagen (sommartid). Välj en annan tid.");
-      await requireSpeakerOfEvent(tx, eventId, input.agendaSpeakerId);
-      await lockEventOrganizing(tx, eventId); // PostgreSQL: one "last position + 1" at a time (SQLite: no-op)
-      const last = await tx.agendaItem.aggregate({ where: { eventId }, _max: { position: true } });
-      const item = await tx.agendaItem.create({
-        data: { eventId, startsAt, title: input.agendaTitle, speakerId: input.agendaSpeakerId, position: (last._max.position ?? -1) + 1 },
-        select: { id: true },
-      });
-      await recordAudit(tx, { actorId, action: "event.agenda.add", entityType: "AgendaItem", entityId: item.id, detail: { eventId, title: input.agendaTitle } });
-      return { ok: true as const };
-    }),
-  );
-}
-
-export async function updateAgendaItem(actorId: string, eventId: string, itemId: string, input: AgendaItemInput): Promise<Result> {
-  return refusable(() =>
-    prisma.$transaction(async (tx) => {
-      const startsAt = agendaStart(await eventStart(tx, eventId), input.agendaTime);
-      if (!startsAt) throw new Refusal("agendaTime", "Tiden finns inte den dagen (sommartid). Välj en annan tid.");
-      await requireSpeakerOfEvent(tx, eventId, input.agendaSpeakerId);
-      const { count } = await tx.agendaItem.updateMany({
-        where: { id: itemId, eventId },
-        data: { startsAt, title: input.agendaTitle, speakerId: input.agendaSpeakerId },
-      });
-      if (!count) throw new Refusal("form", "Programpunkten finns inte längre. Ladda om sidan.");
-      await recordAudit(tx, { actorId, action: "event.agenda.update", entityType: "AgendaItem", entityId: itemId, detail: { eventId } });
-      return { ok: true as const };
-    }),
-  );
-}
-
-export async function deleteAgendaItem(actorId: string, eventId: string, itemId: string): Promise<Result> {
-  return refusable(() =>
-    prisma.$transaction(async (tx) => {
-      const { count } = await tx.agendaItem.deleteMany({ where: { id: itemId, eventId } });
-      if (!count) throw new Refusal("form", "Programpunkten finns inte längre. Ladda om sidan.");
-      await recordAudit(tx, { actorId, action: "event.agenda.delete", entityType: "AgendaItem", entityId: itemId, detail: { eventId } });
-      return { ok: true as const };
-    }),
-  );
-}
-
-type Positioned = { id: string };
-
-/** Swaps a row with its neighbour and renumbers the list 0..n-1. */
-function reorder<T extends Positioned>(rows: T[], id: string, direction: "up" | "down"): T[] | null {
-  const index = rows.findIndex((r) => r.id === id);
-  if (index < 0) return null;
-  const other = direction === "up" ? index - 1 : index + 1;
-  if (other < 0 || other >= rows.length) return rows;
-  const copy = [...rows];
-  [copy[index], copy[other]] = [copy[other]!, copy[index]!];
-  return copy;
-}
-
-export async function moveAgendaItem(actorId: string, eventId: string, itemId: string, direction: "up" | "down"): Promise<Result> {
-  return refusable(() =>
-    prisma.$transaction(async (tx) => {
-      const rows = await tx.agendaItem.findMany({ where: { eventId }, orderBy: [{ position: "asc" }, { startsAt: "asc" }], select: { id: true } });
-      const ordered = reorder(rows, itemId, direction);
-      if (!ordered) throw new Refusal("form", "Programpunkten finns inte längre. Ladda om sidan.");
-      for (const [position, row] of ordered.entries()) await tx.agendaItem.update({ where: { id: row.id }, data: { position } });
-      await recordAudit(tx, { actorId, action: "event.agenda.move", entityType: "AgendaItem", entityId: itemId, detail: { eventId, direction } });
-      return { ok: true as const };
-    }),
-  );
-}
-
-async function requireMunicipality(tx: Prisma.TransactionClient, code: string | null) {
-  if (!code) return;
-  const found = await tx.municipality.findUnique({ where: { code }, select: { code: true } });
-  if (!found) throw new Refusal("speakerMunicipalityCode", "Välj en kommun i listan.");
-}
-
-function speakerData(input: SpeakerInput) {
-  return {
-    name: input.speakerName,
-    title: input.speakerTitle,
-    organisationName: input.speakerOrganisation,
-    municipalityCode: input.speakerMunicipalityCode,
-    bio: input.speakerBio,
-  };
-}
-
-export async function addSpeaker(actorId: string, eventId: string, input: SpeakerInput): Promise<Result> {
-  return refusable(() =>
-    prisma.$transaction(async (tx) => {
-      await eventStart(tx, eventId);
-      await requireMunicipality(tx, input.speakerMunicipalityCode);
-      await lockEventOrganizing(tx, eventId); // PostgreSQL: one "last position + 1" at a time (SQLite: no-op)
-      const last = await tx.speaker.aggregate({ where: { eventId }, _max: { position: true } });
-      const speaker = await tx.speaker.create({
-        data: { eventId, ...speakerData(input), position: (last._max.position ?? -1) + 1 },
-        select: { id: true },
-      });
-      await recordAudit(tx, { actorId, action: "event.speaker.add", entityType: "Speaker", entityId: speaker.id, detail: { eventId, name: input.speakerName } });
-      return { ok: true as const };
-    }),
-  );
-}
-
-export async function updateSpeaker(actorId: string, eventId: string, speakerId: string, input: SpeakerInput): Promise<Result> {
-  return refusable(() =>
-    prisma.$transaction(async (tx) => {
-      await requireMunicipality(tx, input.speakerMunicipalityCode);
-      const { count } = await tx.speaker.updateMany({ where: { id: speakerId, eventId }, data: speakerData(input) });
-      if (!count) throw new Refusal("form", "Talaren finns inte längre. Ladda om sidan.");
-      await recordAudit(tx, { actorId, action: "event.speaker.update", entityType: "Speaker", entityId: speakerId, detail: { eventId } });
-      return { ok: true as const };
-    }),
-  );
-}
-
-export async function deleteSpeaker(actorId: string, eventId: string, speakerId: string): Promise<Result> {
-  return refusable(() =>
-    prisma.$transaction(async (tx) => {
-      // Agenda items keep their place; they just lose the speaker (onDelete: SetNull).
-      const { count } = await tx.speaker.deleteMany({ where: { id: speakerId, eventId } });
-      if (!count) throw new Refusal("form", "Talaren finns inte längre. Ladda om sidan.");
-      await recordAudit(tx, { actorId, action: "event.speaker.delete", entityType: "Speaker", entityId: speakerId, detail: { eventId } });
-      return { ok: true as const };
-    }),
-  );
-}
-
-export async function moveSpeaker(actorId: string, eventId: string, speakerId: string, direction: "up" | "down"): Promise<Result> {
-  return refusable(() =>
-    prisma.$transaction(async (tx) => {
-      const rows = await tx.speaker.findMany({ where: { eventId }, orderBy: { position: "asc" }, select: { id: true } });
-      const ordered = reorder(rows, speakerId, direction);
-      if (!ordered) throw new Refusal("form", "Talaren finns inte längre. Ladda om sidan.");
-      for (const [position, row] of ordered.entries()) await tx.speaker.update({ where: { id: row.id }, data: { position } });
-      await recordAudit(tx, { actorId, action: "event.speaker.move", entityType: "Speaker", entityId: speakerId, detail: { eventId, direction } });
-      return { ok: true as const };
     }),
   );
 }

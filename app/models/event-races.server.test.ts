@@ -6,11 +6,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { parseVideoUrl } from "~/utils/video";
 import { pollSchema } from "~/validation/poll";
-import { addAgendaItem, addSpeaker, cancelEvent } from "./event-admin.server";
+import { addAgendaItem, addSpeaker } from "./event-program.server";
+import { cancelEvent } from "./event-admin.server";
 import { sendInvitations } from "./invitation.server";
-import { createPoll } from "./poll.server";
+import { createPoll } from "./poll-admin.server";
 import { addMaterial, saveRecording } from "./recording.server";
-import { messageConfirmed, registerForEvent } from "./registration.server";
+import { messageConfirmed } from "./registration-admin.server";
+import { registerForEvent } from "./registration.server";
 import { upsertReferenceData } from "./reference.server";
 
 let organizerId = "";

@@ -1,18 +1,8 @@
 import { prisma } from "~/utils/db.server";
+import type { FeedEntry } from "~/utils/atom.server";
 import { articleHref, caseHref } from "~/utils/links";
 
 /** What the site's news feed carries: published articles ("Spaningar") and cases, newest first. */
-export type FeedEntry = {
-  id: string; // stable: "case:<id>" / "article:<id>"
-  kind: "case" | "article";
-  title: string;
-  path: string;
-  summary: string;
-  published: Date;
-  updated: Date;
-  author: string | null;
-  tags: string[];
-};
 
 export async function listFeedEntries(limit = 30, now: Date = new Date()): Promise<FeedEntry[]> {
   const published = { status: "published", publishedAt: { not: null, lte: now } } as const;

@@ -1,6 +1,5 @@
-import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
-import { confirmInvitationsTemplate, invitationTemplate } from "~/utils/email-templates.server";
+import { confirmInvitationsTemplate, invitationTemplate } from "~/utils/forum-email-templates.server";
 import { formatDateTime, formatTime } from "~/utils/format";
 import { eventPlaceLabel } from "~/utils/labels";
 import { eventHref } from "~/utils/links";
@@ -9,14 +8,13 @@ import { recordAudit } from "./audit.server";
 import { consumeToken, createToken } from "./auth-token.server";
 import { lockEventOrganizing, lockName } from "./locks.server";
 import { enqueueEmail } from "./outbox.server";
+import { transaction, TX_OPTIONS, type Tx } from "./transaction.server";
 
 /**
  * "Få inbjudan till nästa forum": a double opt-in list. Nobody gets an invitation
  * before they have clicked the link in the confirmation mail, and every invitation
  * carries a signed one-click unsubscribe link.
  */
-type Tx = Prisma.TransactionClient;
-const TX_OPTIONS = { maxWait: 30_000, timeout: 15_000 } as const;
 
 export type SubscribeInput = { email: string; name?: string; municipalityCode?: string | null; source: "form" | "registration" | "contact" };
 export type SubscribeOutcome = "confirmation-sent" | "already-subscribed";
@@ -55,12 +53,12 @@ export async function requestInvitations(input: Omit<SubscribeInput, "source">):
     const known = await prisma.municipality.findUnique({ where: { code: input.municipalityCode }, select: { code: true } });
     if (!known) return "unknown-municipality";
   }
-  return prisma.$transaction((tx) => subscribeInTransaction(tx, { ...input, source: "form" }), TX_OPTIONS);
+  return transaction((tx) => subscribeInTransaction(tx, { ...input, source: "form" }), TX_OPTIONS);
 }
 
 /** Follows the confirmation link: the address is on the list from now on. */
 export async function confirmInvitations(token: string, now: Date = new Date()): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const used = await consumeToken("confirm-invitations", token, tx);
     if (!used) return false;
     const { count } = await tx.invitationSubscriber.updateMany({ where: { email: used.email }, data: { confirmedAt: now, unsubscribedAt: null } });
@@ -103,7 +101,7 @@ export async function sendInvitations(eventId: string, actorId: string, now: Dat
     place: eventPlaceLabel(event.format, event.location),
     eventUrl: appUrl(eventHref(event)),
   };
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockEventOrganizing(tx, eventId); // PostgreSQL: a second send waits, then finds everyone invited
     await recordAudit(tx, { actorId, action: "invitations.send", entityType: "Event", entityId: eventId }); // write first: takes the lock (SQLite)
     const subscribers = await tx.invitationSubscriber.findMany({

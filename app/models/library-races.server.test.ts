@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { articleSchema, caseSchema } from "~/validation/library";
 import { createArticle } from "./article.server";
-import { createCase } from "./case.server";
+import { createCase } from "./case-admin.server";
 
 const organizer = () => prisma.user.create({ data: { email: `org${Math.random()}@example.org`, name: "Org", role: "organizer" }, select: { id: true } });
 

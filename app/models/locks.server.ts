@@ -1,7 +1,5 @@
-import { Prisma } from "@prisma/client";
 import { byProvider } from "~/utils/dialect.server";
-
-type Tx = Prisma.TransactionClient;
+import { isUniqueViolation, type Tx } from "./transaction.server";
 
 /**
  * Row locks that keep multi-statement decisions exact under concurrency, one
@@ -123,8 +121,6 @@ const postgres: Locks = {
 };
 
 export const { lockEventSeats, lockEventOrganizing, lockMunicipalityMaturity, lockName, lockPollForVote, lockPostFlags, lockPostVotes, lockThreads } = byProvider({ sqlite, postgres });
-
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /**
  * Runs a whole transaction again when it lost a race into a unique index: "is the

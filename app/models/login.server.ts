@@ -1,6 +1,6 @@
-import { endSession, startSession } from "~/utils/auth.server";
+import { endSession, startSession } from "./auth.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
-import { beginAttempt } from "~/utils/rate-limit.server";
+import { beginAttempt } from "~/models/rate-limit.server";
 import { findUserByEmail, getPasswordHash } from "./user.server";
 
 // Verifying against a real hash for unknown addresses keeps the answer time

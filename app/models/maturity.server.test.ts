@@ -5,13 +5,11 @@ import type { ScoreMap } from "~/utils/maturity-stats";
 import {
   getCurrentAssessment,
   getMunicipalityResult,
-  getNationalOverview,
   getRecommendations,
   listAssessmentHistory,
-  listOpenDataRows,
-  resolveResultYear,
   submitAssessment,
-} from "./maturity.server";
+} from "./maturity-municipality.server";
+import { getNationalOverview, listOpenDataRows, resolveResultYear } from "./maturity.server";
 import { AffiliationRequiredError } from "./affiliation.server";
 import { upsertReferenceData } from "./reference.server";
 

@@ -1,25 +1,18 @@
-import { Prisma } from "@prisma/client";
-import {
-  MATURITY_DIMENSIONS,
-  MATURITY_MAX_SCORE,
-  MATURITY_TOPIC_TAGS,
-} from "~/data/maturity";
+import type { Prisma } from "@prisma/client";
+import { MATURITY_DIMENSIONS } from "~/data/maturity";
 import { MUNICIPALITY_GROUPS, municipalityGroupOf } from "~/data/municipality-groups";
 import { prisma } from "~/utils/db.server";
+import type { OpenDataRow } from "~/utils/maturity-export.server";
 import {
   aggregate,
-  changeSince,
   distribution,
   isShowable,
   maturityYear,
   suppressCounts,
-  weakestDimensions,
   type AssessmentRow,
   type GroupAggregate,
   type ScoreMap,
 } from "~/utils/maturity-stats";
-import { AffiliationRequiredError, isVerifiedMemberOf } from "./affiliation.server";
-import { lockMunicipalityMaturity } from "./locks.server";
 
 /**
  * The analytics-maturity self-assessment ("Analysmognad").
@@ -34,21 +27,18 @@ import { lockMunicipalityMaturity } from "./locks.server";
  *   (lockMunicipalityMaturity), so concurrent submissions take turns, and one
  *   that still meets the index (a writer that did not lock) is retried.
  * - Who sees what: a municipality's own scores, history and recommendations only
- *   to its verified members; everyone else sees aggregates, and only for groups
- *   (the nation, a county, a municipality group) with MIN_GROUP_SIZE or more
- *   municipalities that year.
- * - Seeded demo assessments have no submitter (submittedById = null).
+ *   to its verified members (maturity-municipality.server.ts, which also takes
+ *   submissions); everyone else sees the aggregates of this module, and only for
+ *   groups (the nation, a county, a municipality group) with MIN_GROUP_SIZE or
+ *   more municipalities that year.
+ * - Seeded demo assessments (prisma/seed-maturity.server.ts) have no submitter
+ *   (submittedById = null).
  */
 
-// The SQLite adapter runs one interactive transaction at a time per process.
-const TX_OPTIONS = { maxWait: 30_000, timeout: 15_000 } as const;
+/** Where only current assessments (not replaced ones) are read. */
+export const currentRows = { replacedAt: null } satisfies Prisma.MaturityAssessmentWhereInput;
 
-const current = { replacedAt: null } satisfies Prisma.MaturityAssessmentWhereInput;
-
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-
-function toScoreMap(scores: { dimension: string; score: number }[]): ScoreMap {
+export function toScoreMap(scores: { dimension: string; score: number }[]): ScoreMap {
   const map: ScoreMap = {};
   for (const s of scores) map[s.dimension] = s.score;
   return map;
@@ -58,61 +48,10 @@ function toScoreMap(scores: { dimension: string; score: number }[]): ScoreMap {
 // Reading
 // ---------------------------------------------------------------------------
 
-export type CurrentAssessment = {
-  id: string;
-  year: number;
-  createdAt: Date;
-  submittedBy: string | null;
-  scores: ScoreMap;
-};
-
-/** The municipality's current assessment for a year, or null. */
-export async function getCurrentAssessment(municipalityCode: string, year: number): Promise<CurrentAssessment | null> {
-  const row = await prisma.maturityAssessment.findFirst({
-    where: { ...current, municipalityCode, year },
-    orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      year: true,
-      createdAt: true,
-      submittedBy: { select: { name: true, deletedAt: true } },
-      scores: { select: { dimension: true, score: true } },
-    },
-  });
-  if (!row) return null;
-  return {
-    id: row.id,
-    year: row.year,
-    createdAt: row.createdAt,
-    submittedBy: row.submittedBy && !row.submittedBy.deletedAt ? row.submittedBy.name : null,
-    scores: toScoreMap(row.scores),
-  };
-}
-
-/** Every submission of a municipality, newest first, replaced ones included. */
-export async function listAssessmentHistory(municipalityCode: string) {
-  const rows = await prisma.maturityAssessment.findMany({
-    where: { municipalityCode },
-    orderBy: [{ year: "desc" }, { createdAt: "desc" }],
-    take: 50,
-    select: {
-      id: true,
-      year: true,
-      createdAt: true,
-      replacedAt: true,
-      submittedBy: { select: { name: true, deletedAt: true } },
-    },
-  });
-  return rows.map(({ submittedBy, ...row }) => ({
-    ...row,
-    submittedBy: submittedBy && !submittedBy.deletedAt ? submittedBy.name : null,
-  }));
-}
-
 /** Current assessments of one year with the county of each municipality. */
 export async function listCurrentAssessments(year: number): Promise<AssessmentRow[]> {
   const rows = await prisma.maturityAssessment.findMany({
-    where: { ...current, year },
+    where: { ...currentRows, year },
     select: {
       municipalityCode: true,
       municipality: { select: { countyCode: true } },
@@ -124,7 +63,7 @@ export async function listCurrentAssessments(year: number): Promise<AssessmentRo
 
 /** Years that have at least one current assessment, newest first. */
 export async function listAssessmentYears(): Promise<number[]> {
-  const rows = await prisma.maturityAssessment.groupBy({ by: ["year"], where: current, orderBy: { year: "desc" } });
+  const rows = await prisma.maturityAssessment.groupBy({ by: ["year"], where: currentRows, orderBy: { year: "desc" } });
   return rows.map((r) => r.year);
 }
 
@@ -149,59 +88,8 @@ export async function getMunicipalityName(code: string): Promise<{ code: string;
 }
 
 /** Rows of seeded demo data (no submitter) among a year's current assessments. */
-async function countDemoAssessments(year: number): Promise<number> {
-  return prisma.maturityAssessment.count({ where: { ...current, year, submittedById: null } });
-}
-
-// ---------------------------------------------------------------------------
-// Submitting
-// ---------------------------------------------------------------------------
-
-export type SubmitInput = {
-  userId: string;
-  municipalityCode: string;
-  year: number;
-  scores: ScoreMap;
-  now?: Date;
-};
-
-/**
- * Stores a municipality's assessment for the year. An earlier current one is
- * marked replaced (kept as history) in the same transaction. Only a verified
- * member of the municipality may (AffiliationRequiredError otherwise).
- */
-export async function submitAssessment({ userId, municipalityCode, year, scores, now = new Date() }: SubmitInput) {
-  const rows = MATURITY_DIMENSIONS.map(({ key }) => {
-    const score = scores[key];
-    if (typeof score !== "number" || !Number.isInteger(score) || score < 0 || score > MATURITY_MAX_SCORE) {
-      throw new Error(`Ogiltig poäng för ${key}`);
-    }
-    return { dimension: key, score };
-  });
-  const write = () =>
-    prisma.$transaction(async (tx) => {
-      await lockMunicipalityMaturity(tx, municipalityCode);
-      // Checked in the write itself: a claim changed a moment ago does not slip through.
-      if (!(await isVerifiedMemberOf(tx, userId, municipalityCode))) throw new AffiliationRequiredError();
-      const replaced = await tx.maturityAssessment.updateMany({
-        where: { ...current, municipalityCode, year },
-        data: { replacedAt: now },
-      });
-      const created = await tx.maturityAssessment.create({
-        data: { municipalityCode, year, submittedById: userId, createdAt: now, scores: { create: rows } },
-        select: { id: true },
-      });
-      return { id: created.id, replaced: replaced.count };
-    }, TX_OPTIONS);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write();
-    } catch (error) {
-      // Another current row was committed between our UPDATE and INSERT: the
-      // next attempt replaces it, as if it had come first.
-      if (!isUniqueViolation(error) || attempt >= 3) throw error;
-    }
-  }
+export async function countDemoAssessments(year: number): Promise<number> {
+  return prisma.maturityAssessment.count({ where: { ...currentRows, year, submittedById: null } });
 }
 
 // ---------------------------------------------------------------------------
@@ -213,7 +101,7 @@ export type Comparison = GroupAggregate & {
   label: string;
 };
 
-function comparisonsFor(rows: AssessmentRow[], county: { code: string; name: string }, group: { key: string; label: string } | null): Comparison[] {
+export function comparisonsFor(rows: AssessmentRow[], county: { code: string; name: string }, group: { key: string; label: string } | null): Comparison[] {
   const list: Comparison[] = [
     { kind: "national", label: "Riket", ...aggregate(rows) },
     { kind: "county", label: county.name, ...aggregate(rows.filter((r) => r.countyCode === county.code)) },
@@ -228,51 +116,6 @@ function comparisonsFor(rows: AssessmentRow[], county: { code: string; name: str
   return list;
 }
 
-export type Recommendation = {
-  dimension: string;
-  cases: { slug: string; title: string }[];
-  threads: { id: string; slug: string; title: string }[];
-  recordings: { slug: string; title: string; startsAt: Date }[];
-};
-
-const RECOMMENDATIONS_PER_KIND = 3;
-
-/** Published cases, visible threads and public recordings tagged for each dimension. */
-export async function getRecommendations(dimensions: string[], now = new Date()): Promise<Recommendation[]> {
-  return Promise.all(
-    dimensions.map(async (dimension) => {
-      const tagSlugs = [...(MATURITY_DIMENSIONS.find((d) => d.key === dimension)?.tagSlugs ?? [])];
-      const tagged = { some: { tag: { slug: { in: tagSlugs } } } };
-      const [cases, threads, recordings] = await Promise.all([
-        prisma.case.findMany({
-          where: { status: "published", tags: tagged },
-          orderBy: [{ publishedAt: "desc" }, { title: "asc" }],
-          take: RECOMMENDATIONS_PER_KIND,
-          select: { slug: true, title: true },
-        }),
-        prisma.thread.findMany({
-          where: { hiddenAt: null, mergedIntoId: null, tags: tagged },
-          orderBy: [{ voteCount: "desc" }, { lastActivityAt: "desc" }],
-          take: RECOMMENDATIONS_PER_KIND,
-          select: { id: true, slug: true, title: true },
-        }),
-        prisma.event.findMany({
-          where: {
-            status: "published",
-            endsAt: { lt: now },
-            tags: tagged,
-            recording: { is: { publishedAt: { lte: now } } },
-          },
-          orderBy: { startsAt: "desc" },
-          take: RECOMMENDATIONS_PER_KIND,
-          select: { slug: true, title: true, startsAt: true },
-        }),
-      ]);
-      return { dimension, cases, threads, recordings };
-    }),
-  );
-}
-
 // ---------------------------------------------------------------------------
 // Pages
 // ---------------------------------------------------------------------------
@@ -281,51 +124,10 @@ export async function getRecommendations(dimensions: string[], now = new Date())
 export async function getMaturityOverview(now = new Date()) {
   const year = maturityYear(now);
   const [participants, years] = await Promise.all([
-    prisma.maturityAssessment.count({ where: { ...current, year } }),
+    prisma.maturityAssessment.count({ where: { ...currentRows, year } }),
     listAssessmentYears(),
   ]);
   return { year, participants, latestYear: years[0] ?? null };
-}
-
-/**
- * The result page of one municipality for one year. `own` (scores, change,
- * recommendations, history) is filled in only when the viewer (a user id) is a
- * verified member of the municipality.
- */
-export async function getMunicipalityResult(code: string, year: number, viewerId: string | null, now = new Date()) {
-  if (!/^\d{4}$/.test(code)) return null;
-  const municipality = await prisma.municipality.findUnique({
-    where: { code },
-    select: { code: true, name: true, officialName: true, county: { select: { code: true, name: true } } },
-  });
-  if (!municipality) return null;
-  const group = municipalityGroupOf(code);
-  const [rows, demoRows] = await Promise.all([listCurrentAssessments(year), countDemoAssessments(year)]);
-  const comparisons = comparisonsFor(rows, municipality.county, group);
-  const isMember = !!viewerId && (await isVerifiedMemberOf(prisma, viewerId, code));
-
-  let own: {
-    assessment: CurrentAssessment | null;
-    previous: CurrentAssessment | null;
-    change: Record<string, number | null> | null;
-    recommendations: Recommendation[];
-    history: Awaited<ReturnType<typeof listAssessmentHistory>>;
-  } | null = null;
-  if (isMember) {
-    const [assessment, previous, history] = await Promise.all([
-      getCurrentAssessment(code, year),
-      getCurrentAssessment(code, year - 1),
-      listAssessmentHistory(code),
-    ]);
-    own = {
-      assessment,
-      previous,
-      change: assessment && previous ? changeSince(assessment.scores, previous.scores) : null,
-      recommendations: assessment ? await getRecommendations(weakestDimensions(assessment.scores), now) : [],
-      history,
-    };
-  }
-  return { municipality, group, year, comparisons, isMember, own, demoRows };
 }
 
 export type CountyRow = {
@@ -376,18 +178,6 @@ export async function getNationalOverview(year: number) {
 // Open data
 // ---------------------------------------------------------------------------
 
-export type OpenDataRow = {
-  year: number;
-  level: "riket" | "lan" | "kommungrupp";
-  code: string;
-  name: string;
-  municipalities: number;
-  dimension: string;
-  average: number;
-  /** How many scored 0..4; null where the count is suppressed. */
-  counts: (number | null)[];
-};
-
 /** Aggregates of every year that pass the small-group rule, for the CSV and JSON export. */
 export async function listOpenDataRows(): Promise<OpenDataRow[]> {
   const [years, counties] = await Promise.all([
@@ -428,93 +218,3 @@ export async function listOpenDataRows(): Promise<OpenDataRow[]> {
   }
   return out;
 }
-
-// ---------------------------------------------------------------------------
-// Seed
-// ---------------------------------------------------------------------------
-
-/** The topic tags the dimensions recommend by (starter data, not demo data). */
-export async function ensureMaturityTags(created: string[]) {
-  for (const tag of MATURITY_TOPIC_TAGS) {
-    const existing = await prisma.tag.findUnique({ where: { slug: tag.slug }, select: { id: true } });
-    if (existing) continue;
-    await prisma.tag.create({ data: { slug: tag.slug, name: tag.name, kind: "topic" } });
-    created.push(`tagg ${tag.slug}`);
-  }
-}
-
-/**
- * DEMO DATA, seeded only in demo mode (seedDatabase({ demo: true })): invented
- * self-assessments so the maturity pages have something to show. They are not
- * real answers from these municipalities. They have no submitter, which is how
- * the pages recognise and label them.
- *
- * - This year: enough municipalities in Dalarna and in Borlänge's municipality
- *   group for those comparisons to appear, and exactly four in the tourism group
- *   (and one in Jämtland) so the small-group rule visibly hides them.
- * - Last year: a smaller set including Borlänge, so "change since last year" has
- *   something to compare with once Borlänge submits this year.
- *
- * Idempotent like the upcoming forum: the years are fixed on the first run, and
- * nothing is added once any assessment exists.
- */
-export const DEMO_MATURITY = {
-  thisYear: [
-    // Dalarna (county 20): Falun, Ludvika, Mora, Leksand, Hedemora, Avesta, Malung-Sälen, Rättvik
-    "2080", "2085", "2062", "2029", "2083", "2084", "2023", "2031",
-    // Borlänge's group (kommuner i tätbefolkad region): Leksand and Hedemora above, and
-    // Enköping, Motala, Falkenberg, Lidköping
-    "0381", "0583", "1382", "1494",
-    // Större städer: Falun above, and Kristianstad, Umeå, Örebro, Växjö, Karlstad
-    "1290", "2480", "1880", "0780", "1780",
-    // Turism- och besöksnäringskommuner: Malung-Sälen and Rättvik above, Gotland, Åre = 4 (hidden)
-    "0980", "2321",
-  ],
-  lastYear: ["2081", "2080", "2085", "2062", "2029", "2083", "0381", "0583", "1382", "1290", "2480", "1880"],
-} as const;
-
-/** A plausible, deterministic demo score: BI ahead, AI and open data behind. */
-function demoScore(code: string, dimension: string, yearOffset: number): number {
-  const base: Record<string, number> = {
-    ownership: 2, plan: 1.6, bi: 2.6, iot: 1.4, ai: 0.8, competence: 1.6, collaboration: 2.2, platform: 1.6, openData: 1.1, culture: 1.8,
-  };
-  let hash = 0;
-  for (const ch of `${code}:${dimension}`) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  const jitter = (hash % 5) - 2; // -2..2
-  const value = Math.round((base[dimension] ?? 2) + jitter * 0.6 - yearOffset * 0.5);
-  return Math.max(0, Math.min(MATURITY_MAX_SCORE, value));
-}
-
-export async function ensureDemoMaturity(now: Date, created: string[]) {
-  if ((await prisma.maturityAssessment.count()) > 0) return;
-  const year = maturityYear(now);
-  const known = new Set(
-    (await prisma.municipality.findMany({ select: { code: true } })).map((m) => m.code),
-  );
-  const sets: [number, readonly string[], number][] = [
-    [year - 1, DEMO_MATURITY.lastYear, 1],
-    [year, DEMO_MATURITY.thisYear, 0],
-  ];
-  const createdAt = (y: number) => new Date(Date.UTC(y, 2, 15, 9, 0, 0)); // 15 March, demo
-  for (const [y, codes, offset] of sets) {
-    for (const code of codes) {
-      if (!known.has(code)) continue;
-      try {
-        await prisma.maturityAssessment.create({
-          data: {
-            municipalityCode: code,
-            year: y,
-            submittedById: null,
-            createdAt: y === year && createdAt(y) > now ? now : createdAt(y),
-            scores: { create: MATURITY_DIMENSIONS.map((d) => ({ dimension: d.key, score: demoScore(code, d.key, offset) })) },
-          },
-        });
-      } catch (error) {
-        // A seed running at the same time (two instances starting) made it first.
-        if (!isUniqueViolation(error)) throw error;
-      }
-    }
-    created.push(`demobedömningar analysmognad ${y}`);
-  }
-}
-

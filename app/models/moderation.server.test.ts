@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { makeCategory, makePost, makeThread, makeUser } from "~/test/discussion-fixtures";
 import { prisma } from "~/utils/db.server";
 import { threadIdFromInput } from "~/validation/moderation";
-import { dismissFlags, flagPost, hidePost, liftSuspension, listFlagQueue, mergeThreads, moveThread, setThreadState, suspendMember, unhidePost } from "./moderation.server";
+import { dismissFlags, hidePost, listFlagQueue, mergeThreads, moveThread, setThreadState, unhidePost } from "./moderation.server";
+import { flagPost } from "./flag.server";
+import { liftSuspension, suspendMember } from "./suspension.server";
 
 const audits = (entityId: string) => prisma.auditLog.findMany({ where: { entityId }, orderBy: { createdAt: "asc" } });
 

@@ -1,57 +1,18 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { renderForWrite } from "~/utils/markdown.server";
-import { formatFlagReason, type FlagReason } from "~/utils/moderation";
-import type { Role } from "~/utils/roles";
+import { fail, type Result } from "~/utils/result";
 import { recordAudit } from "./audit.server";
-import { lockPostFlags, lockThreads } from "./locks.server";
+import { lockThreads } from "./locks.server";
+import { transaction, type Tx } from "./transaction.server";
 
 /**
- * Moderation of discussions: members flag posts; moderators hide and unhide posts,
- * lock, pin, move, merge and hide threads, and suspend members. Every moderator
- * action writes its audit row (actor, reason) in the same transaction as the change.
- * Routes check the role (requireRole) before calling anything here.
+ * Moderation of discussions: moderators work the flag queue, hide and unhide posts,
+ * and lock, pin, move, merge and hide threads. Every action writes its audit row
+ * (actor, reason) in the same transaction as the change. Routes check the role
+ * (requireRole) before calling anything here. Members flag posts in flag.server.ts;
+ * suspensions are in suspension.server.ts.
  */
-
-type Db = Prisma.TransactionClient;
-export type Result<T = object> = ({ ok: true } & T) | { ok: false; field: string; message: string };
-
-const fail = (field: string, message: string) => ({ ok: false as const, field, message });
-
-// ---------------------------------------------------------------------------
-// Flags (members)
-// ---------------------------------------------------------------------------
-
-/** The post a member is about to flag, with where to send them back. */
-export async function getPostForFlagging(postId: string) {
-  return prisma.post.findUnique({
-    where: { id: postId },
-    select: {
-      id: true,
-      kind: true,
-      bodyMd: true,
-      authorId: true,
-      hiddenAt: true,
-      createdAt: true,
-      author: { select: { name: true, deletedAt: true } },
-      thread: { select: { id: true, slug: true, title: true, hiddenAt: true, mergedIntoId: true } },
-    },
-  });
-}
-
-export async function flagPost(reporterId: string, postId: string, reason: FlagReason, note: string): Promise<Result> {
-  return prisma.$transaction(async (tx) => {
-    await lockPostFlags(tx, postId); // PostgreSQL: one "already flagged?" decision at a time (SQLite: no-op)
-    const post = await tx.post.findUnique({ where: { id: postId }, select: { authorId: true, hiddenAt: true, thread: { select: { hiddenAt: true } } } });
-    if (!post || post.thread.hiddenAt) return fail("reason", "Inlägget finns inte.");
-    if (post.authorId === reporterId) return fail("reason", "Du kan inte flagga dina egna inlägg. Du kan ändra eller ta bort texten själv.");
-    if (post.hiddenAt) return fail("reason", "Inlägget är redan dolt av en moderator.");
-    const open = await tx.flag.findFirst({ where: { postId, reporterId, status: "open" }, select: { id: true } });
-    if (open) return fail("reason", "Du har redan flaggat det här inlägget. En moderator tittar på det.");
-    await tx.flag.create({ data: { postId, reporterId, reason: formatFlagReason(reason, note) } });
-    return { ok: true as const };
-  });
-}
 
 // ---------------------------------------------------------------------------
 // The queue
@@ -124,13 +85,13 @@ export async function getPostForModeration(postId: string) {
   });
 }
 
-async function resolveOpenFlags(tx: Db, postId: string, actorId: string, now: Date) {
+async function resolveOpenFlags(tx: Tx, postId: string, actorId: string, now: Date) {
   const { count } = await tx.flag.updateMany({ where: { postId, status: "open" }, data: { status: "resolved", resolvedById: actorId, resolvedAt: now } });
   return count;
 }
 
 export async function hidePost(actorId: string, postId: string, reason: string, now: Date = new Date()): Promise<Result<{ threadId: string }>> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const post = await tx.post.findUnique({ where: { id: postId }, select: { threadId: true, hiddenAt: true } });
     if (!post) return fail("intent", "Inlägget finns inte.");
     if (post.hiddenAt) return fail("intent", "Inlägget är redan dolt.");
@@ -142,7 +103,7 @@ export async function hidePost(actorId: string, postId: string, reason: string, 
 }
 
 export async function unhidePost(actorId: string, postId: string, reason: string): Promise<Result<{ threadId: string }>> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const post = await tx.post.findUnique({ where: { id: postId }, select: { threadId: true, hiddenAt: true, hiddenReason: true } });
     if (!post) return fail("intent", "Inlägget finns inte.");
     if (!post.hiddenAt) return fail("intent", "Inlägget är inte dolt.");
@@ -160,7 +121,7 @@ export async function unhidePost(actorId: string, postId: string, reason: string
 
 /** The flags were not a reason to act: close them, and log why. */
 export async function dismissFlags(actorId: string, postId: string, reason: string, now: Date = new Date()): Promise<Result<{ dismissed: number }>> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const dismissed = await resolveOpenFlags(tx, postId, actorId, now);
     if (dismissed === 0) return fail("intent", "Inlägget har inga öppna flaggningar.");
     await recordAudit(tx, { actorId, action: "flag.dismiss", entityType: "Post", entityId: postId, detail: { reason, dismissed } });
@@ -201,7 +162,7 @@ export async function getThreadForModeration(threadId: string) {
 type ThreadFlagChange = "lock" | "unlock" | "pin" | "unpin" | "hide" | "unhide";
 
 export async function setThreadState(actorId: string, threadId: string, change: ThreadFlagChange, reason: string, now: Date = new Date()): Promise<Result> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const thread = await tx.thread.findUnique({ where: { id: threadId }, select: { locked: true, pinned: true, hiddenAt: true, mergedIntoId: true } });
     if (!thread) return fail("intent", "Tråden finns inte.");
     const data: Prisma.ThreadUpdateInput =
@@ -222,7 +183,7 @@ export async function setThreadState(actorId: string, threadId: string, change: 
 }
 
 export async function moveThread(actorId: string, threadId: string, categoryId: string, reason: string): Promise<Result> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const thread = await tx.thread.findUnique({ where: { id: threadId }, select: { categoryId: true } });
     if (!thread) return fail("intent", "Tråden finns inte.");
     const category = await tx.discussionCategory.findUnique({ where: { id: categoryId }, select: { id: true } });
@@ -246,7 +207,7 @@ export async function moveThread(actorId: string, threadId: string, categoryId: 
  */
 export async function mergeThreads(actorId: string, sourceId: string, targetId: string, reason: string, now: Date = new Date()): Promise<Result<{ target: { id: string; slug: string } }>> {
   if (sourceId === targetId) return fail("target", "En tråd kan inte slås ihop med sig själv.");
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     // PostgreSQL: both threads locked (in id order) before anything is read, so a merge the
     // other way round waits and then sees this one, and no answer lands on the source while
     // its posts move or is left out of the target's recount (SQLite: no-op).
@@ -302,42 +263,5 @@ export async function mergeThreads(actorId: string, sourceId: string, targetId: 
       detail: { reason, into: targetId, movedPosts: moved.count, followers: followers.length, questionPostId: question?.id ?? null },
     });
     return { ok: true as const, target: { id: target.id, slug: target.slug } };
-  });
-}
-
-// ---------------------------------------------------------------------------
-// Suspensions
-// ---------------------------------------------------------------------------
-
-const RANK: Record<string, number> = { member: 0, moderator: 1, organizer: 2, admin: 3 };
-
-export async function suspendMember(actor: { id: string; role: Role }, userId: string, until: Date, reason: string, now: Date = new Date()): Promise<Result> {
-  if (until <= now) return fail("until", "Välj ett datum efter i dag.");
-  if (until.getTime() - now.getTime() > 5 * 365 * 24 * 3600_000) return fail("until", "Stäng av i högst fem år.");
-  if (userId === actor.id) return fail("userId", "Du kan inte stänga av dig själv.");
-  return prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, deletedAt: true, suspendedUntil: true } });
-    if (!user || user.deletedAt) return fail("userId", "Medlemmen finns inte.");
-    if ((RANK[user.role] ?? 0) >= (RANK[actor.role] ?? 0)) return fail("userId", "Du kan bara stänga av medlemmar med en lägre roll än din egen.");
-    await tx.user.update({ where: { id: userId }, data: { suspendedUntil: until } });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "user.suspend",
-      entityType: "User",
-      entityId: userId,
-      detail: { reason, until: until.toISOString(), previousUntil: user.suspendedUntil?.toISOString() ?? null },
-    });
-    return { ok: true as const };
-  });
-}
-
-export async function liftSuspension(actor: { id: string; role: Role }, userId: string, reason: string, now: Date = new Date()): Promise<Result> {
-  return prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { suspendedUntil: true } });
-    if (!user) return fail("userId", "Medlemmen finns inte.");
-    if (!user.suspendedUntil || user.suspendedUntil <= now) return fail("userId", "Medlemmen är inte avstängd.");
-    await tx.user.update({ where: { id: userId }, data: { suspendedUntil: null } });
-    await recordAudit(tx, { actorId: actor.id, action: "user.unsuspend", entityType: "User", entityId: userId, detail: { reason, wasUntil: user.suspendedUntil.toISOString() } });
-    return { ok: true as const };
   });
 }

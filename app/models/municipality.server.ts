@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
+import { visibleThread } from "./discussion.server";
 
 /**
  * Municipality pages: who is active where. Counts come from grouped queries
@@ -9,7 +10,6 @@ import { prisma } from "~/utils/db.server";
 const publishedCase = { status: "published" } satisfies Prisma.CaseWhereInput;
 const publicEvent = { status: "published" } satisfies Prisma.EventWhereInput;
 const listedMember = { listedPublicly: true, deletedAt: null, emailVerifiedAt: { not: null } } satisfies Prisma.UserWhereInput;
-const visibleThread = { hiddenAt: null, mergedIntoId: null } satisfies Prisma.ThreadWhereInput;
 const threadByMemberOf = (code: string): Prisma.ThreadWhereInput => ({
   ...visibleThread,
   author: { municipalityCode: code, deletedAt: null },

@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import {
-  CLAIM_LEASE_MS,
-  MAX_ATTEMPTS,
-  backoffDelayMs,
-  claimBatch,
-  countOutbox,
-  enqueueEmail,
-  getOutboxEmail,
-  listOutbox,
-  listRecentEmails,
-  markFailed,
-  markSent,
-  retryEmail,
-} from "./outbox.server";
+import { backoffDelayMs, CLAIM_LEASE_MS, claimBatch, enqueueEmail, markFailed, markSent, MAX_ATTEMPTS } from "./outbox.server";
+import { countOutbox, getOutboxEmail, listOutbox, listRecentEmails, retryEmail } from "./outbox-admin.server";
 
 const MINUTE = 60_000;
 let counter = 0;

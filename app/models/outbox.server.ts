@@ -1,12 +1,16 @@
-import { Prisma } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { byProvider } from "~/utils/dialect.server";
+import { afterCommit, isUniqueViolation, type Db } from "./transaction.server";
 
 /**
  * The durable email outbox. Mail is written here, in the same transaction as the
- * change that caused it, and a sender (app/utils/mailer.server.ts) delivers it later.
+ * change that caused it, and a sender (app/jobs/outbox-sender.server.ts) delivers it later.
  * Delivery is at least once: a process that dies between the SMTP hand-off and
  * markSent() leaves the row "sending" until its lease runs out, and it is sent again.
+ *
+ * Queuing a mail also wakes the sender of this process once the mail is committed,
+ * so whoever queues mail never has to (the sender otherwise looks every few seconds).
  */
 
 export type OutboxStatus = "queued" | "sending" | "sent" | "failed";
@@ -43,9 +47,8 @@ export function backoffDelayMs(attempts: number): number {
   return Math.min(BACKOFF_BASE_MS * 2 ** exponent, BACKOFF_CAP_MS);
 }
 
-type Db = Prisma.TransactionClient;
 
-const rowSelect = {
+export const outboxRowSelect = {
   id: true,
   toAddress: true,
   subject: true,
@@ -58,11 +61,24 @@ const rowSelect = {
   createdAt: true,
 } satisfies Prisma.OutboxEmailSelect;
 
-export type OutboxRow = Prisma.OutboxEmailGetPayload<{ select: typeof rowSelect }>;
+export type OutboxRow = Prisma.OutboxEmailGetPayload<{ select: typeof outboxRowSelect }>;
+
+let wakeHook: (() => void) | null = null;
+
+/** Set by the outbox sender (app/jobs/outbox-sender.server.ts) while it runs in this process. */
+export function setOutboxWakeHook(hook: (() => void) | null) {
+  wakeHook = hook;
+}
+
+/** Asks the sender running in this process to send now; a no-op when none runs. */
+export function wakeOutboxSender() {
+  wakeHook?.();
+}
 
 /**
  * Queues one email. Pass the transaction client (`tx`) so the mail is stored only if
- * the change that caused it commits. With a dedupeKey a repeat returns the existing
+ * the change that caused it commits; the sender is woken once it has (a transaction
+ * started with transaction()). With a dedupeKey a repeat returns the existing
  * row (`created: false`), also when two requests race.
  *
  * PostgreSQL note: there a unique violation aborts the surrounding transaction, so
@@ -74,7 +90,7 @@ export async function enqueueEmail(message: OutgoingEmail, tx: Db = prisma): Pro
   if (!/^[^\s@<>,;]+@[^\s@<>,;]+$/.test(toAddress)) throw new Error("Ogiltig mottagaradress för e-post");
   const dedupeKey = message.dedupeKey ?? null;
   if (dedupeKey) {
-    const existing = await tx.outboxEmail.findUnique({ where: { dedupeKey }, select: rowSelect });
+    const existing = await tx.outboxEmail.findUnique({ where: { dedupeKey }, select: outboxRowSelect });
     if (existing) return { email: existing, created: false };
   }
   try {
@@ -91,12 +107,13 @@ export async function enqueueEmail(message: OutgoingEmail, tx: Db = prisma): Pro
         status: "queued",
         nextAttemptAt: message.sendAfter ?? new Date(),
       },
-      select: rowSelect,
+      select: outboxRowSelect,
     });
+    afterCommit(tx, wakeOutboxSender);
     return { email, created: true };
   } catch (error) {
     if (dedupeKey && isUniqueViolation(error)) {
-      const existing = await tx.outboxEmail.findUnique({ where: { dedupeKey }, select: rowSelect });
+      const existing = await tx.outboxEmail.findUnique({ where: { dedupeKey }, select: outboxRowSelect });
       if (existing) return { email: existing, created: false };
     }
     throw error;
@@ -106,10 +123,6 @@ export async function enqueueEmail(message: OutgoingEmail, tx: Db = prisma): Pro
 /** How many mails were ever queued with a dedupe key starting with `prefix` (e.g. the mentions of one post). */
 export async function countEmailsByKeyPrefix(prefix: string, tx: Db = prisma): Promise<number> {
   return tx.outboxEmail.count({ where: { dedupeKey: { startsWith: prefix } } });
-}
-
-function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 export type ClaimedEmail = {
@@ -234,67 +247,4 @@ export async function markFailed(id: string, error: unknown, now: Date = new Dat
 function errorText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.slice(0, 1000);
-}
-
-/**
- * Admin action: put a failed (or waiting) mail back in the queue to be sent now,
- * with a fresh set of attempts. Sent mail and mail being sent are left alone.
- */
-export async function retryEmail(id: string, now: Date = new Date()): Promise<boolean> {
-  const { count } = await prisma.outboxEmail.updateMany({
-    where: { id, status: { in: ["failed", "queued"] } },
-    data: { status: "queued", nextAttemptAt: now, lockedUntil: null, attempts: 0 },
-  });
-  return count === 1;
-}
-
-export async function listOutbox({ status, take = 50 }: { status?: OutboxStatus; take?: number } = {}): Promise<OutboxRow[]> {
-  return prisma.outboxEmail.findMany({
-    where: status ? { status } : {},
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: Math.min(Math.max(take, 1), 500),
-    select: rowSelect,
-  });
-}
-
-export async function countOutbox(): Promise<Record<OutboxStatus, number> & { total: number }> {
-  const groups = await prisma.outboxEmail.groupBy({ by: ["status"], _count: { _all: true } });
-  const counts: Record<OutboxStatus, number> & { total: number } = { queued: 0, sending: 0, sent: 0, failed: 0, total: 0 };
-  for (const group of groups) {
-    if ((OUTBOX_STATUSES as readonly string[]).includes(group.status)) counts[group.status as OutboxStatus] = group._count._all;
-    counts.total += group._count._all;
-  }
-  return counts;
-}
-
-/** One mail with everything about it, for an admin detail view. */
-export async function getOutboxEmail(id: string) {
-  const row = await prisma.outboxEmail.findUnique({
-    where: { id },
-    select: { ...rowSelect, text: true, html: true, attachments: true, dedupeKey: true, lockedUntil: true },
-  });
-  return row ? { ...row, attachments: parseAttachments(row.attachments) } : null;
-}
-
-export type RecentEmail = {
-  id: string;
-  toAddress: string;
-  subject: string;
-  text: string;
-  html: string | null;
-  kind: string;
-  status: string;
-  createdAt: Date;
-  sentAt: Date | null;
-  attachmentNames: string[];
-};
-
-/** The newest mail with its content, for the demo mail viewer. */
-export async function listRecentEmails(take = 20): Promise<RecentEmail[]> {
-  const rows = await prisma.outboxEmail.findMany({
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: Math.min(Math.max(take, 1), 200),
-    select: { id: true, toAddress: true, subject: true, text: true, html: true, kind: true, status: true, createdAt: true, sentAt: true, attachments: true },
-  });
-  return rows.map(({ attachments, ...row }) => ({ ...row, attachmentNames: parseAttachments(attachments).map((a) => a.filename) }));
 }

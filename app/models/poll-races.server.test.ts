@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { participantHashForToken } from "~/utils/poll-participant.server";
 import { pollSchema } from "~/validation/poll";
-import { castVote, changePollState, createPoll } from "./poll.server";
+import { castVote } from "./poll-vote.server";
+import { changePollState, createPoll } from "./poll-admin.server";
 
 let organizerId = "";
 let eventId = "";

@@ -3,22 +3,9 @@ import { prisma } from "~/utils/db.server";
 import { subscribeToPoll } from "~/utils/poll-bus.server";
 import { participantHashForToken } from "~/utils/poll-participant.server";
 import { CODE_ALPHABET, normalizePollCode, pollSchema } from "~/validation/poll";
-import {
-  canTransition,
-  castVote,
-  changePollState,
-  createPoll,
-  deletePoll,
-  getBreakdowns,
-  getLiveResults,
-  getOwnResponse,
-  getPollByCode,
-  getPublishedPoll,
-  getTrend,
-  listFreeTextAnswers,
-  listPublishedPolls,
-  updatePoll,
-} from "./poll.server";
+import { canTransition, changePollState, createPoll, deletePoll, getLiveResults, listFreeTextAnswers, updatePoll } from "./poll-admin.server";
+import { castVote, getOwnResponse, getPollByCode } from "./poll-vote.server";
+import { getBreakdowns, getPublishedPoll, getTrend, listPublishedPolls } from "./poll.server";
 import { upsertReferenceData } from "./reference.server";
 
 let organizerId = "";

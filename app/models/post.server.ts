@@ -2,16 +2,22 @@ import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { LOCKED_THREAD_MESSAGE, MAX_TAGS, NEW_MEMBER_DAYS, NEW_MEMBER_MAX_LINKS, NEW_MEMBER_POSTS } from "~/utils/discussion";
 import { countExternalLinks, renderForWrite } from "~/utils/markdown.server";
-import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { enforceRateLimit } from "~/models/rate-limit.server";
 import { slugify } from "~/utils/slug";
 import { recordAudit } from "./audit.server";
 import { afterPostCreated, afterPostEdited, type CreatedPost } from "./discussion-notify.server";
 import { lockPostVotes, lockThreads } from "./locks.server";
+import { transaction, type Tx } from "./transaction.server";
 
 /**
  * Writing in discussions: threads, answers, comments, edits, votes and accepted
  * answers. Every change that touches a counter recomputes or adjusts it in the
  * same transaction as the change, so the numbers stay exact.
+ *
+ * Over 300 lines: every write here shares the thread locks (postInLockedThread),
+ * the checks that a thread can be written to and the refusals (DiscussionError);
+ * split up, each part would need them all, and the lock order must be read in one
+ * place.
  */
 
 /** A refusal the route shows as a Swedish message with the given status (on `field` of its form, when it names one). */
@@ -102,7 +108,7 @@ const threadSlug = (title: string) => slugify(title) || "fraga";
  * Creates a thread with its question inside a transaction the caller owns (also
  * used by "Fråga case-ägaren"); the asker follows the thread.
  */
-export async function insertThread(tx: Prisma.TransactionClient, input: NewThread) {
+export async function insertThread(tx: Tx, input: NewThread) {
   const thread = await tx.thread.create({
     data: {
       categoryId: input.categoryId,
@@ -145,7 +151,7 @@ export async function createThread(input: {
   eventSlug?: string;
 }) {
   const bodyHtml = postHtml(input.body);
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const category = await tx.discussionCategory.findUnique({ where: { slug: input.categorySlug }, select: { id: true } });
     if (!category) throw new DiscussionError("Välj en kategori i listan.", 400, "category");
     const tags = input.tagSlugs.length
@@ -177,7 +183,7 @@ export async function createThread(input: {
  * again after the lock and the lock taken again if it moved. `thenLock` takes
  * further locks after the thread's (always in that order, against deadlocks).
  */
-async function postInLockedThread<S extends Prisma.PostSelect>(tx: Prisma.TransactionClient, postId: string, select: S, thenLock?: () => Promise<void>) {
+async function postInLockedThread<S extends Prisma.PostSelect>(tx: Tx, postId: string, select: S, thenLock?: () => Promise<void>) {
   let locked: string | null = null;
   for (let attempt = 0; attempt < 3; attempt++) {
     const where = await tx.post.findUnique({ where: { id: postId }, select: { threadId: true } });
@@ -205,7 +211,7 @@ const writableThreadSelect = { id: true, locked: true, hiddenAt: true, mergedInt
 
 export async function createAnswer({ threadId, authorId, body, now = new Date() }: { threadId: string; authorId: string; body: string; now?: Date }) {
   const bodyHtml = postHtml(body);
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockThreads(tx, [threadId]); // PostgreSQL: not while the thread is merged, locked or hidden (SQLite: no-op)
     const thread = await tx.thread.findUnique({ where: { id: threadId }, select: writableThreadSelect });
     assertWritable(thread);
@@ -239,7 +245,7 @@ export async function createComment({
   now?: Date;
 }) {
   const bodyHtml = postHtml(body);
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const parent = await postInLockedThread(tx, parentId, { id: true, kind: true, hiddenAt: true, thread: { select: writableThreadSelect } });
     if (!parent || parent.hiddenAt) throw new DiscussionError(NOT_FOUND, 404);
     if (expectedThreadId && parent.thread.id !== expectedThreadId) throw new DiscussionError(OTHER_THREAD, 400);
@@ -263,7 +269,7 @@ export async function createComment({
  */
 export async function editPost({ postId, editorId, body, title, now = new Date() }: { postId: string; editorId: string; body: string; title?: string; now?: Date }) {
   const bodyHtml = postHtml(body);
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     // Locked (PostgreSQL), so two edits at once each keep the other's text as a revision, and a merge waits.
     const post = await postInLockedThread(tx, postId, {
       id: true,
@@ -301,7 +307,7 @@ export async function editPost({ postId, editorId, body, title, now = new Date()
  * anything is written.
  */
 export async function toggleVote({ postId, userId, threadId }: { postId: string; userId: string; threadId?: string }) {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     // The thread first, as a merge does: a vote on a question also writes the thread row.
     const post = await postInLockedThread(
       tx,
@@ -326,7 +332,7 @@ export async function toggleVote({ postId, userId, threadId }: { postId: string;
  * moderator may; a moderator's choice on someone else's thread is audited.
  */
 export async function acceptAnswer({ postId, actorId, isModerator, threadId }: { postId: string; actorId: string; isModerator: boolean; threadId?: string }) {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     // Locked, so two clicks at once toggle twice (as on SQLite) instead of both reading the same state.
     const post = await postInLockedThread(tx, postId, {
       id: true,

@@ -2,7 +2,18 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { hit, pruneRateLimits, resetRateLimit } from "./rate-limit.server";
+import {
+  ATTEMPT_LIMITS,
+  beginAttempt,
+  checkRateLimit,
+  clearRateLimit,
+  enforceRateLimit,
+  hit,
+  pruneRateLimits,
+  RATE_LIMITS,
+  rateLimitKey,
+  resetRateLimit,
+} from "./rate-limit.server";
 
 const rule = { limit: 10, windowSeconds: 15 * 60 };
 const t0 = new Date("2026-05-06T11:00:00.000Z");
@@ -79,5 +90,92 @@ describe("pruneRateLimits", () => {
     await pruneRateLimits();
     expect((await hit("test:prune-day", rule, now)).remaining).toBe(9); // counted from scratch
     expect((await hit("test:prune-hour", rule, new Date(now.getTime() - 3_600_000 + 1000))).remaining).toBe(8); // kept
+  });
+});
+
+describe("named limits", () => {
+  it("has the agreed numbers", () => {
+    expect(RATE_LIMITS).toEqual({
+      signupIp: { limit: 5, windowSeconds: 3600 },
+      resetIp: { limit: 5, windowSeconds: 3600 },
+      resetAccount: { limit: 3, windowSeconds: 3600 },
+      resendVerificationIp: { limit: 3, windowSeconds: 3600 },
+      contactIp: { limit: 5, windowSeconds: 3600 },
+      postingUser: { limit: 10, windowSeconds: 600 },
+      previewUser: { limit: 30, windowSeconds: 600 },
+      flagUser: { limit: 10, windowSeconds: 3600 },
+      postingNewMember: { limit: 3, windowSeconds: 1800 },
+      registrationIp: { limit: 300, windowSeconds: 600 },
+      invitationIp: { limit: 10, windowSeconds: 3600 },
+      registrationAddress: { limit: 3, windowSeconds: 3600 },
+      pollCodeMissIp: { limit: 100, windowSeconds: 600 },
+      pollCodeIp: { limit: 5000, windowSeconds: 600 },
+    });
+  });
+
+  it("stores no address in clear text and treats case alike", () => {
+    const key = rateLimitKey("resetIp", "Anna.Svensson@Borlange.example");
+    expect(key).toMatch(/^resetIp:[0-9a-f]{32}$/);
+    expect(key).not.toContain("anna");
+    expect(rateLimitKey("resetIp", "anna.svensson@borlange.example")).toBe(key);
+    expect(rateLimitKey("signupIp", "anna.svensson@borlange.example")).not.toBe(key);
+    // Spaces around the address count as the same subject too.
+    expect(rateLimitKey("resetIp", "  anna.svensson@borlange.example ")).toBe(key);
+  });
+
+  it("enforceRateLimit lets the limit through and throws the 429 answer after it", async () => {
+    for (let i = 0; i < RATE_LIMITS.resendVerificationIp.limit; i++) await expect(enforceRateLimit("resendVerificationIp", "198.51.100.44")).resolves.toBeUndefined();
+    const thrown = await enforceRateLimit("resendVerificationIp", "198.51.100.44").then(() => null, (r: unknown) => r);
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(429);
+    expect(Number((thrown as Response).headers.get("Retry-After"))).toBeGreaterThan(3500);
+    // Another subject is not affected.
+    await expect(enforceRateLimit("resendVerificationIp", "198.51.100.45")).resolves.toBeUndefined();
+  });
+
+  it("applies the named rule and can be cleared", async () => {
+    const now = new Date("2026-05-06T11:00:00Z");
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await checkRateLimit("resendVerificationIp", "203.0.113.7", now));
+    expect(results.map((r) => r.allowed)).toEqual([true, true, true, false]);
+    expect(results[3]!.retryAfterSeconds).toBe(3600);
+    await clearRateLimit("resendVerificationIp", "203.0.113.7");
+    expect((await checkRateLimit("resendVerificationIp", "203.0.113.7", now)).allowed).toBe(true);
+  });
+});
+
+describe("beginAttempt (login and two-factor throttling)", () => {
+  const t0 = new Date("2026-05-06T11:00:00Z");
+  const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+  const login = (account: string, address: string, seconds: number) => beginAttempt("login", { account, address }, at(seconds));
+
+  it("refuses an address that keeps failing for longer and longer", async () => {
+    const waits: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const attempt = await login("offer@example.se", "198.51.100.1", i);
+      if (!attempt.allowed) waits.push(attempt.retryAfterSeconds);
+    }
+    const [perMinute, perHour, perDay] = ATTEMPT_LIMITS.login.accountFromAddress;
+    expect(waits).toHaveLength(25 - perMinute.limit);
+    expect(waits[0]).toBeLessThanOrEqual(perMinute.windowSeconds);
+    expect(waits[perHour.limit - perMinute.limit]).toBeGreaterThan(perMinute.windowSeconds);
+    expect(waits.at(-1)).toBeGreaterThan(perHour.windowSeconds);
+    expect(waits.at(-1)).toBeLessThanOrEqual(perDay.windowSeconds);
+  });
+
+  it("refuses addresses that failed for a locked account, and lets a fresh one try", async () => {
+    const { limit } = ATTEMPT_LIMITS.login.account[0];
+    for (let i = 0; i <= limit; i++) expect((await login("lasta@example.se", `192.0.2.${i}`, i)).allowed).toBe(true);
+    expect((await login("lasta@example.se", "192.0.2.0", 30)).allowed).toBe(false);
+    const fresh = await login("lasta@example.se", "203.0.113.1", 31);
+    expect(fresh.allowed).toBe(true);
+  });
+
+  it("gives a success's count back, so only failures add up", async () => {
+    for (let i = 0; i < 100; i++) {
+      const attempt = await login("agare@example.se", "203.0.113.2", i);
+      expect(attempt.allowed).toBe(true);
+      if (attempt.allowed) await attempt.succeeded();
+    }
   });
 });

@@ -2,15 +2,15 @@ import type { Prisma } from "@prisma/client";
 import { recordAudit } from "~/models/audit.server";
 import { lockEventOrganizing } from "~/models/locks.server";
 import { prisma } from "~/utils/db.server";
+import type { Result } from "~/utils/result";
 import type { VideoSource } from "~/utils/video";
+import { transaction, type Tx } from "./transaction.server";
 
 /**
  * Recordings of past forums: the video, its chapters and its materials (uploaded
  * slides or links). Organizer changes write an audit row in the same transaction.
  * A recording is public when it has a publishedAt in the past and its event is published.
  */
-
-export type Result<T = unknown> = ({ ok: true } & T) | { ok: false; field: string; message: string };
 
 const recordingSelect = {
   id: true,
@@ -48,7 +48,7 @@ export type RecordingSettings = {
 
 /** Adds or changes the recording. Only a forum that has ended can have one. */
 export async function saveRecording(actorId: string, eventId: string, input: RecordingSettings, now = new Date()): Promise<Result> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const event = await tx.event.findUnique({ where: { id: eventId }, select: { endsAt: true, recording: { select: { id: true, publishedAt: true } } } });
     if (!event) return { ok: false, field: "form", message: "Forumet finns inte längre." };
     if (event.endsAt > now) return { ok: false, field: "videoUrl", message: "Inspelningen kan läggas till först när forumet är slut." };
@@ -72,7 +72,7 @@ export async function saveRecording(actorId: string, eventId: string, input: Rec
   });
 }
 
-async function recordingIdOf(tx: Prisma.TransactionClient, eventId: string) {
+async function recordingIdOf(tx: Tx, eventId: string) {
   const recording = await tx.recording.findUnique({ where: { eventId }, select: { id: true } });
   return recording?.id ?? null;
 }
@@ -80,7 +80,7 @@ async function recordingIdOf(tx: Prisma.TransactionClient, eventId: string) {
 const NO_RECORDING = { ok: false as const, field: "form", message: "Lägg till videon först. Sedan kan du lägga till kapitel och material." };
 
 export async function addChapter(actorId: string, eventId: string, input: { startSeconds: number; title: string }): Promise<Result> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const recording = await tx.recording.findUnique({ where: { eventId }, select: { id: true, durationSeconds: true } });
     if (!recording) return NO_RECORDING;
     if (recording.durationSeconds !== null && input.startSeconds >= recording.durationSeconds) {
@@ -93,7 +93,7 @@ export async function addChapter(actorId: string, eventId: string, input: { star
 }
 
 export async function deleteChapter(actorId: string, eventId: string, chapterId: string): Promise<Result> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const recordingId = await recordingIdOf(tx, eventId);
     const { count } = recordingId ? await tx.chapter.deleteMany({ where: { id: chapterId, recordingId } }) : { count: 0 };
     if (!count) return { ok: false, field: "form", message: "Kapitlet finns inte längre. Ladda om sidan." };
@@ -107,7 +107,7 @@ export type NewMaterial =
   | { kind: "file"; title: string; filePath: string; mimeType: string; sizeBytes: number };
 
 export async function addMaterial(actorId: string, eventId: string, material: NewMaterial): Promise<Result> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockEventOrganizing(tx, eventId); // PostgreSQL: one "last position + 1" at a time (SQLite: no-op)
     const recordingId = await recordingIdOf(tx, eventId);
     if (!recordingId) return NO_RECORDING;
@@ -129,7 +129,7 @@ export async function addMaterial(actorId: string, eventId: string, material: Ne
 
 /** Deletes the row; returns the stored file name (if any) so the caller can remove the file after the commit. */
 export async function deleteMaterial(actorId: string, eventId: string, materialId: string): Promise<Result<{ filePath: string | null }>> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const recordingId = await recordingIdOf(tx, eventId);
     const material = recordingId
       ? await tx.material.findFirst({ where: { id: materialId, recordingId }, select: { id: true, filePath: true } })

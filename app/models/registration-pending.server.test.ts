@@ -1,8 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { nextForumStats } from "./dashboard.server";
-import { confirmRegistration, expirePendingRegistrations, getPendingRegistration, pendingUntilFor, requestRegistration } from "./registration-pending.server";
-import { countRegistrations, exportRegistrations, getOwnRegistration, listRegistrations, registerForEvent, type RegistrationInput } from "./registration.server";
+import {
+  confirmRegistration,
+  expirePendingRegistrations,
+  getPendingRegistration,
+  pendingUntilFor,
+  requestRegistration,
+} from "./registration-pending.server";
+import { countRegistrations, exportRegistrations, listRegistrations } from "./registration-admin.server";
+import { getOwnRegistration, registerForEvent, type RegistrationInput } from "./registration.server";
 
 const HOUR = 3600_000;
 const inHours = (h: number) => new Date(Date.now() + h * HOUR);

@@ -1,30 +1,28 @@
 import { prisma } from "~/utils/db.server";
 import { randomToken, sha256Hex } from "~/utils/crypto.server";
-import { registrationConfirmRequestTemplate, registrationLinksTemplate } from "~/utils/email-templates.server";
+import { registrationConfirmRequestTemplate, registrationLinksTemplate } from "~/utils/forum-email-templates.server";
 import { registrationConfirmHref } from "~/utils/links";
-import { checkRateLimit } from "~/utils/rate-limit.server";
+import { checkRateLimit } from "~/models/rate-limit.server";
 import { appUrl, cancelRegistrationUrl, registrationPageUrl } from "~/utils/signed-links.server";
 import { subscribeInTransaction } from "./invitation.server";
 import { lockEventSeats } from "./locks.server";
 import { enqueueEmail } from "./outbox.server";
+import { isUniqueViolation, transaction, TX_OPTIONS } from "./transaction.server";
 import {
   ClosedMeanwhile,
   eventSelect,
-  isUniqueViolation,
   mailInfo,
   nextWaitlistSeq,
-  openEventFor,
   queueConfirmed,
   queueWaitlisted,
   registrationClosedReason,
   REUSABLE_STATUSES,
   takeSeat,
-  TX_OPTIONS,
   waitlistPosition,
   type ClosedReason,
   type EventRow,
-  type RegistrationInput,
-} from "./registration.server";
+} from "./registration-seats.server";
+import { openEventFor, registrantDetails, type RegistrationInput } from "./registration.server";
 
 /**
  * Registrations whose address is not proven yet (anyone but a signed-in member with a
@@ -76,13 +74,7 @@ export async function requestRegistration(input: RegistrationInput, now: Date = 
   const token = randomToken();
   const pendingUntil = pendingUntilFor(event, now);
   const data = {
-    name: input.name.trim(),
-    title: input.title.trim(),
-    municipalityCode: input.municipalityCode,
-    organisationName: input.municipalityCode ? "" : input.organisationName.trim(),
-    userId: input.userId,
-    consentInvites: input.consentInvites,
-    consentedAt: now,
+    ...registrantDetails(input, now),
     status: "pending",
     confirmTokenHash: sha256Hex(token),
     pendingUntil,
@@ -92,7 +84,7 @@ export async function requestRegistration(input: RegistrationInput, now: Date = 
     attendedAt: null,
   };
   try {
-    const stored = await prisma.$transaction(async (tx) => {
+    const stored = await transaction(async (tx) => {
       // The write comes first (SQLite's write lock). A pending row gets the newest
       // details and a new link; the link in an earlier mail stops working.
       if (existing) {
@@ -155,7 +147,7 @@ export async function confirmRegistration(token: string, now: Date = new Date())
   });
   if (!reg) return { outcome: "invalid" };
   try {
-    return await prisma.$transaction(async (tx) => {
+    return await transaction(async (tx) => {
       await lockEventSeats(tx, reg.eventId); // PostgreSQL: one seat decision per event at a time (SQLite: no-op)
       // The first statement writes (SQLite's write lock) and uses the token up.
       const { count } = await tx.registration.updateMany({

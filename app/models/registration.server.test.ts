@@ -1,20 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { confirmInvitations, requestInvitations, sendInvitations } from "./invitation.server";
+import { cancelRegistration, getOwnRegistration, registerForEvent, type RegistrationInput } from "./registration.server";
 import {
-  cancelRegistration,
   countRegistrations,
   exportRegistrations,
-  getOwnRegistration,
   messageConfirmed,
   promoteManually,
-  registerForEvent,
-  registrationClosedReason,
   sendDueReminders,
   sendReminder,
   setAttendance,
-  type RegistrationInput,
-} from "./registration.server";
+} from "./registration-admin.server";
+import { registrationClosedReason } from "./registration-seats.server";
 
 const HOUR = 3600_000;
 const inDays = (d: number) => new Date(Date.now() + d * 24 * HOUR);

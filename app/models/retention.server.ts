@@ -1,6 +1,7 @@
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { recordAudit } from "./audit.server";
+import { transaction } from "./transaction.server";
 
 /**
  * Data retention (GDPR), with the periods from configuration (the privacy page
@@ -32,7 +33,7 @@ export async function runRetention(now: Date = new Date()): Promise<RetentionRes
   const contactCutoff = monthsBefore(now, RETENTION_CONTACT_MONTHS);
   const accountCutoff = new Date(now.getTime() - RETENTION_UNVERIFIED_DAYS * 24 * 3600 * 1000);
 
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const old = await tx.registration.findMany({
       where: { anonymisedAt: null, event: { endsAt: { lt: registrationCutoff } } },
       select: { id: true },

@@ -1,7 +1,7 @@
 import { prisma } from "~/utils/db.server";
 import { articleHref, caseHref, eventHref, threadHref } from "~/utils/links";
 import { SEARCH_FILTERS, SEARCH_PAGE_SIZE, type SearchFilter } from "~/utils/search-filters";
-import { searchBackend, type Highlighted, type SearchKind } from "~/utils/search.server";
+import { searchBackend, type Highlighted, type SearchKind } from "./search-index.server";
 
 /**
  * The search page's model: runs the query through the search backend and turns

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { sha256Hex } from "~/utils/crypto.server";
-import { endAllSessions, getAuth, getOptionalUser, lucia, startSession } from "~/utils/auth.server";
+import { endAllSessions, getAuth, getOptionalUser, lucia, startSession } from "~/models/auth.server";
 import { countUserSessions, markSessionTwoFactorVerified } from "./session.server";
 
 async function makeUser(email: string) {

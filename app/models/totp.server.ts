@@ -3,6 +3,7 @@ import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
 import { createTOTPKeyURI, verifyHOTP } from "@oslojs/otp";
 import { prisma } from "~/utils/db.server";
 import { keyring, sha256Hex } from "~/utils/crypto.server";
+import { transaction } from "./transaction.server";
 
 /**
  * Two-factor authentication with TOTP (RFC 6238, 30 s, 6 digits) and ten
@@ -103,7 +104,7 @@ export async function confirmTotpEnrolment(userId: string, code: string): Promis
   const step = matchingStep(key, code, user?.totpLastStep ?? null);
   if (step === null) return null;
   const codes = generateRecoveryCodes();
-  const confirmed = await prisma.$transaction(async (tx) => {
+  const confirmed = await transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id: userId, totpEnabledAt: null, ...unusedStep(step) },
       data: { totpEnabledAt: new Date(), totpLastStep: step },

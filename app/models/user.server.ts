@@ -1,15 +1,33 @@
-import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { settleAffiliation } from "./affiliation.server";
 import { recordAudit } from "./audit.server";
+import { handleBase } from "~/utils/handles";
 import { lockName } from "./locks.server";
+import { transaction, type Db, type Tx } from "./transaction.server";
 
 /** Users: lookups and profile changes. Account flows with tokens and email live in account.server.ts. */
-type Db = Prisma.TransactionClient | typeof prisma;
 
 export type OrganisationChoice =
   | { orgKind: "kommun"; municipalityCode: string }
   | { orgKind: "annan"; orgName: string; orgType: string };
+
+/**
+ * A free handle for a new member: "anna-oberg", else "anna-oberg-2", "-3", …
+ * Inside a transaction, PostgreSQL locks the base name until it commits, so
+ * two members with the same name signing up at once get different handles.
+ */
+export async function uniqueHandle(db: Db, name: string): Promise<string> {
+  const base = handleBase(name);
+  if (!("$transaction" in db)) await lockName(db, "handle", base);
+  const taken = new Set(
+    (await db.user.findMany({ where: { handle: { startsWith: base } }, select: { handle: true } })).map((u) => u.handle),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
 
 export async function findUserByEmail(email: string) {
   return prisma.user.findUnique({
@@ -56,7 +74,7 @@ export async function organisationExists(choice: OrganisationChoice): Promise<bo
  * so on PostgreSQL the name is locked first (two forms naming a new organisation
  * at once would otherwise both insert it and one would fail on the unique key).
  */
-export async function resolveOrganisation(choice: OrganisationChoice, db: Prisma.TransactionClient) {
+export async function resolveOrganisation(choice: OrganisationChoice, db: Tx) {
   if (choice.orgKind === "kommun") {
     const municipality = await db.municipality.findUnique({ where: { code: choice.municipalityCode }, select: { code: true } });
     return municipality ? { municipalityCode: municipality.code, organisationId: null } : null;
@@ -75,7 +93,7 @@ export async function updateProfile(
   userId: string,
   data: { name: string; title: string; listedPublicly: boolean; organisation: OrganisationChoice },
 ): Promise<{ ok: true } | { ok: false; field: "municipalityCode"; message: string }> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const org = await resolveOrganisation(data.organisation, tx);
     if (!org) return { ok: false as const, field: "municipalityCode" as const, message: "Välj din kommun i listan." };
     const before = await tx.user.findUnique({ where: { id: userId }, select: { municipalityCode: true, organisationId: true } });
@@ -123,7 +141,7 @@ export async function listUsers({ query, take = 50 }: { query?: string; take?: n
 
 /** Changes a role and writes the audit entry in the same transaction. */
 export async function setRole(actorId: string, userId: string, role: string) {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, email: true } });
     if (!before) return null;
     await tx.user.update({ where: { id: userId }, data: { role } });
@@ -134,7 +152,7 @@ export async function setRole(actorId: string, userId: string, role: string) {
 
 /** For the command line: promote an existing account to admin. */
 export async function promoteToAdmin(email: string) {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const user = await tx.user.findFirst({ where: { email: email.toLowerCase(), deletedAt: null }, select: { id: true, role: true } });
     if (!user) return false;
     await tx.user.update({ where: { id: user.id }, data: { role: "admin" } });

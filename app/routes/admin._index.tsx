@@ -5,8 +5,8 @@ import { DateTime } from "~/components/date-time";
 import { DayChart } from "~/components/day-chart";
 import { coverage, nextForumStats, waitingCounts } from "~/models/dashboard.server";
 import { countPendingClaims } from "~/models/affiliation-admin.server";
-import { countOutbox } from "~/models/outbox.server";
-import { hasRole, requireRole } from "~/utils/auth.server";
+import { countOutbox } from "~/models/outbox-admin.server";
+import { hasRole, requireRole } from "~/models/auth.server";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Arrangörsverktyg", "Verktyg för att driva Kommunforum Analytics.");

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { listUsers, setRole } from "~/models/user.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { ROLE_LABELS, ROLES } from "~/utils/roles";
 import { formatShortDate } from "~/utils/format";
 import { parseForm } from "~/utils/forms";

@@ -2,23 +2,18 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { CaseForm, caseFormValues, PreviewPanel } from "~/components/case-form";
+import { CaseForm, caseFormValues } from "~/components/case-form";
+import { PreviewPanel } from "~/components/editor-fields";
 import { DateTime } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton, TextField } from "~/components/forms";
-import {
-  assignCaseEditor,
-  getCaseForEdit,
-  getCaseFormOptions,
-  markCaseReviewed,
-  setCaseStatus,
-  updateCase,
-} from "~/models/case.server";
+import { assignCaseEditor, getCaseForEdit, getCaseFormOptions, markCaseReviewed, setCaseStatus, updateCase } from "~/models/case-admin.server";
 import { listMunicipalities } from "~/models/reference.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
-import { editorAnswer, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
+import { renderPreview } from "~/models/preview.server";
+import { editorAnswer, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
 import { caseHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { caseSchema, editorSchema } from "~/validation/library";
@@ -48,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   switch (intent) {
     case "preview":
-      return previewAnswer(formData, user.id, "caseBody");
+      return previewAnswer(formData, await renderPreview(user.id, editorBody(formData), "caseBody"));
     case "save": {
       const parsed = parseEditorForm(caseSchema, formData);
       if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });

@@ -3,8 +3,8 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
-import { listAllCasesForAdmin } from "~/models/case.server";
-import { requireRole } from "~/utils/auth.server";
+import { listAllCasesForAdmin } from "~/models/case-admin.server";
+import { requireRole } from "~/models/auth.server";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Hantera case", "Skapa, redigera och publicera case, även utkast.");

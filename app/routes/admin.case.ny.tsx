@@ -2,12 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { CaseForm, PreviewPanel } from "~/components/case-form";
-import { createCase, getCaseFormOptions } from "~/models/case.server";
+import { CaseForm } from "~/components/case-form";
+import { PreviewPanel } from "~/components/editor-fields";
+import { createCase, getCaseFormOptions } from "~/models/case-admin.server";
 import { listMunicipalities } from "~/models/reference.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
-import { editorAnswer, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
+import { renderPreview } from "~/models/preview.server";
+import { editorAnswer, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
 import { pageMeta } from "~/utils/meta";
 import { caseSchema, CASE_SECTION_TEMPLATE } from "~/validation/library";
 
@@ -23,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
   const formData = await readFormData(request);
   const intent = formData.get("intent");
-  if (intent === "preview") return previewAnswer(formData, user.id, "caseBody");
+  if (intent === "preview") return previewAnswer(formData, await renderPreview(user.id, editorBody(formData), "caseBody"));
   if (intent !== "save") return editorAnswer(formData, { errors: { form: "Okänd åtgärd. Ladda om sidan och försök igen." } });
   const parsed = parseEditorForm(caseSchema, formData);
   if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });

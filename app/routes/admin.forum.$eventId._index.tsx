@@ -8,31 +8,25 @@ import { Checkbox, ErrorSummary, SelectField, SubmitButton, TextArea, TextField 
 import {
   addAgendaItem,
   addSpeaker,
-  cancelEvent,
   deleteAgendaItem,
   deleteSpeaker,
-  getEventForEdit,
-  listAreaTags,
   moveAgendaItem,
   moveSpeaker,
-  publishEvent,
-  unpublishEvent,
   updateAgendaItem,
-  updateEvent,
   updateSpeaker,
-} from "~/models/event-admin.server";
+} from "~/models/event-program.server";
+import { cancelEvent, getEventForEdit, listAreaTags, publishEvent, unpublishEvent, updateEvent } from "~/models/event-admin.server";
 import { listMunicipalities } from "~/models/reference.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { env } from "~/utils/env.server";
 import { eventFormValues, storedEventValues } from "~/utils/event-form-values";
 import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
 import { formatTime } from "~/utils/format";
-import { wakeOutboxSender } from "~/utils/mailer.server";
-import { fillFreeSeats } from "~/models/registration.server";
+import { fillFreeSeats } from "~/models/registration-admin.server";
 import { eventStatusLabel } from "~/utils/labels";
 import { pageMeta } from "~/utils/meta";
-import { renderPreview } from "~/utils/preview.server";
+import { renderPreview } from "~/models/preview.server";
 import { agendaItemSchema, EVENT_ARRAY_FIELDS, EVENT_FIELD_LABELS, eventSchema, moveSchema, rowSchema, speakerSchema } from "~/validation/event";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -82,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = await updateEvent(user.id, event.id, parsed.data);
       if (!result.ok) return fail({ [result.field]: result.message }, values);
       // A raised capacity gives the new seats to the waitlist at once.
-      if ((await fillFreeSeats(event.id)).length) wakeOutboxSender();
+      await fillFreeSeats(event.id);
       return redirect(`${base}?sparat=uppgifter`);
     }
     case "publish":
@@ -95,7 +89,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       const result = await cancelEvent(user.id, event.id, env().APP_URL);
       if (!result.ok) return fail({ [result.field]: result.message });
-      wakeOutboxSender();
       return redirect(`${base}?sparat=installt&mejl=${result.emailed}`);
     }
     case "agenda-add":

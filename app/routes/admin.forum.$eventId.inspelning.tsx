@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Checkbox, ErrorSummary, fieldId, SubmitButton, TextField } from "~/components/forms";
 import { addChapter, addMaterial, deleteChapter, deleteMaterial, getRecordingForEdit, saveRecording } from "~/models/recording.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
 import { formatNumber } from "~/utils/format";

@@ -5,11 +5,11 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { EventForm } from "~/components/event-form";
 import { ErrorSummary } from "~/components/forms";
 import { createEvent, listAreaTags } from "~/models/event-admin.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
-import { renderPreview } from "~/utils/preview.server";
+import { renderPreview } from "~/models/preview.server";
 import { EVENT_ARRAY_FIELDS, EVENT_FIELD_LABELS, eventSchema } from "~/validation/event";
 import { eventFormValues } from "~/utils/event-form-values";
 

@@ -5,8 +5,8 @@ import { DateTime, DateTimeRange } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextArea, TextField } from "~/components/forms";
 import { countActiveSubscribers, countInvitationsSent, sendInvitations } from "~/models/invitation.server";
+import { cancelRegistration } from "~/models/registration.server";
 import {
-  cancelRegistration,
   countRegistrations,
   getEventForOrganizer,
   listRegistrations,
@@ -15,13 +15,12 @@ import {
   sendReminder,
   setAttendance,
   type AdminRegistrationRow,
-} from "~/models/registration.server";
-import { requireRole } from "~/utils/auth.server";
+} from "~/models/registration-admin.server";
+import { requireRole } from "~/models/auth.server";
 import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
 import { eventHref } from "~/utils/links";
-import { wakeOutboxSender } from "~/utils/mailer.server";
 import { pageMeta } from "~/utils/meta";
 import { organizerRegistrationActionSchema } from "~/validation/registration";
 
@@ -108,7 +107,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
     }
   }
-  wakeOutboxSender();
   return json({ ok: true as const, message });
 }
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { EXPORT_COLUMNS, exportRegistrations, getEventForOrganizer } from "~/models/registration.server";
-import { requireRole } from "~/utils/auth.server";
+import { EXPORT_COLUMNS, exportRegistrations, getEventForOrganizer } from "~/models/registration-admin.server";
+import { requireRole } from "~/models/auth.server";
 import { CSV_CONTENT_TYPE, excelCsv } from "~/utils/csv.server";
 
 /** The registrations as CSV for Swedish Excel. The export is written to the audit log. */

@@ -11,14 +11,14 @@ import { PollStateButtons } from "~/components/poll-state-buttons";
 import {
   changePollState,
   deletePoll,
-  getBreakdowns,
   getLiveResults,
   getPollForAdmin,
   listFreeTextAnswers,
   listRepeatCandidates,
   updatePoll,
-} from "~/models/poll.server";
-import { requireRole } from "~/utils/auth.server";
+} from "~/models/poll-admin.server";
+import { getBreakdowns } from "~/models/poll.server";
+import { requireRole } from "~/models/auth.server";
 import { env } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm } from "~/utils/forms";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getLiveResults, getPollForAdmin } from "~/models/poll.server";
-import { requireRole } from "~/utils/auth.server";
+import { getLiveResults, getPollForAdmin } from "~/models/poll-admin.server";
+import { requireRole } from "~/models/auth.server";
 import { pollBusListening, subscribeToPoll } from "~/utils/poll-bus.server";
 
 /**

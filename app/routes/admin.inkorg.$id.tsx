@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ErrorSummary, SelectField, SubmitButton, TextArea } from "~/components/forms";
 import { assignContactMessage, getContactMessage, listOrganizers, replyToContactMessage, setContactStatus } from "~/models/contact.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formatDateTime } from "~/utils/format";
 import { parseForm } from "~/utils/forms";

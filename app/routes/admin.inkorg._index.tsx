@@ -5,7 +5,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { EmptyState } from "~/components/empty-state";
 import { countContactMessages, listContactMessages } from "~/models/contact.server";
 import { CONTACT_STATUSES, subjectLabel, type ContactStatus } from "~/validation/contact";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { pageMeta } from "~/utils/meta";
 

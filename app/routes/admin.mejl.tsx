@@ -3,12 +3,12 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { SubmitButton } from "~/components/forms";
-import { countOutbox, getOutboxEmail, listOutbox, OUTBOX_STATUSES, retryEmail, type OutboxStatus } from "~/models/outbox.server";
-import { requireRole } from "~/utils/auth.server";
+import { countOutbox, getOutboxEmail, listOutbox, retryEmail } from "~/models/outbox-admin.server";
+import { OUTBOX_STATUSES, type OutboxStatus } from "~/models/outbox.server";
+import { requireRole } from "~/models/auth.server";
 import { publicEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import { badRequest } from "~/utils/http.server";
-import { wakeOutboxSender } from "~/utils/mailer.server";
 import { readFormData } from "~/utils/form-data.server";
 import { pageMeta } from "~/utils/meta";
 
@@ -36,7 +36,6 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, "admin");
   const id = String((await readFormData(request)).get("id") ?? "").slice(0, 64);
   if (!(await retryEmail(id))) return badRequest({ form: "Mejlet kan inte skickas om: det är redan skickat eller finns inte." });
-  wakeOutboxSender();
   return redirect(`/admin/mejl?id=${encodeURIComponent(id)}`);
 }
 

@@ -5,14 +5,15 @@ import { z } from "zod";
 import { DateTime } from "~/components/date-time";
 import { EmptyState } from "~/components/empty-state";
 import { ErrorSummary, SubmitButton, fieldId } from "~/components/forms";
-import { dismissFlags, hidePost, liftSuspension, listFlagQueue, listSuspendedMembers } from "~/models/moderation.server";
-import { hasRole, requireRole } from "~/utils/auth.server";
+import { dismissFlags, hidePost, listFlagQueue, listSuspendedMembers } from "~/models/moderation.server";
+import { liftSuspension } from "~/models/suspension.server";
+import { hasRole, requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
-import { parseFlagReason } from "~/utils/moderation";
+import { parseFlagReason } from "~/utils/flags";
 
 export const meta: MetaFunction = () => pageMeta("Moderering", "Flaggade inlägg som väntar på en moderator, och avstängda medlemmar.");
 

@@ -4,8 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { DateTime } from "~/components/date-time";
 import { ErrorSummary, SubmitButton, TextField, fieldId } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
-import { dismissFlags, getPostForModeration, hidePost, liftSuspension, suspendMember, unhidePost } from "~/models/moderation.server";
-import { hasRole, requireRole } from "~/utils/auth.server";
+import { dismissFlags, getPostForModeration, hidePost, unhidePost } from "~/models/moderation.server";
+import { liftSuspension, suspendMember } from "~/models/suspension.server";
+import { hasRole, requireRole } from "~/models/auth.server";
 import { UNRENDERABLE_POST_PLACEHOLDER } from "~/utils/discussion";
 import { readFormData } from "~/utils/form-data.server";
 import { fromStockholmInputValue } from "~/utils/format";
@@ -13,9 +14,9 @@ import { formValues, parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
-import { parseFlagReason, SUSPENSION_PERIODS } from "~/utils/moderation";
+import { parseFlagReason } from "~/utils/flags";
 import { ROLE_LABELS, type Role } from "~/utils/roles";
-import { postModerationSchema, suspendSchema } from "~/validation/moderation";
+import { postModerationSchema, suspendSchema, SUSPENSION_PERIODS } from "~/validation/moderation";
 
 export const meta: MetaFunction = () => pageMeta("Moderera inlägg", "Dölj eller visa ett inlägg, se dess historik och stäng av skribenten.");
 

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { DateTime } from "~/components/date-time";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { getThreadForModeration, mergeThreads, moveThread, setThreadState } from "~/models/moderation.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";

@@ -3,14 +3,16 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ArticleForm } from "~/components/article-form";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { PreviewPanel } from "~/components/case-form";
+import { PreviewPanel } from "~/components/editor-fields";
 import { DateTime } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/forms";
-import { getArticleForEdit, listTagsForForm, setArticleStatus, updateArticle } from "~/models/article.server";
-import { requireRole } from "~/utils/auth.server";
+import { getArticleForEdit, setArticleStatus, updateArticle } from "~/models/article.server";
+import { listTagsForForm } from "~/models/library.server";
+import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
-import { editorAnswer, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
+import { renderPreview } from "~/models/preview.server";
+import { editorAnswer, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
 import { articleHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { articleSchema } from "~/validation/library";
@@ -38,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = (saved: string) => redirect(`/admin/spaningar/${article.id}?sparat=${saved}`);
   switch (intent) {
     case "preview":
-      return previewAnswer(formData, user.id, "articleBody");
+      return previewAnswer(formData, await renderPreview(user.id, editorBody(formData), "articleBody"));
     case "save": {
       const parsed = parseEditorForm(articleSchema, formData);
       if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });

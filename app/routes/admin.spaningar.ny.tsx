@@ -3,11 +3,13 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ArticleForm } from "~/components/article-form";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { PreviewPanel } from "~/components/case-form";
-import { createArticle, listTagsForForm } from "~/models/article.server";
-import { requireRole } from "~/utils/auth.server";
+import { PreviewPanel } from "~/components/editor-fields";
+import { createArticle } from "~/models/article.server";
+import { listTagsForForm } from "~/models/library.server";
+import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
-import { editorAnswer, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
+import { renderPreview } from "~/models/preview.server";
+import { editorAnswer, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
 import { pageMeta } from "~/utils/meta";
 import { articleSchema } from "~/validation/library";
 
@@ -22,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
   const formData = await readFormData(request);
   const intent = formData.get("intent");
-  if (intent === "preview") return previewAnswer(formData, user.id, "articleBody");
+  if (intent === "preview") return previewAnswer(formData, await renderPreview(user.id, editorBody(formData), "articleBody"));
   if (intent !== "save") return editorAnswer(formData, { errors: { form: "Okänd åtgärd. Ladda om sidan och försök igen." } });
   const parsed = parseEditorForm(articleSchema, formData);
   if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });

@@ -7,7 +7,7 @@ import { EmptyState } from "~/components/empty-state";
 import { ErrorSummary, SubmitButton, fieldId } from "~/components/forms";
 import { decideClaim, listPendingClaims } from "~/models/affiliation-admin.server";
 import { emailDomain } from "~/utils/affiliation";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";

@@ -7,7 +7,7 @@ import { ErrorSummary, SelectField, SubmitButton, TextField, fieldId } from "~/c
 import { MunicipalitySelect } from "~/components/organisation-fields";
 import { addAffiliationDomain, listAffiliationDomains, listOrganisations, removeAffiliationDomain } from "~/models/affiliation-admin.server";
 import { listMunicipalities } from "~/models/reference.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";

@@ -6,7 +6,7 @@ import { PageHeader } from "~/components/page-header";
 import { MATURITY_DATA_LICENSE, MATURITY_DIMENSIONS, MATURITY_SCALE, MIN_GROUP_SIZE } from "~/data/maturity";
 import { MUNICIPALITY_GROUPS_SOURCE } from "~/data/municipality-groups";
 import { getMaturityOverview, getMunicipalityName } from "~/models/maturity.server";
-import { getOptionalUser } from "~/utils/auth.server";
+import { getOptionalUser } from "~/models/auth.server";
 import { maturityResultHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 

@@ -8,15 +8,16 @@ import { ErrorSummary, fieldId, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { MATURITY_DIMENSIONS, MATURITY_SCALE } from "~/data/maturity";
 import { AffiliationRequiredError } from "~/models/affiliation.server";
-import { getCurrentAssessment, getMunicipalityName, submitAssessment } from "~/models/maturity.server";
-import { requireUser, requireVerifiedUser } from "~/utils/auth.server";
+import { getCurrentAssessment, submitAssessment } from "~/models/maturity-municipality.server";
+import { getMunicipalityName } from "~/models/maturity.server";
+import { requireUser, requireVerifiedUser } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { maturityResultHref } from "~/utils/links";
 import { maturityYear } from "~/utils/maturity-stats";
 import { pageMeta } from "~/utils/meta";
-import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { enforceRateLimit } from "~/models/rate-limit.server";
 import { maturityAssessmentSchema } from "~/validation/maturity";
 
 export const meta: MetaFunction = () =>

@@ -9,9 +9,10 @@ import { MaturityComparisonChart, type ChartSeries } from "~/components/maturity
 import { PageHeader } from "~/components/page-header";
 import { MATURITY_DIMENSIONS, MIN_GROUP_SIZE, maturityDimension } from "~/data/maturity";
 import { MUNICIPALITY_GROUPS_SOURCE } from "~/data/municipality-groups";
-import { getMunicipalityResult, resolveResultYear } from "~/models/maturity.server";
+import { getMunicipalityResult } from "~/models/maturity-municipality.server";
+import { resolveResultYear } from "~/models/maturity.server";
 import { codeFromSlug } from "~/models/municipality.server";
-import { getOptionalUser } from "~/utils/auth.server";
+import { getOptionalUser } from "~/models/auth.server";
 import { caseHref, eventHref, maturityResultHref, municipalityHref, threadHref } from "~/utils/links";
 import { formatChange, genitive, maturityYear } from "~/utils/maturity-stats";
 import { pageMeta } from "~/utils/meta";

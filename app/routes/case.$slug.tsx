@@ -10,7 +10,7 @@ import { PageHeader } from "~/components/page-header";
 import { TagList } from "~/components/tag-list";
 import { TableOfContents } from "~/components/table-of-contents";
 import { getPublishedCaseBySlug, listCaseThreads, listRelatedCases, needsReview, REVIEW_MONTHS } from "~/models/case.server";
-import { getOptionalUser, hasRole } from "~/utils/auth.server";
+import { getOptionalUser, hasRole } from "~/models/auth.server";
 import { eventHref, municipalityHref, threadHref } from "~/utils/links";
 import { headingsFromHtml } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";

@@ -5,16 +5,16 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextArea, TextField } from "~/components/forms";
 import { MarkdownHelp } from "~/components/markdown-help";
-import { askCaseOwner, getPublishedCaseBySlug } from "~/models/case.server";
+import { askCaseOwner } from "~/models/case-question.server";
+import { getPublishedCaseBySlug } from "~/models/case.server";
 import { DiscussionError, enforcePostingLimits } from "~/models/post.server";
-import { requireUser, requireVerifiedUser } from "~/utils/auth.server";
+import { requireUser, requireVerifiedUser } from "~/models/auth.server";
 import { caseQuestionTemplate } from "~/utils/email-templates.server";
 import { env } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { caseHref, threadHref } from "~/utils/links";
-import { wakeOutboxSender } from "~/utils/mailer.server";
 import { pageMeta } from "~/utils/meta";
 import { caseQuestionSchema } from "~/validation/library";
 
@@ -63,7 +63,6 @@ export async function action({ params, request }: ActionFunctionArgs) {
   });
   if (result instanceof DiscussionError) return badRequest({ body: result.message }, parsed.data);
   if (!result) throw new Response("Caset finns inte", { status: 404 });
-  if (result.emailed) wakeOutboxSender();
   return redirect(`${caseHref(item)}?fraga=skickad#diskussioner`);
 }
 

@@ -20,7 +20,7 @@ import {
   toggleVote,
 } from "~/models/post.server";
 import { getThreadPage, presentAnswer, presentPost } from "~/models/thread.server";
-import { getOptionalUser, hasRole, requireVerifiedUser } from "~/utils/auth.server";
+import { getOptionalUser, hasRole, requireVerifiedUser } from "~/models/auth.server";
 import {
   ANSWER_SORTS,
   COMMENT_MAX,
@@ -50,7 +50,7 @@ import {
   threadHref,
 } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
-import { FLAGGED_NOTICE, FLAGGED_PARAM } from "~/utils/moderation";
+import { FLAGGED_NOTICE, FLAGGED_PARAM } from "~/utils/flags";
 import { answerSchema, commentSchema, postIdSchema } from "~/validation/discussion";
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;

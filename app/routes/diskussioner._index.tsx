@@ -5,7 +5,7 @@ import { EmptyState } from "~/components/empty-state";
 import { PageHeader } from "~/components/page-header";
 import { listHref, ThreadFilters, ThreadList } from "~/components/thread-list";
 import { listCategories, listThreads, listThreadTags } from "~/models/discussion.server";
-import { getOptionalUser } from "~/utils/auth.server";
+import { getOptionalUser } from "~/models/auth.server";
 import { readListQuery } from "~/utils/discussion";
 import { threadCountLabel } from "~/utils/labels";
 import { askQuestionHref, categoryHref, DISCUSSIONS_FEED_HREF, DISCUSSIONS_HREF } from "~/utils/links";

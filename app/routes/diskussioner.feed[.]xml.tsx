@@ -1,7 +1,6 @@
 import { listThreadsForFeed } from "~/models/discussion.server";
-import { discussionAtomFeed } from "~/utils/discussion-feed.server";
 import { env } from "~/utils/env.server";
-import { FEED_CONTENT_TYPE } from "~/utils/feed.server";
+import { discussionAtomFeed, FEED_CONTENT_TYPE } from "~/utils/atom.server";
 import { DISCUSSIONS_FEED_HREF, DISCUSSIONS_HREF } from "~/utils/links";
 
 /** /diskussioner/feed.xml: Atom feed of new threads in every category. */

@@ -5,7 +5,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getPostHistory } from "~/models/thread.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { DISCUSSIONS_HREF, postAnchor, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 

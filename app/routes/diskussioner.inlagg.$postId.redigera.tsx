@@ -7,7 +7,7 @@ import { ErrorSummary, SubmitButton, TextArea, TextField } from "~/components/fo
 import { MarkdownHelp } from "~/components/markdown-help";
 import { DiscussionError, editPost, enforcePostingLimits, threadRef } from "~/models/post.server";
 import { getPostForEdit } from "~/models/thread.server";
-import { requireUser, requireVerifiedUser } from "~/utils/auth.server";
+import { requireUser, requireVerifiedUser } from "~/models/auth.server";
 import { BODY_MAX, COMMENT_MAX, LOCKED_THREAD_MESSAGE, TITLE_MAX, TITLE_MIN } from "~/utils/discussion";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCategoryBySlug, listThreadsForFeed } from "~/models/discussion.server";
-import { discussionAtomFeed } from "~/utils/discussion-feed.server";
 import { env } from "~/utils/env.server";
-import { FEED_CONTENT_TYPE } from "~/utils/feed.server";
+import { discussionAtomFeed, FEED_CONTENT_TYPE } from "~/utils/atom.server";
 import { categoryFeedHref, categoryHref } from "~/utils/links";
 
 /** /diskussioner/kategori/<slug>/feed.xml: Atom feed of new threads in one category. */

@@ -2,20 +2,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { PreviewPanel, TagCheckboxes } from "~/components/case-form";
+import { PreviewPanel, TagCheckboxes } from "~/components/editor-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/components/forms";
 import { MarkdownHelp } from "~/components/markdown-help";
 import { findSimilarThreads } from "~/models/discussion.server";
 import { askFormOptions, createThread, DiscussionError, enforcePostingLimits } from "~/models/post.server";
-import { requireUser, requireVerifiedUser } from "~/utils/auth.server";
+import { requireUser, requireVerifiedUser } from "~/models/auth.server";
 import { MAX_TAGS, TITLE_MAX, TITLE_MIN } from "~/utils/discussion";
 import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { answerCountLabel } from "~/utils/labels";
 import { DISCUSSIONS_HREF, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
-import { renderPreview } from "~/utils/preview.server";
+import { renderPreview } from "~/models/preview.server";
 import { askSchema } from "~/validation/discussion";
 
 export const meta: MetaFunction = () =>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
-import { applyOptOut, describeOptOut, type OptOutKind } from "~/models/discussion-notify.server";
+import { applyOptOut, describeOptOut, type OptOutKind } from "~/models/discussion-watch.server";
 import { readFormData } from "~/utils/form-data.server";
 import { pageMeta } from "~/utils/meta";
 import { DISCUSSION_OPT_OUT_KINDS, verifyDiscussionOptOut } from "~/utils/signed-links.server";

@@ -1,6 +1,6 @@
 import { listFeedEntries } from "~/models/feed.server";
 import { env } from "~/utils/env.server";
-import { atomFeed, FEED_CONTENT_TYPE } from "~/utils/feed.server";
+import { atomFeed, FEED_CONTENT_TYPE } from "~/utils/atom.server";
 
 /** /feed.xml: an Atom feed of published articles and cases. */
 export async function loader() {

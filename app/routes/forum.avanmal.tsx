@@ -8,7 +8,6 @@ import { SubmitButton } from "~/components/forms";
 import { cancelRegistration, getOwnRegistration } from "~/models/registration.server";
 import { readFormData } from "~/utils/form-data.server";
 import { eventHref } from "~/utils/links";
-import { wakeOutboxSender } from "~/utils/mailer.server";
 import { pageMeta } from "~/utils/meta";
 import { verifyRegistrationLink } from "~/utils/signed-links.server";
 
@@ -37,7 +36,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const registration = await load(id, sig);
   if (!registration.canCancel) return json({ done: false as const, message: "Anmälan kan inte ändras längre: forumet har ägt rum eller är inställt." }, { status: 409 });
   await cancelRegistration(id);
-  wakeOutboxSender();
   return json({ done: true as const, message: "Du är avanmäld. Vi har skickat en bekräftelse till din e-post." });
 }
 

@@ -9,7 +9,6 @@ import { CLOSED_MESSAGES } from "~/models/registration.server";
 import { readFormData } from "~/utils/form-data.server";
 import { eventPlaceLabel } from "~/utils/labels";
 import { eventHref } from "~/utils/links";
-import { wakeOutboxSender } from "~/utils/mailer.server";
 import { pageMeta } from "~/utils/meta";
 import { registrationPagePath } from "~/utils/signed-links.server";
 
@@ -35,7 +34,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await confirmRegistration(String(form.get("token") ?? ""));
   if (result.outcome === "invalid") return json({ message: LINK_USED }, { status: 410 });
   if (result.outcome === "closed") return json({ message: CLOSED_MESSAGES[result.reason] }, { status: 409 });
-  wakeOutboxSender();
   // Whoever holds the token has read the mail: the address is proven.
   return redirect(registrationPagePath(result.registrationId), { headers: { "Cache-Control": "no-store" } });
 }

@@ -7,7 +7,7 @@ import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { enforceRateLimit } from "~/models/rate-limit.server";
 import { emailOnlySchema } from "~/validation/auth";
 
 export const meta: MetaFunction = () => pageMeta("Glömt lösenordet", "Få en länk för att välja ett nytt lösenord.");

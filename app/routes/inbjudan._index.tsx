@@ -7,9 +7,8 @@ import { listMunicipalities } from "~/models/reference.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
-import { wakeOutboxSender } from "~/utils/mailer.server";
 import { pageMeta } from "~/utils/meta";
-import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { enforceRateLimit } from "~/models/rate-limit.server";
 import { invitationSignupSchema } from "~/validation/registration";
 
 export const meta: MetaFunction = () =>
@@ -30,7 +29,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
   const result = await requestInvitations({ email: parsed.data.email, name: parsed.data.name, municipalityCode: parsed.data.municipalityCode || null });
   if (result === "unknown-municipality") return badRequest({ municipalityCode: "Välj en kommun i listan, eller lämna fältet tomt." }, formValues(formData));
-  wakeOutboxSender();
   // The same answer whether or not the address was already on the list: it tells nobody who subscribes.
   return json({ ok: true as const, message: DONE });
 }

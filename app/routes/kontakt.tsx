@@ -5,13 +5,13 @@ import { Checkbox, ErrorSummary, Honeypot, SelectField, SubmitButton, TextArea, 
 import { PageHeader } from "~/components/page-header";
 import { createContactMessage } from "~/models/contact.server";
 import { listMunicipalities } from "~/models/reference.server";
-import { getOptionalUser } from "~/utils/auth.server";
+import { getOptionalUser } from "~/models/auth.server";
 import { env } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { enforceRateLimit } from "~/models/rate-limit.server";
 import { CONTACT_SUBJECTS, contactSchema } from "~/validation/contact";
 
 export const meta: MetaFunction = () =>

@@ -3,12 +3,12 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { logIn } from "~/models/login.server";
-import { requireAnonymous } from "~/utils/auth.server";
+import { requireAnonymous } from "~/models/auth.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, passRetryAfter, tooManyAttempts } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { beginAttempt, passRetryAfter, tooManyAttempts } from "~/utils/rate-limit.server";
+import { beginAttempt } from "~/models/rate-limit.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { loginSchema } from "~/validation/auth";
 

@@ -4,12 +4,12 @@ import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { markSessionTwoFactorVerified } from "~/models/session.server";
 import { verifySecondFactor } from "~/models/totp.server";
-import { getAuth, needsSecondFactor } from "~/utils/auth.server";
+import { getAuth, needsSecondFactor } from "~/models/auth.server";
 import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, passRetryAfter, tooManyAttempts } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { beginAttempt, passRetryAfter, tooManyAttempts } from "~/utils/rate-limit.server";
+import { beginAttempt } from "~/models/rate-limit.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { totpCodeSchema } from "~/validation/auth";
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getMaterialFile } from "~/models/recording.server";
-import { getOptionalUser, hasRole } from "~/utils/auth.server";
+import { getOptionalUser, hasRole } from "~/models/auth.server";
 import { contentDisposition, storedUploadPath, uploadFileResponse } from "~/utils/upload.server";
 
 /**

@@ -10,14 +10,14 @@ import { listMunicipalities } from "~/models/reference.server";
 import { countUserSessions } from "~/models/session.server";
 import { confirmPassword } from "~/models/login.server";
 import { getProfile, setPasswordHash, updateProfile } from "~/models/user.server";
-import { blankSessionCookie, endAllSessions, requireUser, startSession } from "~/utils/auth.server";
+import { blankSessionCookie, endAllSessions, requireUser, startSession } from "~/models/auth.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, passRetryAfter, tooManyAttempts } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { hashPassword } from "~/utils/password.server";
 import { weakPasswordReason } from "~/utils/password-policy.server";
-import { enforceRateLimit, passRetryAfter, tooManyAttempts } from "~/utils/rate-limit.server";
+import { enforceRateLimit } from "~/models/rate-limit.server";
 import { changeEmailSchema, changePasswordSchema, profileSchema, toOrganisationChoice } from "~/validation/auth";
 
 export const meta: MetaFunction = () => pageMeta("Min profil", "Dina uppgifter, din säkerhet och dina anmälningar.");

@@ -2,13 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { CaseForm, caseFormValues, PreviewPanel } from "~/components/case-form";
+import { CaseForm, caseFormValues } from "~/components/case-form";
+import { PreviewPanel } from "~/components/editor-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { getCaseForEditor, getCaseFormOptions, updateCase } from "~/models/case.server";
+import { getCaseForEditor, getCaseFormOptions, updateCase } from "~/models/case-admin.server";
 import { listMunicipalities } from "~/models/reference.server";
-import { requireVerifiedUser } from "~/utils/auth.server";
+import { requireVerifiedUser } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
-import { editorAnswer, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
+import { renderPreview } from "~/models/preview.server";
+import { editorAnswer, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
 import { caseHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { caseSchema } from "~/validation/library";
@@ -35,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const item = await loadOwnCase(params.id, user.id);
   const formData = await readFormData(request);
   const intent = formData.get("intent");
-  if (intent === "preview") return previewAnswer(formData, user.id, "caseBody");
+  if (intent === "preview") return previewAnswer(formData, await renderPreview(user.id, editorBody(formData), "caseBody"));
   if (intent !== "save") return editorAnswer(formData, { errors: { form: "Okänd åtgärd. Ladda om sidan och försök igen." } });
   const parsed = parseEditorForm(caseSchema, formData);
   if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });

@@ -3,8 +3,8 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
-import { listCasesEditedBy } from "~/models/case.server";
-import { requireUser } from "~/utils/auth.server";
+import { listCasesEditedBy } from "~/models/case-admin.server";
+import { requireUser } from "~/models/auth.server";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Mina case", "Case som du är redaktör för och kan hålla aktuella.");

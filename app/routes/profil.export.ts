@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportAccountData } from "~/models/account.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/models/auth.server";
 
 /** The member's own data as a JSON download (GDPR art. 15 and 20). */
 export async function loader({ request }: LoaderFunctionArgs) {

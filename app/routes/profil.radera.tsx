@@ -4,11 +4,10 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { deleteAccount } from "~/models/account.server";
 import { confirmPassword } from "~/models/login.server";
-import { blankSessionCookie, requireUser } from "~/utils/auth.server";
-import { badRequest } from "~/utils/http.server";
+import { blankSessionCookie, requireUser } from "~/models/auth.server";
+import { badRequest, passRetryAfter, tooManyAttempts } from "~/utils/http.server";
 import { readFormData } from "~/utils/form-data.server";
 import { pageMeta } from "~/utils/meta";
-import { passRetryAfter, tooManyAttempts } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => pageMeta("Radera konto", "Radera ditt konto på Kommunforum Analytics.");
 

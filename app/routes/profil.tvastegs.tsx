@@ -5,7 +5,7 @@ import QRCode from "qrcode";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, pendingEnrolment, remainingRecoveryCodes } from "~/models/totp.server";
 import { markSessionTwoFactorVerified } from "~/models/session.server";
-import { getAuth, requireUser } from "~/utils/auth.server";
+import { getAuth, requireUser } from "~/models/auth.server";
 import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";

@@ -5,14 +5,14 @@ import { ErrorSummary, Honeypot, SubmitButton, TextField } from "~/components/fo
 import { OrganisationFields } from "~/components/organisation-fields";
 import { signUp } from "~/models/account.server";
 import { listMunicipalities } from "~/models/reference.server";
-import { requireAnonymous } from "~/utils/auth.server";
+import { requireAnonymous } from "~/models/auth.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { hashPassword } from "~/utils/password.server";
 import { weakPasswordReason } from "~/utils/password-policy.server";
-import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { enforceRateLimit } from "~/models/rate-limit.server";
 import { PASSWORD_MIN, signupSchema, toOrganisationChoice } from "~/validation/auth";
 
 export const meta: MetaFunction = () =>

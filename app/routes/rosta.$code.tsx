@@ -4,15 +4,15 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ErrorSummary, fieldId, SubmitButton, TextArea } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MunicipalitySelect } from "~/components/organisation-fields";
-import { castVote, getOwnResponse, notOpenMessage } from "~/models/poll.server";
+import { castVote, getOwnResponse, notOpenMessage } from "~/models/poll-vote.server";
 import { listMunicipalities } from "~/models/reference.server";
-import { getOptionalUser } from "~/utils/auth.server";
+import { getOptionalUser } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
-import { lookUpPollCode } from "~/utils/poll-code-lookup.server";
+import { lookUpPollCode } from "~/models/poll-vote.server";
 import { getParticipant } from "~/utils/poll-participant.server";
-import { rateLimitResponse } from "~/utils/rate-limit.server";
+import { rateLimitResponse } from "~/utils/http.server";
 import { pollResultHref, voteHref } from "~/utils/poll-urls";
 import { normalizePollCode, VOTE_ARRAY_FIELDS, VOTE_FIELD_LABELS, voteSchema } from "~/validation/poll";
 

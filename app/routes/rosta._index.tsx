@@ -4,8 +4,8 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { pageMeta } from "~/utils/meta";
-import { lookUpPollCode } from "~/utils/poll-code-lookup.server";
-import { rateLimitResponse } from "~/utils/rate-limit.server";
+import { lookUpPollCode } from "~/models/poll-vote.server";
+import { rateLimitResponse } from "~/utils/http.server";
 import { voteHref } from "~/utils/poll-urls";
 import { normalizePollCode } from "~/validation/poll";
 

@@ -9,7 +9,7 @@ import { PageHeader } from "~/components/page-header";
 import { TableOfContents } from "~/components/table-of-contents";
 import { TagList } from "~/components/tag-list";
 import { getPublishedArticleBySlug } from "~/models/article.server";
-import { getOptionalUser, hasRole } from "~/utils/auth.server";
+import { getOptionalUser, hasRole } from "~/models/auth.server";
 import { headingsFromHtml } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 

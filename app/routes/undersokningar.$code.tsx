@@ -9,7 +9,7 @@ import { PollChart, TrendChart } from "~/components/poll-chart";
 import { getTrend } from "~/models/poll.server";
 import { eventHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
-import { loadPublishedPoll } from "~/utils/poll-page.server";
+import { loadPublishedPoll } from "~/models/poll.server";
 import { pollResultHref } from "~/utils/poll-urls";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

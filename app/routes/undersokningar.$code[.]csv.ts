@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { CSV_CONTENT_TYPE } from "~/utils/csv.server";
 import { pollCsv } from "~/utils/poll-export.server";
-import { loadPublishedPoll } from "~/utils/poll-page.server";
+import { loadPublishedPoll } from "~/models/poll.server";
 
 /** A published poll's result as CSV for Swedish Excel (aggregate figures only). */
 export async function loader({ params }: LoaderFunctionArgs) {

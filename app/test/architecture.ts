@@ -1,5 +1,6 @@
 // House rules as pure functions over source text, so each rule can be tested on
 // small fake files as well as run over the real tree (architecture.test.ts).
+import path from "node:path";
 import ts from "typescript";
 
 export type SourceFile = { path: string; source: string };
@@ -73,14 +74,42 @@ export function serverImportsInBrowserModules(files: SourceFile[]): string[] {
     );
 }
 
-/** Rule 2: routes reach the database only through app/models/*.server.ts. */
-export function databaseImportsInRoutes(files: SourceFile[]): string[] {
+/**
+ * The module an import names, as a path under app/ without its extension ("app/utils/db.server"),
+ * or null for a package.
+ */
+export function resolveAppModule(from: string, specifier: string): string | null {
+  let target: string;
+  if (specifier.startsWith("~/")) target = `app/${specifier.slice(2)}`;
+  else if (specifier.startsWith(".")) target = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
+  else return null;
+  return target.replace(/\.(d\.ts|[cm]?[jt]sx?)$/, "");
+}
+
+/** The modules that are the database client: they alone build it from @prisma/client. */
+export const DATABASE_CLIENT_MODULES = ["app/utils/db.server", "app/utils/sqlite.server", "app/utils/postgres.server"];
+
+/**
+ * Besides the models, who may import the client: its own modules, and the server
+ * entry, which hands the client's readiness and shutdown (dbReady, disconnectDb) to server.js.
+ */
+const MAY_IMPORT_THE_CLIENT = new Set([...DATABASE_CLIENT_MODULES.map((m) => `${m}.ts`), "app/entry.server.tsx"]);
+
+const isDatabaseClient = (from: string, specifier: string) =>
+  /^@prisma\/(client|adapter-)/.test(specifier) || DATABASE_CLIENT_MODULES.includes(resolveAppModule(from, specifier) ?? "");
+
+/**
+ * Rule 2: only app/models/*.server.ts reach the database: nothing else under app/
+ * (routes, utils, jobs, components) imports @prisma/client or the client module,
+ * not even for a type. Tests may.
+ */
+export function databaseImportsOutsideModels(files: SourceFile[]): string[] {
   return files
-    .filter((f) => f.path.startsWith("app/routes/") && !isTestFile(f.path))
+    .filter((f) => f.path.startsWith("app/") && !f.path.startsWith("app/models/") && !isTestFile(f.path) && !MAY_IMPORT_THE_CLIENT.has(f.path))
     .flatMap((f) =>
       importsOf(f)
-        .filter((i) => /^@prisma\/client(\/|$)/.test(i.specifier) || /(^|\/)utils\/db\.server(\.[jt]s)?$/.test(i.specifier))
-        .map((i) => `${f.path} importerar "${i.specifier}" (använd en modell i app/models/)`),
+        .filter((i) => isDatabaseClient(f.path, i.specifier))
+        .map((i) => `${f.path} importerar "${i.specifier}" (bara modellerna i app/models/ når databasen)`),
     );
 }
 
@@ -102,6 +131,98 @@ export function extraPrismaClients(files: SourceFile[]): string[] {
       };
       visit(sf);
       return hits;
+    });
+}
+
+/**
+ * Rule 4: layers import downwards only. Utils (app/utils/) import no models, jobs or
+ * routes, not even for a type: a util that needs the database is a model. Models
+ * import no jobs or routes (a model that wakes a job does it through a hook the job sets).
+ */
+export function layerViolations(files: SourceFile[]): string[] {
+  const forbidden: Array<[layer: string, below: string[], why: string]> = [
+    ["app/utils/", ["app/models/", "app/jobs/", "app/routes/"], "utils importerar inga modeller, jobb eller routes"],
+    ["app/models/", ["app/jobs/", "app/routes/"], "modeller importerar inga jobb eller routes"],
+  ];
+  return files
+    .filter((f) => !isTestFile(f.path))
+    .flatMap((f) => {
+      const rule = forbidden.find(([layer]) => f.path.startsWith(layer));
+      if (!rule) return [];
+      const [, below, why] = rule;
+      return importsOf(f)
+        .filter((i) => below.some((dir) => (resolveAppModule(f.path, i.specifier) ?? "").startsWith(dir)))
+        .map((i) => `${f.path} importerar "${i.specifier}" (${why})`);
+    });
+}
+
+/** The one place that may call prisma.$transaction with a function: transaction() and its after-commit hooks. */
+export const THE_TRANSACTION_FILE = "app/models/transaction.server.ts";
+
+/**
+ * Rule 5: interactive transactions start with transaction() from
+ * app/models/transaction.server.ts, so work waiting for the commit (waking the mail
+ * sender) runs. A batch, $transaction([...]), has no such work and is allowed.
+ */
+export function rawInteractiveTransactions(files: SourceFile[]): string[] {
+  return files
+    .filter((f) => f.path.startsWith("app/") && f.path !== THE_TRANSACTION_FILE && !isTestFile(f.path))
+    .flatMap((f) => {
+      const sf = ts.createSourceFile(f.path, f.source, ts.ScriptTarget.Latest, true, scriptKind(f.path));
+      const hits: string[] = [];
+      const visit = (node: ts.Node) => {
+        if (
+          ts.isCallExpression(node) &&
+          ts.isPropertyAccessExpression(node.expression) &&
+          node.expression.name.text === "$transaction" &&
+          node.arguments[0] &&
+          (ts.isArrowFunction(node.arguments[0]) || ts.isFunctionExpression(node.arguments[0]))
+        ) {
+          const { line } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+          hits.push(`${f.path}:${line + 1} startar en transaktion med $transaction (använd transaction() från ~/models/transaction.server)`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(sf);
+      return hits;
+    });
+}
+
+export const MAX_LINES = 400;
+export const LINES_NEEDING_A_REASON = 300;
+
+/** The file's opening comment: comments before its first statement that is not an import. */
+export function openingComment(file: SourceFile): string {
+  const sf = ts.createSourceFile(file.path, file.source, ts.ScriptTarget.Latest, true, scriptKind(file.path));
+  const first = sf.statements.find((s) => !ts.isImportDeclaration(s) && !(ts.isExportDeclaration(s) && s.moduleSpecifier));
+  const end = first ? first.getStart(sf) : file.source.length;
+  const comments: string[] = [];
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, file.source);
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken && scanner.getTokenPos() < end; token = scanner.scan()) {
+    if (token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia) comments.push(scanner.getTokenText());
+  }
+  return comments.join("\n");
+}
+
+/** A reason for the length: "Over 300 lines: …" (or "because …") in the opening comment. */
+const GIVES_A_REASON = /over 300 lines(:|,| because)\s*\S/i;
+
+const lineCount = (source: string) => source.split("\n").length - (source.endsWith("\n") ? 1 : 0);
+
+/**
+ * Rule 6: no source file under app/ is over MAX_LINES lines, and one over
+ * LINES_NEEDING_A_REASON says why in its opening comment ("Over 300 lines: …").
+ */
+export function longFiles(files: SourceFile[]): Array<{ path: string; problem: string }> {
+  return files
+    .filter((f) => f.path.startsWith("app/"))
+    .flatMap((f) => {
+      const lines = lineCount(f.source);
+      if (lines > MAX_LINES) return [{ path: f.path, problem: `${f.path}: ${lines} rader, högst ${MAX_LINES} (dela upp filen)` }];
+      if (lines > LINES_NEEDING_A_REASON && !GIVES_A_REASON.test(openingComment(f))) {
+        return [{ path: f.path, problem: `${f.path}: ${lines} rader utan skäl i den inledande kommentaren ("Over 300 lines: …")` }];
+      }
+      return [];
     });
 }
 

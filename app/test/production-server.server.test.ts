@@ -5,7 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, describe, expect, it } from "vitest";
-import { rateLimitKey } from "~/utils/rate-limit.server";
+import { rateLimitKey } from "~/models/rate-limit.server";
 import { startAppServer, type AppServer } from "./app-server";
 import { buildExists } from "./route-manifest";
 import { testQuery } from "./test-sql";

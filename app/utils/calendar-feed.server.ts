@@ -1,6 +1,6 @@
 import { Feed } from "feed";
 import { SITE_NAME } from "./email-templates.server";
-import { asHtml } from "./feed.server";
+import { asHtml } from "./atom.server";
 import { formatDateTime } from "./format";
 import { serializeCalendar, type IcsEvent } from "./ics.server";
 import { eventPlaceLabel } from "./labels";
@@ -21,7 +21,8 @@ export type FeedEvent = {
   updatedAt: Date;
 };
 
-export function toIcsEvent(event: FeedEvent, siteUrl: string): IcsEvent {
+/** A forum as a calendar event (without the join link, which only a registrant's own file carries). */
+export function toIcsEvent(event: Omit<FeedEvent, "publishedAt">, siteUrl: string): IcsEvent {
   return {
     id: event.id,
     title: event.title,

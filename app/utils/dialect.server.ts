@@ -9,8 +9,8 @@ import { databaseUrl, isPostgresUrl } from "./database-url";
  *   const postgres: Claimer = { … };
  *   export const claimer = byProvider({ sqlite, postgres });
  *
- * Examples: app/utils/search.server.ts (FTS5 / tsvector),
- * app/models/outbox.server.ts (claiming), app/models/registration.server.ts
+ * Examples: app/models/search-index.server.ts (FTS5 / tsvector),
+ * app/models/outbox.server.ts (claiming), app/models/locks.server.ts
  * (locking an event row). Test both with `npm test` and `npm run test:pg`.
  */
 export type DbProvider = "sqlite" | "postgres";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { accountExistsTemplate, caseQuestionTemplate, emailLayout, escapeHtml, resetPasswordTemplate, verifyEmailTemplate } from "./email-templates.server";
+import { accountExistsTemplate, resetPasswordTemplate, verifyEmailTemplate } from "./account-email-templates.server";
+import { caseQuestionTemplate, emailLayout, escapeHtml } from "./email-templates.server";
 
 const site = "https://kommunforum.example";
 

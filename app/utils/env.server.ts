@@ -98,3 +98,16 @@ export function publicEnv() {
   const e = env();
   return { APP_URL: e.APP_URL, MAIL_MODE: e.SMTP_URL ? ("smtp" as const) : ("outbox" as const) };
 }
+
+/** What server.js needs from the validated environment. */
+export function serverConfig() {
+  const e = env();
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    https: e.APP_URL.startsWith("https:"),
+    trustProxy: e.TRUST_PROXY,
+    runJobs: e.RUN_JOBS === "1" && e.NODE_ENV !== "test",
+    logRequests: e.NODE_ENV !== "test",
+  };
+}

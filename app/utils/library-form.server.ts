@@ -1,12 +1,11 @@
 import { json } from "@remix-run/node";
 import type { z } from "zod";
 import { formValues, parseForm } from "./forms";
-import { renderPreview } from "./preview.server";
 
 /**
- * Shared by the case and article editors: "Förhandsgranska" renders the posted
- * Markdown with the public pipeline and sends the form back unsaved; otherwise
- * the form is parsed with its zod schema.
+ * Shared by the case and article editors: "Förhandsgranska" sends the form back
+ * unsaved with the text rendered by renderPreview (app/models/preview.server.ts);
+ * otherwise the form is parsed with its zod schema.
  */
 export type EditorActionData = {
   ok: false;
@@ -21,10 +20,14 @@ export function editorAnswer(formData: FormData, { errors = {}, preview = null }
   return json<EditorActionData>({ ok: false, errors, values: formValues(formData), tags, preview }, { status });
 }
 
-/** "Förhandsgranska": the rendered text, or its field's error (400); counts against the member's preview limit. */
-export async function previewAnswer(formData: FormData, userId: string, kind: "caseBody" | "articleBody") {
+/** The editor's Markdown text, for renderPreview. */
+export function editorBody(formData: FormData): string {
   const body = formData.get("bodyMd");
-  const preview = await renderPreview(userId, typeof body === "string" ? body : "", kind);
+  return typeof body === "string" ? body : "";
+}
+
+/** "Förhandsgranska": the rendered text, or its field's error (400). */
+export function previewAnswer(formData: FormData, preview: { ok: true; html: string } | { ok: false; message: string }) {
   return preview.ok ? editorAnswer(formData, { preview: preview.html }, 200) : editorAnswer(formData, { errors: { bodyMd: preview.message } });
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { OpenDataRow } from "~/models/maturity.server";
-import { OPEN_DATA_CSV_COLUMNS, openDataCsv, openDataJson } from "./maturity-export.server";
+import { OPEN_DATA_CSV_COLUMNS, openDataCsv, openDataJson, type OpenDataRow } from "./maturity-export.server";
 
 const rows: OpenDataRow[] = [
   { year: 2026, level: "riket", code: "SE", name: "Riket", municipalities: 12, dimension: "bi", average: 2.25, counts: [0, null, 6, null, 0] },

@@ -1,6 +1,5 @@
 import { MATURITY_DATA_LICENSE, MATURITY_DIMENSIONS, MATURITY_SCALE, MIN_GROUP_SIZE } from "~/data/maturity";
 import { MUNICIPALITY_GROUPS_SOURCE } from "~/data/municipality-groups";
-import type { OpenDataRow } from "~/models/maturity.server";
 import { excelCsv } from "./csv.server";
 
 /**
@@ -8,6 +7,19 @@ import { excelCsv } from "./csv.server";
  * come from listOpenDataRows(), which already leaves out every group with fewer
  * than MIN_GROUP_SIZE municipalities and blanks small counts.
  */
+
+/** One aggregate of one dimension, for one year and one group (the nation, a county, a municipality group). */
+export type OpenDataRow = {
+  year: number;
+  level: "riket" | "lan" | "kommungrupp";
+  code: string;
+  name: string;
+  municipalities: number;
+  dimension: string;
+  average: number;
+  /** How many scored 0..4; null where the count is suppressed. */
+  counts: (number | null)[];
+};
 
 export const OPEN_DATA_CSV_COLUMNS = [
   "ar",

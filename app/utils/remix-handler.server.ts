@@ -1,8 +1,8 @@
 import { createRequestHandler as createRemixRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
-import { lucia } from "./auth.server";
 import { BODY_REFUSED, bodyLimitFor, limitedBody, type BodyRefusal } from "./body-limit.server";
 import { sendUpload } from "./send-upload.server";
+import { sessionCookieName } from "./session-cookie.server";
 import { SEND_UPLOAD_HEADER } from "./upload.server";
 
 /**
@@ -136,7 +136,7 @@ async function sendResponse(req: ExpressRequest, res: ExpressResponse, response:
 
 /** A request that carries a session cookie, or a response that sets one (logging in). */
 function hasSession(req: ExpressRequest, res: ExpressResponse): boolean {
-  const name = lucia().sessionCookieName;
+  const name = sessionCookieName();
   const sent = (req.headers.cookie ?? "").split(";").some((c) => c.trim().startsWith(`${name}=`));
   const setCookie = res.getHeader("Set-Cookie");
   const set = (Array.isArray(setCookie) ? setCookie : [String(setCookie ?? "")]).some((c) => c.startsWith(`${name}=`));

@@ -8,3 +8,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   organizer: "Arrangör",
   admin: "Administratör",
 };
+
+/** A role's place in ROLES (0 = member); an unknown role counts as a member. */
+export function roleRank(role: string): number {
+  return Math.max(0, ROLES.indexOf(role as Role));
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emailField as email, nameField as name } from "./fields";
 
 /** Form schemas for accounts, shared by browser and server. Messages are Swedish and say how to fix. */
 export const PASSWORD_MIN = 8;
@@ -12,20 +13,12 @@ export const ORGANISATION_TYPES = [
   { value: "annan", label: "Annan organisation" },
 ] as const;
 
-const email = z
-  .string({ required_error: "Skriv din e-postadress." })
-  .trim()
-  .min(1, "Skriv din e-postadress.")
-  .max(254, "E-postadressen är för lång.")
-  .email("Skriv e-postadressen i formatet namn@exempel.se.")
-  .transform((v) => v.toLowerCase());
 
 const password = z
   .string({ required_error: "Skriv ett lösenord." })
   .min(PASSWORD_MIN, `Lösenordet måste ha minst ${PASSWORD_MIN} tecken.`)
   .max(PASSWORD_MAX, `Lösenordet får ha högst ${PASSWORD_MAX} tecken.`);
 
-const name = z.string({ required_error: "Skriv ditt namn." }).trim().min(1, "Skriv ditt namn.").max(120, "Namnet får ha högst 120 tecken.");
 const title = z.string().trim().max(120, "Titeln får ha högst 120 tecken.").default("");
 
 /** Either a municipality from the 290, or another organisation with a name and type. */

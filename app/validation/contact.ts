@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emailField, nameField } from "./fields";
 
 /** What a contact message is about; the first adds the sender to the invitation list. */
 export const CONTACT_SUBJECTS = [
@@ -22,14 +23,8 @@ const SUBJECT_VALUES = CONTACT_SUBJECTS.map((s) => s.value) as [ (typeof CONTACT
 
 export const contactSchema = z
   .object({
-    name: z.string({ required_error: "Skriv ditt namn." }).trim().min(1, "Skriv ditt namn.").max(120, "Namnet får ha högst 120 tecken."),
-    email: z
-      .string({ required_error: "Skriv din e-postadress." })
-      .trim()
-      .min(1, "Skriv din e-postadress.")
-      .max(254, "E-postadressen är för lång.")
-      .email("Skriv e-postadressen i formatet namn@exempel.se.")
-      .transform((v) => v.toLowerCase()),
+    name: nameField,
+    email: emailField,
     municipalityCode: z.string().trim().optional(),
     organisationName: z.string().trim().max(160, "Organisationens namn får ha högst 160 tecken.").optional(),
     subject: z.enum(SUBJECT_VALUES, { errorMap: () => ({ message: "Välj vad meddelandet gäller." }) }),

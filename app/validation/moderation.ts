@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FLAG_REASONS } from "~/utils/moderation";
+import { FLAG_REASONS } from "~/utils/flags";
 
 const reasonText = z
   .string({ required_error: "Skriv en motivering." })
@@ -17,6 +17,12 @@ export const postModerationSchema = z.object({
   reason: reasonText,
 });
 
+const PERIOD_VALUES = ["1", "7", "30", "datum"] as const;
+const PERIOD_LABELS: Record<(typeof PERIOD_VALUES)[number], string> = { "1": "1 dag", "7": "7 dagar", "30": "30 dagar", datum: "Till ett visst datum" };
+
+/** Suspension periods offered in the form; "datum" takes a date. */
+export const SUSPENSION_PERIODS = PERIOD_VALUES.map((value) => ({ value, label: PERIOD_LABELS[value] }));
+
 export const THREAD_INTENTS = ["lock", "unlock", "pin", "unpin", "move", "merge", "hide", "unhide"] as const;
 
 export const threadModerationSchema = z.object({
@@ -30,7 +36,7 @@ export const suspendSchema = z
   .object({
     intent: z.enum(["suspend", "lift"]),
     userId: z.string().trim().min(1, "Välj en medlem.").max(64),
-    period: z.enum(["1", "7", "30", "datum"], { errorMap: () => ({ message: "Välj hur länge." }) }).optional(),
+    period: z.enum(PERIOD_VALUES, { errorMap: () => ({ message: "Välj hur länge." }) }).optional(),
     until: z.string().trim().max(20).optional().default(""),
     suspendReason: reasonText,
   })

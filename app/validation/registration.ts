@@ -1,15 +1,8 @@
 import { z } from "zod";
+import { emailField as email, nameField as name } from "./fields";
 
 /** The registration form on an event page. Shared by browser and server; messages in Swedish. */
-const email = z
-  .string({ required_error: "Skriv din e-postadress." })
-  .trim()
-  .min(1, "Skriv din e-postadress.")
-  .max(254, "E-postadressen är för lång.")
-  .email("Skriv e-postadressen i formatet namn@exempel.se.")
-  .transform((v) => v.toLowerCase());
 
-const name = z.string({ required_error: "Skriv ditt namn." }).trim().min(1, "Skriv ditt namn.").max(120, "Namnet får ha högst 120 tecken.");
 const title = z.string().trim().max(120, "Befattningen får ha högst 120 tecken.").default("");
 const consentStore = z.literal("on", {
   errorMap: () => ({ message: "Kryssa i att vi får spara dina uppgifter. Annars kan vi inte ta emot anmälan." }),

@@ -1,0 +1,95 @@
+import { json, redirect } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
+import { listMunicipalities } from "~/models/reference.server";
+import { requestRegistration } from "~/models/registration-pending.server";
+import { CLOSED_MESSAGES, findRegistrationByEmail, getEventForRegistration, getMemberDefaults, registerForEvent } from "~/models/registration.server";
+import { registrationClosedReason } from "~/models/registration-seats.server";
+import { memberRegistrationSchema, registrationSchema } from "~/validation/registration";
+import { getOptionalUser } from "~/models/auth.server";
+import { registrationSentHref } from "~/utils/links";
+import { formValues, parseForm } from "~/utils/forms";
+import { readFormData } from "~/utils/form-data.server";
+import { enforceRateLimit } from "~/models/rate-limit.server";
+import { registrationPagePath } from "~/utils/signed-links.server";
+
+/**
+ * The registration part of the event page's loader and action, beside it so the
+ * page route stays small. Only a signed-in member with a confirmed address registers
+ * at once; everyone else gets a mail with a confirmation link and the page
+ * "Kolla din e-post", the same whether or not the address was registered before.
+ */
+
+export async function loadRegistrationSection(request: Request, event: { id: string; status?: string; startsAt: Date | string; endsAt: Date | string; registrationDeadline: Date | string | null }) {
+  const closedReason = registrationClosedReason({
+    status: event.status ?? "published",
+    startsAt: new Date(event.startsAt),
+    endsAt: new Date(event.endsAt),
+    registrationDeadline: event.registrationDeadline ? new Date(event.registrationDeadline) : null,
+  });
+  const user = await getOptionalUser(request);
+  const member = user ? await getMemberDefaults(user.id) : null;
+  // Only a proven address may see (and get the link to) the registration made with it.
+  const own = member && user?.emailVerified && !closedReason ? await findRegistrationByEmail(event.id, member.email) : null;
+  return {
+    closedMessage: closedReason ? CLOSED_MESSAGES[closedReason] : null,
+    municipalities: closedReason || member ? [] : await listMunicipalities(),
+    member: member ? { name: member.name, email: member.email, workplace: member.workplace, title: member.title } : null,
+    ownRegistration: own && (own.status === "confirmed" || own.status === "waitlisted") ? { status: own.status, path: registrationPagePath(own.id) } : null,
+  };
+}
+
+type Values = Record<string, string>;
+const answer = (status: number, errors: Record<string, string>, values: Values) => json({ ok: false as const, errors, values }, { status });
+
+export async function registrationAction(request: Request, context: AppLoadContext, slug: string) {
+  await enforceRateLimit("registrationIp", context.clientIp ?? "okänd");
+  const formData = await readFormData(request);
+  const event = /^[a-z0-9-]{1,120}$/.test(slug) ? await getEventForRegistration(slug) : null;
+  if (!event || event.status === "draft") throw new Response("Forumet finns inte", { status: 404 });
+  // Bots fill the hidden field: they get a plain answer and nothing is stored.
+  if (formData.get("webbplats")) return redirect(`/forum/${event.slug}`);
+
+  const user = await getOptionalUser(request);
+  const member = user ? await getMemberDefaults(user.id) : null;
+  let input;
+  if (member) {
+    const parsed = parseForm(memberRegistrationSchema, formData);
+    if (!parsed.ok) return answer(400, parsed.errors, parsed.values);
+    input = {
+      name: member.name,
+      email: member.email,
+      title: parsed.data.title,
+      municipalityCode: member.municipalityCode,
+      organisationName: member.organisationName,
+      consentInvites: parsed.data.consentInvites,
+    };
+  } else {
+    const parsed = parseForm(registrationSchema, formData);
+    if (!parsed.ok) return answer(400, parsed.errors, parsed.values);
+    const d = parsed.data;
+    input = {
+      name: d.name,
+      email: d.email,
+      title: d.title,
+      municipalityCode: d.orgKind === "kommun" ? d.municipalityCode ?? null : null,
+      organisationName: d.orgKind === "annan" ? d.orgName ?? "" : "",
+      consentInvites: d.consentInvites,
+    };
+  }
+
+  const values = formValues(formData);
+  const registration = { ...input, eventId: event.id, userId: user?.id ?? null };
+  const result = member && user?.emailVerified ? await registerForEvent(registration) : await requestRegistration(registration);
+  switch (result.outcome) {
+    case "confirmed":
+    case "waitlisted":
+    case "already": // a proven address: straight to the registration made with it
+      return redirect(registrationPagePath(result.registrationId), { headers: { "Cache-Control": "no-store" } });
+    case "sent":
+      return redirect(registrationSentHref(event, input.email), { headers: { "Cache-Control": "no-store" } });
+    case "unknown-municipality":
+      return answer(400, { municipalityCode: "Välj din kommun i listan." }, values);
+    case "closed":
+      return answer(409, { form: CLOSED_MESSAGES[result.reason] }, values);
+  }
+}
