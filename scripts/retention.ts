@@ -9,6 +9,7 @@ const result = await runRetention();
 console.log(
   `Gallring klar: ${result.anonymisedRegistrations} anmälningar anonymiserade, ` +
     `${result.deletedExpiredRegistrations} obekräftade anmälningar raderade, ` +
-    `${result.deletedContactMessages} kontaktmeddelanden raderade, ${result.deletedUnverifiedAccounts} obekräftade konton raderade.`,
+    `${result.deletedContactMessages} kontaktmeddelanden raderade, ${result.deletedUnverifiedAccounts} obekräftade konton raderade, ` +
+    `${result.deletedMails} skickade mejl raderade, ${result.deletedSessions} utgångna inloggningar raderade.`,
 );
 await disconnectDb();

@@ -140,6 +140,26 @@ describe("data retention", () => {
     expect(left.map((u) => u.email).sort()).toEqual(["svarare@example.se", "tradstartare@example.se"]);
   });
 
+  it("deletes sent and failed mail after RETENTION_MAIL_DAYS, keeps what waits to be sent, and drops expired sessions", async () => {
+    const mail = (toAddress: string, status: string, createdAt: Date) =>
+      prisma.outboxEmail.create({ data: { toAddress, subject: "Ämne", text: "Text", kind: "test", status, createdAt } });
+    await mail("gammal-skickad@example.se", "sent", daysAgo(91));
+    await mail("gammal-misslyckad@example.se", "failed", daysAgo(91));
+    await mail("gammal-i-kon@example.se", "queued", daysAgo(91));
+    await mail("ny-skickad@example.se", "sent", daysAgo(89));
+    const user = await prisma.user.create({ data: { email: "sessioner@example.se", name: "S" }, select: { id: true } });
+    const session = (id: string, expiresAt: Date, absoluteExpiresAt: Date) => prisma.session.create({ data: { id, userId: user.id, expiresAt, absoluteExpiresAt } });
+    await session("idle-ute", daysAgo(1), daysAgo(-20));
+    await session("absolut-ute", daysAgo(-5), daysAgo(0));
+    await session("levande", daysAgo(-5), daysAgo(-20));
+
+    const result = await runRetention(NOW);
+    expect(result).toMatchObject({ deletedMails: 2, deletedSessions: 2 });
+    const left = await prisma.outboxEmail.findMany({ where: { kind: "test" }, select: { toAddress: true }, orderBy: { toAddress: "asc" } });
+    expect(left.map((m) => m.toAddress)).toEqual(["gammal-i-kon@example.se", "ny-skickad@example.se"]);
+    expect((await prisma.session.findMany({ where: { userId: user.id }, select: { id: true } })).map((r) => r.id)).toEqual(["levande"]);
+  });
+
   it("runs once a day however many processes try", async () => {
     const day = new Date("2030-01-02T03:00:00Z");
     const results = await Promise.all([runDailyRetention(day), runDailyRetention(day), runDailyRetention(day)]);

@@ -11,7 +11,10 @@ import { transaction } from "./transaction.server";
  * - contact messages are deleted N months after they were archived;
  * - accounts whose address was never confirmed are deleted after N days, and so are
  *   registrations whose confirmation link ran out unused (status "expired": an
- *   address someone typed that was never proven).
+ *   address someone typed that was never proven);
+ * - mail that was sent, or failed for good, is deleted from the outbox after N days
+ *   (it holds addresses and what was written to them);
+ * - sessions past their idle or absolute expiry are deleted (Lucia only refuses them).
  * A run is claimed in JobRun per day, so several processes run it once.
  */
 export type RetentionResult = {
@@ -19,6 +22,8 @@ export type RetentionResult = {
   deletedExpiredRegistrations: number;
   deletedContactMessages: number;
   deletedUnverifiedAccounts: number;
+  deletedMails: number;
+  deletedSessions: number;
 };
 
 const monthsBefore = (now: Date, months: number) => {
@@ -28,10 +33,11 @@ const monthsBefore = (now: Date, months: number) => {
 };
 
 export async function runRetention(now: Date = new Date()): Promise<RetentionResult> {
-  const { RETENTION_REGISTRATION_MONTHS, RETENTION_CONTACT_MONTHS, RETENTION_UNVERIFIED_DAYS } = env();
+  const { RETENTION_REGISTRATION_MONTHS, RETENTION_CONTACT_MONTHS, RETENTION_UNVERIFIED_DAYS, RETENTION_MAIL_DAYS } = env();
   const registrationCutoff = monthsBefore(now, RETENTION_REGISTRATION_MONTHS);
   const contactCutoff = monthsBefore(now, RETENTION_CONTACT_MONTHS);
-  const accountCutoff = new Date(now.getTime() - RETENTION_UNVERIFIED_DAYS * 24 * 3600 * 1000);
+  const daysBefore = (days: number) => new Date(now.getTime() - days * 24 * 3600 * 1000);
+  const accountCutoff = daysBefore(RETENTION_UNVERIFIED_DAYS);
 
   return transaction(async (tx) => {
     const old = await tx.registration.findMany({
@@ -51,7 +57,17 @@ export async function runRetention(now: Date = new Date()): Promise<RetentionRes
     const accounts = await tx.user.deleteMany({
       where: { emailVerifiedAt: null, createdAt: { lt: accountCutoff }, deletedAt: null, posts: { none: {} }, threads: { none: {} } },
     });
-    const result = { anonymisedRegistrations: old.length, deletedExpiredRegistrations: expired.count, deletedContactMessages: contacts.count, deletedUnverifiedAccounts: accounts.count };
+    // Queued mail (and mail being sent or retried) stays, whatever its age.
+    const mails = await tx.outboxEmail.deleteMany({ where: { status: { in: ["sent", "failed"] }, createdAt: { lt: daysBefore(RETENTION_MAIL_DAYS) } } });
+    const sessions = await tx.session.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { absoluteExpiresAt: { lte: now } }] } });
+    const result = {
+      anonymisedRegistrations: old.length,
+      deletedExpiredRegistrations: expired.count,
+      deletedContactMessages: contacts.count,
+      deletedUnverifiedAccounts: accounts.count,
+      deletedMails: mails.count,
+      deletedSessions: sessions.count,
+    };
     await recordAudit(tx, { actorId: null, action: "retention.run", entityType: "Retention", detail: result });
     return result;
   });

@@ -20,6 +20,7 @@ export async function loader() {
       registrationMonths: e.RETENTION_REGISTRATION_MONTHS,
       contactMonths: e.RETENTION_CONTACT_MONTHS,
       unverifiedDays: e.RETENTION_UNVERIFIED_DAYS,
+      mailDays: e.RETENTION_MAIL_DAYS,
     },
   });
 }
@@ -79,6 +80,12 @@ export default function Privacy() {
               <td>För att kunna svara dig.</td>
               <td>Berättigat intresse av att besvara frågor om forumet.</td>
               <td>Meddelandet tas bort {months(retention.contactMonths)} efter att ärendet har arkiverats.</td>
+            </tr>
+            <tr>
+              <th scope="row">E-post vi skickar till dig: adress, ämne och innehåll</th>
+              <td>För att kunna skicka om mejl som inte kom fram och se vad som har skickats om du frågar.</td>
+              <td>Samma som för uppgifterna mejlet gäller (konto, anmälan, meddelande eller inbjudan).</td>
+              <td>Skickade mejl tas bort {days(retention.mailDays)} efter att de skickades.</td>
             </tr>
             <tr>
               <th scope="row">Svar i undersökningar under forum</th>

@@ -43,6 +43,8 @@ const envSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   RETENTION_REGISTRATION_MONTHS: z.coerce.number().int().min(1).default(24),
   RETENTION_CONTACT_MONTHS: z.coerce.number().int().min(1).default(24),
+  /** Days a sent (or finally failed) mail stays in the outbox, for the organizer's view of what went out. */
+  RETENTION_MAIL_DAYS: z.coerce.number().int().min(1).default(90),
   RETENTION_UNVERIFIED_DAYS: z.coerce.number().int().min(1).default(30),
   /** Set to "0" to keep background jobs (outbox sender, scheduler) out of this process. */
   RUN_JOBS: z.enum(["0", "1"]).default("1"),
