@@ -11,7 +11,7 @@ import { E2E_BASE_URL, E2E_DATA_DIR, E2E_DATABASE_URL } from "./paths";
  * the tests, before the e2e server has made its database; there (no
  * TEST_WORKER_INDEX) the client gets an in-memory database instead.
  */
-export function useE2eDatabase() {
+export function connectE2eDatabase() {
   const listingTests = process.env.TEST_WORKER_INDEX === undefined;
   process.env.DATABASE_URL = listingTests ? "file::memory:" : E2E_DATABASE_URL;
   // As the e2e server has them: env() keeps its generated secrets in DATA_DIR (not

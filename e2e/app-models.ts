@@ -1,5 +1,5 @@
 // The app's own code that e2e/db.ts builds the journeys' test data with, in one
-// place. Import it only through e2e/db.ts (after useE2eDatabase()): loading it
+// place. Import it only through e2e/db.ts (after connectE2eDatabase()): loading it
 // creates the app's database client.
 export { dbReady, prisma } from "~/utils/db.server";
 export { startSession } from "~/models/auth.server";

@@ -7,7 +7,7 @@
 // cleanUp functions remove it (call them in afterAll).
 import crypto from "node:crypto";
 import type { BrowserContext } from "@playwright/test";
-import { useE2eDatabase } from "./app-env";
+import { connectE2eDatabase } from "./app-env";
 
 type AppModels = typeof import("./app-models");
 let loaded: Promise<AppModels> | undefined;
@@ -15,7 +15,7 @@ let loaded: Promise<AppModels> | undefined;
 /** The app's modules, loaded at first use: Playwright also imports this file only to list the tests. */
 function app(): Promise<AppModels> {
   loaded ??= (async () => {
-    useE2eDatabase();
+    connectE2eDatabase();
     const models = await import("./app-models");
     await models.dbReady;
     return models;

@@ -2,7 +2,7 @@
 import { expect, type Page } from "@playwright/test";
 import type { Result } from "axe-core";
 import { loadBuiltRoutes, patternShape, staticPageUrls } from "../app/test/route-manifest";
-import { useE2eDatabase } from "./app-env";
+import { connectE2eDatabase } from "./app-env";
 
 /** Who can open a page. a11y.spec.ts scans every anonymous page; pages behind a login are scanned by the journeys that log in. */
 export type Audience = "anonymous" | "member" | "organizer";
@@ -63,7 +63,7 @@ export function audienceOf(url: string): Audience {
 
 /** The routes of the production build. Loading the build creates the app's database client, so it is pointed first. */
 export function builtRoutes() {
-  useE2eDatabase();
+  connectE2eDatabase();
   return loadBuiltRoutes();
 }
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { cleanUp, cleanUpEvents, createSmallEvent, createUserWithSession, logInAs } from "./db";
 import { expectNoSeriousViolations } from "./fixtures";
 

@@ -25,6 +25,13 @@ if ! has_chromium; then
     "eller peka ut en befintlig Chromium: CHROMIUM_PATH=/sökväg/till/chromium npm test"
 fi
 
+# --- Java for the W3C HTML checker (vnu-jar) in the route walk ---------------------
+if ! command -v java >/dev/null 2>&1; then
+  install_or_explain default-jre-headless "HTML-kontrollen" \
+    "HTML-kontrollen (vnu-jar) behöver Java 17 eller senare. Installera det med:" \
+    "  sudo apt-get install -y default-jre-headless"
+fi
+
 rm -f .tmp/vitest.json .tmp/playwright.json
 
 # tsc and the build are steps, not tests: a failure there counts as one failure.
