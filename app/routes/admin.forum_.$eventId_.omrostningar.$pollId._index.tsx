@@ -24,7 +24,7 @@ import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 import { importedResultRows } from "~/utils/poll-results";
-import { pollPresenterHref, pollResultHref, voteHref } from "~/utils/poll-urls";
+import { pollPresenterHref, pollResultHref, voteHref } from "~/utils/links";
 import { POLL_FIELD_LABELS, pollSchema, pollStateLabel, type PollState } from "~/validation/poll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

@@ -10,7 +10,7 @@ import { requireRole } from "~/models/auth.server";
 import { env } from "~/utils/env.server";
 import { formatNumber } from "~/utils/format";
 import { pageMeta } from "~/utils/meta";
-import { pollAdminHref, pollLiveHref, voteHref } from "~/utils/poll-urls";
+import { pollAdminHref, pollLiveHref, voteHref } from "~/utils/links";
 import { pollStateLabel } from "~/validation/poll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

@@ -13,7 +13,7 @@ import { pageMeta } from "~/utils/meta";
 import { lookUpPollCode } from "~/models/poll-vote.server";
 import { getParticipant } from "~/utils/poll-participant.server";
 import { rateLimitResponse } from "~/utils/http.server";
-import { pollResultHref, voteHref } from "~/utils/poll-urls";
+import { pollResultHref, voteHref } from "~/utils/links";
 import { normalizePollCode, VOTE_ARRAY_FIELDS, VOTE_FIELD_LABELS, voteSchema } from "~/validation/poll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

@@ -12,7 +12,7 @@ import { getPublicRecording } from "~/models/recording.server";
 import { listOpenPollCodes, listPublishedPolls } from "~/models/poll.server";
 import { PollChart } from "~/components/poll-chart";
 import { resultRowsFor } from "~/utils/poll-results";
-import { pollResultHref, voteHref } from "~/utils/poll-urls";
+import { pollResultHref, voteHref } from "~/utils/links";
 import { RecordingPlayer } from "~/components/recording-player";
 import { formatNumber } from "~/utils/format";
 import { env } from "~/utils/env.server";
