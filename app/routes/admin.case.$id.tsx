@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { CaseForm, caseFormValues } from "~/components/case-form";
 import { PreviewPanel } from "~/components/editor-fields";
 import { DateTime } from "~/components/date-time";
@@ -14,7 +14,7 @@ import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
 import { renderPreview } from "~/models/preview.server";
 import { editorAnswer, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
-import { caseHref } from "~/utils/links";
+import { ADMIN_CASES_HREF, adminCaseHref, caseHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { caseSchema, editorSchema } from "~/validation/library";
 
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const item = await loadCase(params.id);
   const formData = await readFormData(request);
   const intent = formData.get("intent");
-  const back = (saved: string) => redirect(`/admin/case/${item.id}?sparat=${saved}`);
+  const back = (saved: string) => redirect(`${adminCaseHref(item.id)}?sparat=${saved}`);
 
   switch (intent) {
     case "preview":
@@ -91,7 +91,7 @@ export default function EditCase() {
   const published = item.status === "published";
   return (
     <>
-      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }, { to: "/admin/case", label: "Case" }]} current={item.title} />
+      <Breadcrumbs items={[ADMIN_CRUMB, { to: ADMIN_CASES_HREF, label: "Case" }]} current={item.title} />
       <h1>Redigera case</h1>
       {saved && !actionData ? (
         <div className="notice notice--success" role="status">

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { CaseForm } from "~/components/case-form";
 import { PreviewPanel } from "~/components/editor-fields";
 import { createCase, getCaseFormOptions } from "~/models/case-admin.server";
@@ -12,6 +12,7 @@ import { renderPreview } from "~/models/preview.server";
 import { editorAnswer, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
 import { pageMeta } from "~/utils/meta";
 import { caseSchema, CASE_SECTION_TEMPLATE } from "~/validation/library";
+import { ADMIN_CASES_HREF, adminCaseHref } from "~/utils/links";
 
 export const meta: MetaFunction = () => pageMeta("Nytt case", "Skriv ett nytt case. Det sparas som utkast tills du publicerar det.");
 
@@ -31,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });
   const result = await createCase(user.id, parsed.data);
   if (!result.ok) return editorAnswer(formData, { errors: { [result.field]: result.message } });
-  return redirect(`/admin/case/${result.id}?sparat=skapat`);
+  return redirect(`${adminCaseHref(result.id)}?sparat=skapat`);
 }
 
 export default function NewCase() {
@@ -39,7 +40,7 @@ export default function NewCase() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }, { to: "/admin/case", label: "Case" }]} current="Nytt case" />
+      <Breadcrumbs items={[ADMIN_CRUMB, { to: ADMIN_CASES_HREF, label: "Case" }]} current="Nytt case" />
       <h1>Nytt case</h1>
       <p className="lead">
         Caset sparas som utkast. Du publicerar det när det är klart. Texten har en föreslagen mall; avsnitt som kommunen inte

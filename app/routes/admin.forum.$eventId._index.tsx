@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { EventForm } from "~/components/event-form";
 import { Checkbox, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/components/forms";
@@ -28,6 +28,7 @@ import { eventStatusLabel } from "~/utils/labels";
 import { pageMeta } from "~/utils/meta";
 import { renderPreview } from "~/models/preview.server";
 import { agendaItemSchema, EVENT_ARRAY_FIELDS, EVENT_FIELD_LABELS, eventSchema, moveSchema, rowSchema, speakerSchema } from "~/validation/event";
+import { ADMIN_EVENTS_HREF, adminEventHref, adminPollsHref, adminRecordingHref, adminRegistrationsHref } from "~/utils/links";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(`Ändra ${data.event.title}`, "Ändra forumet, programmet och talarna.") : pageMeta("Forumet finns inte", "Vi hittade inget forum.");
@@ -57,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const event = await loadEvent(params);
   const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
-  const base = `/admin/forum/${event.id}`;
+  const base = adminEventHref(event.id);
   const fail = (errors: FieldErrors, values: Record<string, string | string[]> = formValues(formData)) =>
     answer({ intent, errors, values, previewHtml: null, rowId: String(formData.get("id") ?? "") });
   const done = <T extends { ok: true } | { ok: false; field: string; message: string }>(result: T, to: string) =>
@@ -179,8 +180,8 @@ export default function EditEvent() {
     <>
       <Breadcrumbs
         items={[
-          { to: "/admin", label: "Arrangörsverktyg" },
-          { to: "/admin/forum", label: "Forum" },
+          ADMIN_CRUMB,
+          { to: ADMIN_EVENTS_HREF, label: "Forum" },
         ]}
         current={event.title}
       />
@@ -209,14 +210,14 @@ export default function EditEvent() {
             </li>
           ) : null}
           <li>
-            <Link to={`/admin/forum/${event.id}/anmalningar`}>Anmälningar, väntelista, export och utskick</Link>
+            <Link to={adminRegistrationsHref(event.id)}>Anmälningar, väntelista, export och utskick</Link>
           </li>
           <li>
-            <Link to={`/admin/forum/${event.id}/omrostningar`}>Omröstningar: frågor, presentatörsvy och resultat</Link>
+            <Link to={adminPollsHref(event.id)}>Omröstningar: frågor, presentatörsvy och resultat</Link>
           </li>
           {isPast ? (
             <li>
-              <Link to={`/admin/forum/${event.id}/inspelning`}>{event.recording ? "Ändra inspelningen, kapitlen och materialet" : "Lägg till inspelningen"}</Link>
+              <Link to={adminRecordingHref(event.id)}>{event.recording ? "Ändra inspelningen, kapitlen och materialet" : "Lägg till inspelningen"}</Link>
             </li>
           ) : null}
         </ul>

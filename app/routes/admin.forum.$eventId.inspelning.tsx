@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { Checkbox, ErrorSummary, fieldId, SubmitButton, TextField } from "~/components/forms";
 import { addChapter, addMaterial, deleteChapter, deleteMaterial, getRecordingForEdit, saveRecording } from "~/models/recording.server";
 import { requireRole } from "~/models/auth.server";
@@ -12,6 +12,7 @@ import { pageMeta } from "~/utils/meta";
 import { checkMaterialFile, readMultipartForm, removeUpload, storeUpload } from "~/utils/upload.server";
 import { formatTimestamp } from "~/utils/video";
 import { chapterSchema, materialFileTitleSchema, materialLinkSchema, recordingSchema, rowSchema } from "~/validation/event";
+import { ADMIN_EVENTS_HREF, adminEventHref, adminRecordingHref } from "~/utils/links";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -38,7 +39,7 @@ const fail = (intent: string, errors: FieldErrors, values: Record<string, string
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
   const event = await loadEvent(params);
-  const base = `/admin/forum/${event.id}/inspelning`;
+  const base = adminRecordingHref(event.id);
 
   // Only the file upload is multipart; it is read with a 20 MB limit per part.
   if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
@@ -165,9 +166,9 @@ export default function RecordingAdmin() {
     <>
       <Breadcrumbs
         items={[
-          { to: "/admin", label: "Arrangörsverktyg" },
-          { to: "/admin/forum", label: "Forum" },
-          { to: `/admin/forum/${event.id}`, label: event.title },
+          ADMIN_CRUMB,
+          { to: ADMIN_EVENTS_HREF, label: "Forum" },
+          { to: adminEventHref(event.id), label: event.title },
         ]}
         current="Inspelning"
       />

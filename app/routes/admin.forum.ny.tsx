@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { EventForm } from "~/components/event-form";
 import { ErrorSummary } from "~/components/forms";
 import { createEvent, listAreaTags } from "~/models/event-admin.server";
@@ -12,6 +12,7 @@ import { pageMeta } from "~/utils/meta";
 import { renderPreview } from "~/models/preview.server";
 import { EVENT_ARRAY_FIELDS, EVENT_FIELD_LABELS, eventSchema } from "~/validation/event";
 import { eventFormValues } from "~/utils/event-form-values";
+import { ADMIN_EVENTS_HREF, adminEventHref } from "~/utils/links";
 
 export const meta: MetaFunction = () => pageMeta("Skapa ett forum", "Skapa ett nytt forum som utkast.");
 
@@ -37,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ intent, errors: parsed.errors, values, previewHtml: null }, { status: 400 });
   const result = await createEvent(user.id, parsed.data);
   if (!result.ok) return json({ intent, errors: { [result.field]: result.message }, values, previewHtml: null }, { status: 400 });
-  return redirect(`/admin/forum/${result.id}?sparat=skapat`);
+  return redirect(`${adminEventHref(result.id)}?sparat=skapat`);
 }
 
 export default function NewEvent() {
@@ -47,8 +48,8 @@ export default function NewEvent() {
     <>
       <Breadcrumbs
         items={[
-          { to: "/admin", label: "Arrangörsverktyg" },
-          { to: "/admin/forum", label: "Forum" },
+          ADMIN_CRUMB,
+          { to: ADMIN_EVENTS_HREF, label: "Forum" },
         ]}
         current="Nytt forum"
       />

@@ -20,7 +20,7 @@ import { requireRole } from "~/models/auth.server";
 import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
-import { eventHref } from "~/utils/links";
+import { ADMIN_HREF, adminRegistrationsHref, eventHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { organizerRegistrationActionSchema } from "~/validation/registration";
 
@@ -138,13 +138,13 @@ export default function Registrations() {
   const { event, q, lists, counts, subscribers, invited, started } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : undefined;
-  const base = `/admin/forum/${event.id}/anmalningar`;
+  const base = adminRegistrationsHref(event.id);
   return (
     <>
       <nav className="breadcrumbs" aria-label="Du är här">
         <ol>
           <li>
-            <Link to="/admin">Arrangörsverktyg</Link>
+            <Link to={ADMIN_HREF}>Arrangörsverktyg</Link>
           </li>
           <li>
             <Link to={eventHref(event)}>{event.title}</Link>

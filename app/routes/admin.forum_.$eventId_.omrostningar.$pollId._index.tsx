@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { BreakdownTables } from "~/components/poll-breakdown";
@@ -24,7 +24,7 @@ import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 import { importedResultRows } from "~/utils/poll-results";
-import { pollPresenterHref, pollResultHref, voteHref } from "~/utils/links";
+import { adminEventHref, adminPollsHref, pollPresenterHref, pollResultHref, voteHref } from "~/utils/links";
 import { POLL_FIELD_LABELS, pollSchema, pollStateLabel, type PollState } from "~/validation/poll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -60,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const poll = await loadPoll(params);
   const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
-  const base = `/admin/forum/${poll.eventId}/omrostningar`;
+  const base = adminPollsHref(poll.eventId);
   const fail = (field: string, message: string, status = 400) => json({ intent, errors: { [field]: message }, values: formValues(formData) }, { status });
 
   if (intent in INTENT_TO_STATE) {
@@ -116,9 +116,9 @@ export default function ManagePoll() {
     <>
       <Breadcrumbs
         items={[
-          { to: "/admin", label: "Arrangörsverktyg" },
-          { to: `/admin/forum/${poll.event.id}`, label: poll.event.title },
-          { to: `/admin/forum/${poll.event.id}/omrostningar`, label: "Omröstningar" },
+          ADMIN_CRUMB,
+          { to: adminEventHref(poll.event.id), label: poll.event.title },
+          { to: adminPollsHref(poll.event.id), label: "Omröstningar" },
         ]}
         current={poll.code}
       />

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { ErrorSummary } from "~/components/forms";
 import { PollForm } from "~/components/poll-form";
 import { createPoll, getEventForPolls, listEventPolls, listRepeatCandidates } from "~/models/poll-admin.server";
@@ -10,6 +10,7 @@ import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 import { POLL_FIELD_LABELS, pollSchema, pollStateLabel } from "~/validation/poll";
+import { ADMIN_EVENTS_HREF, adminEventHref, pollAdminHref, pollPresenterHref } from "~/utils/links";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(`Omröstningar: ${data.event.title}`, "Frågor som deltagarna svarar på under forumet.") : pageMeta("Forumet finns inte", "Vi hittade inget forum.");
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await createPoll(user.id, event.id, parsed.data);
   if (!result.ok) return json({ errors: { [result.field]: result.message }, values: formValues(formData) }, { status: result.status ?? 400 });
-  return redirect(`/admin/forum/${event.id}/omrostningar/${result.id}?sparat=skapad`);
+  return redirect(`${pollAdminHref(event.id, result.id)}?sparat=skapad`);
 }
 
 export default function EventPolls() {
@@ -48,9 +49,9 @@ export default function EventPolls() {
     <>
       <Breadcrumbs
         items={[
-          { to: "/admin", label: "Arrangörsverktyg" },
-          { to: "/admin/forum", label: "Forum" },
-          { to: `/admin/forum/${event.id}`, label: event.title },
+          ADMIN_CRUMB,
+          { to: ADMIN_EVENTS_HREF, label: "Forum" },
+          { to: adminEventHref(event.id), label: event.title },
         ]}
         current="Omröstningar"
       />
@@ -87,13 +88,13 @@ export default function EventPolls() {
                     <td>{poll.imported ? "Importerat resultat" : pollStateLabel(poll.state)}</td>
                     <td className="num">{poll.imported ? "–" : poll.respondents}</td>
                     <td>
-                      <Link to={`/admin/forum/${event.id}/omrostningar/${poll.id}`}>
+                      <Link to={pollAdminHref(event.id, poll.id)}>
                         Hantera<span className="visually-hidden"> {poll.question}</span>
                       </Link>
                       {poll.imported ? null : (
                         <>
                           {" · "}
-                          <Link to={`/admin/forum/${event.id}/omrostningar/${poll.id}/presentera`}>
+                          <Link to={pollPresenterHref(event.id, poll.id)}>
                             Presentera<span className="visually-hidden"> {poll.question}</span>
                           </Link>
                         </>

@@ -11,7 +11,7 @@ import { hasRole, requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
-import { threadHref } from "~/utils/links";
+import { ADMIN_HREF, moderatePostHref, moderateThreadHref, MODERATION_QUEUE_HREF, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { parseFlagReason } from "~/utils/flags";
 
@@ -79,7 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
         : await liftSuspension(actor, parsed.data.id, reason);
   if (!result.ok) return badRequest({ [`reason-${id}`]: result.message }, { id });
   const done = intent === "hide" ? "dolt" : intent === "dismiss" ? "avfardat" : "upphavd";
-  return redirect(`/admin/moderering?sparat=${done}`);
+  return redirect(`${MODERATION_QUEUE_HREF}?sparat=${done}`);
 }
 
 function ReasonField({ id, error, label }: { id: string; error?: string; label: string }) {
@@ -119,7 +119,7 @@ export default function ModerationQueue() {
         <nav aria-label="Du är här" className="breadcrumbs">
           <ol>
             <li>
-              <Link to="/admin">Arrangörsverktyg</Link>
+              <Link to={ADMIN_HREF}>Arrangörsverktyg</Link>
             </li>
             <li aria-current="page">Moderering</li>
           </ol>
@@ -140,12 +140,12 @@ export default function ModerationQueue() {
       <nav aria-label="Visa flaggningar" className="mod-filter">
         <ul>
           <li>
-            <Link to="/admin/moderering" aria-current={status === "open" ? "page" : undefined}>
+            <Link to={MODERATION_QUEUE_HREF} aria-current={status === "open" ? "page" : undefined}>
               Väntar på beslut
             </Link>
           </li>
           <li>
-            <Link to="/admin/moderering?status=hanterade" aria-current={status === "resolved" ? "page" : undefined}>
+            <Link to={`${MODERATION_QUEUE_HREF}?status=hanterade`} aria-current={status === "resolved" ? "page" : undefined}>
               Hanterade
             </Link>
           </li>
@@ -204,9 +204,9 @@ export default function ModerationQueue() {
                     </Form>
                   ) : null}
                   <p>
-                    <Link to={`/admin/moderering/inlagg/${post.id}`}>Mer om inlägget: historik, visa igen, stäng av skribenten</Link>
+                    <Link to={moderatePostHref(post.id)}>Mer om inlägget: historik, visa igen, stäng av skribenten</Link>
                     {" · "}
-                    <Link to={`/admin/moderering/trad/${post.thread.id}`}>Moderera tråden</Link>
+                    <Link to={moderateThreadHref(post.thread.id)}>Moderera tråden</Link>
                   </p>
                 </article>
               </li>

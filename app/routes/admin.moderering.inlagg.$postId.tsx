@@ -12,7 +12,7 @@ import { readFormData } from "~/utils/form-data.server";
 import { fromStockholmInputValue } from "~/utils/format";
 import { formValues, parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
-import { threadHref } from "~/utils/links";
+import { moderatePostHref, MODERATION_QUEUE_HREF, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { parseFlagReason } from "~/utils/flags";
 import { ROLE_LABELS, type Role } from "~/utils/roles";
@@ -98,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = await liftSuspension(actor, parsed.data.userId, parsed.data.suspendReason);
     }
     if (!result.ok) return badRequest({ [result.field === "userId" ? "suspendReason" : result.field]: result.message }, values);
-    return redirect(`/admin/moderering/inlagg/${post.id}?sparat=${parsed.data.intent === "suspend" ? "avstangd" : "upphavd"}`);
+    return redirect(`${moderatePostHref(post.id)}?sparat=${parsed.data.intent === "suspend" ? "avstangd" : "upphavd"}`);
   }
 
   const parsed = parseForm(postModerationSchema, form);
@@ -112,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : await dismissFlags(actor.id, post.id, reason);
   if (!result.ok) return badRequest({ reason: result.message }, values);
   const done = parsed.data.intent === "hide" ? "dolt" : parsed.data.intent === "unhide" ? "visat" : "avfardat";
-  return redirect(`/admin/moderering/inlagg/${post.id}?sparat=${done}`);
+  return redirect(`${moderatePostHref(post.id)}?sparat=${done}`);
 }
 
 export default function ModeratePost() {
@@ -129,7 +129,7 @@ export default function ModeratePost() {
       <nav aria-label="Du är här" className="breadcrumbs">
         <ol>
           <li>
-            <Link to="/admin/moderering">Moderering</Link>
+            <Link to={MODERATION_QUEUE_HREF}>Moderering</Link>
           </li>
           <li aria-current="page">Inlägg</li>
         </ol>

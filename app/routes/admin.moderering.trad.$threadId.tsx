@@ -8,7 +8,7 @@ import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
-import { threadHref } from "~/utils/links";
+import { moderateThreadHref, MODERATION_QUEUE_HREF, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { threadIdFromInput, threadModerationSchema } from "~/validation/moderation";
 
@@ -56,11 +56,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!targetId) return badRequest({ target: "Klistra in adressen till tråden, eller dess id." }, values);
     const result = await mergeThreads(actor.id, threadId, targetId, reason);
     if (!result.ok) return badRequest({ [result.field]: result.message }, values);
-    return redirect(`/admin/moderering/trad/${threadId}?sparat=merge`);
+    return redirect(`${moderateThreadHref(threadId)}?sparat=merge`);
   }
   const result = intent === "move" ? await moveThread(actor.id, threadId, parsed.data.categoryId, reason) : await setThreadState(actor.id, threadId, intent, reason);
   if (!result.ok) return badRequest({ [result.field === "intent" ? "reason" : result.field]: result.message }, values);
-  return redirect(`/admin/moderering/trad/${threadId}?sparat=${intent}`);
+  return redirect(`${moderateThreadHref(threadId)}?sparat=${intent}`);
 }
 
 export default function ModerateThread() {
@@ -77,7 +77,7 @@ export default function ModerateThread() {
       <nav aria-label="Du är här" className="breadcrumbs">
         <ol>
           <li>
-            <Link to="/admin/moderering">Moderering</Link>
+            <Link to={MODERATION_QUEUE_HREF}>Moderering</Link>
           </li>
           <li aria-current="page">Tråd</li>
         </ol>
@@ -126,7 +126,7 @@ export default function ModerateThread() {
         <div className="notice">
           <p>
             Tråden är sammanslagen med <Link to={merged.href}>{merged.title}</Link>. Moderera den i stället:{" "}
-            <Link to={`/admin/moderering/trad/${merged.id}`}>moderera {merged.title}</Link>.
+            <Link to={moderateThreadHref(merged.id)}>moderera {merged.title}</Link>.
           </p>
         </div>
       ) : (

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ArticleForm } from "~/components/article-form";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { PreviewPanel } from "~/components/editor-fields";
 import { DateTime } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -13,7 +13,7 @@ import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { renderPreview } from "~/models/preview.server";
 import { editorAnswer, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
-import { articleHref } from "~/utils/links";
+import { ADMIN_ARTICLES_HREF, adminArticleHref, articleHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { articleSchema } from "~/validation/library";
 
@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const article = await loadArticle(params.id);
   const formData = await readFormData(request);
   const intent = formData.get("intent");
-  const back = (saved: string) => redirect(`/admin/spaningar/${article.id}?sparat=${saved}`);
+  const back = (saved: string) => redirect(`${adminArticleHref(article.id)}?sparat=${saved}`);
   switch (intent) {
     case "preview":
       return previewAnswer(formData, await renderPreview(user.id, editorBody(formData), "articleBody"));
@@ -73,7 +73,7 @@ export default function EditArticle() {
   const published = article.status === "published";
   return (
     <>
-      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }, { to: "/admin/spaningar", label: "Spaningar" }]} current={article.title} />
+      <Breadcrumbs items={[ADMIN_CRUMB, { to: ADMIN_ARTICLES_HREF, label: "Spaningar" }]} current={article.title} />
       <h1>Redigera spaning</h1>
       {saved && !actionData ? (
         <div className="notice notice--success" role="status">

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ArticleForm } from "~/components/article-form";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { PreviewPanel } from "~/components/editor-fields";
 import { createArticle } from "~/models/article.server";
 import { listTagsForForm } from "~/models/library.server";
@@ -12,6 +12,7 @@ import { renderPreview } from "~/models/preview.server";
 import { editorAnswer, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
 import { pageMeta } from "~/utils/meta";
 import { articleSchema } from "~/validation/library";
+import { ADMIN_ARTICLES_HREF, adminArticleHref } from "~/utils/links";
 
 export const meta: MetaFunction = () => pageMeta("Ny spaning", "Skriv en ny spaning. Den sparas som utkast tills du publicerar den.");
 
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });
   const result = await createArticle(user.id, { ...parsed.data, authorName: parsed.data.authorName || user.name });
   if (!result.ok) return editorAnswer(formData, { errors: { [result.field]: result.message } });
-  return redirect(`/admin/spaningar/${result.id}?sparat=skapad`);
+  return redirect(`${adminArticleHref(result.id)}?sparat=skapad`);
 }
 
 export default function NewArticle() {
@@ -38,7 +39,7 @@ export default function NewArticle() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }, { to: "/admin/spaningar", label: "Spaningar" }]} current="Ny spaning" />
+      <Breadcrumbs items={[ADMIN_CRUMB, { to: ADMIN_ARTICLES_HREF, label: "Spaningar" }]} current="Ny spaning" />
       <h1>Ny spaning</h1>
       <p className="lead">Spaningen sparas som utkast. Du publicerar den när den är klar.</p>
       <PreviewPanel html={actionData?.preview} />

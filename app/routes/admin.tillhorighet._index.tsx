@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { EmptyState } from "~/components/empty-state";
 import { ErrorSummary, SubmitButton, fieldId } from "~/components/forms";
@@ -13,6 +13,7 @@ import { parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { claimDecisionSchema } from "~/validation/affiliation";
+import { AFFILIATION_DOMAINS_HREF, AFFILIATION_QUEUE_HREF } from "~/utils/links";
 
 export const meta: MetaFunction = () => pageMeta("Verifiera medlemmar", "Medlemmar som väntar på att deras kommun eller organisation verifieras.");
 
@@ -51,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
     decision === "approve" ? { userId, municipalityCode, organisationId, decision } : { userId, municipalityCode, organisationId, decision, reason: reason ?? "" },
   );
   if (!result.ok) return badRequest({ form: result.message });
-  return redirect(`/admin/tillhorighet?sparat=${decision === "approve" ? "godkand" : "avvisad"}`);
+  return redirect(`${AFFILIATION_QUEUE_HREF}?sparat=${decision === "approve" ? "godkand" : "avvisad"}`);
 }
 
 export default function AffiliationQueue() {
@@ -62,7 +63,7 @@ export default function AffiliationQueue() {
   const errors = actionData?.errors;
   return (
     <>
-      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }]} current="Verifiera medlemmar" />
+      <Breadcrumbs items={[ADMIN_CRUMB]} current="Verifiera medlemmar" />
       <h1>Verifiera medlemmar</h1>
       <p className="lead">
         De här medlemmarna säger att de arbetar i en kommun eller organisation, men deras e-postadress hör inte till någon av dess
@@ -70,7 +71,7 @@ export default function AffiliationQueue() {
       </p>
       <p>
         Bara verifierade medlemmar ser och gör sin kommuns analysmognadsbedömning. Medlemmar med en adress på en registrerad domän
-        verifieras automatiskt: <Link to="/admin/tillhorighet/domaner">Domäner för kommuner och organisationer</Link>.
+        verifieras automatiskt: <Link to={AFFILIATION_DOMAINS_HREF}>Domäner för kommuner och organisationer</Link>.
       </p>
       {saved ? (
         <div className="notice notice--success" role="status">

@@ -11,7 +11,7 @@ import { TagList } from "~/components/tag-list";
 import { TableOfContents } from "~/components/table-of-contents";
 import { getPublishedCaseBySlug, listCaseThreads, listRelatedCases, needsReview, REVIEW_MONTHS } from "~/models/case.server";
 import { getOptionalUser, hasRole } from "~/models/auth.server";
-import { eventHref, municipalityHref, threadHref } from "~/utils/links";
+import { adminCaseHref, eventHref, municipalityHref, threadHref } from "~/utils/links";
 import { headingsFromHtml } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 
@@ -79,7 +79,7 @@ export default function CasePage() {
       ) : null}
       {canEdit ? (
         <p>
-          <Link to={isOrganizer ? `/admin/case/${item.id}` : `/profil/case/${item.id}`}>Redigera caset</Link>
+          <Link to={isOrganizer ? adminCaseHref(item.id) : `/profil/case/${item.id}`}>Redigera caset</Link>
         </p>
       ) : null}
 

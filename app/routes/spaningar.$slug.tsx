@@ -12,6 +12,7 @@ import { getPublishedArticleBySlug } from "~/models/article.server";
 import { getOptionalUser, hasRole } from "~/models/auth.server";
 import { headingsFromHtml } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
+import { adminArticleHref } from "~/utils/links";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -45,7 +46,7 @@ export default function ArticlePage() {
       </PageHeader>
       {canEdit ? (
         <p>
-          <Link to={`/admin/spaningar/${article.id}`}>Redigera spaningen</Link>
+          <Link to={adminArticleHref(article.id)}>Redigera spaningen</Link>
         </p>
       ) : null}
       <TableOfContents headings={headings} />
