@@ -28,7 +28,7 @@ import { eventStatusLabel } from "~/utils/labels";
 import { pageMeta } from "~/utils/meta";
 import { renderPreview } from "~/models/preview.server";
 import { agendaItemSchema, EVENT_ARRAY_FIELDS, EVENT_FIELD_LABELS, eventSchema, moveSchema, rowSchema, speakerSchema } from "~/validation/event";
-import { ADMIN_EVENTS_HREF, adminEventHref, adminPollsHref, adminRecordingHref, adminRegistrationsHref } from "~/utils/links";
+import { ADMIN_EVENTS_HREF, adminEventHref, adminPollsHref, adminRecordingHref, adminRegistrationsHref, eventHref } from "~/utils/links";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(`Ändra ${data.event.title}`, "Ändra forumet, programmet och talarna.") : pageMeta("Forumet finns inte", "Vi hittade inget forum.");
@@ -206,7 +206,7 @@ export default function EditEvent() {
         <ul>
           {event.status === "published" ? (
             <li>
-              <Link to={`/forum/${event.slug}`}>Visa den publicerade sidan</Link>
+              <Link to={eventHref(event)}>Visa den publicerade sidan</Link>
             </li>
           ) : null}
           <li>

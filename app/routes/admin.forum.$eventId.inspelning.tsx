@@ -12,7 +12,7 @@ import { pageMeta } from "~/utils/meta";
 import { checkMaterialFile, readMultipartForm, removeUpload, storeUpload } from "~/utils/upload.server";
 import { formatTimestamp } from "~/utils/video";
 import { chapterSchema, materialFileTitleSchema, materialLinkSchema, recordingSchema, rowSchema } from "~/validation/event";
-import { ADMIN_EVENTS_HREF, adminEventHref, adminRecordingHref } from "~/utils/links";
+import { ADMIN_EVENTS_HREF, adminEventHref, adminRecordingHref, eventHref } from "~/utils/links";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -191,7 +191,7 @@ export default function RecordingAdmin() {
             <h2 id="video">Video</h2>
             {recording?.publishedAt && event.status === "published" ? (
               <p>
-                Inspelningen syns på <Link to={`/forum/${event.slug}`}>forumets sida</Link> och bland <Link to="/inspelningar">inspelningarna</Link>.
+                Inspelningen syns på <Link to={eventHref(event)}>forumets sida</Link> och bland <Link to="/inspelningar">inspelningarna</Link>.
               </p>
             ) : null}
             <Form method="post" noValidate>

@@ -11,7 +11,7 @@ import { TagList } from "~/components/tag-list";
 import { TableOfContents } from "~/components/table-of-contents";
 import { getPublishedCaseBySlug, listCaseThreads, listRelatedCases, needsReview, REVIEW_MONTHS } from "~/models/case.server";
 import { getOptionalUser, hasRole } from "~/models/auth.server";
-import { adminCaseHref, eventHref, municipalityHref, threadHref } from "~/utils/links";
+import { adminCaseHref, caseHref, caseQuestionHref, eventHref, loginHref, municipalityHref, threadHref } from "~/utils/links";
 import { headingsFromHtml } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 
@@ -52,7 +52,7 @@ export default function CasePage() {
     .split(",")
     .map((t) => t.trim())
     .filter(Boolean);
-  const askHref = `/case/${item.slug}/fraga`;
+  const askHref = caseQuestionHref(item);
   const [searchParams] = useSearchParams();
   const asked = searchParams.get("fraga") === "skickad";
 
@@ -115,7 +115,7 @@ export default function CasePage() {
                   Ställ en fråga om caset
                 </Link>
               ) : (
-                <Link to={`/logga-in?redirectTo=${encodeURIComponent(askHref)}`}>Logga in för att ställa en fråga om caset</Link>
+                <Link to={loginHref(askHref)}>Logga in för att ställa en fråga om caset</Link>
               )}
             </p>
           </section>
@@ -206,7 +206,7 @@ export default function CasePage() {
                     <>
                       <br />
                       <span className="muted">
-                        <Link to={`/logga-in?redirectTo=${encodeURIComponent(`/case/${item.slug}`)}`}>Logga in</Link> för att se
+                        <Link to={loginHref(caseHref(item))}>Logga in</Link> för att se
                         e-postadressen.
                       </span>
                     </>

@@ -34,21 +34,7 @@ import { readFormData } from "~/utils/form-data.server";
 import { formatRelative } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { answerCountLabel } from "~/utils/labels";
-import {
-  caseHref,
-  categoryFeedHref,
-  categoryHref,
-  DISCUSSIONS_HREF,
-  editPostHref,
-  eventHref,
-  flagPostHref,
-  moderatePostHref,
-  moderateThreadHref,
-  municipalityHref,
-  postAnchor,
-  postHistoryHref,
-  threadHref,
-} from "~/utils/links";
+import { caseHref, categoryFeedHref, categoryHref, DISCUSSIONS_HREF, editPostHref, eventHref, flagPostHref, loginHref, moderatePostHref, moderateThreadHref, municipalityHref, postAnchor, postHistoryHref, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { FLAGGED_NOTICE, FLAGGED_PARAM } from "~/utils/flags";
 import { answerSchema, commentSchema, postIdSchema } from "~/validation/discussion";
@@ -468,7 +454,7 @@ export default function ThreadPage() {
           </div>
         ) : !viewer ? (
           <p>
-            <Link to={`/logga-in?redirectTo=${encodeURIComponent(href)}`}>Logga in</Link> för att svara. Konton är till för
+            <Link to={loginHref(href)}>Logga in</Link> för att svara. Konton är till för
             anställda i kommuner och regioner.
           </p>
         ) : !viewer.verified ? (

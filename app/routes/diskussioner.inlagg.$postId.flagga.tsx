@@ -9,7 +9,7 @@ import { requireVerifiedUser } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest, rateLimitHeaders, rateLimitMessage } from "~/utils/http.server";
-import { threadHref } from "~/utils/links";
+import { DISCUSSIONS_HREF, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { FLAG_REASON_LABELS, FLAG_REASONS, FLAGGED_PARAM } from "~/utils/flags";
 import { checkRateLimit } from "~/models/rate-limit.server";
@@ -61,7 +61,7 @@ export default function FlagPost() {
   const what = post.kind === "question" ? "frågan" : post.kind === "answer" ? "svaret" : "kommentaren";
   return (
     <>
-      <Breadcrumbs items={[{ to: "/diskussioner", label: "Diskussioner" }, { to: thread.href, label: thread.title }]} current="Flagga inlägg" />
+      <Breadcrumbs items={[{ to: DISCUSSIONS_HREF, label: "Diskussioner" }, { to: thread.href, label: thread.title }]} current="Flagga inlägg" />
       <h1>Flagga ett inlägg</h1>
       <p className="lead">
         Flagga inlägg som är reklam, kränkande, innehåller personuppgifter eller på annat sätt inte hör hemma här. En moderator

@@ -7,6 +7,9 @@ export const municipalityHref = (municipality: { code: string; name: string }) =
 
 export const eventHref = (event: { slug: string }) => `/forum/${event.slug}`;
 
+/** One event as an .ics file for the visitor's calendar. */
+export const eventCalendarHref = (event: { slug: string }) => `${eventHref(event)}.ics`;
+
 /** The registration section of an event page. */
 export const eventRegistrationHref = (event: { slug: string }) => `${eventHref(event)}#anmalan`;
 
@@ -18,6 +21,12 @@ export const registrationSentHref = (event: { slug: string }, email: string) =>
   `/forum/kolla-epost?${new URLSearchParams({ forum: event.slug, adress: email }).toString()}`;
 
 export const caseHref = (c: { slug: string }) => `/case/${c.slug}`;
+
+/** The form that asks a case's authors a question. */
+export const caseQuestionHref = (c: { slug: string }) => `${caseHref(c)}/fraga`;
+
+/** The login page, back to `next` afterwards (a path on this site). */
+export const loginHref = (next: string) => `/logga-in?redirectTo=${encodeURIComponent(next)}`;
 
 /** A municipality's analytics-maturity results: /analysmognad/kommun/2081-borlange */
 export const maturityResultHref = (municipality: { code: string; name: string }) =>

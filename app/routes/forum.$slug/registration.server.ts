@@ -6,7 +6,7 @@ import { CLOSED_MESSAGES, findRegistrationByEmail, getEventForRegistration, getM
 import { registrationClosedReason } from "~/models/registration-seats.server";
 import { memberRegistrationSchema, registrationSchema } from "~/validation/registration";
 import { getOptionalUser } from "~/models/auth.server";
-import { registrationSentHref } from "~/utils/links";
+import { eventHref, registrationSentHref } from "~/utils/links";
 import { formValues, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { enforceRateLimit } from "~/models/rate-limit.server";
@@ -47,7 +47,7 @@ export async function registrationAction(request: Request, context: AppLoadConte
   const event = /^[a-z0-9-]{1,120}$/.test(slug) ? await getEventForRegistration(slug) : null;
   if (!event || event.status === "draft") throw new Response("Forumet finns inte", { status: 404 });
   // Bots fill the hidden field: they get a plain answer and nothing is stored.
-  if (formData.get("webbplats")) return redirect(`/forum/${event.slug}`);
+  if (formData.get("webbplats")) return redirect(eventHref(event));
 
   const user = await getOptionalUser(request);
   const member = user ? await getMemberDefaults(user.id) : null;

@@ -12,14 +12,13 @@ import { getPublicRecording } from "~/models/recording.server";
 import { listOpenPollCodes, listPublishedPolls } from "~/models/poll.server";
 import { PollChart } from "~/components/poll-chart";
 import { resultRowsFor } from "~/utils/poll-results";
-import { pollResultHref, voteHref } from "~/utils/links";
+import { caseHref, eventCalendarHref, eventHref, municipalityHref, pollResultHref, voteHref } from "~/utils/links";
 import { RecordingPlayer } from "~/components/recording-player";
 import { formatNumber } from "~/utils/format";
 import { env } from "~/utils/env.server";
 import { formatDateTime, formatTime } from "~/utils/format";
 import { eventJsonLd, serializeJsonLd } from "~/utils/json-ld";
 import { eventFormatLabel, eventPlaceLabel, seatsLeftLabel } from "~/utils/labels";
-import { caseHref, eventHref, municipalityHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import { loadRegistrationSection, registrationAction } from "./registration.server";
@@ -279,7 +278,7 @@ export default function ForumEvent() {
           </dl>
           {event.isUpcoming ? (
             <p>
-              <a href={`/forum/${event.slug}.ics`}>Lägg till i kalender</a> (.ics-fil)
+              <a href={eventCalendarHref(event)}>Lägg till i kalender</a> (.ics-fil)
             </p>
           ) : null}
         </aside>
