@@ -17,26 +17,27 @@ import { editorAnswer, editorBody, parseEditorForm, previewAnswer } from "~/util
 import { ADMIN_CASES_HREF, adminCaseHref, caseHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { caseSchema, editorSchema } from "~/validation/library";
+import { requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `Redigera: ${data.item.title}` : "Caset finns inte", "Redigera, förhandsgranska och publicera ett case.");
 
-async function loadCase(id: string | undefined) {
-  const item = id && /^[\w-]{1,64}$/.test(id) ? await getCaseForEdit(id) : null;
+async function loadCase(params: LoaderFunctionArgs["params"]) {
+  const item = await getCaseForEdit(requireParam(params, "id", "id", "Caset finns inte"));
   if (!item) throw new Response("Caset finns inte", { status: 404 });
   return item;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
-  const item = await loadCase(params.id);
+  const item = await loadCase(params);
   const [options, municipalities] = await Promise.all([getCaseFormOptions(), listMunicipalities()]);
   return json({ item, options: { ...options, municipalities } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
-  const item = await loadCase(params.id);
+  const item = await loadCase(params);
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   const back = (saved: string) => redirect(`${adminCaseHref(item.id)}?sparat=${saved}`);

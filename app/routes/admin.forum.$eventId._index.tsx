@@ -21,7 +21,7 @@ import { requireRole } from "~/models/auth.server";
 import { env } from "~/utils/env.server";
 import { eventFormValues, storedEventValues } from "~/utils/event-form-values";
 import { readFormData } from "~/utils/form-data.server";
-import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
+import { type FieldErrors, formValues, parseForm } from "~/utils/forms";
 import { formatTime } from "~/utils/format";
 import { fillFreeSeats } from "~/models/registration-admin.server";
 import { eventStatusLabel } from "~/utils/labels";
@@ -29,15 +29,13 @@ import { pageMeta } from "~/utils/meta";
 import { renderPreview } from "~/models/preview.server";
 import { agendaItemSchema, EVENT_ARRAY_FIELDS, EVENT_FIELD_LABELS, eventSchema, moveSchema, rowSchema, speakerSchema } from "~/validation/event";
 import { ADMIN_EVENTS_HREF, adminEventHref, adminPollsHref, adminRecordingHref, adminRegistrationsHref, eventHref } from "~/utils/links";
+import { requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(`Ändra ${data.event.title}`, "Ändra forumet, programmet och talarna.") : pageMeta("Forumet finns inte", "Vi hittade inget forum.");
 
-const ID = /^[a-z0-9]{1,40}$/;
-
 async function loadEvent(params: LoaderFunctionArgs["params"]) {
-  const id = params.eventId ?? "";
-  const event = ID.test(id) ? await getEventForEdit(id) : null;
+  const event = await getEventForEdit(requireParam(params, "eventId", "cuid", "Forumet finns inte"));
   if (!event) throw new Response("Forumet finns inte", { status: 404 });
   return event;
 }

@@ -6,13 +6,14 @@ import { Checkbox, ErrorSummary, fieldId, SubmitButton, TextField } from "~/comp
 import { addChapter, addMaterial, deleteChapter, deleteMaterial, getRecordingForEdit, saveRecording } from "~/models/recording.server";
 import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
-import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
+import { type FieldErrors, formValues, parseForm } from "~/utils/forms";
 import { formatNumber } from "~/utils/format";
 import { pageMeta } from "~/utils/meta";
 import { checkMaterialFile, readMultipartForm, removeUpload, storeUpload } from "~/utils/upload.server";
 import { formatTimestamp } from "~/utils/video";
 import { chapterSchema, materialFileTitleSchema, materialLinkSchema, recordingSchema, rowSchema } from "~/validation/event";
 import { ADMIN_EVENTS_HREF, adminEventHref, adminRecordingHref, eventHref } from "~/utils/links";
+import { requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -20,8 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : pageMeta("Forumet finns inte", "Vi hittade inget forum.");
 
 async function loadEvent(params: LoaderFunctionArgs["params"]) {
-  const id = params.eventId ?? "";
-  const event = /^[a-z0-9]{1,40}$/.test(id) ? await getRecordingForEdit(id) : null;
+  const event = await getRecordingForEdit(requireParam(params, "eventId", "cuid", "Forumet finns inte"));
   if (!event) throw new Response("Forumet finns inte", { status: 404 });
   return event;
 }

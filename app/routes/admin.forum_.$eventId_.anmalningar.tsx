@@ -19,7 +19,7 @@ import {
 import { requireRole } from "~/models/auth.server";
 import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, requireParam } from "~/utils/http.server";
 import { ADMIN_HREF, adminRegistrationsHref, eventHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { organizerRegistrationActionSchema } from "~/validation/registration";
@@ -27,15 +27,15 @@ import { organizerRegistrationActionSchema } from "~/validation/registration";
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `Anmälningar: ${data.event.title}` : "Anmälningar", "Anmälda, väntelista, närvaro och utskick för ett forum.");
 
-async function eventOr404(eventId: string | undefined) {
-  const event = await getEventForOrganizer(eventId ?? "");
+async function eventOr404(params: LoaderFunctionArgs["params"]) {
+  const event = await getEventForOrganizer(requireParam(params, "eventId", "cuid", "Forumet finns inte"));
   if (!event) throw new Response("Forumet finns inte", { status: 404 });
   return event;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
-  const event = await eventOr404(params.eventId);
+  const event = await eventOr404(params);
   const q = new URL(request.url).searchParams.get("q")?.slice(0, 100) ?? "";
   const [lists, counts, subscribers, invited] = await Promise.all([
     listRegistrations(event.id, { query: q }),
@@ -64,7 +64,7 @@ const DONE: Record<string, string> = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
-  const event = await eventOr404(params.eventId);
+  const event = await eventOr404(params);
   const parsed = parseForm(organizerRegistrationActionSchema, await readFormData(request));
   if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
   const d = parsed.data;

@@ -26,15 +26,14 @@ import { pageMeta } from "~/utils/meta";
 import { importedResultRows } from "~/utils/poll-results";
 import { adminEventHref, adminPollsHref, pollPresenterHref, pollResultHref, voteHref } from "~/utils/links";
 import { POLL_FIELD_LABELS, pollSchema, pollStateLabel, type PollState } from "~/validation/poll";
+import { requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(`Omröstning ${data.poll.code}`, "Hantera frågan: öppna, stäng och publicera.") : pageMeta("Frågan finns inte", "Vi hittade ingen fråga.");
 
-const ID = /^[a-z0-9]{1,40}$/;
 
 async function loadPoll(params: LoaderFunctionArgs["params"]) {
-  const { eventId = "", pollId = "" } = params;
-  const poll = ID.test(eventId) && ID.test(pollId) ? await getPollForAdmin(eventId, pollId) : null;
+  const poll = await getPollForAdmin(requireParam(params, "eventId", "cuid", "Frågan finns inte"), requireParam(params, "pollId", "cuid", "Frågan finns inte"));
   if (!poll) throw new Response("Frågan finns inte", { status: 404 });
   return poll;
 }

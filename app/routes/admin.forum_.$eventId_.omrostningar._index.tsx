@@ -11,28 +11,27 @@ import { formValues, parseForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 import { POLL_FIELD_LABELS, pollSchema, pollStateLabel } from "~/validation/poll";
 import { ADMIN_EVENTS_HREF, adminEventHref, pollAdminHref, pollPresenterHref } from "~/utils/links";
+import { requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(`Omröstningar: ${data.event.title}`, "Frågor som deltagarna svarar på under forumet.") : pageMeta("Forumet finns inte", "Vi hittade inget forum.");
 
-const ID = /^[a-z0-9]{1,40}$/;
-
-async function loadEvent(eventId: string | undefined) {
-  const event = eventId && ID.test(eventId) ? await getEventForPolls(eventId) : null;
+async function loadEvent(params: LoaderFunctionArgs["params"]) {
+  const event = await getEventForPolls(requireParam(params, "eventId", "cuid", "Forumet finns inte"));
   if (!event) throw new Response("Forumet finns inte", { status: 404 });
   return event;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
-  const event = await loadEvent(params.eventId);
+  const event = await loadEvent(params);
   const [polls, candidates] = await Promise.all([listEventPolls(event.id), listRepeatCandidates()]);
   return json({ event, polls, candidates });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
-  const event = await loadEvent(params.eventId);
+  const event = await loadEvent(params);
   const formData = await readFormData(request);
   if (formData.get("intent") !== "create") return json({ errors: { form: "Okänd åtgärd. Ladda om sidan och försök igen." }, values: formValues(formData) }, { status: 400 });
   const parsed = parseForm(pollSchema, formData);

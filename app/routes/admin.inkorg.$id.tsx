@@ -8,7 +8,7 @@ import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formatDateTime } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, requireParam } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { CONTACT_STATUSES, contactReplySchema, subjectLabel } from "~/validation/contact";
 import { INBOX_HREF, inboxMessageHref } from "~/utils/links";
@@ -17,14 +17,14 @@ export const meta: MetaFunction = () => pageMeta("Meddelande", "Läs och svara p
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
-  const message = await getContactMessage(String(params.id).slice(0, 64));
+  const message = await getContactMessage(requireParam(params, "id", "id", "Meddelandet finns inte."));
   if (!message) throw new Response("Meddelandet finns inte.", { status: 404 });
   return json({ message, organizers: await listOrganizers() });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
-  const id = String(params.id).slice(0, 64);
+  const id = requireParam(params, "id", "id", "Meddelandet finns inte.");
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "reply") {

@@ -11,7 +11,7 @@ import { UNRENDERABLE_POST_PLACEHOLDER } from "~/utils/discussion";
 import { readFormData } from "~/utils/form-data.server";
 import { fromStockholmInputValue } from "~/utils/format";
 import { formValues, parseForm } from "~/utils/forms";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, requireParam } from "~/utils/http.server";
 import { moderatePostHref, MODERATION_QUEUE_HREF, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { parseFlagReason } from "~/utils/flags";
@@ -28,15 +28,15 @@ const SAVED: Record<string, string> = {
   upphavd: "Avstängningen är upphävd.",
 };
 
-async function load(postId: string) {
-  const post = await getPostForModeration(postId);
+async function load(params: LoaderFunctionArgs["params"]) {
+  const post = await getPostForModeration(requireParam(params, "postId", "id", "Inlägget finns inte."));
   if (!post) throw new Response("Inlägget finns inte.", { status: 404 });
   return post;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireRole(request, "moderator");
-  const post = await load(params.postId ?? "");
+  const post = await load(params);
   const author = post.author;
   return json({
     post: {
@@ -80,7 +80,7 @@ function suspensionEnd(period: string, until: string, now: Date): Date | null {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, "moderator");
-  const post = await load(params.postId ?? "");
+  const post = await load(params);
   const form = await readFormData(request);
   const intent = form.get("intent");
   const values = formValues(form);

@@ -7,7 +7,7 @@ import { getThreadForModeration, mergeThreads, moveThread, setThreadState } from
 import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm } from "~/utils/forms";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, requireParam } from "~/utils/http.server";
 import { moderateThreadHref, MODERATION_QUEUE_HREF, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { threadIdFromInput, threadModerationSchema } from "~/validation/moderation";
@@ -26,7 +26,7 @@ const SAVED: Record<string, string> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "moderator");
-  const data = await getThreadForModeration(params.threadId ?? "");
+  const data = await getThreadForModeration(requireParam(params, "threadId", "id", "Tråden finns inte."));
   if (!data) throw new Response("Tråden finns inte.", { status: 404 });
   const { thread, categories } = data;
   return json({
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, "moderator");
-  const threadId = params.threadId ?? "";
+  const threadId = requireParam(params, "threadId", "id", "Tråden finns inte.");
   const data = await getThreadForModeration(threadId);
   if (!data) throw new Response("Tråden finns inte.", { status: 404 });
   const form = await readFormData(request);

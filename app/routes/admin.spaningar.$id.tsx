@@ -16,25 +16,26 @@ import { editorAnswer, editorBody, parseEditorForm, previewAnswer } from "~/util
 import { ADMIN_ARTICLES_HREF, adminArticleHref, articleHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { articleSchema } from "~/validation/library";
+import { requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `Redigera: ${data.article.title}` : "Spaningen finns inte", "Redigera, förhandsgranska och publicera en spaning.");
 
-async function loadArticle(id: string | undefined) {
-  const article = id && /^[\w-]{1,64}$/.test(id) ? await getArticleForEdit(id) : null;
+async function loadArticle(params: LoaderFunctionArgs["params"]) {
+  const article = await getArticleForEdit(requireParam(params, "id", "id", "Spaningen finns inte"));
   if (!article) throw new Response("Spaningen finns inte", { status: 404 });
   return article;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
-  const [article, tags] = await Promise.all([loadArticle(params.id), listTagsForForm()]);
+  const [article, tags] = await Promise.all([loadArticle(params), listTagsForForm()]);
   return json({ article, tags });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
-  const article = await loadArticle(params.id);
+  const article = await loadArticle(params);
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   const back = (saved: string) => redirect(`${adminArticleHref(article.id)}?sparat=${saved}`);

@@ -14,6 +14,7 @@ import { getOptionalUser, hasRole } from "~/models/auth.server";
 import { adminCaseHref, caseHref, caseQuestionHref, eventHref, loginHref, municipalityHref, threadHref } from "~/utils/links";
 import { headingsFromHtml } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
+import { requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -21,8 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : pageMeta("Caset finns inte", "Vi hittade inget case på den adressen.");
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const slug = params.slug ?? "";
-  if (!/^[a-z0-9-]{1,120}$/.test(slug)) throw new Response("Caset finns inte", { status: 404 });
+  const slug = requireParam(params, "slug", "slug", "Caset finns inte");
   const user = await getOptionalUser(request);
   // The contact email is for logged-in members only.
   const item = await getPublishedCaseBySlug(slug, { includeContactEmail: user !== null });

@@ -38,8 +38,7 @@ import { caseHref, categoryFeedHref, categoryHref, DISCUSSIONS_HREF, editPostHre
 import { pageMeta } from "~/utils/meta";
 import { FLAGGED_NOTICE, FLAGGED_PARAM } from "~/utils/flags";
 import { answerSchema, commentSchema, postIdSchema } from "~/validation/discussion";
-
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
+import { requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return pageMeta("Tråden finns inte", "Vi hittade ingen diskussionstråd på den adressen.");
@@ -59,8 +58,7 @@ function pageQuery(sort: AnswerSort, page: number) {
 }
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const id = params.id ?? "";
-  if (!ID.test(id)) throw new Response("Tråden finns inte", { status: 404 });
+  const id = requireParam(params, "id", "id", "Tråden finns inte");
   const url = new URL(request.url);
   const sort = parseAnswerSort(url.searchParams.get("svar"));
   const requested = Number.parseInt(url.searchParams.get("sida") ?? "1", 10);
@@ -95,8 +93,7 @@ const refuse = (intent: string, target: string | null, message: string, status: 
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const user = await requireVerifiedUser(request);
-  const threadId = params.id ?? "";
-  if (!ID.test(threadId)) throw new Response("Tråden finns inte", { status: 404 });
+  const threadId = requireParam(params, "id", "id", "Tråden finns inte");
   const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const sort = parseAnswerSort(String(formData.get("svar") ?? ""));

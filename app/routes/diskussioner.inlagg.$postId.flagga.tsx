@@ -8,7 +8,7 @@ import { flagPost, getPostForFlagging } from "~/models/flag.server";
 import { requireVerifiedUser } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
-import { badRequest, rateLimitHeaders, rateLimitMessage } from "~/utils/http.server";
+import { badRequest, rateLimitHeaders, rateLimitMessage, requireParam } from "~/utils/http.server";
 import { DISCUSSIONS_HREF, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { FLAG_REASON_LABELS, FLAG_REASONS, FLAGGED_PARAM } from "~/utils/flags";
@@ -17,15 +17,15 @@ import { flagSchema } from "~/validation/moderation";
 
 export const meta: MetaFunction = () => pageMeta("Flagga ett inlägg", "Be en moderator titta på ett inlägg som bryter mot reglerna.");
 
-async function load(postId: string) {
-  const post = await getPostForFlagging(postId);
+async function load(params: LoaderFunctionArgs["params"]) {
+  const post = await getPostForFlagging(requireParam(params, "postId", "id", "Inlägget finns inte."));
   if (!post || post.thread.hiddenAt || post.thread.mergedIntoId) throw new Response("Inlägget finns inte.", { status: 404 });
   return post;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireVerifiedUser(request);
-  const post = await load(params.postId ?? "");
+  const post = await load(params);
   const excerpt = post.bodyMd.replace(/\s+/g, " ").trim();
   return json({
     post: {
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireVerifiedUser(request);
-  const post = await load(params.postId ?? "");
+  const post = await load(params);
   const limit = await checkRateLimit("flagUser", user.id);
   if (!limit.allowed) return json({ ok: false as const, errors: { reason: rateLimitMessage(limit) } as Record<string, string>, values: {} }, { status: 429, headers: rateLimitHeaders(limit) });
   const parsed = parseForm(flagSchema, await readFormData(request));

@@ -17,18 +17,18 @@ import { DISCUSSIONS_HREF, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { renderPreview } from "~/models/preview.server";
 import { askSchema } from "~/validation/discussion";
+import { ofShape } from "~/utils/http.server";
 
 export const meta: MetaFunction = () =>
   pageMeta("Ställ en fråga", "Ställ en fråga till andra kommuner om BI, IoT, AI och dataarbete.");
 
 const LABELS = { title: "Rubrik", body: "Din fråga", category: "Kategori", tags: "Taggar", form: "Frågan" };
-const slugParam = (v: string | null) => (v && /^[a-z0-9-]{1,120}$/.test(v) ? v : undefined);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const options = await askFormOptions({ caseSlug: slugParam(url.searchParams.get("case")), eventSlug: slugParam(url.searchParams.get("forum")) });
-  const kategori = slugParam(url.searchParams.get("kategori")) ?? "";
+  const options = await askFormOptions({ caseSlug: ofShape(url.searchParams.get("case"), "slug"), eventSlug: ofShape(url.searchParams.get("forum"), "slug") });
+  const kategori = ofShape(url.searchParams.get("kategori"), "slug") ?? "";
   return json({
     verified: user.emailVerified,
     ...options,

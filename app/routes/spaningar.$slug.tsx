@@ -13,6 +13,7 @@ import { getOptionalUser, hasRole } from "~/models/auth.server";
 import { headingsFromHtml } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { adminArticleHref } from "~/utils/links";
+import { requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -20,8 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : pageMeta("Spaningen finns inte", "Vi hittade ingen spaning på den adressen.");
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const slug = params.slug ?? "";
-  const article = /^[a-z0-9-]{1,120}$/.test(slug) ? await getPublishedArticleBySlug(slug) : null;
+  const slug = requireParam(params, "slug", "slug", "Spaningen finns inte");
+  const article = await getPublishedArticleBySlug(slug);
   if (!article) throw new Response("Spaningen finns inte", { status: 404 });
   const { bodyHtml, ...rest } = article;
   const user = await getOptionalUser(request);

@@ -1,5 +1,5 @@
 import { json, redirect } from "@remix-run/node";
-import type { AppLoadContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext } from "@remix-run/node";
 import { listMunicipalities } from "~/models/reference.server";
 import { requestRegistration } from "~/models/registration-pending.server";
 import { CLOSED_MESSAGES, findRegistrationByEmail, getEventForRegistration, getMemberDefaults, registerForEvent } from "~/models/registration.server";
@@ -11,6 +11,7 @@ import { formValues, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { enforceRateLimit } from "~/models/rate-limit.server";
 import { registrationPagePath } from "~/utils/signed-links.server";
+import { requireParam } from "~/utils/http.server";
 
 /**
  * The registration part of the event page's loader and action, beside it so the
@@ -41,10 +42,10 @@ export async function loadRegistrationSection(request: Request, event: { id: str
 type Values = Record<string, string>;
 const answer = (status: number, errors: Record<string, string>, values: Values) => json({ ok: false as const, errors, values }, { status });
 
-export async function registrationAction(request: Request, context: AppLoadContext, slug: string) {
+export async function registrationAction(request: Request, context: AppLoadContext, params: ActionFunctionArgs["params"]) {
   await enforceRateLimit("registrationIp", context.clientIp ?? "okänd");
   const formData = await readFormData(request);
-  const event = /^[a-z0-9-]{1,120}$/.test(slug) ? await getEventForRegistration(slug) : null;
+  const event = await getEventForRegistration(requireParam(params, "slug", "slug", "Forumet finns inte"));
   if (!event || event.status === "draft") throw new Response("Forumet finns inte", { status: 404 });
   // Bots fill the hidden field: they get a plain answer and nothing is stored.
   if (formData.get("webbplats")) return redirect(eventHref(event));

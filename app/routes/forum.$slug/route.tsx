@@ -22,6 +22,7 @@ import { eventFormatLabel, eventPlaceLabel, seatsLeftLabel } from "~/utils/label
 import { pageMeta } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import { loadRegistrationSection, registrationAction } from "./registration.server";
+import { requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -29,8 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : pageMeta("Forumet finns inte", "Vi hittade inget forum på den adressen.");
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const slug = params.slug ?? "";
-  const event = /^[a-z0-9-]{1,120}$/.test(slug) ? await getPublishedEventBySlug(slug) : null;
+  const event = await getPublishedEventBySlug(requireParam(params, "slug", "slug", "Forumet finns inte"));
   if (!event) throw new Response("Forumet finns inte", { status: 404 });
 
   const { APP_URL, ORGANIZER_NAME } = env();
@@ -58,7 +58,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  return registrationAction(request, context, params.slug ?? "");
+  return registrationAction(request, context, params);
 }
 
 export default function ForumEvent() {
