@@ -11,9 +11,9 @@ import { assignCaseEditor, getCaseForEdit, getCaseFormOptions, markCaseReviewed,
 import { listMunicipalities } from "~/models/reference.server";
 import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
-import { parseForm } from "~/utils/forms";
+import { failureOf, parseForm } from "~/utils/forms";
 import { renderPreview } from "~/models/preview.server";
-import { editorAnswer, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
+import { editorFailure, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
 import { ADMIN_CASES_HREF, adminCaseHref, caseHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { caseSchema, editorSchema } from "~/validation/library";
@@ -47,10 +47,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return previewAnswer(formData, await renderPreview(user.id, editorBody(formData), "caseBody"));
     case "save": {
       const parsed = parseEditorForm(caseSchema, formData);
-      if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });
+      if (!parsed.ok) return editorFailure(formData, parsed.errors);
       const result = await updateCase(item.id, user.id, parsed.data);
       if (!result) throw new Response("Caset finns inte", { status: 404 });
-      if (!result.ok) return editorAnswer(formData, { errors: { [result.field]: result.message } });
+      if (!result.ok) return editorFailure(formData, { [result.field]: result.message });
       return back("sparat");
     }
     case "publish":
@@ -62,14 +62,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return back("granskat");
     case "editor": {
       const parsed = parseForm(editorSchema, formData);
-      if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });
+      if (!parsed.ok) return editorFailure(formData, parsed.errors);
       const result = await assignCaseEditor(item.id, user.id, parsed.data.editorEmail);
       if (!result) throw new Response("Caset finns inte", { status: 404 });
-      if (!result.ok) return editorAnswer(formData, { errors: { [result.field]: result.message } });
+      if (!result.ok) return editorFailure(formData, { [result.field]: result.message });
       return back(parsed.data.editorEmail ? "redaktor" : "ingenredaktor");
     }
     default:
-      return editorAnswer(formData, { errors: { form: "Okänd åtgärd. Ladda om sidan och försök igen." } });
+      return editorFailure(formData, { form: "Okänd åtgärd. Ladda om sidan och försök igen." });
   }
 }
 
@@ -88,7 +88,7 @@ export default function EditCase() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const saved = SAVED[searchParams.get("sparat") ?? ""];
-  const errors = actionData?.errors;
+  const errors = failureOf(actionData)?.errors;
   const published = item.status === "published";
   return (
     <>

@@ -26,7 +26,7 @@ import { pageMeta } from "~/utils/meta";
 import { importedResultRows } from "~/utils/poll-results";
 import { adminEventHref, adminPollsHref, pollPresenterHref, pollResultHref, voteHref } from "~/utils/links";
 import { POLL_FIELD_LABELS, pollSchema, pollStateLabel, type PollState } from "~/validation/poll";
-import { requireParam } from "~/utils/http.server";
+import { badRequest, requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(`Omröstning ${data.poll.code}`, "Hantera frågan: öppna, stäng och publicera.") : pageMeta("Frågan finns inte", "Vi hittade ingen fråga.");
@@ -60,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const base = adminPollsHref(poll.eventId);
-  const fail = (field: string, message: string, status = 400) => json({ intent, errors: { [field]: message }, values: formValues(formData) }, { status });
+  const fail = (field: string, message: string, status?: number) => badRequest({ [field]: message }, formValues(formData), { intent, status });
 
   if (intent in INTENT_TO_STATE) {
     const result = await changePollState(user.id, poll.eventId, poll.id, INTENT_TO_STATE[intent]!);
@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "update") {
     const parsed = parseForm(pollSchema, formData);
-    if (!parsed.ok) return json({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
+    if (!parsed.ok) return badRequest(parsed.errors, parsed.values, { intent });
     const result = await updatePoll(user.id, poll.eventId, poll.id, parsed.data);
     if (!result.ok) return fail(result.field, result.message, result.status);
     return redirect(`${base}/${poll.id}?sparat=andrad`);
@@ -99,7 +99,7 @@ export default function ManagePoll() {
   const saved = searchParams.get("sparat");
   const editValues =
     actionData?.intent === "update"
-      ? (actionData.values as Record<string, string>)
+      ? actionData.values
       : {
           question: poll.question,
           options: poll.options

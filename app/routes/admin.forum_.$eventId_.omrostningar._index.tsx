@@ -11,7 +11,7 @@ import { formValues, parseForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 import { POLL_FIELD_LABELS, pollSchema, pollStateLabel } from "~/validation/poll";
 import { ADMIN_EVENTS_HREF, adminEventHref, pollAdminHref, pollPresenterHref } from "~/utils/links";
-import { requireParam } from "~/utils/http.server";
+import { badRequest, requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(`Omröstningar: ${data.event.title}`, "Frågor som deltagarna svarar på under forumet.") : pageMeta("Forumet finns inte", "Vi hittade inget forum.");
@@ -33,11 +33,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
   const event = await loadEvent(params);
   const formData = await readFormData(request);
-  if (formData.get("intent") !== "create") return json({ errors: { form: "Okänd åtgärd. Ladda om sidan och försök igen." }, values: formValues(formData) }, { status: 400 });
+  if (formData.get("intent") !== "create") return badRequest({ form: "Okänd åtgärd. Ladda om sidan och försök igen." }, formValues(formData));
   const parsed = parseForm(pollSchema, formData);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
   const result = await createPoll(user.id, event.id, parsed.data);
-  if (!result.ok) return json({ errors: { [result.field]: result.message }, values: formValues(formData) }, { status: result.status ?? 400 });
+  if (!result.ok) return badRequest({ [result.field]: result.message }, formValues(formData), { status: result.status });
   return redirect(`${pollAdminHref(event.id, result.id)}?sparat=skapad`);
 }
 
@@ -112,7 +112,7 @@ export default function EventPolls() {
       <section className="section" aria-labelledby="ny-fraga">
         <h2 id="ny-fraga">Ny fråga</h2>
         <p>Frågan sparas som utkast. Du öppnar den för röster när det är dags under forumet.</p>
-        <PollForm intent="create" values={(actionData?.values ?? {}) as Record<string, string>} errors={actionData?.errors} candidates={candidates} submitLabel="Spara frågan" />
+        <PollForm intent="create" values={actionData?.values ?? {}} errors={actionData?.errors} candidates={candidates} submitLabel="Spara frågan" />
       </section>
     </>
   );

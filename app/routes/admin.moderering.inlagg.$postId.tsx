@@ -120,8 +120,8 @@ export default function ModeratePost() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const saved = SAVED[searchParams.get("sparat") ?? ""];
-  const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = (actionData?.values ?? {}) as Record<string, string>;
+  const errors = actionData?.errors;
+  const values = actionData?.values ?? {};
   const openFlags = flags.filter((f) => f.status === "open").length;
   const kind = post.kind === "question" ? "Fråga" : post.kind === "answer" ? "Svar" : "Kommentar";
   return (

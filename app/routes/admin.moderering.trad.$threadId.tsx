@@ -69,8 +69,8 @@ export default function ModerateThread() {
   const [searchParams] = useSearchParams();
   const savedKey = searchParams.get("sparat") ?? "";
   const saved = savedKey === "merge" ? "Trådarna är sammanslagna." : SAVED[savedKey];
-  const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = (actionData?.values ?? {}) as Record<string, string>;
+  const errors = actionData?.errors;
+  const values = actionData?.values ?? {};
   const merged = thread.mergedInto;
   return (
     <>

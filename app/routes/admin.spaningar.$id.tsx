@@ -12,11 +12,12 @@ import { listTagsForForm } from "~/models/library.server";
 import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { renderPreview } from "~/models/preview.server";
-import { editorAnswer, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
+import { editorFailure, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
 import { ADMIN_ARTICLES_HREF, adminArticleHref, articleHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { articleSchema } from "~/validation/library";
 import { requireParam } from "~/utils/http.server";
+import { failureOf } from "~/utils/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `Redigera: ${data.article.title}` : "Spaningen finns inte", "Redigera, förhandsgranska och publicera en spaning.");
@@ -44,10 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return previewAnswer(formData, await renderPreview(user.id, editorBody(formData), "articleBody"));
     case "save": {
       const parsed = parseEditorForm(articleSchema, formData);
-      if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });
+      if (!parsed.ok) return editorFailure(formData, parsed.errors);
       const result = await updateArticle(article.id, user.id, parsed.data);
       if (!result) throw new Response("Spaningen finns inte", { status: 404 });
-      if (!result.ok) return editorAnswer(formData, { errors: { [result.field]: result.message } });
+      if (!result.ok) return editorFailure(formData, { [result.field]: result.message });
       return back("sparad");
     }
     case "publish":
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await setArticleStatus(article.id, user.id, intent === "publish" ? "published" : "draft");
       return back(intent === "publish" ? "publicerad" : "avpublicerad");
     default:
-      return editorAnswer(formData, { errors: { form: "Okänd åtgärd. Ladda om sidan och försök igen." } });
+      return editorFailure(formData, { form: "Okänd åtgärd. Ladda om sidan och försök igen." });
   }
 }
 
@@ -119,7 +120,7 @@ export default function EditArticle() {
             }
           }
           selectedTags={actionData?.tags ?? article.tags.map((t) => t.slug)}
-          errors={actionData?.errors}
+          errors={failureOf(actionData)?.errors}
           tags={tags}
         />
       </section>

@@ -8,7 +8,7 @@ import { flagPost, getPostForFlagging } from "~/models/flag.server";
 import { requireVerifiedUser } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
-import { badRequest, rateLimitHeaders, rateLimitMessage, requireParam } from "~/utils/http.server";
+import { badRequest, requireParam, tooManyAttempts } from "~/utils/http.server";
 import { DISCUSSIONS_HREF, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { FLAG_REASON_LABELS, FLAG_REASONS, FLAGGED_PARAM } from "~/utils/flags";
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireVerifiedUser(request);
   const post = await load(params);
   const limit = await checkRateLimit("flagUser", user.id);
-  if (!limit.allowed) return json({ ok: false as const, errors: { reason: rateLimitMessage(limit) } as Record<string, string>, values: {} }, { status: 429, headers: rateLimitHeaders(limit) });
+  if (!limit.allowed) return tooManyAttempts(limit, {}, "reason");
   const parsed = parseForm(flagSchema, await readFormData(request));
   if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
   const result = await flagPost(user.id, post.id, parsed.data.reason, parsed.data.note);
@@ -57,7 +57,7 @@ export default function FlagPost() {
   const { post, thread } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
-  const values = actionData?.values as Record<string, string> | undefined;
+  const values = actionData?.values;
   const what = post.kind === "question" ? "frågan" : post.kind === "answer" ? "svaret" : "kommentaren";
   return (
     <>

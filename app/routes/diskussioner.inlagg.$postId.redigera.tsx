@@ -10,11 +10,11 @@ import { getPostForEdit } from "~/models/thread.server";
 import { requireUser, requireVerifiedUser } from "~/models/auth.server";
 import { BODY_MAX, COMMENT_MAX, LOCKED_THREAD_MESSAGE, TITLE_MAX, TITLE_MIN } from "~/utils/discussion";
 import { readFormData } from "~/utils/form-data.server";
-import { parseForm } from "~/utils/forms";
+import { parseForm, type FieldErrors } from "~/utils/forms";
 import { DISCUSSIONS_HREF, postAnchor, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { editQuestionSchema, editSchema } from "~/validation/discussion";
-import { requireParam } from "~/utils/http.server";
+import { badRequest, requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => pageMeta("Redigera inlägg", "Ändra texten i ditt inlägg, eller rubriken på din fråga. Den tidigare versionen sparas.");
 
@@ -38,7 +38,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const post = await loadOwnPost(params, user.id);
   const formData = await readFormData(request);
   const parsed = post.kind === "question" ? parseForm(editQuestionSchema, formData) : parseForm(editSchema, formData);
-  const fail = (errors: Record<string, string>, values: EditValues, status = 400) => json({ errors, values }, { status });
+  const fail = (errors: FieldErrors, values: EditValues, status?: number) => badRequest<EditValues>(errors, values, { status });
   if (!parsed.ok) return fail(parsed.errors, { body: parsed.values.body ?? "", title: parsed.values.title });
   const values: EditValues = parsed.data;
   if (post.kind === "comment" && values.body.length > COMMENT_MAX) return fail({ body: `En kommentar får ha högst ${COMMENT_MAX} tecken.` }, values);

@@ -46,6 +46,14 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/**
+ * Errors of a form that stands once per row, named after that row's fields
+ * (`reason` → `reason-<row>`), so the error summary links to the right field.
+ */
+export function rowFieldErrors(errors: FieldErrors, row: string, fields: readonly string[]): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [fields.includes(field) ? `${field}-${row}` : field, message]));
+}
+
 /** Multi-value fields (checkbox groups) come back as arrays; everything else as its last value. */
 export function formToObject(formData: FormData, arrayFields: readonly string[] = []): Record<string, unknown> {
   const object: Record<string, unknown> = {};

@@ -12,7 +12,8 @@ type FailureInit<M extends object> = {
   intent?: string;
   /** The row whose form failed, when that form stands once per row. */
   target?: string | null;
-  status?: 400 | 403 | 409 | 413 | 429;
+  /** 400 for what was typed; a refusal's own 403, 404, 409 or 429. */
+  status?: number;
   headers?: HeadersInit;
   /** Data the page shows beside the failed form (e.g. similar threads). */
   extra?: M;

@@ -1,4 +1,4 @@
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import type { ActionFunctionArgs, AppLoadContext } from "@remix-run/node";
 import { listMunicipalities } from "~/models/reference.server";
 import { requestRegistration } from "~/models/registration-pending.server";
@@ -11,7 +11,7 @@ import { formValues, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { enforceRateLimit } from "~/models/rate-limit.server";
 import { registrationPagePath } from "~/utils/signed-links.server";
-import { requireParam } from "~/utils/http.server";
+import { badRequest, requireParam } from "~/utils/http.server";
 
 /**
  * The registration part of the event page's loader and action, beside it so the
@@ -39,9 +39,6 @@ export async function loadRegistrationSection(request: Request, event: { id: str
   };
 }
 
-type Values = Record<string, string>;
-const answer = (status: number, errors: Record<string, string>, values: Values) => json({ ok: false as const, errors, values }, { status });
-
 export async function registrationAction(request: Request, context: AppLoadContext, params: ActionFunctionArgs["params"]) {
   await enforceRateLimit("registrationIp", context.clientIp ?? "okänd");
   const formData = await readFormData(request);
@@ -55,7 +52,7 @@ export async function registrationAction(request: Request, context: AppLoadConte
   let input;
   if (member) {
     const parsed = parseForm(memberRegistrationSchema, formData);
-    if (!parsed.ok) return answer(400, parsed.errors, parsed.values);
+    if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
     input = {
       name: member.name,
       email: member.email,
@@ -66,7 +63,7 @@ export async function registrationAction(request: Request, context: AppLoadConte
     };
   } else {
     const parsed = parseForm(registrationSchema, formData);
-    if (!parsed.ok) return answer(400, parsed.errors, parsed.values);
+    if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
     const d = parsed.data;
     input = {
       name: d.name,
@@ -89,8 +86,8 @@ export async function registrationAction(request: Request, context: AppLoadConte
     case "sent":
       return redirect(registrationSentHref(event, input.email), { headers: { "Cache-Control": "no-store" } });
     case "unknown-municipality":
-      return answer(400, { municipalityCode: "Välj din kommun i listan." }, values);
+      return badRequest({ municipalityCode: "Välj din kommun i listan." }, values);
     case "closed":
-      return answer(409, { form: CLOSED_MESSAGES[result.reason] }, values);
+      return badRequest({ form: CLOSED_MESSAGES[result.reason] }, values, { status: 409 });
   }
 }
