@@ -6,7 +6,8 @@ import type { FieldErrors } from "~/utils/forms";
 /**
  * Form components, each in one place: the error summary, a text field with
  * label/hint/error, a textarea, a checkbox, a select and a submit button with a
- * pending state. Ids follow the field name so the summary can link to them.
+ * pending state. Ids follow the field name so the summary can link to them; a
+ * field that stands more than once on a page (one per row) gets its own `id`.
  */
 export const fieldId = (name: string) => `falt-${name}`;
 
@@ -39,22 +40,26 @@ type FieldProps = {
   label: string;
   hint?: ReactNode;
   error?: string;
+  /** The element's id when the name is not unique on the page (default fieldId(name)). */
+  id?: string;
+  /** Announce the error at once: for a form without an error summary. */
+  alert?: boolean;
 };
 
-function describedBy(name: string, hint?: ReactNode, error?: string) {
-  return [hint ? `${fieldId(name)}-hint` : "", error ? `${fieldId(name)}-error` : ""].filter(Boolean).join(" ") || undefined;
+function describedBy(id: string, hint?: ReactNode, error?: string) {
+  return [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 }
 
-function FieldMessages({ name, hint, error }: Omit<FieldProps, "label">) {
+function FieldMessages({ id, hint, error, alert }: { id: string; hint?: ReactNode; error?: string; alert?: boolean }) {
   return (
     <>
       {hint ? (
-        <span className="field__hint" id={`${fieldId(name)}-hint`}>
+        <span className="field__hint" id={`${id}-hint`}>
           {hint}
         </span>
       ) : null}
       {error ? (
-        <span className="field__error" id={`${fieldId(name)}-error`}>
+        <span className="field__error" id={`${id}-error`} role={alert ? "alert" : undefined}>
           <span className="visually-hidden">Fel: </span>
           {error}
         </span>
@@ -63,33 +68,33 @@ function FieldMessages({ name, hint, error }: Omit<FieldProps, "label">) {
   );
 }
 
-export function TextField({ name, label, hint, error, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ name, label, hint, error, id = fieldId(name), alert, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={fieldId(name)}>{label}</label>
-      <FieldMessages name={name} hint={hint} error={error} />
+      <label htmlFor={id}>{label}</label>
+      <FieldMessages id={id} hint={hint} error={error} alert={alert} />
       <input
-        id={fieldId(name)}
+        id={id}
         name={name}
         type="text"
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         {...input}
       />
     </div>
   );
 }
 
-export function TextArea({ name, label, hint, error, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({ name, label, hint, error, id = fieldId(name), alert, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={fieldId(name)}>{label}</label>
-      <FieldMessages name={name} hint={hint} error={error} />
+      <label htmlFor={id}>{label}</label>
+      <FieldMessages id={id} hint={hint} error={error} alert={alert} />
       <textarea
-        id={fieldId(name)}
+        id={id}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         {...textarea}
       />
     </div>
@@ -101,21 +106,23 @@ export function SelectField({
   label,
   hint,
   error,
+  id = fieldId(name),
+  alert,
   children,
   defaultValue,
   required,
 }: FieldProps & { children: ReactNode; defaultValue?: string; required?: boolean }) {
   return (
     <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={fieldId(name)}>{label}</label>
-      <FieldMessages name={name} hint={hint} error={error} />
+      <label htmlFor={id}>{label}</label>
+      <FieldMessages id={id} hint={hint} error={error} alert={alert} />
       <select
-        id={fieldId(name)}
+        id={id}
         name={name}
         defaultValue={defaultValue}
         required={required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
       >
         {children}
       </select>
@@ -128,26 +135,28 @@ export function Checkbox({
   label,
   hint,
   error,
+  id = fieldId(name),
+  alert,
   defaultChecked,
   value = "on",
 }: FieldProps & { defaultChecked?: boolean; value?: string }) {
   return (
     <div className={`field${error ? " field--error" : ""}`}>
-      <FieldMessages name={name} error={error} />
+      <FieldMessages id={id} error={error} alert={alert} />
       <div className="choice">
         <input
           type="checkbox"
-          id={fieldId(name)}
+          id={id}
           name={name}
           value={value}
           defaultChecked={defaultChecked}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(name, hint, error)}
+          aria-describedby={describedBy(id, hint, error)}
         />
-        <label htmlFor={fieldId(name)}>{label}</label>
+        <label htmlFor={id}>{label}</label>
       </div>
       {hint ? (
-        <span className="field__hint" id={`${fieldId(name)}-hint`}>
+        <span className="field__hint" id={`${id}-hint`}>
           {hint}
         </span>
       ) : null}

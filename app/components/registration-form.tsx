@@ -4,6 +4,7 @@ import { REGISTRATION_LABELS } from "~/validation/registration";
 import { Checkbox, ErrorSummary, Honeypot, SubmitButton, TextField } from "./forms";
 import { OrganisationFields, type MunicipalityOption } from "./organisation-fields";
 import { DateTime } from "./date-time";
+import { eventRegistrationHref } from "~/utils/links";
 
 export type RegistrationMember = { name: string; email: string; workplace: string; title: string };
 
@@ -42,7 +43,7 @@ export function RegistrationForm({
         </p>
       ) : null}
       <ErrorSummary errors={errors} labels={REGISTRATION_LABELS} />
-      <Form method="post" action={`/forum/${slug}#anmalan`} noValidate>
+      <Form method="post" action={eventRegistrationHref({ slug })} noValidate>
         <Honeypot />
         {member ? (
           <div className="notice">

@@ -1,10 +1,11 @@
 import { Form, Link, NavLink } from "@remix-run/react";
+import { DISCUSSIONS_HREF } from "~/utils/links";
 
 export const NAV_ITEMS = [
   { to: "/forum", label: "Forum och evenemang" },
   { to: "/inspelningar", label: "Inspelningar" },
   { to: "/case", label: "Case" },
-  { to: "/diskussioner", label: "Diskussioner" },
+  { to: DISCUSSIONS_HREF, label: "Diskussioner" },
   { to: "/undersokningar", label: "Undersökningar" },
   { to: "/analysmognad", label: "Analysmognad" },
   { to: "/kontakt", label: "Kontakt" },

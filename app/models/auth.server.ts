@@ -7,6 +7,7 @@ import { formatDateTime } from "~/utils/format";
 import { roleRank, type Role } from "~/utils/roles";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { sessionCookieName } from "~/utils/session-cookie.server";
+import { loginHref } from "~/utils/links";
 
 /**
  * Sessions and the guards every protected loader and action calls.
@@ -136,7 +137,7 @@ export function needsSecondFactor(user: User, session: Session) {
 function loginRedirect(request: Request) {
   const url = new URL(request.url);
   const redirectTo = url.pathname + url.search;
-  return redirect(`/logga-in?redirectTo=${encodeURIComponent(safeRedirect(redirectTo))}`);
+  return redirect(loginHref(safeRedirect(redirectTo)));
 }
 
 /** Throws a redirect to the login page (with redirectTo) when nobody is logged in. */

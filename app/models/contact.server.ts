@@ -6,6 +6,7 @@ import { subscribeInTransaction } from "./invitation.server";
 import { enqueueEmail } from "./outbox.server";
 import { subjectLabel, type ContactStatus } from "~/validation/contact";
 import { transaction, type Tx } from "./transaction.server";
+import { inboxMessageHref } from "~/utils/links";
 
 /**
  * Contact messages to the organizer and the organizer's inbox. A message is a
@@ -51,7 +52,7 @@ export async function createContactMessage(input: NewContactMessage) {
       blocks: [
         `${input.name} (${input.email}) har skrivit via kontaktformuläret.`,
         input.body,
-        { label: "Öppna i inkorgen", url: new URL(`/admin/inkorg/${row.id}`, APP_URL).toString() },
+        { label: "Öppna i inkorgen", url: new URL(inboxMessageHref(row.id), APP_URL).toString() },
       ],
     });
     await enqueueEmail({ to: ORGANIZER_EMAIL, kind: "contact-notice", ...notice }, tx);

@@ -2,7 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { emailLayout, subjectFor, type EmailBlock } from "~/utils/email-templates.server";
 import { formatDateTime, TIME_ZONE } from "~/utils/format";
-import { threadHref } from "~/utils/links";
+import { DISCUSSIONS_HREF, threadHref } from "~/utils/links";
 import { markdownExcerpt } from "~/utils/plain-text";
 import { appUrl, discussionOptOutUrl } from "~/utils/signed-links.server";
 import { visibleThread } from "./discussion.server";
@@ -224,7 +224,7 @@ export async function runWeeklyDigest(now: Date = new Date()): Promise<DigestRes
           const blocks: EmailBlock[] = ["Här är veckans sammanfattning av diskussionerna."];
           if (newThreads.length) blocks.push(`Nya trådar den senaste veckan:\n${newThreads.map(line).join("\n")}`);
           if (unanswered.length) blocks.push(`Frågor som väntar på svar – kanske kan du hjälpa till?\n${unanswered.map(line).join("\n")}`);
-          blocks.push({ label: "Till diskussionerna", url: appUrl("/diskussioner") });
+          blocks.push({ label: "Till diskussionerna", url: appUrl(DISCUSSIONS_HREF) });
           const mail = emailLayout({ subject: subjectFor(`Veckans diskussioner, vecka ${week.slice(-2)}`), name: user.name, blocks, unsubscribeUrl: optOut });
           await enqueueEmail({ to: user.email, kind: "discussion-digest", dedupeKey: `discussion-digest:${week}:${user.id}`, ...mail }, tx);
         }

@@ -1,7 +1,7 @@
 // The thread page costs the same number of SQL statements with 10 posts as with
 // 10,000: a test of queries per request, not of time.
 import { beforeAll, describe, expect, it } from "vitest";
-import { loader } from "~/routes/diskussioner.$id.$slug";
+import { loader } from "~/routes/diskussioner.$id.$slug/route";
 import { databaseUrl, isPostgresUrl } from "~/utils/database-url";
 import { countQueries, prisma } from "~/utils/db.server";
 import { triggerSqlByTable } from "../../scripts/search-sql";

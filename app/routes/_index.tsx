@@ -9,7 +9,7 @@ import { listLatestCases } from "~/models/case.server";
 import { listRecentThreads } from "~/models/discussion.server";
 import { getNextEvent } from "~/models/event.server";
 import { answerCountLabel, eventFormatLabel, seatsLeftLabel } from "~/utils/labels";
-import { eventHref, eventRegistrationHref, feedAlternateLink, threadHref } from "~/utils/links";
+import { DISCUSSIONS_HREF, eventHref, eventRegistrationHref, feedAlternateLink, threadHref } from "~/utils/links";
 import { pageMeta, SITE_NAME } from "~/utils/meta";
 
 export const meta: MetaFunction = () =>
@@ -123,7 +123,7 @@ export default function Index() {
             ))}
           </ul>
             <p className="section__more">
-              <Link to="/diskussioner">Se alla diskussioner</Link>
+              <Link to={DISCUSSIONS_HREF}>Se alla diskussioner</Link>
             </p>
           </>
         ) : (

@@ -8,6 +8,7 @@ import { countPendingClaims } from "~/models/affiliation-admin.server";
 import { countOutbox } from "~/models/outbox-admin.server";
 import { hasRole, requireRole } from "~/models/auth.server";
 import { pageMeta } from "~/utils/meta";
+import { ADMIN_ARTICLES_HREF, ADMIN_CASES_HREF, ADMIN_EVENTS_HREF, ADMIN_USERS_HREF, adminRegistrationsHref, AFFILIATION_QUEUE_HREF, AUDIT_LOG_HREF, INBOX_HREF, MODERATION_QUEUE_HREF, NEW_EVENT_HREF, OUTBOX_HREF } from "~/utils/links";
 
 export const meta: MetaFunction = () => pageMeta("Arrangörsverktyg", "Verktyg för att driva Kommunforum Analytics.");
 
@@ -30,7 +31,7 @@ export default function AdminHome() {
         {next ? (
           <>
             <p>
-              <Link to={`/admin/forum/${next.id}/anmalningar`}>{next.title}</Link>, <DateTime value={next.startsAt} />
+              <Link to={adminRegistrationsHref(next.id)}>{next.title}</Link>, <DateTime value={next.startsAt} />
             </p>
             <ul className="stat-list">
               <li>
@@ -50,7 +51,7 @@ export default function AdminHome() {
           </>
         ) : (
           <p>
-            Inget kommande forum är publicerat. <Link to="/admin/forum/ny">Skapa ett nytt forum</Link>
+            Inget kommande forum är publicerat. <Link to={NEW_EVENT_HREF}>Skapa ett nytt forum</Link>
           </p>
         )}
       </section>
@@ -59,13 +60,13 @@ export default function AdminHome() {
         <h2 id="vantar">Det här väntar</h2>
         <ul className="stat-list">
           <li>
-            <strong>{waiting.newContacts}</strong> <Link to="/admin/inkorg?status=ny">obesvarade meddelanden</Link>
+            <strong>{waiting.newContacts}</strong> <Link to={`${INBOX_HREF}?status=ny`}>obesvarade meddelanden</Link>
           </li>
           <li>
-            <strong>{waiting.openFlags}</strong> <Link to="/admin/moderering">flaggade inlägg</Link>
+            <strong>{waiting.openFlags}</strong> <Link to={MODERATION_QUEUE_HREF}>flaggade inlägg</Link>
           </li>
           <li>
-            <strong>{pendingClaims}</strong> <Link to="/admin/tillhorighet">medlemmar som väntar på att verifieras</Link>
+            <strong>{pendingClaims}</strong> <Link to={AFFILIATION_QUEUE_HREF}>medlemmar som väntar på att verifieras</Link>
           </li>
           <li>
             <strong>{waiting.unansweredThreads}</strong> frågor utan svar i mer än 7 dagar
@@ -75,7 +76,7 @@ export default function AdminHome() {
           </li>
           <li>
             <strong>{outbox.queued + outbox.failed}</strong>{" "}
-            {isAdmin ? <Link to="/admin/mejl">mejl i kö eller misslyckade</Link> : "mejl i kö eller misslyckade"} (varav {outbox.failed} misslyckade)
+            {isAdmin ? <Link to={OUTBOX_HREF}>mejl i kö eller misslyckade</Link> : "mejl i kö eller misslyckade"} (varav {outbox.failed} misslyckade)
           </li>
         </ul>
       </section>
@@ -129,37 +130,37 @@ export default function AdminHome() {
       <h2>Verktyg</h2>
       <ul>
         <li>
-          <Link to="/admin/inkorg">Inkorg</Link>: meddelanden från kontaktformuläret
+          <Link to={INBOX_HREF}>Inkorg</Link>: meddelanden från kontaktformuläret
         </li>
         <li>
-          <Link to="/admin/moderering">Moderering</Link>: flaggade inlägg, trådar och avstängningar
+          <Link to={MODERATION_QUEUE_HREF}>Moderering</Link>: flaggade inlägg, trådar och avstängningar
         </li>
         <li>
-          <Link to="/admin/tillhorighet">Verifiera medlemmar</Link>: godkänn medlemmars kommun eller organisation, och domänerna som
+          <Link to={AFFILIATION_QUEUE_HREF}>Verifiera medlemmar</Link>: godkänn medlemmars kommun eller organisation, och domänerna som
           verifierar automatiskt
         </li>
         <li>
-          <Link to="/admin/logg">Logg</Link>: allt som arrangörer, moderatorer och administratörer har ändrat
+          <Link to={AUDIT_LOG_HREF}>Logg</Link>: allt som arrangörer, moderatorer och administratörer har ändrat
         </li>
         <li>
-          <Link to="/admin/forum">Forum: skapa, ändra, publicera och ställ in</Link>
+          <Link to={ADMIN_EVENTS_HREF}>Forum: skapa, ändra, publicera och ställ in</Link>
         </li>
         <li>
-          <Link to="/admin/forum/ny">Skapa ett nytt forum</Link>
+          <Link to={NEW_EVENT_HREF}>Skapa ett nytt forum</Link>
         </li>
         <li>
-          <Link to="/admin/case">Case</Link>: skriv, granska och publicera kommunernas case
+          <Link to={ADMIN_CASES_HREF}>Case</Link>: skriv, granska och publicera kommunernas case
         </li>
         <li>
-          <Link to="/admin/spaningar">Spaningar</Link>: forumansvarigs artiklar
+          <Link to={ADMIN_ARTICLES_HREF}>Spaningar</Link>: forumansvarigs artiklar
         </li>
         {isAdmin ? (
           <>
             <li>
-              <Link to="/admin/anvandare">Användare och roller</Link>
+              <Link to={ADMIN_USERS_HREF}>Användare och roller</Link>
             </li>
             <li>
-              <Link to="/admin/mejl">Utgående e-post</Link>
+              <Link to={OUTBOX_HREF}>Utgående e-post</Link>
             </li>
           </>
         ) : (

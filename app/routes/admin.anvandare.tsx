@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { listUsers, setRole } from "~/models/user.server";
 import { requireRole } from "~/models/auth.server";
@@ -12,6 +12,7 @@ import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { ADMIN_USERS_HREF } from "~/utils/links";
 
 export const meta: MetaFunction = () => pageMeta("Användare och roller", "Ändra roller för medlemmar, moderatorer, arrangörer och administratörer.");
 
@@ -33,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (parsed.data.userId === admin.id) return badRequest({ role: "Du kan inte ändra din egen roll. Be en annan administratör." });
   const changed = await setRole(admin.id, parsed.data.userId, parsed.data.role);
   if (!changed) return badRequest({ userId: "Användaren finns inte." });
-  return redirect("/admin/anvandare?sparat=1");
+  return redirect(`${ADMIN_USERS_HREF}?sparat=1`);
 }
 
 export default function AdminUsers() {
@@ -42,7 +43,7 @@ export default function AdminUsers() {
   const [searchParams] = useSearchParams();
   return (
     <>
-      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }]} current="Användare" />
+      <Breadcrumbs items={[ADMIN_CRUMB]} current="Användare" />
       <h1>Användare och roller</h1>
       <p className="lead">Moderatorer hanterar diskussionerna, arrangörer driver forumen och administratörer styr roller och e-post.</p>
       {searchParams.get("sparat") ? (

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { CaseForm, caseFormValues } from "~/components/case-form";
 import { PreviewPanel } from "~/components/editor-fields";
 import { DateTime } from "~/components/date-time";
@@ -11,45 +11,46 @@ import { assignCaseEditor, getCaseForEdit, getCaseFormOptions, markCaseReviewed,
 import { listMunicipalities } from "~/models/reference.server";
 import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
-import { parseForm } from "~/utils/forms";
+import { failureOf, parseForm } from "~/utils/forms";
 import { renderPreview } from "~/models/preview.server";
-import { editorAnswer, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
-import { caseHref } from "~/utils/links";
+import { editorFailure, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
+import { ADMIN_CASES_HREF, adminCaseHref, caseHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { caseSchema, editorSchema } from "~/validation/library";
+import { requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `Redigera: ${data.item.title}` : "Caset finns inte", "Redigera, förhandsgranska och publicera ett case.");
 
-async function loadCase(id: string | undefined) {
-  const item = id && /^[\w-]{1,64}$/.test(id) ? await getCaseForEdit(id) : null;
+async function loadCase(params: LoaderFunctionArgs["params"]) {
+  const item = await getCaseForEdit(requireParam(params, "id", "id", "Caset finns inte"));
   if (!item) throw new Response("Caset finns inte", { status: 404 });
   return item;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
-  const item = await loadCase(params.id);
+  const item = await loadCase(params);
   const [options, municipalities] = await Promise.all([getCaseFormOptions(), listMunicipalities()]);
   return json({ item, options: { ...options, municipalities } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
-  const item = await loadCase(params.id);
+  const item = await loadCase(params);
   const formData = await readFormData(request);
   const intent = formData.get("intent");
-  const back = (saved: string) => redirect(`/admin/case/${item.id}?sparat=${saved}`);
+  const back = (saved: string) => redirect(`${adminCaseHref(item.id)}?sparat=${saved}`);
 
   switch (intent) {
     case "preview":
       return previewAnswer(formData, await renderPreview(user.id, editorBody(formData), "caseBody"));
     case "save": {
       const parsed = parseEditorForm(caseSchema, formData);
-      if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });
+      if (!parsed.ok) return editorFailure(formData, parsed.errors);
       const result = await updateCase(item.id, user.id, parsed.data);
       if (!result) throw new Response("Caset finns inte", { status: 404 });
-      if (!result.ok) return editorAnswer(formData, { errors: { [result.field]: result.message } });
+      if (!result.ok) return editorFailure(formData, { [result.field]: result.message });
       return back("sparat");
     }
     case "publish":
@@ -61,14 +62,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return back("granskat");
     case "editor": {
       const parsed = parseForm(editorSchema, formData);
-      if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });
+      if (!parsed.ok) return editorFailure(formData, parsed.errors);
       const result = await assignCaseEditor(item.id, user.id, parsed.data.editorEmail);
       if (!result) throw new Response("Caset finns inte", { status: 404 });
-      if (!result.ok) return editorAnswer(formData, { errors: { [result.field]: result.message } });
+      if (!result.ok) return editorFailure(formData, { [result.field]: result.message });
       return back(parsed.data.editorEmail ? "redaktor" : "ingenredaktor");
     }
     default:
-      return editorAnswer(formData, { errors: { form: "Okänd åtgärd. Ladda om sidan och försök igen." } });
+      return editorFailure(formData, { form: "Okänd åtgärd. Ladda om sidan och försök igen." });
   }
 }
 
@@ -87,11 +88,11 @@ export default function EditCase() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const saved = SAVED[searchParams.get("sparat") ?? ""];
-  const errors = actionData?.errors;
+  const errors = failureOf(actionData)?.errors;
   const published = item.status === "published";
   return (
     <>
-      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }, { to: "/admin/case", label: "Case" }]} current={item.title} />
+      <Breadcrumbs items={[ADMIN_CRUMB, { to: ADMIN_CASES_HREF, label: "Case" }]} current={item.title} />
       <h1>Redigera case</h1>
       {saved && !actionData ? (
         <div className="notice notice--success" role="status">

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { listAllCasesForAdmin } from "~/models/case-admin.server";
 import { requireRole } from "~/models/auth.server";
 import { pageMeta } from "~/utils/meta";
+import { adminCaseHref, NEW_CASE_HREF } from "~/utils/links";
 
 export const meta: MetaFunction = () => pageMeta("Hantera case", "Skapa, redigera och publicera case, även utkast.");
 
@@ -20,10 +21,10 @@ export default function AdminCases() {
   const { cases } = useLoaderData<typeof loader>();
   return (
     <>
-      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }]} current="Case" />
+      <Breadcrumbs items={[ADMIN_CRUMB]} current="Case" />
       <h1>Hantera case</h1>
       <p>
-        <Link className="button" to="/admin/case/ny">
+        <Link className="button" to={NEW_CASE_HREF}>
           Skriv ett nytt case
         </Link>
       </p>
@@ -45,7 +46,7 @@ export default function AdminCases() {
               {cases.map((c) => (
                 <tr key={c.id}>
                   <th scope="row">
-                    <Link to={`/admin/case/${c.id}`}>{c.title}</Link>
+                    <Link to={adminCaseHref(c.id)}>{c.title}</Link>
                   </th>
                   <td>{c.municipality?.name ?? c.organisation?.name ?? "–"}</td>
                   <td>{STATUS_LABELS[c.status] ?? c.status}</td>

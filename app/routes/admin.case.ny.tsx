@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { CaseForm } from "~/components/case-form";
 import { PreviewPanel } from "~/components/editor-fields";
 import { createCase, getCaseFormOptions } from "~/models/case-admin.server";
@@ -9,9 +9,11 @@ import { listMunicipalities } from "~/models/reference.server";
 import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { renderPreview } from "~/models/preview.server";
-import { editorAnswer, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
+import { editorFailure, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
 import { pageMeta } from "~/utils/meta";
 import { caseSchema, CASE_SECTION_TEMPLATE } from "~/validation/library";
+import { ADMIN_CASES_HREF, adminCaseHref } from "~/utils/links";
+import { failureOf } from "~/utils/forms";
 
 export const meta: MetaFunction = () => pageMeta("Nytt case", "Skriv ett nytt case. Det sparas som utkast tills du publicerar det.");
 
@@ -26,12 +28,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "preview") return previewAnswer(formData, await renderPreview(user.id, editorBody(formData), "caseBody"));
-  if (intent !== "save") return editorAnswer(formData, { errors: { form: "Okänd åtgärd. Ladda om sidan och försök igen." } });
+  if (intent !== "save") return editorFailure(formData, { form: "Okänd åtgärd. Ladda om sidan och försök igen." });
   const parsed = parseEditorForm(caseSchema, formData);
-  if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });
+  if (!parsed.ok) return editorFailure(formData, parsed.errors);
   const result = await createCase(user.id, parsed.data);
-  if (!result.ok) return editorAnswer(formData, { errors: { [result.field]: result.message } });
-  return redirect(`/admin/case/${result.id}?sparat=skapat`);
+  if (!result.ok) return editorFailure(formData, { [result.field]: result.message });
+  return redirect(`${adminCaseHref(result.id)}?sparat=skapat`);
 }
 
 export default function NewCase() {
@@ -39,7 +41,7 @@ export default function NewCase() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }, { to: "/admin/case", label: "Case" }]} current="Nytt case" />
+      <Breadcrumbs items={[ADMIN_CRUMB, { to: ADMIN_CASES_HREF, label: "Case" }]} current="Nytt case" />
       <h1>Nytt case</h1>
       <p className="lead">
         Caset sparas som utkast. Du publicerar det när det är klart. Texten har en föreslagen mall; avsnitt som kommunen inte
@@ -49,7 +51,7 @@ export default function NewCase() {
       <CaseForm
         values={actionData?.values ?? { bodyMd: CASE_SECTION_TEMPLATE }}
         selectedTags={actionData?.tags ?? []}
-        errors={actionData?.errors}
+        errors={failureOf(actionData)?.errors}
         options={options}
         canEditSlug
         submitLabel="Spara utkast"

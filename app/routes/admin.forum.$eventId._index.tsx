@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { EventForm } from "~/components/event-form";
 import { Checkbox, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/components/forms";
@@ -19,24 +19,23 @@ import { cancelEvent, getEventForEdit, listAreaTags, publishEvent, unpublishEven
 import { listMunicipalities } from "~/models/reference.server";
 import { requireRole } from "~/models/auth.server";
 import { env } from "~/utils/env.server";
-import { eventFormValues, storedEventValues } from "~/utils/event-form-values";
+import { eventFormValues, storedEventValues, type EventFormValues } from "~/utils/event-form-values";
 import { readFormData } from "~/utils/form-data.server";
-import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
+import { failureOf, type FieldErrors, formValues, type FormValues, parseForm } from "~/utils/forms";
 import { formatTime } from "~/utils/format";
 import { fillFreeSeats } from "~/models/registration-admin.server";
 import { eventStatusLabel } from "~/utils/labels";
 import { pageMeta } from "~/utils/meta";
 import { renderPreview } from "~/models/preview.server";
 import { agendaItemSchema, EVENT_ARRAY_FIELDS, EVENT_FIELD_LABELS, eventSchema, moveSchema, rowSchema, speakerSchema } from "~/validation/event";
+import { ADMIN_EVENTS_HREF, adminEventHref, adminPollsHref, adminRecordingHref, adminRegistrationsHref, eventHref } from "~/utils/links";
+import { badRequest, requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(`Ändra ${data.event.title}`, "Ändra forumet, programmet och talarna.") : pageMeta("Forumet finns inte", "Vi hittade inget forum.");
 
-const ID = /^[a-z0-9]{1,40}$/;
-
 async function loadEvent(params: LoaderFunctionArgs["params"]) {
-  const id = params.eventId ?? "";
-  const event = ID.test(id) ? await getEventForEdit(id) : null;
+  const event = await getEventForEdit(requireParam(params, "eventId", "cuid", "Forumet finns inte"));
   if (!event) throw new Response("Forumet finns inte", { status: 404 });
   return event;
 }
@@ -48,26 +47,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ event, values: storedEventValues(event), tags, municipalities, now: new Date().toISOString() });
 }
 
-type ActionAnswer = { intent: string; errors: FieldErrors; values: Record<string, string | string[]>; previewHtml: string | null; rowId?: string };
-
-const answer = (body: ActionAnswer, status = 400) => json(body, { status });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
   const event = await loadEvent(params);
   const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
-  const base = `/admin/forum/${event.id}`;
-  const fail = (errors: FieldErrors, values: Record<string, string | string[]> = formValues(formData)) =>
-    answer({ intent, errors, values, previewHtml: null, rowId: String(formData.get("id") ?? "") });
+  const base = adminEventHref(event.id);
+  const fail = (errors: FieldErrors, values: EventFormValues = formValues(formData)) =>
+    badRequest<EventFormValues>(errors, values, { intent, target: String(formData.get("id") ?? "").slice(0, 64) });
   const done = <T extends { ok: true } | { ok: false; field: string; message: string }>(result: T, to: string) =>
     result.ok ? redirect(to) : fail({ [result.field]: result.message });
 
   switch (intent) {
     case "preview": {
       const preview = await renderPreview(user.id, String(formData.get("descriptionMd") ?? ""), "eventDescription");
-      if (!preview.ok) return answer({ intent, errors: { descriptionMd: preview.message }, values: eventFormValues(formData), previewHtml: null });
-      return answer({ intent, errors: {}, values: eventFormValues(formData), previewHtml: preview.html }, 200);
+      if (!preview.ok) return fail({ descriptionMd: preview.message }, eventFormValues(formData));
+      return json({ ok: true as const, intent, values: eventFormValues(formData), previewHtml: preview.html });
     }
     case "save": {
       const values = eventFormValues(formData);
@@ -165,22 +160,22 @@ export default function EditEvent() {
   const saved = searchParams.get("sparat");
   const editing = searchParams.get("andra");
   const intent = actionData?.intent ?? "";
-  const errors = actionData?.errors;
-  const errorsFor = (...intents: string[]) => (intents.includes(intent) ? errors : undefined);
-  const rowValues = (actionData?.values ?? {}) as Record<string, string>;
+  const failure = failureOf(actionData);
+  const errorsFor = (...intents: string[]) => failureOf(actionData, ...intents)?.errors;
+  const rowValues = failure?.values ?? {};
   const isPast = new Date(event.endsAt) < new Date(now);
-  const eventValues = intent === "save" || intent === "preview" ? actionData!.values : values;
+  const eventValues = actionData && (intent === "save" || intent === "preview") ? actionData.values : values;
 
   // One agenda or speaker row is edited at a time (?andra=<id>), or the one whose save just failed.
   const editingRow = (kind: "agenda" | "speaker", id: string) =>
-    (intent === `${kind}-update` && actionData?.rowId === id) || (!intent.startsWith(`${kind}-update`) && editing === id);
+    (intent === `${kind}-update` && failure?.target === id) || (!intent.startsWith(`${kind}-update`) && editing === id);
 
   return (
     <>
       <Breadcrumbs
         items={[
-          { to: "/admin", label: "Arrangörsverktyg" },
-          { to: "/admin/forum", label: "Forum" },
+          ADMIN_CRUMB,
+          { to: ADMIN_EVENTS_HREF, label: "Forum" },
         ]}
         current={event.title}
       />
@@ -198,25 +193,25 @@ export default function EditEvent() {
           <p>{SAVED[saved]}</p>
         </div>
       ) : null}
-      <ErrorSummary errors={errors} labels={LABELS} />
+      <ErrorSummary errors={failure?.errors} labels={LABELS} />
 
       <section className="section" aria-labelledby="status">
         <h2 id="status">Status</h2>
         <ul>
           {event.status === "published" ? (
             <li>
-              <Link to={`/forum/${event.slug}`}>Visa den publicerade sidan</Link>
+              <Link to={eventHref(event)}>Visa den publicerade sidan</Link>
             </li>
           ) : null}
           <li>
-            <Link to={`/admin/forum/${event.id}/anmalningar`}>Anmälningar, väntelista, export och utskick</Link>
+            <Link to={adminRegistrationsHref(event.id)}>Anmälningar, väntelista, export och utskick</Link>
           </li>
           <li>
-            <Link to={`/admin/forum/${event.id}/omrostningar`}>Omröstningar: frågor, presentatörsvy och resultat</Link>
+            <Link to={adminPollsHref(event.id)}>Omröstningar: frågor, presentatörsvy och resultat</Link>
           </li>
           {isPast ? (
             <li>
-              <Link to={`/admin/forum/${event.id}/inspelning`}>{event.recording ? "Ändra inspelningen, kapitlen och materialet" : "Lägg till inspelningen"}</Link>
+              <Link to={adminRecordingHref(event.id)}>{event.recording ? "Ändra inspelningen, kapitlen och materialet" : "Lägg till inspelningen"}</Link>
             </li>
           ) : null}
         </ul>
@@ -263,7 +258,7 @@ export default function EditEvent() {
           values={eventValues}
           errors={errorsFor("save")}
           tags={tags}
-          previewHtml={intent === "preview" ? actionData?.previewHtml : undefined}
+          previewHtml={actionData?.ok ? actionData.previewHtml : undefined}
           submitLabel="Spara ändringarna"
           seatsTaken={event.seatsTaken}
         />
@@ -409,7 +404,7 @@ function AgendaForm({
   intent: "agenda-add" | "agenda-update";
   id?: string;
   speakers: { id: string; name: string }[];
-  values: Record<string, string>;
+  values: FormValues;
   errors?: FieldErrors;
 }) {
   return (
@@ -417,7 +412,7 @@ function AgendaForm({
       {id ? <input type="hidden" name="id" value={id} /> : null}
       <TextField name="agendaTime" label="Tid" hint="TT:MM, samma dag som forumet. Till exempel 13:10." defaultValue={values.agendaTime} error={errors?.agendaTime} inputMode="numeric" />
       <TextField name="agendaTitle" label="Programpunkt" defaultValue={values.agendaTitle} error={errors?.agendaTitle} maxLength={300} />
-      <SelectField name="agendaSpeakerId" label="Talare (valfritt)" defaultValue={values.agendaSpeakerId ?? ""} error={errors?.agendaSpeakerId}>
+      <SelectField name="agendaSpeakerId" label="Talare (valfritt)" defaultValue={String(values.agendaSpeakerId ?? "")} error={errors?.agendaSpeakerId}>
         <option value="">Ingen talare</option>
         {speakers.map((s) => (
           <option key={s.id} value={s.id}>
@@ -445,7 +440,7 @@ function SpeakerForm({
   intent: "speaker-add" | "speaker-update";
   id?: string;
   municipalities: { code: string; name: string; countyName: string }[];
-  values: Record<string, string>;
+  values: FormValues;
   errors?: FieldErrors;
 }) {
   return (
@@ -453,7 +448,7 @@ function SpeakerForm({
       {id ? <input type="hidden" name="id" value={id} /> : null}
       <TextField name="speakerName" label="Namn" defaultValue={values.speakerName} error={errors?.speakerName} maxLength={200} />
       <TextField name="speakerTitle" label="Titel (valfritt)" defaultValue={values.speakerTitle} error={errors?.speakerTitle} maxLength={200} />
-      <SelectField name="speakerMunicipalityCode" label="Kommun (valfritt)" defaultValue={values.speakerMunicipalityCode ?? ""} error={errors?.speakerMunicipalityCode}>
+      <SelectField name="speakerMunicipalityCode" label="Kommun (valfritt)" defaultValue={String(values.speakerMunicipalityCode ?? "")} error={errors?.speakerMunicipalityCode}>
         <option value="">Ingen kommun</option>
         {municipalities.map((m) => (
           <option key={m.code} value={m.code}>

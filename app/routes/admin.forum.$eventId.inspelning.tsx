@@ -1,17 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
-import { Checkbox, ErrorSummary, fieldId, SubmitButton, TextField } from "~/components/forms";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
+import { Checkbox, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { addChapter, addMaterial, deleteChapter, deleteMaterial, getRecordingForEdit, saveRecording } from "~/models/recording.server";
 import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
-import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
+import { failureOf, formValues, parseForm } from "~/utils/forms";
 import { formatNumber } from "~/utils/format";
 import { pageMeta } from "~/utils/meta";
 import { checkMaterialFile, readMultipartForm, removeUpload, storeUpload } from "~/utils/upload.server";
 import { formatTimestamp } from "~/utils/video";
 import { chapterSchema, materialFileTitleSchema, materialLinkSchema, recordingSchema, rowSchema } from "~/validation/event";
+import { ADMIN_EVENTS_HREF, adminEventHref, adminRecordingHref, eventHref } from "~/utils/links";
+import { badRequest, requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -19,8 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : pageMeta("Forumet finns inte", "Vi hittade inget forum.");
 
 async function loadEvent(params: LoaderFunctionArgs["params"]) {
-  const id = params.eventId ?? "";
-  const event = /^[a-z0-9]{1,40}$/.test(id) ? await getRecordingForEdit(id) : null;
+  const event = await getRecordingForEdit(requireParam(params, "eventId", "cuid", "Forumet finns inte"));
   if (!event) throw new Response("Forumet finns inte", { status: 404 });
   return event;
 }
@@ -31,30 +32,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ event, isPast: event.endsAt < new Date() });
 }
 
-type Answer = { intent: string; errors: FieldErrors; values: Record<string, string> };
-const fail = (intent: string, errors: FieldErrors, values: Record<string, string> = {}) =>
-  json<Answer>({ intent, errors, values }, { status: 400 });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
   const event = await loadEvent(params);
-  const base = `/admin/forum/${event.id}/inspelning`;
+  const base = adminRecordingHref(event.id);
 
   // Only the file upload is multipart; it is read with a 20 MB limit per part.
   if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
+    const intent = "material-file";
     const read = await readMultipartForm(request);
-    if (!read.ok) return fail("material-file", { materialFile: read.message });
+    if (!read.ok) return badRequest({ materialFile: read.message }, {}, { intent });
     const formData = read.formData;
     const parsed = parseForm(materialFileTitleSchema, formData);
-    if (!parsed.ok) return fail("material-file", parsed.errors, formValues(formData));
+    if (!parsed.ok) return badRequest(parsed.errors, formValues(formData), { intent });
     const file = formData.get("materialFile");
     if (!file || typeof file === "string" || file.size === 0) {
-      return fail("material-file", { materialFile: "Välj en PDF- eller PowerPoint-fil att ladda upp." }, formValues(formData));
+      return badRequest({ materialFile: "Välj en PDF- eller PowerPoint-fil att ladda upp." }, formValues(formData), { intent });
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
     const checked = checkMaterialFile(file.name, bytes);
-    if (!checked.ok) return fail("material-file", { materialFile: checked.message }, formValues(formData));
-    if (!event.recording) return fail("material-file", { form: "Lägg till videon först. Sedan kan du lägga till kapitel och material." });
+    if (!checked.ok) return badRequest({ materialFile: checked.message }, formValues(formData), { intent });
+    if (!event.recording) return badRequest({ form: "Lägg till videon först. Sedan kan du lägga till kapitel och material." }, {}, { intent });
     const stored = await storeUpload(bytes, checked.ext);
     const result = await addMaterial(user.id, event.id, {
       kind: "file",
@@ -65,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     if (!result.ok) {
       await removeUpload(stored);
-      return fail("material-file", { [result.field]: result.message });
+      return badRequest({ [result.field]: result.message }, {}, { intent });
     }
     return redirect(`${base}?sparat=material#material`);
   }
@@ -77,47 +75,47 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (intent) {
     case "recording": {
       const parsed = parseForm(recordingSchema, formData);
-      if (!parsed.ok) return fail(intent, parsed.errors, values);
+      if (!parsed.ok) return badRequest(parsed.errors, values, { intent });
       const result = await saveRecording(user.id, event.id, {
         source: parsed.data.videoUrl,
         durationSeconds: parsed.data.duration,
         captionsUrl: parsed.data.captionsUrl,
         publish: parsed.data.publish === "on",
       });
-      if (!result.ok) return fail(intent, { [result.field]: result.message }, values);
+      if (!result.ok) return badRequest({ [result.field]: result.message }, values, { intent });
       return redirect(`${base}?sparat=video`);
     }
     case "chapter-add": {
       const parsed = parseForm(chapterSchema, formData);
-      if (!parsed.ok) return fail(intent, parsed.errors, values);
+      if (!parsed.ok) return badRequest(parsed.errors, values, { intent });
       const result = await addChapter(user.id, event.id, { startSeconds: parsed.data.chapterTime, title: parsed.data.chapterTitle });
-      if (!result.ok) return fail(intent, { [result.field]: result.message }, values);
+      if (!result.ok) return badRequest({ [result.field]: result.message }, values, { intent });
       return redirect(`${base}?sparat=kapitel#kapitel`);
     }
     case "chapter-delete": {
       const row = parseForm(rowSchema, formData);
-      if (!row.ok) return fail(intent, row.errors);
+      if (!row.ok) return badRequest(row.errors, {}, { intent });
       const result = await deleteChapter(user.id, event.id, row.data.id);
-      if (!result.ok) return fail(intent, { [result.field]: result.message });
+      if (!result.ok) return badRequest({ [result.field]: result.message }, {}, { intent });
       return redirect(`${base}?sparat=kapitel-borttaget#kapitel`);
     }
     case "material-link": {
       const parsed = parseForm(materialLinkSchema, formData);
-      if (!parsed.ok) return fail(intent, parsed.errors, values);
+      if (!parsed.ok) return badRequest(parsed.errors, values, { intent });
       const result = await addMaterial(user.id, event.id, { kind: "link", title: parsed.data.materialTitle, url: parsed.data.materialUrl });
-      if (!result.ok) return fail(intent, { [result.field]: result.message }, values);
+      if (!result.ok) return badRequest({ [result.field]: result.message }, values, { intent });
       return redirect(`${base}?sparat=material#material`);
     }
     case "material-delete": {
       const row = parseForm(rowSchema, formData);
-      if (!row.ok) return fail(intent, row.errors);
+      if (!row.ok) return badRequest(row.errors, {}, { intent });
       const result = await deleteMaterial(user.id, event.id, row.data.id);
-      if (!result.ok) return fail(intent, { [result.field]: result.message });
+      if (!result.ok) return badRequest({ [result.field]: result.message }, {}, { intent });
       await removeUpload(result.filePath);
       return redirect(`${base}?sparat=material-borttaget#material`);
     }
     default:
-      return fail(intent, { form: "Okänd åtgärd. Ladda om sidan och försök igen." });
+      return badRequest({ form: "Okänd åtgärd. Ladda om sidan och försök igen." }, {}, { intent });
   }
 }
 
@@ -147,12 +145,11 @@ export default function RecordingAdmin() {
   const [searchParams] = useSearchParams();
   const saved = SAVED[searchParams.get("sparat") ?? ""];
   const errors = actionData?.errors;
-  const intent = actionData?.intent ?? "";
-  const errorsFor = (i: string) => (intent === i ? errors : undefined);
-  const valuesFor = (i: string): Record<string, string> => (intent === i ? (actionData?.values ?? {}) : {});
+  const errorsFor = (intent: string) => failureOf(actionData, intent)?.errors;
+  const valuesFor = (intent: string) => failureOf(actionData, intent)?.values ?? {};
   const recording = event.recording;
   const recValues =
-    intent === "recording"
+    failureOf(actionData, "recording")
       ? valuesFor("recording")
       : {
           videoUrl: recording?.videoUrl ?? "",
@@ -165,9 +162,9 @@ export default function RecordingAdmin() {
     <>
       <Breadcrumbs
         items={[
-          { to: "/admin", label: "Arrangörsverktyg" },
-          { to: "/admin/forum", label: "Forum" },
-          { to: `/admin/forum/${event.id}`, label: event.title },
+          ADMIN_CRUMB,
+          { to: ADMIN_EVENTS_HREF, label: "Forum" },
+          { to: adminEventHref(event.id), label: event.title },
         ]}
         current="Inspelning"
       />
@@ -190,7 +187,7 @@ export default function RecordingAdmin() {
             <h2 id="video">Video</h2>
             {recording?.publishedAt && event.status === "published" ? (
               <p>
-                Inspelningen syns på <Link to={`/forum/${event.slug}`}>forumets sida</Link> och bland <Link to="/inspelningar">inspelningarna</Link>.
+                Inspelningen syns på <Link to={eventHref(event)}>forumets sida</Link> och bland <Link to="/inspelningar">inspelningarna</Link>.
               </p>
             ) : null}
             <Form method="post" noValidate>
@@ -298,25 +295,14 @@ export default function RecordingAdmin() {
                 <h3>Ladda upp bilder</h3>
                 <Form method="post" encType="multipart/form-data" noValidate>
                   <TextField name="fileTitle" label="Namn" hint="Till exempel Borlänges presentation." defaultValue={valuesFor("material-file").fileTitle} error={errorsFor("material-file")?.fileTitle} maxLength={200} />
-                  <div className={`field${errorsFor("material-file")?.materialFile ? " field--error" : ""}`}>
-                    <label htmlFor={fieldId("materialFile")}>Fil</label>
-                    <span className="field__hint" id={`${fieldId("materialFile")}-hint`}>
-                      PDF eller PowerPoint (.pptx), högst 20 MB.
-                    </span>
-                    {errorsFor("material-file")?.materialFile ? (
-                      <span className="field__error" id={`${fieldId("materialFile")}-error`}>
-                        <span className="visually-hidden">Fel: </span>
-                        {errorsFor("material-file")?.materialFile}
-                      </span>
-                    ) : null}
-                    <input
-                      type="file"
-                      id={fieldId("materialFile")}
-                      name="materialFile"
-                      accept=".pdf,.pptx,application/pdf,application/vnd.openxmlformats-officedocument.presentationml.presentation"
-                      aria-describedby={`${fieldId("materialFile")}-hint${errorsFor("material-file")?.materialFile ? ` ${fieldId("materialFile")}-error` : ""}`}
-                    />
-                  </div>
+                  <TextField
+                    name="materialFile"
+                    label="Fil"
+                    type="file"
+                    hint="PDF eller PowerPoint (.pptx), högst 20 MB."
+                    error={errorsFor("material-file")?.materialFile}
+                    accept=".pdf,.pptx,application/pdf,application/vnd.openxmlformats-officedocument.presentationml.presentation"
+                  />
                   <SubmitButton name="intent" value="material-file" pendingText="Laddar upp…">
                     Ladda upp filen
                   </SubmitButton>

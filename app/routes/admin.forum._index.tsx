@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { listEventsForOrganizer } from "~/models/event-admin.server";
 import { requireRole } from "~/models/auth.server";
 import { eventStatusLabel } from "~/utils/labels";
 import { pageMeta } from "~/utils/meta";
+import { adminEventHref, adminRecordingHref, NEW_EVENT_HREF } from "~/utils/links";
 
 export const meta: MetaFunction = () => pageMeta("Forum att hantera", "Alla forum, även utkast och inställda, med status och inspelning.");
 
@@ -19,11 +20,11 @@ export default function AdminEvents() {
   const { events, now } = useLoaderData<typeof loader>();
   return (
     <>
-      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }]} current="Forum" />
+      <Breadcrumbs items={[ADMIN_CRUMB]} current="Forum" />
       <h1>Forum att hantera</h1>
       <p className="lead">Alla forum, även utkast och inställda. Öppna ett forum för att ändra det, publicera det eller lägga till inspelningen.</p>
       <p>
-        <Link className="button" to="/admin/forum/ny">
+        <Link className="button" to={NEW_EVENT_HREF}>
           Skapa ett nytt forum
         </Link>
       </p>
@@ -44,7 +45,7 @@ export default function AdminEvents() {
               {events.map((event) => (
                 <tr key={event.id}>
                   <th scope="row">
-                    <Link to={`/admin/forum/${event.id}`}>{event.title}</Link>
+                    <Link to={adminEventHref(event.id)}>{event.title}</Link>
                   </th>
                   <td>
                     <DateTime value={event.startsAt} format="short" />
@@ -55,9 +56,9 @@ export default function AdminEvents() {
                   <td>{event.capacity === null ? `${event.seatsTaken} (obegränsat)` : `${event.seatsTaken} av ${event.capacity}`}</td>
                   <td>
                     {event.recording ? (
-                      <Link to={`/admin/forum/${event.id}/inspelning`}>{event.recording.publishedAt ? "Publicerad" : "Inte publicerad"}</Link>
+                      <Link to={adminRecordingHref(event.id)}>{event.recording.publishedAt ? "Publicerad" : "Inte publicerad"}</Link>
                     ) : new Date(event.endsAt) < new Date(now) ? (
-                      <Link to={`/admin/forum/${event.id}/inspelning`}>Lägg till</Link>
+                      <Link to={adminRecordingHref(event.id)}>Lägg till</Link>
                     ) : (
                       "–"
                     )}
@@ -71,7 +72,7 @@ export default function AdminEvents() {
         <div className="empty-state">
           <p className="empty-state__title">Det finns inga forum än.</p>
           <p>
-            <Link to="/admin/forum/ny">Skapa det första forumet</Link>.
+            <Link to={NEW_EVENT_HREF}>Skapa det första forumet</Link>.
           </p>
         </div>
       )}

@@ -19,23 +19,23 @@ import {
 import { requireRole } from "~/models/auth.server";
 import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
-import { badRequest } from "~/utils/http.server";
-import { eventHref } from "~/utils/links";
+import { badRequest, requireParam } from "~/utils/http.server";
+import { ADMIN_HREF, adminRegistrationsHref, eventHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { organizerRegistrationActionSchema } from "~/validation/registration";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `Anmälningar: ${data.event.title}` : "Anmälningar", "Anmälda, väntelista, närvaro och utskick för ett forum.");
 
-async function eventOr404(eventId: string | undefined) {
-  const event = await getEventForOrganizer(eventId ?? "");
+async function eventOr404(params: LoaderFunctionArgs["params"]) {
+  const event = await getEventForOrganizer(requireParam(params, "eventId", "cuid", "Forumet finns inte"));
   if (!event) throw new Response("Forumet finns inte", { status: 404 });
   return event;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
-  const event = await eventOr404(params.eventId);
+  const event = await eventOr404(params);
   const q = new URL(request.url).searchParams.get("q")?.slice(0, 100) ?? "";
   const [lists, counts, subscribers, invited] = await Promise.all([
     listRegistrations(event.id, { query: q }),
@@ -64,7 +64,7 @@ const DONE: Record<string, string> = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
-  const event = await eventOr404(params.eventId);
+  const event = await eventOr404(params);
   const parsed = parseForm(organizerRegistrationActionSchema, await readFormData(request));
   if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
   const d = parsed.data;
@@ -138,13 +138,13 @@ export default function Registrations() {
   const { event, q, lists, counts, subscribers, invited, started } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : undefined;
-  const base = `/admin/forum/${event.id}/anmalningar`;
+  const base = adminRegistrationsHref(event.id);
   return (
     <>
       <nav className="breadcrumbs" aria-label="Du är här">
         <ol>
           <li>
-            <Link to="/admin">Arrangörsverktyg</Link>
+            <Link to={ADMIN_HREF}>Arrangörsverktyg</Link>
           </li>
           <li>
             <Link to={eventHref(event)}>{event.title}</Link>

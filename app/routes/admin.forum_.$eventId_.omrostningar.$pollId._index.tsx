@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { BreakdownTables } from "~/components/poll-breakdown";
@@ -24,17 +24,16 @@ import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 import { importedResultRows } from "~/utils/poll-results";
-import { pollPresenterHref, pollResultHref, voteHref } from "~/utils/poll-urls";
+import { adminEventHref, adminPollsHref, pollPresenterHref, pollResultHref, voteHref } from "~/utils/links";
 import { POLL_FIELD_LABELS, pollSchema, pollStateLabel, type PollState } from "~/validation/poll";
+import { badRequest, requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(`Omröstning ${data.poll.code}`, "Hantera frågan: öppna, stäng och publicera.") : pageMeta("Frågan finns inte", "Vi hittade ingen fråga.");
 
-const ID = /^[a-z0-9]{1,40}$/;
 
 async function loadPoll(params: LoaderFunctionArgs["params"]) {
-  const { eventId = "", pollId = "" } = params;
-  const poll = ID.test(eventId) && ID.test(pollId) ? await getPollForAdmin(eventId, pollId) : null;
+  const poll = await getPollForAdmin(requireParam(params, "eventId", "cuid", "Frågan finns inte"), requireParam(params, "pollId", "cuid", "Frågan finns inte"));
   if (!poll) throw new Response("Frågan finns inte", { status: 404 });
   return poll;
 }
@@ -60,8 +59,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const poll = await loadPoll(params);
   const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
-  const base = `/admin/forum/${poll.eventId}/omrostningar`;
-  const fail = (field: string, message: string, status = 400) => json({ intent, errors: { [field]: message }, values: formValues(formData) }, { status });
+  const base = adminPollsHref(poll.eventId);
+  const fail = (field: string, message: string, status?: number) => badRequest({ [field]: message }, formValues(formData), { intent, status });
 
   if (intent in INTENT_TO_STATE) {
     const result = await changePollState(user.id, poll.eventId, poll.id, INTENT_TO_STATE[intent]!);
@@ -71,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "update") {
     const parsed = parseForm(pollSchema, formData);
-    if (!parsed.ok) return json({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
+    if (!parsed.ok) return badRequest(parsed.errors, parsed.values, { intent });
     const result = await updatePoll(user.id, poll.eventId, poll.id, parsed.data);
     if (!result.ok) return fail(result.field, result.message, result.status);
     return redirect(`${base}/${poll.id}?sparat=andrad`);
@@ -100,7 +99,7 @@ export default function ManagePoll() {
   const saved = searchParams.get("sparat");
   const editValues =
     actionData?.intent === "update"
-      ? (actionData.values as Record<string, string>)
+      ? actionData.values
       : {
           question: poll.question,
           options: poll.options
@@ -116,9 +115,9 @@ export default function ManagePoll() {
     <>
       <Breadcrumbs
         items={[
-          { to: "/admin", label: "Arrangörsverktyg" },
-          { to: `/admin/forum/${poll.event.id}`, label: poll.event.title },
-          { to: `/admin/forum/${poll.event.id}/omrostningar`, label: "Omröstningar" },
+          ADMIN_CRUMB,
+          { to: adminEventHref(poll.event.id), label: poll.event.title },
+          { to: adminPollsHref(poll.event.id), label: "Omröstningar" },
         ]}
         current={poll.code}
       />

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getLiveResults, getPollForAdmin } from "~/models/poll-admin.server";
 import { requireRole } from "~/models/auth.server";
 import { pollBusListening, subscribeToPoll } from "~/utils/poll-bus.server";
+import { requireParam } from "~/utils/http.server";
 
 /**
  * Server-Sent Events for the presenter view: the current counts, then again
@@ -13,7 +14,6 @@ import { pollBusListening, subscribeToPoll } from "~/utils/poll-bus.server";
  * "Cache-Control: no-transform" makes the compression middleware leave the
  * stream alone, so each event is flushed as it is written.
  */
-const ID = /^[a-z0-9]{1,40}$/;
 const HEARTBEAT_MS = 15_000;
 const COALESCE_MS = 150;
 const LISTEN_WAIT_MS = 5_000;
@@ -21,8 +21,7 @@ const RETRY_MS = 2_000;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
-  const { eventId = "", pollId = "" } = params;
-  const poll = ID.test(eventId) && ID.test(pollId) ? await getPollForAdmin(eventId, pollId) : null;
+  const poll = await getPollForAdmin(requireParam(params, "eventId", "cuid", "Frågan finns inte"), requireParam(params, "pollId", "cuid", "Frågan finns inte"));
   if (!poll || poll.imported) throw new Response("Frågan finns inte", { status: 404 });
 
   const encoder = new TextEncoder();

@@ -10,18 +10,17 @@ import { requireRole } from "~/models/auth.server";
 import { env } from "~/utils/env.server";
 import { formatNumber } from "~/utils/format";
 import { pageMeta } from "~/utils/meta";
-import { pollAdminHref, pollLiveHref, voteHref } from "~/utils/poll-urls";
+import { pollAdminHref, pollLiveHref, voteHref } from "~/utils/links";
 import { pollStateLabel } from "~/validation/poll";
+import { requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(`Presentera ${data.poll.code}`, "Live-resultat att dela på skärmen under forumet.") : pageMeta("Frågan finns inte", "Vi hittade ingen fråga.");
 
-const ID = /^[a-z0-9]{1,40}$/;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
-  const { eventId = "", pollId = "" } = params;
-  const poll = ID.test(eventId) && ID.test(pollId) ? await getPollForAdmin(eventId, pollId) : null;
+  const poll = await getPollForAdmin(requireParam(params, "eventId", "cuid", "Frågan finns inte"), requireParam(params, "pollId", "cuid", "Frågan finns inte"));
   if (!poll || poll.imported) throw new Response("Frågan finns inte", { status: 404 });
   const live = await getLiveResults(poll.id);
   if (!live) throw new Response("Frågan finns inte", { status: 404 });

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { ErrorSummary } from "~/components/forms";
 import { PollForm } from "~/components/poll-form";
 import { createPoll, getEventForPolls, listEventPolls, listRepeatCandidates } from "~/models/poll-admin.server";
@@ -10,35 +10,35 @@ import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 import { POLL_FIELD_LABELS, pollSchema, pollStateLabel } from "~/validation/poll";
+import { ADMIN_EVENTS_HREF, adminEventHref, pollAdminHref, pollPresenterHref } from "~/utils/links";
+import { badRequest, requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(`Omröstningar: ${data.event.title}`, "Frågor som deltagarna svarar på under forumet.") : pageMeta("Forumet finns inte", "Vi hittade inget forum.");
 
-const ID = /^[a-z0-9]{1,40}$/;
-
-async function loadEvent(eventId: string | undefined) {
-  const event = eventId && ID.test(eventId) ? await getEventForPolls(eventId) : null;
+async function loadEvent(params: LoaderFunctionArgs["params"]) {
+  const event = await getEventForPolls(requireParam(params, "eventId", "cuid", "Forumet finns inte"));
   if (!event) throw new Response("Forumet finns inte", { status: 404 });
   return event;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
-  const event = await loadEvent(params.eventId);
+  const event = await loadEvent(params);
   const [polls, candidates] = await Promise.all([listEventPolls(event.id), listRepeatCandidates()]);
   return json({ event, polls, candidates });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
-  const event = await loadEvent(params.eventId);
+  const event = await loadEvent(params);
   const formData = await readFormData(request);
-  if (formData.get("intent") !== "create") return json({ errors: { form: "Okänd åtgärd. Ladda om sidan och försök igen." }, values: formValues(formData) }, { status: 400 });
+  if (formData.get("intent") !== "create") return badRequest({ form: "Okänd åtgärd. Ladda om sidan och försök igen." }, formValues(formData));
   const parsed = parseForm(pollSchema, formData);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
   const result = await createPoll(user.id, event.id, parsed.data);
-  if (!result.ok) return json({ errors: { [result.field]: result.message }, values: formValues(formData) }, { status: result.status ?? 400 });
-  return redirect(`/admin/forum/${event.id}/omrostningar/${result.id}?sparat=skapad`);
+  if (!result.ok) return badRequest({ [result.field]: result.message }, formValues(formData), { status: result.status });
+  return redirect(`${pollAdminHref(event.id, result.id)}?sparat=skapad`);
 }
 
 export default function EventPolls() {
@@ -48,9 +48,9 @@ export default function EventPolls() {
     <>
       <Breadcrumbs
         items={[
-          { to: "/admin", label: "Arrangörsverktyg" },
-          { to: "/admin/forum", label: "Forum" },
-          { to: `/admin/forum/${event.id}`, label: event.title },
+          ADMIN_CRUMB,
+          { to: ADMIN_EVENTS_HREF, label: "Forum" },
+          { to: adminEventHref(event.id), label: event.title },
         ]}
         current="Omröstningar"
       />
@@ -87,13 +87,13 @@ export default function EventPolls() {
                     <td>{poll.imported ? "Importerat resultat" : pollStateLabel(poll.state)}</td>
                     <td className="num">{poll.imported ? "–" : poll.respondents}</td>
                     <td>
-                      <Link to={`/admin/forum/${event.id}/omrostningar/${poll.id}`}>
+                      <Link to={pollAdminHref(event.id, poll.id)}>
                         Hantera<span className="visually-hidden"> {poll.question}</span>
                       </Link>
                       {poll.imported ? null : (
                         <>
                           {" · "}
-                          <Link to={`/admin/forum/${event.id}/omrostningar/${poll.id}/presentera`}>
+                          <Link to={pollPresenterHref(event.id, poll.id)}>
                             Presentera<span className="visually-hidden"> {poll.question}</span>
                           </Link>
                         </>
@@ -112,7 +112,7 @@ export default function EventPolls() {
       <section className="section" aria-labelledby="ny-fraga">
         <h2 id="ny-fraga">Ny fråga</h2>
         <p>Frågan sparas som utkast. Du öppnar den för röster när det är dags under forumet.</p>
-        <PollForm intent="create" values={(actionData?.values ?? {}) as Record<string, string>} errors={actionData?.errors} candidates={candidates} submitLabel="Spara frågan" />
+        <PollForm intent="create" values={actionData?.values ?? {}} errors={actionData?.errors} candidates={candidates} submitLabel="Spara frågan" />
       </section>
     </>
   );

@@ -1,47 +1,48 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { ErrorSummary, SelectField, SubmitButton, TextArea } from "~/components/forms";
 import { assignContactMessage, getContactMessage, listOrganizers, replyToContactMessage, setContactStatus } from "~/models/contact.server";
 import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formatDateTime } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, requireParam } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { CONTACT_STATUSES, contactReplySchema, subjectLabel } from "~/validation/contact";
+import { INBOX_HREF, inboxMessageHref } from "~/utils/links";
 
 export const meta: MetaFunction = () => pageMeta("Meddelande", "Läs och svara på ett meddelande från kontaktformuläret.");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
-  const message = await getContactMessage(String(params.id).slice(0, 64));
+  const message = await getContactMessage(requireParam(params, "id", "id", "Meddelandet finns inte."));
   if (!message) throw new Response("Meddelandet finns inte.", { status: 404 });
   return json({ message, organizers: await listOrganizers() });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
-  const id = String(params.id).slice(0, 64);
+  const id = requireParam(params, "id", "id", "Meddelandet finns inte.");
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "reply") {
     const parsed = parseForm(contactReplySchema, formData);
     if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
     if (!(await replyToContactMessage(user.id, id, parsed.data.body))) throw new Response("Meddelandet finns inte.", { status: 404 });
-    return redirect(`/admin/inkorg/${id}?sparat=svar`);
+    return redirect(`${inboxMessageHref(id)}?sparat=svar`);
   }
   if (intent === "status") {
     const status = CONTACT_STATUSES.find((s) => s.value === formData.get("status"))?.value;
     if (!status) return badRequest({ status: "Välj en status." });
     if (!(await setContactStatus(user.id, id, status))) throw new Response("Meddelandet finns inte.", { status: 404 });
-    return redirect(`/admin/inkorg/${id}?sparat=status`);
+    return redirect(`${inboxMessageHref(id)}?sparat=status`);
   }
   if (intent === "assign") {
     const assignee = String(formData.get("assigneeId") ?? "");
     if (!(await assignContactMessage(user.id, id, assignee || null))) return badRequest({ assigneeId: "Välj en arrangör i listan." });
-    return redirect(`/admin/inkorg/${id}?sparat=ansvarig`);
+    return redirect(`${inboxMessageHref(id)}?sparat=ansvarig`);
   }
   return badRequest({ form: "Okänd åtgärd. Ladda om sidan och försök igen." });
 }
@@ -62,8 +63,8 @@ export default function InboxMessage() {
     <>
       <Breadcrumbs
         items={[
-          { to: "/admin", label: "Arrangörsverktyg" },
-          { to: "/admin/inkorg", label: "Inkorg" },
+          ADMIN_CRUMB,
+          { to: INBOX_HREF, label: "Inkorg" },
         ]}
         current={subjectLabel(message.subject)}
       />
@@ -143,7 +144,7 @@ export default function InboxMessage() {
               <ul>
                 {message.earlier.map((e) => (
                   <li key={e.id}>
-                    <Link to={`/admin/inkorg/${e.id}`}>{subjectLabel(e.subject)}</Link>, {formatDateTime(e.createdAt)}
+                    <Link to={inboxMessageHref(e.id)}>{subjectLabel(e.subject)}</Link>, {formatDateTime(e.createdAt)}
                   </li>
                 ))}
               </ul>

@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { EmptyState } from "~/components/empty-state";
 import { countContactMessages, listContactMessages } from "~/models/contact.server";
 import { CONTACT_STATUSES, subjectLabel, type ContactStatus } from "~/validation/contact";
 import { requireRole } from "~/models/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { pageMeta } from "~/utils/meta";
+import { inboxMessageHref } from "~/utils/links";
 
 export const meta: MetaFunction = () => pageMeta("Inkorg", "Meddelanden från kontaktformuläret.");
 
@@ -25,7 +26,7 @@ export default function Inbox() {
   const label = (s: string) => CONTACT_STATUSES.find((x) => x.value === s)?.label ?? s;
   return (
     <>
-      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }]} current="Inkorg" />
+      <Breadcrumbs items={[ADMIN_CRUMB]} current="Inkorg" />
       <h1>Inkorg</h1>
       <p className="lead">Meddelanden som besökare har skickat via kontaktformuläret.</p>
       <Form method="get" className="filter-bar">
@@ -71,7 +72,7 @@ export default function Inbox() {
                     <span className="muted">{m.municipality?.name ?? m.organisationName ?? ""}</span>
                   </td>
                   <td>
-                    <Link to={`/admin/inkorg/${m.id}`}>{subjectLabel(m.subject)}</Link>
+                    <Link to={inboxMessageHref(m.id)}>{subjectLabel(m.subject)}</Link>
                   </td>
                   <td>{label(m.status)}</td>
                   <td>{m.assignedTo?.name ?? "–"}</td>

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { EmptyState } from "~/components/empty-state";
 import { auditFilterOptions, listAuditLog } from "~/models/audit.server";
 import { requireRole } from "~/models/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { pageMeta } from "~/utils/meta";
+import { AUDIT_LOG_HREF } from "~/utils/links";
 
 export const meta: MetaFunction = () => pageMeta("Logg", "Vad arrangörer, moderatorer och administratörer har gjort, och när.");
 
@@ -28,7 +29,7 @@ export default function AuditLogPage() {
   const nextQuery = new URLSearchParams({ ...(action ? { handling: action } : {}), ...(entityType ? { typ: entityType } : {}), ...(next ? { fore: next } : {}) });
   return (
     <>
-      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }]} current="Logg" />
+      <Breadcrumbs items={[ADMIN_CRUMB]} current="Logg" />
       <h1>Logg</h1>
       <p className="lead">Varje ändring som arrangörer, moderatorer och administratörer gör sparas här, i samma stund som ändringen.</p>
       <Form method="get" className="filter-bar">
@@ -98,7 +99,7 @@ export default function AuditLogPage() {
       )}
       {next ? (
         <nav className="pagination" aria-label="Fler loggposter">
-          <Link to={`/admin/logg?${nextQuery}`}>Äldre poster</Link>
+          <Link to={`${AUDIT_LOG_HREF}?${nextQuery}`}>Äldre poster</Link>
         </nav>
       ) : null}
     </>

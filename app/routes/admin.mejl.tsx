@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { SubmitButton } from "~/components/forms";
 import { countOutbox, getOutboxEmail, listOutbox, retryEmail } from "~/models/outbox-admin.server";
 import { OUTBOX_STATUSES, type OutboxStatus } from "~/models/outbox.server";
@@ -11,6 +11,7 @@ import { formatDateTime } from "~/utils/format";
 import { badRequest } from "~/utils/http.server";
 import { readFormData } from "~/utils/form-data.server";
 import { pageMeta } from "~/utils/meta";
+import { OUTBOX_HREF } from "~/utils/links";
 
 export const meta: MetaFunction = () => pageMeta("Utgående e-post", "Utkorgen: köade, skickade och misslyckade mejl.");
 
@@ -36,14 +37,14 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, "admin");
   const id = String((await readFormData(request)).get("id") ?? "").slice(0, 64);
   if (!(await retryEmail(id))) return badRequest({ form: "Mejlet kan inte skickas om: det är redan skickat eller finns inte." });
-  return redirect(`/admin/mejl?id=${encodeURIComponent(id)}`);
+  return redirect(`${OUTBOX_HREF}?id=${encodeURIComponent(id)}`);
 }
 
 export default function AdminMail() {
   const { emails, counts, selected, status, mailMode } = useLoaderData<typeof loader>();
   return (
     <>
-      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }]} current="Utgående e-post" />
+      <Breadcrumbs items={[ADMIN_CRUMB]} current="Utgående e-post" />
       <h1>Utgående e-post</h1>
       <p className="lead">Varje mejl sparas här först och skickas sedan. Misslyckade försök görs om med allt längre mellanrum.</p>
       {mailMode === "outbox" ? (
@@ -55,11 +56,11 @@ export default function AdminMail() {
         </div>
       ) : null}
       <p>
-        <Link to="/admin/mejl">Alla ({counts.total})</Link>
+        <Link to={OUTBOX_HREF}>Alla ({counts.total})</Link>
         {STATUSES.map((s) => (
           <span key={s}>
             {" · "}
-            <Link to={`/admin/mejl?status=${s}`} aria-current={status === s ? "page" : undefined}>
+            <Link to={`${OUTBOX_HREF}?status=${s}`} aria-current={status === s ? "page" : undefined}>
               {STATUS_LABELS[s]} ({counts[s]})
             </Link>
           </span>
@@ -110,7 +111,7 @@ export default function AdminMail() {
                   <td>{formatDateTime(e.createdAt)}</td>
                   <td>{e.toAddress}</td>
                   <td>
-                    <Link to={`/admin/mejl?id=${e.id}${status ? `&status=${status}` : ""}`}>{e.subject}</Link>
+                    <Link to={`${OUTBOX_HREF}?id=${e.id}${status ? `&status=${status}` : ""}`}>{e.subject}</Link>
                   </td>
                   <td>{STATUS_LABELS[e.status as OutboxStatus] ?? e.status}</td>
                 </tr>

@@ -4,14 +4,14 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { DateTime } from "~/components/date-time";
 import { EmptyState } from "~/components/empty-state";
-import { ErrorSummary, SubmitButton, fieldId } from "~/components/forms";
+import { ErrorSummary, fieldId, SubmitButton, TextField } from "~/components/forms";
 import { dismissFlags, hidePost, listFlagQueue, listSuspendedMembers } from "~/models/moderation.server";
 import { liftSuspension } from "~/models/suspension.server";
 import { hasRole, requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
-import { parseForm } from "~/utils/forms";
+import { parseForm, rowFieldErrors } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
-import { threadHref } from "~/utils/links";
+import { ADMIN_HREF, moderatePostHref, moderateThreadHref, MODERATION_QUEUE_HREF, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { parseFlagReason } from "~/utils/flags";
 
@@ -67,8 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(queueSchema, form);
   const id = typeof form.get("id") === "string" ? String(form.get("id")).slice(0, 64) : "";
   if (!parsed.ok) {
-    const errors = Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [k === "reason" ? `reason-${id}` : k, v]));
-    return badRequest(errors, { id });
+    return badRequest(rowFieldErrors(parsed.errors, id, ["reason"]), { id }, { target: id });
   }
   const { intent, reason } = parsed.data;
   const result =
@@ -77,33 +76,14 @@ export async function action({ request }: ActionFunctionArgs) {
       : intent === "dismiss"
         ? await dismissFlags(actor.id, parsed.data.id, reason)
         : await liftSuspension(actor, parsed.data.id, reason);
-  if (!result.ok) return badRequest({ [`reason-${id}`]: result.message }, { id });
+  if (!result.ok) return badRequest({ [`reason-${id}`]: result.message }, { id }, { target: id });
   const done = intent === "hide" ? "dolt" : intent === "dismiss" ? "avfardat" : "upphavd";
-  return redirect(`/admin/moderering?sparat=${done}`);
+  return redirect(`${MODERATION_QUEUE_HREF}?sparat=${done}`);
 }
 
+/** The reason asked for on every row of the queue: one field per row, all named reason. */
 function ReasonField({ id, error, label }: { id: string; error?: string; label: string }) {
-  const name = `reason-${id}`;
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={fieldId(name)}>{label}</label>
-      {error ? (
-        <span className="field__error" id={`${fieldId(name)}-error`}>
-          <span className="visually-hidden">Fel: </span>
-          {error}
-        </span>
-      ) : null}
-      <input
-        id={fieldId(name)}
-        name="reason"
-        type="text"
-        maxLength={500}
-        required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${fieldId(name)}-error` : undefined}
-      />
-    </div>
-  );
+  return <TextField id={fieldId(`reason-${id}`)} name="reason" label={label} maxLength={500} required error={error} />;
 }
 
 export default function ModerationQueue() {
@@ -111,7 +91,7 @@ export default function ModerationQueue() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const saved = SAVED[searchParams.get("sparat") ?? ""];
-  const errors = actionData?.errors as Record<string, string> | undefined;
+  const errors = actionData?.errors;
   const kindLabel = (kind: string) => (kind === "question" ? "Fråga" : kind === "answer" ? "Svar" : "Kommentar");
   return (
     <>
@@ -119,7 +99,7 @@ export default function ModerationQueue() {
         <nav aria-label="Du är här" className="breadcrumbs">
           <ol>
             <li>
-              <Link to="/admin">Arrangörsverktyg</Link>
+              <Link to={ADMIN_HREF}>Arrangörsverktyg</Link>
             </li>
             <li aria-current="page">Moderering</li>
           </ol>
@@ -140,12 +120,12 @@ export default function ModerationQueue() {
       <nav aria-label="Visa flaggningar" className="mod-filter">
         <ul>
           <li>
-            <Link to="/admin/moderering" aria-current={status === "open" ? "page" : undefined}>
+            <Link to={MODERATION_QUEUE_HREF} aria-current={status === "open" ? "page" : undefined}>
               Väntar på beslut
             </Link>
           </li>
           <li>
-            <Link to="/admin/moderering?status=hanterade" aria-current={status === "resolved" ? "page" : undefined}>
+            <Link to={`${MODERATION_QUEUE_HREF}?status=hanterade`} aria-current={status === "resolved" ? "page" : undefined}>
               Hanterade
             </Link>
           </li>
@@ -204,9 +184,9 @@ export default function ModerationQueue() {
                     </Form>
                   ) : null}
                   <p>
-                    <Link to={`/admin/moderering/inlagg/${post.id}`}>Mer om inlägget: historik, visa igen, stäng av skribenten</Link>
+                    <Link to={moderatePostHref(post.id)}>Mer om inlägget: historik, visa igen, stäng av skribenten</Link>
                     {" · "}
-                    <Link to={`/admin/moderering/trad/${post.thread.id}`}>Moderera tråden</Link>
+                    <Link to={moderateThreadHref(post.thread.id)}>Moderera tråden</Link>
                   </p>
                 </article>
               </li>

@@ -11,8 +11,8 @@ import { UNRENDERABLE_POST_PLACEHOLDER } from "~/utils/discussion";
 import { readFormData } from "~/utils/form-data.server";
 import { fromStockholmInputValue } from "~/utils/format";
 import { formValues, parseForm } from "~/utils/forms";
-import { badRequest } from "~/utils/http.server";
-import { threadHref } from "~/utils/links";
+import { badRequest, requireParam } from "~/utils/http.server";
+import { moderatePostHref, MODERATION_QUEUE_HREF, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { parseFlagReason } from "~/utils/flags";
 import { ROLE_LABELS, type Role } from "~/utils/roles";
@@ -28,15 +28,15 @@ const SAVED: Record<string, string> = {
   upphavd: "Avstängningen är upphävd.",
 };
 
-async function load(postId: string) {
-  const post = await getPostForModeration(postId);
+async function load(params: LoaderFunctionArgs["params"]) {
+  const post = await getPostForModeration(requireParam(params, "postId", "id", "Inlägget finns inte."));
   if (!post) throw new Response("Inlägget finns inte.", { status: 404 });
   return post;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireRole(request, "moderator");
-  const post = await load(params.postId ?? "");
+  const post = await load(params);
   const author = post.author;
   return json({
     post: {
@@ -80,7 +80,7 @@ function suspensionEnd(period: string, until: string, now: Date): Date | null {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, "moderator");
-  const post = await load(params.postId ?? "");
+  const post = await load(params);
   const form = await readFormData(request);
   const intent = form.get("intent");
   const values = formValues(form);
@@ -98,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = await liftSuspension(actor, parsed.data.userId, parsed.data.suspendReason);
     }
     if (!result.ok) return badRequest({ [result.field === "userId" ? "suspendReason" : result.field]: result.message }, values);
-    return redirect(`/admin/moderering/inlagg/${post.id}?sparat=${parsed.data.intent === "suspend" ? "avstangd" : "upphavd"}`);
+    return redirect(`${moderatePostHref(post.id)}?sparat=${parsed.data.intent === "suspend" ? "avstangd" : "upphavd"}`);
   }
 
   const parsed = parseForm(postModerationSchema, form);
@@ -112,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : await dismissFlags(actor.id, post.id, reason);
   if (!result.ok) return badRequest({ reason: result.message }, values);
   const done = parsed.data.intent === "hide" ? "dolt" : parsed.data.intent === "unhide" ? "visat" : "avfardat";
-  return redirect(`/admin/moderering/inlagg/${post.id}?sparat=${done}`);
+  return redirect(`${moderatePostHref(post.id)}?sparat=${done}`);
 }
 
 export default function ModeratePost() {
@@ -120,8 +120,8 @@ export default function ModeratePost() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const saved = SAVED[searchParams.get("sparat") ?? ""];
-  const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = (actionData?.values ?? {}) as Record<string, string>;
+  const errors = actionData?.errors;
+  const values = actionData?.values ?? {};
   const openFlags = flags.filter((f) => f.status === "open").length;
   const kind = post.kind === "question" ? "Fråga" : post.kind === "answer" ? "Svar" : "Kommentar";
   return (
@@ -129,7 +129,7 @@ export default function ModeratePost() {
       <nav aria-label="Du är här" className="breadcrumbs">
         <ol>
           <li>
-            <Link to="/admin/moderering">Moderering</Link>
+            <Link to={MODERATION_QUEUE_HREF}>Moderering</Link>
           </li>
           <li aria-current="page">Inlägg</li>
         </ol>

@@ -7,8 +7,8 @@ import { getThreadForModeration, mergeThreads, moveThread, setThreadState } from
 import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm } from "~/utils/forms";
-import { badRequest } from "~/utils/http.server";
-import { threadHref } from "~/utils/links";
+import { badRequest, requireParam } from "~/utils/http.server";
+import { moderateThreadHref, MODERATION_QUEUE_HREF, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { threadIdFromInput, threadModerationSchema } from "~/validation/moderation";
 
@@ -26,7 +26,7 @@ const SAVED: Record<string, string> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "moderator");
-  const data = await getThreadForModeration(params.threadId ?? "");
+  const data = await getThreadForModeration(requireParam(params, "threadId", "id", "Tråden finns inte."));
   if (!data) throw new Response("Tråden finns inte.", { status: 404 });
   const { thread, categories } = data;
   return json({
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, "moderator");
-  const threadId = params.threadId ?? "";
+  const threadId = requireParam(params, "threadId", "id", "Tråden finns inte.");
   const data = await getThreadForModeration(threadId);
   if (!data) throw new Response("Tråden finns inte.", { status: 404 });
   const form = await readFormData(request);
@@ -56,11 +56,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!targetId) return badRequest({ target: "Klistra in adressen till tråden, eller dess id." }, values);
     const result = await mergeThreads(actor.id, threadId, targetId, reason);
     if (!result.ok) return badRequest({ [result.field]: result.message }, values);
-    return redirect(`/admin/moderering/trad/${threadId}?sparat=merge`);
+    return redirect(`${moderateThreadHref(threadId)}?sparat=merge`);
   }
   const result = intent === "move" ? await moveThread(actor.id, threadId, parsed.data.categoryId, reason) : await setThreadState(actor.id, threadId, intent, reason);
   if (!result.ok) return badRequest({ [result.field === "intent" ? "reason" : result.field]: result.message }, values);
-  return redirect(`/admin/moderering/trad/${threadId}?sparat=${intent}`);
+  return redirect(`${moderateThreadHref(threadId)}?sparat=${intent}`);
 }
 
 export default function ModerateThread() {
@@ -69,15 +69,15 @@ export default function ModerateThread() {
   const [searchParams] = useSearchParams();
   const savedKey = searchParams.get("sparat") ?? "";
   const saved = savedKey === "merge" ? "Trådarna är sammanslagna." : SAVED[savedKey];
-  const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = (actionData?.values ?? {}) as Record<string, string>;
+  const errors = actionData?.errors;
+  const values = actionData?.values ?? {};
   const merged = thread.mergedInto;
   return (
     <>
       <nav aria-label="Du är här" className="breadcrumbs">
         <ol>
           <li>
-            <Link to="/admin/moderering">Moderering</Link>
+            <Link to={MODERATION_QUEUE_HREF}>Moderering</Link>
           </li>
           <li aria-current="page">Tråd</li>
         </ol>
@@ -126,7 +126,7 @@ export default function ModerateThread() {
         <div className="notice">
           <p>
             Tråden är sammanslagen med <Link to={merged.href}>{merged.title}</Link>. Moderera den i stället:{" "}
-            <Link to={`/admin/moderering/trad/${merged.id}`}>moderera {merged.title}</Link>.
+            <Link to={moderateThreadHref(merged.id)}>moderera {merged.title}</Link>.
           </p>
         </div>
       ) : (

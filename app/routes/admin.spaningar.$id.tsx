@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ArticleForm } from "~/components/article-form";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { PreviewPanel } from "~/components/editor-fields";
 import { DateTime } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -12,41 +12,43 @@ import { listTagsForForm } from "~/models/library.server";
 import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { renderPreview } from "~/models/preview.server";
-import { editorAnswer, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
-import { articleHref } from "~/utils/links";
+import { editorFailure, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
+import { ADMIN_ARTICLES_HREF, adminArticleHref, articleHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { articleSchema } from "~/validation/library";
+import { requireParam } from "~/utils/http.server";
+import { failureOf } from "~/utils/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `Redigera: ${data.article.title}` : "Spaningen finns inte", "Redigera, förhandsgranska och publicera en spaning.");
 
-async function loadArticle(id: string | undefined) {
-  const article = id && /^[\w-]{1,64}$/.test(id) ? await getArticleForEdit(id) : null;
+async function loadArticle(params: LoaderFunctionArgs["params"]) {
+  const article = await getArticleForEdit(requireParam(params, "id", "id", "Spaningen finns inte"));
   if (!article) throw new Response("Spaningen finns inte", { status: 404 });
   return article;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
-  const [article, tags] = await Promise.all([loadArticle(params.id), listTagsForForm()]);
+  const [article, tags] = await Promise.all([loadArticle(params), listTagsForForm()]);
   return json({ article, tags });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
-  const article = await loadArticle(params.id);
+  const article = await loadArticle(params);
   const formData = await readFormData(request);
   const intent = formData.get("intent");
-  const back = (saved: string) => redirect(`/admin/spaningar/${article.id}?sparat=${saved}`);
+  const back = (saved: string) => redirect(`${adminArticleHref(article.id)}?sparat=${saved}`);
   switch (intent) {
     case "preview":
       return previewAnswer(formData, await renderPreview(user.id, editorBody(formData), "articleBody"));
     case "save": {
       const parsed = parseEditorForm(articleSchema, formData);
-      if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });
+      if (!parsed.ok) return editorFailure(formData, parsed.errors);
       const result = await updateArticle(article.id, user.id, parsed.data);
       if (!result) throw new Response("Spaningen finns inte", { status: 404 });
-      if (!result.ok) return editorAnswer(formData, { errors: { [result.field]: result.message } });
+      if (!result.ok) return editorFailure(formData, { [result.field]: result.message });
       return back("sparad");
     }
     case "publish":
@@ -54,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await setArticleStatus(article.id, user.id, intent === "publish" ? "published" : "draft");
       return back(intent === "publish" ? "publicerad" : "avpublicerad");
     default:
-      return editorAnswer(formData, { errors: { form: "Okänd åtgärd. Ladda om sidan och försök igen." } });
+      return editorFailure(formData, { form: "Okänd åtgärd. Ladda om sidan och försök igen." });
   }
 }
 
@@ -73,7 +75,7 @@ export default function EditArticle() {
   const published = article.status === "published";
   return (
     <>
-      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }, { to: "/admin/spaningar", label: "Spaningar" }]} current={article.title} />
+      <Breadcrumbs items={[ADMIN_CRUMB, { to: ADMIN_ARTICLES_HREF, label: "Spaningar" }]} current={article.title} />
       <h1>Redigera spaning</h1>
       {saved && !actionData ? (
         <div className="notice notice--success" role="status">
@@ -118,7 +120,7 @@ export default function EditArticle() {
             }
           }
           selectedTags={actionData?.tags ?? article.tags.map((t) => t.slug)}
-          errors={actionData?.errors}
+          errors={failureOf(actionData)?.errors}
           tags={tags}
         />
       </section>

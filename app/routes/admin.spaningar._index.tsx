@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { listAllArticlesForAdmin } from "~/models/article.server";
 import { requireRole } from "~/models/auth.server";
 import { pageMeta } from "~/utils/meta";
+import { adminArticleHref, NEW_ARTICLE_HREF } from "~/utils/links";
 
 export const meta: MetaFunction = () => pageMeta("Hantera spaningar", "Skriv, redigera och publicera spaningar, även utkast.");
 
@@ -18,10 +19,10 @@ export default function AdminArticles() {
   const { articles } = useLoaderData<typeof loader>();
   return (
     <>
-      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }]} current="Spaningar" />
+      <Breadcrumbs items={[ADMIN_CRUMB]} current="Spaningar" />
       <h1>Hantera spaningar</h1>
       <p>
-        <Link className="button" to="/admin/spaningar/ny">
+        <Link className="button" to={NEW_ARTICLE_HREF}>
           Skriv en ny spaning
         </Link>
       </p>
@@ -41,7 +42,7 @@ export default function AdminArticles() {
               {articles.map((a) => (
                 <tr key={a.id}>
                   <th scope="row">
-                    <Link to={`/admin/spaningar/${a.id}`}>{a.title}</Link>
+                    <Link to={adminArticleHref(a.id)}>{a.title}</Link>
                   </th>
                   <td>{a.status === "published" ? "Publicerad" : "Utkast"}</td>
                   <td>{a.publishedAt ? <DateTime value={a.publishedAt} format="short" /> : "–"}</td>

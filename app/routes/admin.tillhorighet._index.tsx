@@ -1,18 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { EmptyState } from "~/components/empty-state";
-import { ErrorSummary, SubmitButton, fieldId } from "~/components/forms";
+import { ErrorSummary, fieldId, SubmitButton, TextField } from "~/components/forms";
 import { decideClaim, listPendingClaims } from "~/models/affiliation-admin.server";
 import { emailDomain } from "~/utils/affiliation";
 import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
-import { parseForm } from "~/utils/forms";
+import { parseForm, rowFieldErrors } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { claimDecisionSchema } from "~/validation/affiliation";
+import { AFFILIATION_DOMAINS_HREF, AFFILIATION_QUEUE_HREF } from "~/utils/links";
 
 export const meta: MetaFunction = () => pageMeta("Verifiera medlemmar", "Medlemmar som väntar på att deras kommun eller organisation verifieras.");
 
@@ -44,14 +45,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const parsed = parseForm(claimDecisionSchema, form);
   const id = String(form.get("userId") ?? "").slice(0, 64);
-  if (!parsed.ok) return badRequest(Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [k === "reason" ? `reason-${id}` : k, v])));
+  if (!parsed.ok) return badRequest(rowFieldErrors(parsed.errors, id, ["reason"]), {}, { target: id });
   const { userId, municipalityCode, organisationId, decision, reason } = parsed.data;
   const result = await decideClaim(
     organizer.id,
     decision === "approve" ? { userId, municipalityCode, organisationId, decision } : { userId, municipalityCode, organisationId, decision, reason: reason ?? "" },
   );
   if (!result.ok) return badRequest({ form: result.message });
-  return redirect(`/admin/tillhorighet?sparat=${decision === "approve" ? "godkand" : "avvisad"}`);
+  return redirect(`${AFFILIATION_QUEUE_HREF}?sparat=${decision === "approve" ? "godkand" : "avvisad"}`);
 }
 
 export default function AffiliationQueue() {
@@ -62,7 +63,7 @@ export default function AffiliationQueue() {
   const errors = actionData?.errors;
   return (
     <>
-      <Breadcrumbs items={[{ to: "/admin", label: "Arrangörsverktyg" }]} current="Verifiera medlemmar" />
+      <Breadcrumbs items={[ADMIN_CRUMB]} current="Verifiera medlemmar" />
       <h1>Verifiera medlemmar</h1>
       <p className="lead">
         De här medlemmarna säger att de arbetar i en kommun eller organisation, men deras e-postadress hör inte till någon av dess
@@ -70,7 +71,7 @@ export default function AffiliationQueue() {
       </p>
       <p>
         Bara verifierade medlemmar ser och gör sin kommuns analysmognadsbedömning. Medlemmar med en adress på en registrerad domän
-        verifieras automatiskt: <Link to="/admin/tillhorighet/domaner">Domäner för kommuner och organisationer</Link>.
+        verifieras automatiskt: <Link to={AFFILIATION_DOMAINS_HREF}>Domäner för kommuner och organisationer</Link>.
       </p>
       {saved ? (
         <div className="notice notice--success" role="status">
@@ -88,8 +89,6 @@ export default function AffiliationQueue() {
         ) : (
           <ol className="mod-queue">
             {claims.map((c) => {
-              const reasonId = fieldId(`reason-${c.id}`);
-              const error = errors?.[`reason-${c.id}`];
               return (
                 <li key={c.id} className="mod-queue__item">
                   <article aria-labelledby={`claim-${c.id}`}>
@@ -112,23 +111,13 @@ export default function AffiliationQueue() {
                       <input type="hidden" name="userId" value={c.id} />
                       <input type="hidden" name="municipalityCode" value={c.municipalityCode} />
                       <input type="hidden" name="organisationId" value={c.organisationId} />
-                      <div className={`field${error ? " field--error" : ""}`}>
-                        <label htmlFor={reasonId}>Skäl att avvisa {c.name} (skickas till medlemmen)</label>
-                        {error ? (
-                          <span className="field__error" id={`${reasonId}-error`}>
-                            <span className="visually-hidden">Fel: </span>
-                            {error}
-                          </span>
-                        ) : null}
-                        <input
-                          id={reasonId}
-                          name="reason"
-                          type="text"
-                          maxLength={500}
-                          aria-invalid={error ? true : undefined}
-                          aria-describedby={error ? `${reasonId}-error` : undefined}
-                        />
-                      </div>
+                      <TextField
+                        id={fieldId(`reason-${c.id}`)}
+                        name="reason"
+                        label={`Skäl att avvisa ${c.name} (skickas till medlemmen)`}
+                        maxLength={500}
+                        error={errors?.[`reason-${c.id}`]}
+                      />
                       <SubmitButton secondary name="decision" value="reject" pendingText="Avvisar…">
                         Avvisa<span className="visually-hidden"> {c.name}</span>
                       </SubmitButton>

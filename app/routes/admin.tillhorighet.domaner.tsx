@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { ErrorSummary, SelectField, SubmitButton, TextField, fieldId } from "~/components/forms";
 import { MunicipalitySelect } from "~/components/organisation-fields";
@@ -13,6 +13,7 @@ import { formValues, parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { addDomainSchema, removeDomainSchema } from "~/validation/affiliation";
+import { AFFILIATION_DOMAINS_HREF, AFFILIATION_QUEUE_HREF } from "~/utils/links";
 
 export const meta: MetaFunction = () =>
   pageMeta("Domäner för verifiering", "E-postdomäner som verifierar att en medlem arbetar i en kommun eller organisation.");
@@ -31,13 +32,13 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return badRequest({ form: "Domänen saknas. Ladda om sidan." });
     const result = await removeAffiliationDomain(organizer.id, parsed.data.domain);
     if (!result.ok) return badRequest({ form: result.message });
-    return redirect(`/admin/tillhorighet/domaner?borttagen=${encodeURIComponent(parsed.data.domain)}&overifierade=${result.unverified}`);
+    return redirect(`${AFFILIATION_DOMAINS_HREF}?borttagen=${encodeURIComponent(parsed.data.domain)}&overifierade=${result.unverified}`);
   }
   const parsed = parseForm(addDomainSchema, form);
   if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
   const result = await addAffiliationDomain(organizer.id, parsed.data.domain, parsed.data.target);
   if (!result.ok) return badRequest({ [result.field]: result.message }, formValues(form));
-  return redirect(`/admin/tillhorighet/domaner?tillagd=${encodeURIComponent(parsed.data.domain)}&verifierade=${result.verified}`);
+  return redirect(`${AFFILIATION_DOMAINS_HREF}?tillagd=${encodeURIComponent(parsed.data.domain)}&verifierade=${result.verified}`);
 }
 
 function savedMessage(params: URLSearchParams): string | null {
@@ -60,8 +61,8 @@ export default function AffiliationDomains() {
     <>
       <Breadcrumbs
         items={[
-          { to: "/admin", label: "Arrangörsverktyg" },
-          { to: "/admin/tillhorighet", label: "Verifiera medlemmar" },
+          ADMIN_CRUMB,
+          { to: AFFILIATION_QUEUE_HREF, label: "Verifiera medlemmar" },
         ]}
         current="Domäner"
       />

@@ -7,7 +7,7 @@ import { MATURITY_DATA_LICENSE, MATURITY_DIMENSIONS, MATURITY_SCALE, MIN_GROUP_S
 import { MUNICIPALITY_GROUPS_SOURCE } from "~/data/municipality-groups";
 import { getMaturityOverview, getMunicipalityName } from "~/models/maturity.server";
 import { getOptionalUser } from "~/models/auth.server";
-import { maturityResultHref } from "~/utils/links";
+import { loginHref, maturityResultHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () =>
@@ -89,7 +89,7 @@ export default function MaturityOverview() {
         </ul>
         {!loggedIn ? (
           <p>
-            <Link to="/logga-in?redirectTo=%2Fanalysmognad%2Fbedom">Logga in</Link> för att göra bedömningen eller se er kommuns
+            <Link to={loginHref("/analysmognad/bedom")}>Logga in</Link> för att göra bedömningen eller se er kommuns
             resultat.
           </p>
         ) : null}

@@ -13,7 +13,7 @@ import { getMunicipalityResult } from "~/models/maturity-municipality.server";
 import { resolveResultYear } from "~/models/maturity.server";
 import { codeFromSlug } from "~/models/municipality.server";
 import { getOptionalUser } from "~/models/auth.server";
-import { caseHref, eventHref, maturityResultHref, municipalityHref, threadHref } from "~/utils/links";
+import { caseHref, DISCUSSIONS_HREF, eventHref, loginHref, maturityResultHref, municipalityHref, threadHref } from "~/utils/links";
 import { formatChange, genitive, maturityYear } from "~/utils/maturity-stats";
 import { pageMeta } from "~/utils/meta";
 
@@ -132,7 +132,7 @@ export default function MaturityResult() {
             {genitive(m.name)} egna poäng visas bara för verifierade medlemmar från {m.name}.{" "}
             {loggedIn ? null : (
               <>
-                Arbetar du där? <Link to={`/logga-in?redirectTo=${encodeURIComponent(maturityResultHref(m))}`}>Logga in</Link>.
+                Arbetar du där? <Link to={loginHref(maturityResultHref(m))}>Logga in</Link>.
               </>
             )}{" "}
             <Link to="/analysmognad#vem-ser-vad">Vem ser vad?</Link>
@@ -204,7 +204,7 @@ export default function MaturityResult() {
                     </h3>
                     {empty ? (
                       <p>
-                        Det finns inget material om detta än. <Link to="/diskussioner">Starta en diskussion</Link> och fråga andra
+                        Det finns inget material om detta än. <Link to={DISCUSSIONS_HREF}>Starta en diskussion</Link> och fråga andra
                         kommuner hur de har gjort.
                       </p>
                     ) : (

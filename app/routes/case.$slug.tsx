@@ -11,9 +11,10 @@ import { TagList } from "~/components/tag-list";
 import { TableOfContents } from "~/components/table-of-contents";
 import { getPublishedCaseBySlug, listCaseThreads, listRelatedCases, needsReview, REVIEW_MONTHS } from "~/models/case.server";
 import { getOptionalUser, hasRole } from "~/models/auth.server";
-import { eventHref, municipalityHref, threadHref } from "~/utils/links";
+import { adminCaseHref, caseHref, caseQuestionHref, eventHref, loginHref, municipalityHref, threadHref } from "~/utils/links";
 import { headingsFromHtml } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
+import { requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -21,8 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : pageMeta("Caset finns inte", "Vi hittade inget case på den adressen.");
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const slug = params.slug ?? "";
-  if (!/^[a-z0-9-]{1,120}$/.test(slug)) throw new Response("Caset finns inte", { status: 404 });
+  const slug = requireParam(params, "slug", "slug", "Caset finns inte");
   const user = await getOptionalUser(request);
   // The contact email is for logged-in members only.
   const item = await getPublishedCaseBySlug(slug, { includeContactEmail: user !== null });
@@ -52,7 +52,7 @@ export default function CasePage() {
     .split(",")
     .map((t) => t.trim())
     .filter(Boolean);
-  const askHref = `/case/${item.slug}/fraga`;
+  const askHref = caseQuestionHref(item);
   const [searchParams] = useSearchParams();
   const asked = searchParams.get("fraga") === "skickad";
 
@@ -79,7 +79,7 @@ export default function CasePage() {
       ) : null}
       {canEdit ? (
         <p>
-          <Link to={isOrganizer ? `/admin/case/${item.id}` : `/profil/case/${item.id}`}>Redigera caset</Link>
+          <Link to={isOrganizer ? adminCaseHref(item.id) : `/profil/case/${item.id}`}>Redigera caset</Link>
         </p>
       ) : null}
 
@@ -115,7 +115,7 @@ export default function CasePage() {
                   Ställ en fråga om caset
                 </Link>
               ) : (
-                <Link to={`/logga-in?redirectTo=${encodeURIComponent(askHref)}`}>Logga in för att ställa en fråga om caset</Link>
+                <Link to={loginHref(askHref)}>Logga in för att ställa en fråga om caset</Link>
               )}
             </p>
           </section>
@@ -206,7 +206,7 @@ export default function CasePage() {
                     <>
                       <br />
                       <span className="muted">
-                        <Link to={`/logga-in?redirectTo=${encodeURIComponent(`/case/${item.slug}`)}`}>Logga in</Link> för att se
+                        <Link to={loginHref(caseHref(item))}>Logga in</Link> för att se
                         e-postadressen.
                       </span>
                     </>

@@ -13,7 +13,7 @@ import { caseQuestionTemplate } from "~/utils/email-templates.server";
 import { env } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, requireParam } from "~/utils/http.server";
 import { caseHref, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { caseQuestionSchema } from "~/validation/library";
@@ -25,15 +25,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 const LABELS = { title: "Rubrik", body: "Din fråga" };
 
-async function loadCase(slug: string | undefined) {
-  const item = slug && /^[a-z0-9-]{1,120}$/.test(slug) ? await getPublishedCaseBySlug(slug) : null;
+async function loadCase(params: LoaderFunctionArgs["params"]) {
+  const item = await getPublishedCaseBySlug(requireParam(params, "slug", "slug", "Caset finns inte"));
   if (!item) throw new Response("Caset finns inte", { status: 404 });
   return item;
 }
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const item = await loadCase(params.slug);
+  const item = await loadCase(params);
   return json({
     item: { slug: item.slug, title: item.title, contactName: item.contactName, hasContactEmail: item.hasContactEmail },
     verified: user.emailVerified,
@@ -42,7 +42,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const user = await requireVerifiedUser(request);
-  const item = await loadCase(params.slug);
+  const item = await loadCase(params);
   const formData = await readFormData(request);
   const parsed = parseForm(caseQuestionSchema, formData);
   if (!parsed.ok) return badRequest(parsed.errors, parsed.values);

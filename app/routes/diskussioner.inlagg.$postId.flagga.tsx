@@ -8,8 +8,8 @@ import { flagPost, getPostForFlagging } from "~/models/flag.server";
 import { requireVerifiedUser } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
-import { badRequest, rateLimitHeaders, rateLimitMessage } from "~/utils/http.server";
-import { threadHref } from "~/utils/links";
+import { badRequest, requireParam, tooManyAttempts } from "~/utils/http.server";
+import { DISCUSSIONS_HREF, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { FLAG_REASON_LABELS, FLAG_REASONS, FLAGGED_PARAM } from "~/utils/flags";
 import { checkRateLimit } from "~/models/rate-limit.server";
@@ -17,15 +17,15 @@ import { flagSchema } from "~/validation/moderation";
 
 export const meta: MetaFunction = () => pageMeta("Flagga ett inlägg", "Be en moderator titta på ett inlägg som bryter mot reglerna.");
 
-async function load(postId: string) {
-  const post = await getPostForFlagging(postId);
+async function load(params: LoaderFunctionArgs["params"]) {
+  const post = await getPostForFlagging(requireParam(params, "postId", "id", "Inlägget finns inte."));
   if (!post || post.thread.hiddenAt || post.thread.mergedIntoId) throw new Response("Inlägget finns inte.", { status: 404 });
   return post;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireVerifiedUser(request);
-  const post = await load(params.postId ?? "");
+  const post = await load(params);
   const excerpt = post.bodyMd.replace(/\s+/g, " ").trim();
   return json({
     post: {
@@ -43,9 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireVerifiedUser(request);
-  const post = await load(params.postId ?? "");
+  const post = await load(params);
   const limit = await checkRateLimit("flagUser", user.id);
-  if (!limit.allowed) return json({ ok: false as const, errors: { reason: rateLimitMessage(limit) } as Record<string, string>, values: {} }, { status: 429, headers: rateLimitHeaders(limit) });
+  if (!limit.allowed) return tooManyAttempts(limit, {}, "reason");
   const parsed = parseForm(flagSchema, await readFormData(request));
   if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
   const result = await flagPost(user.id, post.id, parsed.data.reason, parsed.data.note);
@@ -57,11 +57,11 @@ export default function FlagPost() {
   const { post, thread } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
-  const values = actionData?.values as Record<string, string> | undefined;
+  const values = actionData?.values;
   const what = post.kind === "question" ? "frågan" : post.kind === "answer" ? "svaret" : "kommentaren";
   return (
     <>
-      <Breadcrumbs items={[{ to: "/diskussioner", label: "Diskussioner" }, { to: thread.href, label: thread.title }]} current="Flagga inlägg" />
+      <Breadcrumbs items={[{ to: DISCUSSIONS_HREF, label: "Diskussioner" }, { to: thread.href, label: thread.title }]} current="Flagga inlägg" />
       <h1>Flagga ett inlägg</h1>
       <p className="lead">
         Flagga inlägg som är reklam, kränkande, innehåller personuppgifter eller på annat sätt inte hör hemma här. En moderator

@@ -8,16 +8,14 @@ import { getPostHistory } from "~/models/thread.server";
 import { requireRole } from "~/models/auth.server";
 import { DISCUSSIONS_HREF, postAnchor, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
+import { requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => pageMeta("Ändringshistorik", "Tidigare versioner av ett inlägg, för moderatorer.");
-
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Moderators only: every earlier version of a post. Shown as plain text, as it was written. */
 export async function loader({ params, request }: LoaderFunctionArgs) {
   await requireRole(request, "moderator");
-  const postId = params.postId ?? "";
-  const post = ID.test(postId) ? await getPostHistory(postId) : null;
+  const post = await getPostHistory(requireParam(params, "postId", "id", "Inlägget finns inte"));
   if (!post) throw new Response("Inlägget finns inte", { status: 404 });
   return json({ post });
 }

@@ -10,17 +10,16 @@ import { getPostForEdit } from "~/models/thread.server";
 import { requireUser, requireVerifiedUser } from "~/models/auth.server";
 import { BODY_MAX, COMMENT_MAX, LOCKED_THREAD_MESSAGE, TITLE_MAX, TITLE_MIN } from "~/utils/discussion";
 import { readFormData } from "~/utils/form-data.server";
-import { parseForm } from "~/utils/forms";
+import { parseForm, type FieldErrors } from "~/utils/forms";
 import { DISCUSSIONS_HREF, postAnchor, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { editQuestionSchema, editSchema } from "~/validation/discussion";
+import { badRequest, requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => pageMeta("Redigera inlägg", "Ändra texten i ditt inlägg, eller rubriken på din fråga. Den tidigare versionen sparas.");
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-async function loadOwnPost(postId: string | undefined, userId: string) {
-  const post = postId && ID.test(postId) ? await getPostForEdit(postId) : null;
+async function loadOwnPost(params: LoaderFunctionArgs["params"], userId: string) {
+  const post = await getPostForEdit(requireParam(params, "postId", "id", "Inlägget finns inte"));
   if (!post || post.hiddenAt || post.thread.hiddenAt || post.thread.mergedIntoId) throw new Response("Inlägget finns inte", { status: 404 });
   if (post.authorId !== userId) throw new Response("Du kan bara redigera dina egna inlägg.", { status: 403 });
   return post;
@@ -28,7 +27,7 @@ async function loadOwnPost(postId: string | undefined, userId: string) {
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const post = await loadOwnPost(params.postId, user.id);
+  const post = await loadOwnPost(params, user.id);
   return json({ post: { id: post.id, kind: post.kind, bodyMd: post.bodyMd }, thread: { id: post.thread.id, slug: post.thread.slug, title: post.thread.title, locked: post.thread.locked } });
 }
 
@@ -36,10 +35,10 @@ type EditValues = { body: string; title?: string };
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const user = await requireVerifiedUser(request);
-  const post = await loadOwnPost(params.postId, user.id);
+  const post = await loadOwnPost(params, user.id);
   const formData = await readFormData(request);
   const parsed = post.kind === "question" ? parseForm(editQuestionSchema, formData) : parseForm(editSchema, formData);
-  const fail = (errors: Record<string, string>, values: EditValues, status = 400) => json({ errors, values }, { status });
+  const fail = (errors: FieldErrors, values: EditValues, status?: number) => badRequest<EditValues>(errors, values, { status });
   if (!parsed.ok) return fail(parsed.errors, { body: parsed.values.body ?? "", title: parsed.values.title });
   const values: EditValues = parsed.data;
   if (post.kind === "comment" && values.body.length > COMMENT_MAX) return fail({ body: `En kommentar får ha högst ${COMMENT_MAX} tecken.` }, values);

@@ -9,6 +9,7 @@ import { getCategoryBySlug, listThreads, listThreadTags } from "~/models/discuss
 import { readListQuery } from "~/utils/discussion";
 import { askQuestionHref, categoryFeedHref, categoryHref, DISCUSSIONS_HREF } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
+import { requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return pageMeta("Kategorin finns inte", "Vi hittade ingen diskussionskategori på den adressen.");
@@ -19,8 +20,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const slug = params.slug ?? "";
-  const category = /^[a-z0-9-]{1,120}$/.test(slug) ? await getCategoryBySlug(slug) : null;
+  const slug = requireParam(params, "slug", "slug", "Kategorin finns inte");
+  const category = await getCategoryBySlug(slug);
   if (!category) throw new Response("Kategorin finns inte", { status: 404 });
   const query = readListQuery(new URL(request.url));
   const [tags, list] = await Promise.all([

@@ -3,11 +3,12 @@ import { getCategoryBySlug, listThreadsForFeed } from "~/models/discussion.serve
 import { env } from "~/utils/env.server";
 import { discussionAtomFeed, FEED_CONTENT_TYPE } from "~/utils/atom.server";
 import { categoryFeedHref, categoryHref } from "~/utils/links";
+import { requireParam } from "~/utils/http.server";
 
 /** /diskussioner/kategori/<slug>/feed.xml: Atom feed of new threads in one category. */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const slug = params.slug ?? "";
-  const category = /^[a-z0-9-]{1,120}$/.test(slug) ? await getCategoryBySlug(slug) : null;
+  const slug = requireParam(params, "slug", "slug", "Kategorin finns inte");
+  const category = await getCategoryBySlug(slug);
   if (!category) throw new Response("Kategorin finns inte", { status: 404 });
   const body = discussionAtomFeed({
     threads: await listThreadsForFeed({ categoryId: category.id }),

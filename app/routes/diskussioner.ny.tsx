@@ -11,24 +11,24 @@ import { askFormOptions, createThread, DiscussionError, enforcePostingLimits } f
 import { requireUser, requireVerifiedUser } from "~/models/auth.server";
 import { MAX_TAGS, TITLE_MAX, TITLE_MIN } from "~/utils/discussion";
 import { readFormData } from "~/utils/form-data.server";
-import { formValues, parseForm } from "~/utils/forms";
+import { failureOf, type FieldErrors, formValues, parseForm } from "~/utils/forms";
 import { answerCountLabel } from "~/utils/labels";
 import { DISCUSSIONS_HREF, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { renderPreview } from "~/models/preview.server";
 import { askSchema } from "~/validation/discussion";
+import { badRequest, ofShape } from "~/utils/http.server";
 
 export const meta: MetaFunction = () =>
   pageMeta("Ställ en fråga", "Ställ en fråga till andra kommuner om BI, IoT, AI och dataarbete.");
 
 const LABELS = { title: "Rubrik", body: "Din fråga", category: "Kategori", tags: "Taggar", form: "Frågan" };
-const slugParam = (v: string | null) => (v && /^[a-z0-9-]{1,120}$/.test(v) ? v : undefined);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const options = await askFormOptions({ caseSlug: slugParam(url.searchParams.get("case")), eventSlug: slugParam(url.searchParams.get("forum")) });
-  const kategori = slugParam(url.searchParams.get("kategori")) ?? "";
+  const options = await askFormOptions({ caseSlug: ofShape(url.searchParams.get("case"), "slug"), eventSlug: ofShape(url.searchParams.get("forum"), "slug") });
+  const kategori = ofShape(url.searchParams.get("kategori"), "slug") ?? "";
   return json({
     verified: user.emailVerified,
     ...options,
@@ -44,15 +44,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = formValues(formData);
   const draft = `${values.title ?? ""} ${values.body ?? ""}`.slice(0, 2000);
   const similar = await findSimilarThreads(draft);
+  // The similar threads and the ticked tags come back with a failure too.
+  const fail = (errors: FieldErrors, status = 400) =>
+    badRequest(errors, values, { intent, status, extra: { selectedTags, similar, preview: null as string | null } });
   if (intent === "preview") {
     const preview = await renderPreview(user.id, values.body ?? "", "post");
-    if (!preview.ok) return json({ errors: { body: preview.message } as Record<string, string>, values, selectedTags, similar, preview: null }, { status: 400 });
-    return json({ errors: {} as Record<string, string>, values, selectedTags, similar, preview: preview.html });
+    if (!preview.ok) return fail({ body: preview.message });
+    return json({ ok: true as const, intent, values, selectedTags, similar, preview: preview.html });
   }
   const parsed = parseForm(askSchema, formData, ["tags"]);
-  if (!parsed.ok) return json({ errors: parsed.errors as Record<string, string>, values, selectedTags, similar, preview: null }, { status: 400 });
+  if (!parsed.ok) return fail(parsed.errors);
   const limit = await enforcePostingLimits(user.id, parsed.data.body);
-  if (limit) return json({ errors: { body: limit } as Record<string, string>, values, selectedTags, similar, preview: null }, { status: 400 });
+  if (limit) return fail({ body: limit });
   try {
     const thread = await createThread({
       authorId: user.id,
@@ -67,7 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof DiscussionError) {
       const field = error.field === "form" ? "category" : error.field;
-      return json({ errors: { [field]: error.message } as Record<string, string>, values, selectedTags, similar, preview: null }, { status: error.status });
+      return fail({ [field]: error.message }, error.status);
     }
     throw error;
   }
@@ -76,7 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AskQuestion() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors;
+  const errors = failureOf(actionData)?.errors;
   const values = actionData?.values ?? {};
   const selectedTags = actionData?.selectedTags ?? [];
   const category = values.category ?? data.category;

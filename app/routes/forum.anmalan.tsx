@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RegistrationStatusNotice as StatusNotice } from "~/components/registration-form";
 import { getOwnRegistration } from "~/models/registration.server";
 import { eventPlaceLabel } from "~/utils/labels";
-import { eventHref } from "~/utils/links";
+import { eventCalendarHref, eventHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { cancelRegistrationPath, verifyRegistrationLink } from "~/utils/signed-links.server";
 
@@ -63,7 +63,7 @@ export default function OwnRegistration() {
         </li>
         {!event.cancelled ? (
           <li>
-            <a href={`/forum/${event.slug}.ics`}>Lägg till i kalender</a>
+            <a href={eventCalendarHref(event)}>Lägg till i kalender</a>
           </li>
         ) : null}
         {cancelPath ? (

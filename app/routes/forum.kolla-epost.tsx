@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getEventForRegistration } from "~/models/registration.server";
 import { eventHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
+import { ofShape } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => pageMeta("Kolla din e-post", "Bekräfta din anmälan till forumet med länken i mejlet vi har skickat.");
 
@@ -15,10 +16,10 @@ export const meta: MetaFunction = () => pageMeta("Kolla din e-post", "Bekräfta 
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const slug = url.searchParams.get("forum") ?? "";
+  const slug = ofShape(url.searchParams.get("forum"), "slug");
   const raw = (url.searchParams.get("adress") ?? "").trim();
   const email = raw.length <= 254 && /^[^\s@<>]+@[^\s@<>]+$/.test(raw) ? raw : null;
-  const event = /^[a-z0-9-]{1,120}$/.test(slug) ? await getEventForRegistration(slug) : null;
+  const event = slug ? await getEventForRegistration(slug) : null;
   const forum = event && event.status === "published" ? { slug: event.slug, title: event.title } : null;
   return json({ email, forum }, { headers: { "Cache-Control": "private, no-store" } });
 }

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { requestPasswordReset } from "~/models/account.server";
-import { parseForm } from "~/utils/forms";
+import { failureOf, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
@@ -18,7 +18,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
   await requestPasswordReset(parsed.data.email);
   // Identical answer whether or not the address has an account.
-  return json({ ok: true as const, errors: {}, values: {} });
+  return json({ ok: true as const });
 }
 
 export default function ForgotPassword() {
@@ -36,9 +36,9 @@ export default function ForgotPassword() {
       ) : (
         <>
           <p className="lead">Skriv din e-postadress så skickar vi en länk där du kan välja ett nytt lösenord.</p>
-          <ErrorSummary errors={actionData?.errors} />
+          <ErrorSummary errors={failureOf(actionData)?.errors} />
           <Form method="post" noValidate>
-            <TextField name="email" label="E-postadress" type="email" autoComplete="email" error={actionData?.errors?.email} required />
+            <TextField name="email" label="E-postadress" type="email" autoComplete="email" error={failureOf(actionData)?.errors.email} required />
             <SubmitButton>Skicka länk</SubmitButton>
           </Form>
         </>

@@ -5,6 +5,7 @@ import { SubmitButton } from "~/components/forms";
 import { confirmInvitations } from "~/models/invitation.server";
 import { readFormData } from "~/utils/form-data.server";
 import { pageMeta } from "~/utils/meta";
+import { badRequest } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => pageMeta("Bekräfta inbjudningar", "Bekräfta att du vill få inbjudningar till kommande forum.");
 
@@ -16,7 +17,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const ok = await confirmInvitations(String(form.get("token") ?? ""));
-  if (!ok) return json({ ok: false as const }, { status: 400 });
+  if (!ok) return badRequest({ form: "Länken gäller inte längre. Den kan redan ha använts eller vara för gammal." });
   return json({ ok: true as const });
 }
 
@@ -32,7 +33,7 @@ export default function ConfirmInvitations() {
         </p>
       ) : result ? (
         <div className="notice notice--error" role="alert">
-          <p>Länken gäller inte längre. Den kan redan ha använts eller vara för gammal.</p>
+          <p>{result.errors.form}</p>
           <p>
             <Link to="/inbjudan">Skriv upp dig igen</Link>
           </p>

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getMaterialFile } from "~/models/recording.server";
 import { getOptionalUser, hasRole } from "~/models/auth.server";
 import { contentDisposition, storedUploadPath, uploadFileResponse } from "~/utils/upload.server";
+import { notFound, requireParam } from "~/utils/http.server";
 
 /**
  * Downloads an uploaded slide file. Always as an attachment with its real type and
@@ -13,15 +14,14 @@ import { contentDisposition, storedUploadPath, uploadFileResponse } from "~/util
  * X-Content-Type-Options: nosniff comes from helmet in server.js for every response
  * (setting it here too would send it twice); the e2e journey checks it arrives.
  */
-const notFound = () => new Response("Filen finns inte.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+const NO_FILE = "Filen finns inte.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = params.id ?? "";
-  if (!/^[a-z0-9]{1,40}$/.test(id)) return notFound();
+  const id = requireParam(params, "id", "cuid", NO_FILE);
   const user = await getOptionalUser(request);
   const material = await getMaterialFile(id, { allowUnpublished: Boolean(user && hasRole(user, "organizer")) });
   const full = material?.filePath ? storedUploadPath(material.filePath) : null;
-  if (!material?.filePath || !full || !material.mimeType || !fs.existsSync(full)) return notFound();
+  if (!material?.filePath || !full || !material.mimeType || !fs.existsSync(full)) throw notFound(NO_FILE);
   const ext = full.endsWith(".pptx") ? "pptx" : "pdf";
   return uploadFileResponse(material.filePath, {
     "Content-Type": material.mimeType,

@@ -19,6 +19,7 @@ import { hashPassword } from "~/utils/password.server";
 import { weakPasswordReason } from "~/utils/password-policy.server";
 import { enforceRateLimit } from "~/models/rate-limit.server";
 import { changeEmailSchema, changePasswordSchema, profileSchema, toOrganisationChoice } from "~/validation/auth";
+import { eventHref, MODERATION_QUEUE_HREF } from "~/utils/links";
 
 export const meta: MetaFunction = () => pageMeta("Min profil", "Dina uppgifter, din säkerhet och dina anmälningar.");
 
@@ -241,7 +242,7 @@ export default function Profile() {
           <ul>
             {registrations.map((r) => (
               <li key={r.id}>
-                <Link to={`/forum/${r.event.slug}`}>{r.event.title}</Link>, <DateTime value={r.event.startsAt} />:{" "}
+                <Link to={eventHref(r.event)}>{r.event.title}</Link>, <DateTime value={r.event.startsAt} />:{" "}
                 {REGISTRATION_STATUS[r.status] ?? r.status}
               </li>
             ))}
@@ -266,7 +267,7 @@ export default function Profile() {
         </p>
         {profile.role !== "member" ? (
           <p>
-            <Link to="/admin/moderering">Moderering</Link>: flaggade inlägg som väntar på en moderator.
+            <Link to={MODERATION_QUEUE_HREF}>Moderering</Link>: flaggade inlägg som väntar på en moderator.
           </p>
         ) : null}
       </section>

@@ -11,7 +11,7 @@ import { requireUser } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
-import { threadHref } from "~/utils/links";
+import { DISCUSSIONS_HREF, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Mina bevakningar", "Trådar och kategorier du bevakar, och veckans sammanfattning.");
@@ -138,7 +138,7 @@ export default function Watches() {
         ) : (
           <EmptyState title="Du bevakar inga trådar.">
             <p>
-              Du bevakar automatiskt trådar där du frågar eller svarar. <Link to="/diskussioner">Till diskussionerna</Link>
+              Du bevakar automatiskt trådar där du frågar eller svarar. <Link to={DISCUSSIONS_HREF}>Till diskussionerna</Link>
             </p>
           </EmptyState>
         )}

@@ -10,40 +10,44 @@ import { listMunicipalities } from "~/models/reference.server";
 import { requireVerifiedUser } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { renderPreview } from "~/models/preview.server";
-import { editorAnswer, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
+import { editorFailure, editorBody, parseEditorForm, previewAnswer } from "~/utils/library-form.server";
 import { caseHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { caseSchema } from "~/validation/library";
+import { requireParam } from "~/utils/http.server";
+import { failureOf } from "~/utils/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `Redigera: ${data.item.title}` : "Caset finns inte", "Håll din kommuns case aktuellt.");
 
 /** Only the member assigned as the case's editor gets it; everyone else gets 404. */
-async function loadOwnCase(id: string | undefined, userId: string) {
-  const item = id && /^[\w-]{1,64}$/.test(id) ? await getCaseForEditor(id, userId) : null;
-  if (!item) throw new Response("Caset finns inte, eller så är du inte redaktör för det.", { status: 404 });
+const NOT_YOURS = "Caset finns inte, eller så är du inte redaktör för det.";
+
+async function loadOwnCase(params: LoaderFunctionArgs["params"], userId: string) {
+  const item = await getCaseForEditor(requireParam(params, "id", "id", NOT_YOURS), userId);
+  if (!item) throw new Response(NOT_YOURS, { status: 404 });
   return item;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireVerifiedUser(request);
-  const item = await loadOwnCase(params.id, user.id);
+  const item = await loadOwnCase(params, user.id);
   const [options, municipalities] = await Promise.all([getCaseFormOptions({ forEditor: { currentEventId: item.eventId } }), listMunicipalities()]);
   return json({ item, options: { ...options, municipalities } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireVerifiedUser(request);
-  const item = await loadOwnCase(params.id, user.id);
+  const item = await loadOwnCase(params, user.id);
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "preview") return previewAnswer(formData, await renderPreview(user.id, editorBody(formData), "caseBody"));
-  if (intent !== "save") return editorAnswer(formData, { errors: { form: "Okänd åtgärd. Ladda om sidan och försök igen." } });
+  if (intent !== "save") return editorFailure(formData, { form: "Okänd åtgärd. Ladda om sidan och försök igen." });
   const parsed = parseEditorForm(caseSchema, formData);
-  if (!parsed.ok) return editorAnswer(formData, { errors: parsed.errors });
+  if (!parsed.ok) return editorFailure(formData, parsed.errors);
   const result = await updateCase(item.id, user.id, parsed.data, { editorId: user.id });
-  if (!result) throw new Response("Caset finns inte, eller så är du inte redaktör för det.", { status: 404 });
-  if (!result.ok) return editorAnswer(formData, { errors: { [result.field]: result.message } });
+  if (!result) throw new Response(NOT_YOURS, { status: 404 });
+  if (!result.ok) return editorFailure(formData, { [result.field]: result.message });
   return redirect(`/profil/case/${item.id}?sparat=1`);
 }
 
@@ -74,7 +78,7 @@ export default function EditOwnCase() {
       <CaseForm
         values={actionData?.values ?? caseFormValues(item)}
         selectedTags={actionData?.tags ?? item.tags.map((t) => t.slug)}
-        errors={actionData?.errors}
+        errors={failureOf(actionData)?.errors}
         options={options}
         canEditSlug={false}
       />

@@ -6,7 +6,7 @@ import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, pendingEnrolment, remainingRecoveryCodes } from "~/models/totp.server";
 import { markSessionTwoFactorVerified } from "~/models/session.server";
 import { getAuth, requireUser } from "~/models/auth.server";
-import { parseForm } from "~/utils/forms";
+import { failureOf, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { badRequest } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
@@ -48,14 +48,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!codes) return badRequest({ code: "Koden stämmer inte. Kontrollera att klockan i telefonen går rätt och skriv den kod som visas nu." });
   const { session } = await getAuth(request);
   if (session) await markSessionTwoFactorVerified(session.id);
-  return json({ ok: true as const, recoveryCodes: codes, errors: {} as Record<string, string> });
+  return json({ ok: true as const, recoveryCodes: codes });
 }
 
 export default function TwoFactor() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const errors = actionData?.errors;
+  const errors = failureOf(actionData)?.errors;
 
   if (actionData && "recoveryCodes" in actionData) {
     return (

@@ -8,12 +8,12 @@ import { castVote, getOwnResponse, notOpenMessage } from "~/models/poll-vote.ser
 import { listMunicipalities } from "~/models/reference.server";
 import { getOptionalUser } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
-import { formValues, parseForm } from "~/utils/forms";
+import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 import { lookUpPollCode } from "~/models/poll-vote.server";
 import { getParticipant } from "~/utils/poll-participant.server";
-import { rateLimitResponse } from "~/utils/http.server";
-import { pollResultHref, voteHref } from "~/utils/poll-urls";
+import { badRequest, rateLimitResponse } from "~/utils/http.server";
+import { pollResultHref, voteHref } from "~/utils/links";
 import { normalizePollCode, VOTE_ARRAY_FIELDS, VOTE_FIELD_LABELS, voteSchema } from "~/validation/poll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -57,6 +57,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
 }
 
+type VoteValues = { optionIds: string[]; freeText?: string; municipalityCode?: string };
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const poll = await loadPoll({ params, context });
   const user = await getOptionalUser(request);
@@ -64,9 +66,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const participant = getParticipant(request, user?.id ?? null, { create: true })!;
   const headers = new Headers();
   if (participant.setCookie) headers.append("Set-Cookie", participant.setCookie);
-  const values = { ...formValues(formData), optionIds: formData.getAll("optionIds").map(String) };
+  const { freeText, municipalityCode } = formValues(formData);
+  const values: VoteValues = { freeText, municipalityCode, optionIds: formData.getAll("optionIds").map(String) };
+  const fail = (errors: FieldErrors, status?: number) => badRequest<VoteValues>(errors, values, { status, headers });
   const parsed = parseForm(voteSchema, formData, VOTE_ARRAY_FIELDS);
-  if (!parsed.ok) return json({ errors: parsed.errors, values }, { status: 400, headers });
+  if (!parsed.ok) return fail(parsed.errors);
   const result = await castVote({
     pollId: poll.id,
     participantHash: participant.hash,
@@ -75,7 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     freeText: parsed.data.freeText,
     municipalityCode: user?.municipalityCode ?? parsed.data.municipalityCode,
   });
-  if (!result.ok) return json({ errors: { [result.field]: result.message }, values }, { status: result.status ?? 400, headers });
+  if (!result.ok) return fail({ [result.field]: result.message }, result.status);
   return redirect(`${voteHref(poll.code)}?tack=${result.changed ? "andrad" : "1"}`, { headers });
 }
 
@@ -84,8 +88,8 @@ export default function Vote() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const thanks = searchParams.get("tack");
-  const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = actionData?.values as { optionIds?: string[]; freeText?: string; municipalityCode?: string } | undefined;
+  const errors = actionData?.errors;
+  const values = actionData?.values;
   const chosen = new Set(values?.optionIds ?? own?.optionIds ?? []);
   const ownLabels = poll.options.filter((o) => own?.optionIds.includes(o.id)).map((o) => o.label);
   return (

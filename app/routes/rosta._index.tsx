@@ -6,7 +6,7 @@ import { PageHeader } from "~/components/page-header";
 import { pageMeta } from "~/utils/meta";
 import { lookUpPollCode } from "~/models/poll-vote.server";
 import { rateLimitResponse } from "~/utils/http.server";
-import { voteHref } from "~/utils/poll-urls";
+import { voteHref } from "~/utils/links";
 import { normalizePollCode } from "~/validation/poll";
 
 export const meta: MetaFunction = () => pageMeta("Rösta", "Svara på en fråga under forumet med koden som visas på skärmen.");

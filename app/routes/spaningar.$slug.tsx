@@ -12,6 +12,8 @@ import { getPublishedArticleBySlug } from "~/models/article.server";
 import { getOptionalUser, hasRole } from "~/models/auth.server";
 import { headingsFromHtml } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
+import { adminArticleHref } from "~/utils/links";
+import { requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -19,8 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : pageMeta("Spaningen finns inte", "Vi hittade ingen spaning på den adressen.");
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const slug = params.slug ?? "";
-  const article = /^[a-z0-9-]{1,120}$/.test(slug) ? await getPublishedArticleBySlug(slug) : null;
+  const slug = requireParam(params, "slug", "slug", "Spaningen finns inte");
+  const article = await getPublishedArticleBySlug(slug);
   if (!article) throw new Response("Spaningen finns inte", { status: 404 });
   const { bodyHtml, ...rest } = article;
   const user = await getOptionalUser(request);
@@ -45,7 +47,7 @@ export default function ArticlePage() {
       </PageHeader>
       {canEdit ? (
         <p>
-          <Link to={`/admin/spaningar/${article.id}`}>Redigera spaningen</Link>
+          <Link to={adminArticleHref(article.id)}>Redigera spaningen</Link>
         </p>
       ) : null}
       <TableOfContents headings={headings} />

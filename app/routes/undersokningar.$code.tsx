@@ -10,7 +10,7 @@ import { getTrend } from "~/models/poll.server";
 import { eventHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { loadPublishedPoll } from "~/models/poll.server";
-import { pollResultHref } from "~/utils/poll-urls";
+import { pollResultHref } from "~/utils/links";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { env } from "~/utils/env.server";
 import { pollJson } from "~/utils/poll-export.server";
 import { loadPublishedPoll } from "~/models/poll.server";
-import { pollResultHref } from "~/utils/poll-urls";
+import { pollResultHref } from "~/utils/links";
 
 /** A published poll's result as JSON, with breakdowns where groups are large enough. */
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -9,7 +9,7 @@ import { eventHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { PollChart } from "~/components/poll-chart";
 import { countedResultRows, importedResultRows, type ResultRow } from "~/utils/poll-results";
-import { pollResultHref } from "~/utils/poll-urls";
+import { pollResultHref } from "~/utils/links";
 
 export const meta: MetaFunction = () =>
   pageMeta("Undersökningar", "Resultat från frågorna som deltagarna har svarat på under forumen.");

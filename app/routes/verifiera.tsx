@@ -5,6 +5,7 @@ import { SubmitButton } from "~/components/forms";
 import { confirmEmail } from "~/models/account.server";
 import { readFormData } from "~/utils/form-data.server";
 import { pageMeta } from "~/utils/meta";
+import { badRequest } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => pageMeta("Bekräfta e-postadress", "Bekräfta din e-postadress för Kommunforum Analytics.");
 
@@ -23,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
     result === "taken"
       ? "Adressen används redan av ett annat konto."
       : "Länken gäller inte längre. Den kan redan ha använts eller vara för gammal. Logga in och be om en ny länk från din profilsida.";
-  return json({ error: message }, { status: 400 });
+  return badRequest({ form: message });
 }
 
 export default function Verify() {
@@ -32,9 +33,9 @@ export default function Verify() {
   return (
     <>
       <h1>Bekräfta din e-postadress</h1>
-      {actionData?.error ? (
+      {actionData ? (
         <div className="notice notice--error" role="alert">
-          <p>{actionData.error}</p>
+          <p>{actionData.errors.form}</p>
           <p>
             <Link to="/profil">Till din profil</Link>
           </p>

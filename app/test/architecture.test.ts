@@ -45,7 +45,6 @@ const ROUTES_TO_SPLIT = new Set([
   "app/routes/admin.forum.$eventId.inspelning.tsx",
   "app/routes/admin.forum_.$eventId_.anmalningar.tsx",
   "app/routes/admin.moderering.inlagg.$postId.tsx",
-  "app/routes/diskussioner.$id.$slug.tsx",
 ]);
 
 describe("house rules hold in this repository", () => {

@@ -6,6 +6,33 @@ import type { z } from "zod";
  */
 export type FieldErrors = Record<string, string>;
 
+/** Values to refill a form with; a checkbox group is an array. */
+export type FormValues = Record<string, string | string[]>;
+
+/**
+ * The one failure answer of a form action (badRequest in utils/http.server.ts
+ * builds it): which of the page's forms failed (`intent`, and `target` when that
+ * form stands once per row), a message per field and the values to refill.
+ */
+export type FormFailure<V extends FormValues = Record<string, string>> = {
+  ok: false;
+  intent?: string;
+  target?: string;
+  errors: FieldErrors;
+  values: V;
+};
+
+/**
+ * The failure in an action's answer (useActionData), or undefined; given intents,
+ * only a failure of one of them, so each form of a page shows its own errors.
+ */
+export function failureOf<T>(data: T | undefined, ...intents: string[]): Extract<T, { ok: false }> | undefined {
+  if (typeof data !== "object" || data === null || (data as { ok?: unknown }).ok !== false) return undefined;
+  const failure = data as Extract<T, { ok: false }> & { intent?: unknown };
+  if (intents.length && !intents.includes(String(failure.intent ?? ""))) return undefined;
+  return failure;
+}
+
 export type FormResult<T> =
   | { ok: true; data: T }
   | { ok: false; errors: FieldErrors; values: Record<string, string> };
@@ -17,6 +44,14 @@ export function formValues(formData: FormData): Record<string, string> {
     if (typeof value === "string" && !/password|losenord|token/i.test(key)) values[key] = value;
   }
   return values;
+}
+
+/**
+ * Errors of a form that stands once per row, named after that row's fields
+ * (`reason` → `reason-<row>`), so the error summary links to the right field.
+ */
+export function rowFieldErrors(errors: FieldErrors, row: string, fields: readonly string[]): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [fields.includes(field) ? `${field}-${row}` : field, message]));
 }
 
 /** Multi-value fields (checkbox groups) come back as arrays; everything else as its last value. */

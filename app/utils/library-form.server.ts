@@ -1,23 +1,19 @@
 import { json } from "@remix-run/node";
 import type { z } from "zod";
-import { formValues, parseForm } from "./forms";
+import { formValues, parseForm, type FieldErrors } from "./forms";
+import { badRequest } from "./http.server";
 
 /**
  * Shared by the case and article editors: "Förhandsgranska" sends the form back
  * unsaved with the text rendered by renderPreview (app/models/preview.server.ts);
- * otherwise the form is parsed with its zod schema.
+ * otherwise the form is parsed with its zod schema. Both answers carry the
+ * values and the ticked tags, to refill the form.
  */
-export type EditorActionData = {
-  ok: false;
-  errors: Record<string, string>;
-  values: Record<string, string>;
-  tags: string[];
-  preview: string | null;
-};
+const editorTags = (formData: FormData) => formData.getAll("tags").filter((v): v is string => typeof v === "string").slice(0, 50);
 
-export function editorAnswer(formData: FormData, { errors = {}, preview = null }: { errors?: Record<string, string>; preview?: string | null }, status = 400) {
-  const tags = formData.getAll("tags").filter((v): v is string => typeof v === "string").slice(0, 50);
-  return json<EditorActionData>({ ok: false, errors, values: formValues(formData), tags, preview }, { status });
+/** The editor's failure: badRequest with the ticked tags beside the values. */
+export function editorFailure(formData: FormData, errors: FieldErrors) {
+  return badRequest(errors, formValues(formData), { extra: { tags: editorTags(formData), preview: null as string | null } });
 }
 
 /** The editor's Markdown text, for renderPreview. */
@@ -28,7 +24,8 @@ export function editorBody(formData: FormData): string {
 
 /** "Förhandsgranska": the rendered text, or its field's error (400). */
 export function previewAnswer(formData: FormData, preview: { ok: true; html: string } | { ok: false; message: string }) {
-  return preview.ok ? editorAnswer(formData, { preview: preview.html }, 200) : editorAnswer(formData, { errors: { bodyMd: preview.message } });
+  if (!preview.ok) return editorFailure(formData, { bodyMd: preview.message });
+  return json({ ok: true as const, values: formValues(formData), tags: editorTags(formData), preview: preview.html });
 }
 
 export function parseEditorForm<S extends z.ZodTypeAny>(schema: S, formData: FormData) {

@@ -33,3 +33,19 @@ describe("discussion links", () => {
     expect(links.categoryFeedHref({ slug: "ovrigt" })).toBe("/diskussioner/kategori/ovrigt/feed.xml");
   });
 });
+
+describe("admin links", () => {
+  it("point at the organizer's pages, one builder per page", async () => {
+    const links = await import("./links");
+    expect(links.ADMIN_HREF).toBe("/admin");
+    expect(links.adminEventHref("e1")).toBe("/admin/forum/e1");
+    expect(links.adminRecordingHref("e1")).toBe("/admin/forum/e1/inspelning");
+    expect(links.adminRegistrationsCsvHref("e1")).toBe("/admin/forum/e1/anmalningar.csv");
+    expect(links.pollPresenterHref("e1", "p1")).toBe("/admin/forum/e1/omrostningar/p1/presentera");
+    expect(links.adminCaseHref("c1")).toBe("/admin/case/c1");
+    expect(links.NEW_ARTICLE_HREF).toBe("/admin/spaningar/ny");
+    expect(links.inboxMessageHref("m1")).toBe("/admin/inkorg/m1");
+    expect(links.AFFILIATION_DOMAINS_HREF).toBe("/admin/tillhorighet/domaner");
+    expect([links.ADMIN_USERS_HREF, links.AUDIT_LOG_HREF, links.OUTBOX_HREF]).toEqual(["/admin/anvandare", "/admin/logg", "/admin/mejl"]);
+  });
+});

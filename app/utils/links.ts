@@ -7,6 +7,9 @@ export const municipalityHref = (municipality: { code: string; name: string }) =
 
 export const eventHref = (event: { slug: string }) => `/forum/${event.slug}`;
 
+/** One event as an .ics file for the visitor's calendar. */
+export const eventCalendarHref = (event: { slug: string }) => `${eventHref(event)}.ics`;
+
 /** The registration section of an event page. */
 export const eventRegistrationHref = (event: { slug: string }) => `${eventHref(event)}#anmalan`;
 
@@ -18,6 +21,12 @@ export const registrationSentHref = (event: { slug: string }, email: string) =>
   `/forum/kolla-epost?${new URLSearchParams({ forum: event.slug, adress: email }).toString()}`;
 
 export const caseHref = (c: { slug: string }) => `/case/${c.slug}`;
+
+/** The form that asks a case's authors a question. */
+export const caseQuestionHref = (c: { slug: string }) => `${caseHref(c)}/fraga`;
+
+/** The login page, back to `next` afterwards (a path on this site). */
+export const loginHref = (next: string) => `/logga-in?redirectTo=${encodeURIComponent(next)}`;
 
 /** A municipality's analytics-maturity results: /analysmognad/kommun/2081-borlange */
 export const maturityResultHref = (municipality: { code: string; name: string }) =>
@@ -43,9 +52,13 @@ export const postHistoryHref = (postId: string) => `/diskussioner/inlagg/${postI
 /** Members flag a post for the moderators. */
 export const flagPostHref = (postId: string) => `/diskussioner/inlagg/${postId}/flagga`;
 /** Moderation (moderators only). */
-export const moderatePostHref = (postId: string) => `/admin/moderering/inlagg/${postId}`;
-export const moderateThreadHref = (threadId: string) => `/admin/moderering/trad/${threadId}`;
 export const MODERATION_QUEUE_HREF = "/admin/moderering";
+export const moderatePostHref = (postId: string) => `${MODERATION_QUEUE_HREF}/inlagg/${postId}`;
+export const moderateThreadHref = (threadId: string) => `${MODERATION_QUEUE_HREF}/trad/${threadId}`;
+
+/** Polls: the audience's vote and published results, the organizer's pages and the presenter's live feed. */
+export const voteHref = (code: string) => `/rosta/${code}`;
+export const pollResultHref = (code: string) => `/undersokningar/${code}`;
 
 /** Articles ("Spaningar"). */
 export const articleHref = (article: { slug: string }) => `/spaningar/${article.slug}`;
@@ -58,3 +71,32 @@ export const feedAlternateLink = {
   title: "Kommunforum Analytics: spaningar och case",
   href: FEED_HREF,
 } as const;
+
+/**
+ * The organizer's and admin's pages under /admin (role checks are the routes'
+ * own). Ids are the rows' ids; a query (?sparat=…) is added by the caller.
+ */
+export const ADMIN_HREF = "/admin";
+export const ADMIN_EVENTS_HREF = `${ADMIN_HREF}/forum`;
+export const NEW_EVENT_HREF = `${ADMIN_EVENTS_HREF}/ny`;
+export const adminEventHref = (eventId: string) => `${ADMIN_EVENTS_HREF}/${eventId}`;
+export const adminRecordingHref = (eventId: string) => `${adminEventHref(eventId)}/inspelning`;
+export const adminRegistrationsHref = (eventId: string) => `${adminEventHref(eventId)}/anmalningar`;
+export const adminRegistrationsCsvHref = (eventId: string) => `${adminRegistrationsHref(eventId)}.csv`;
+export const adminPollsHref = (eventId: string) => `${adminEventHref(eventId)}/omrostningar`;
+export const pollAdminHref = (eventId: string, pollId: string) => `${adminPollsHref(eventId)}/${pollId}`;
+export const pollPresenterHref = (eventId: string, pollId: string) => `${pollAdminHref(eventId, pollId)}/presentera`;
+export const pollLiveHref = (eventId: string, pollId: string) => `${pollAdminHref(eventId, pollId)}/live`;
+export const ADMIN_CASES_HREF = `${ADMIN_HREF}/case`;
+export const NEW_CASE_HREF = `${ADMIN_CASES_HREF}/ny`;
+export const adminCaseHref = (caseId: string) => `${ADMIN_CASES_HREF}/${caseId}`;
+export const ADMIN_ARTICLES_HREF = `${ADMIN_HREF}/spaningar`;
+export const NEW_ARTICLE_HREF = `${ADMIN_ARTICLES_HREF}/ny`;
+export const adminArticleHref = (articleId: string) => `${ADMIN_ARTICLES_HREF}/${articleId}`;
+export const INBOX_HREF = `${ADMIN_HREF}/inkorg`;
+export const inboxMessageHref = (messageId: string) => `${INBOX_HREF}/${messageId}`;
+export const AFFILIATION_QUEUE_HREF = `${ADMIN_HREF}/tillhorighet`;
+export const AFFILIATION_DOMAINS_HREF = `${AFFILIATION_QUEUE_HREF}/domaner`;
+export const ADMIN_USERS_HREF = `${ADMIN_HREF}/anvandare`;
+export const AUDIT_LOG_HREF = `${ADMIN_HREF}/logg`;
+export const OUTBOX_HREF = `${ADMIN_HREF}/mejl`;

@@ -1,16 +1,17 @@
-import { json, redirect } from "@remix-run/node";
-import type { AppLoadContext } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext } from "@remix-run/node";
 import { listMunicipalities } from "~/models/reference.server";
 import { requestRegistration } from "~/models/registration-pending.server";
 import { CLOSED_MESSAGES, findRegistrationByEmail, getEventForRegistration, getMemberDefaults, registerForEvent } from "~/models/registration.server";
 import { registrationClosedReason } from "~/models/registration-seats.server";
 import { memberRegistrationSchema, registrationSchema } from "~/validation/registration";
 import { getOptionalUser } from "~/models/auth.server";
-import { registrationSentHref } from "~/utils/links";
+import { eventHref, registrationSentHref } from "~/utils/links";
 import { formValues, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { enforceRateLimit } from "~/models/rate-limit.server";
 import { registrationPagePath } from "~/utils/signed-links.server";
+import { badRequest, requireParam } from "~/utils/http.server";
 
 /**
  * The registration part of the event page's loader and action, beside it so the
@@ -38,23 +39,20 @@ export async function loadRegistrationSection(request: Request, event: { id: str
   };
 }
 
-type Values = Record<string, string>;
-const answer = (status: number, errors: Record<string, string>, values: Values) => json({ ok: false as const, errors, values }, { status });
-
-export async function registrationAction(request: Request, context: AppLoadContext, slug: string) {
+export async function registrationAction(request: Request, context: AppLoadContext, params: ActionFunctionArgs["params"]) {
   await enforceRateLimit("registrationIp", context.clientIp ?? "okänd");
   const formData = await readFormData(request);
-  const event = /^[a-z0-9-]{1,120}$/.test(slug) ? await getEventForRegistration(slug) : null;
+  const event = await getEventForRegistration(requireParam(params, "slug", "slug", "Forumet finns inte"));
   if (!event || event.status === "draft") throw new Response("Forumet finns inte", { status: 404 });
   // Bots fill the hidden field: they get a plain answer and nothing is stored.
-  if (formData.get("webbplats")) return redirect(`/forum/${event.slug}`);
+  if (formData.get("webbplats")) return redirect(eventHref(event));
 
   const user = await getOptionalUser(request);
   const member = user ? await getMemberDefaults(user.id) : null;
   let input;
   if (member) {
     const parsed = parseForm(memberRegistrationSchema, formData);
-    if (!parsed.ok) return answer(400, parsed.errors, parsed.values);
+    if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
     input = {
       name: member.name,
       email: member.email,
@@ -65,7 +63,7 @@ export async function registrationAction(request: Request, context: AppLoadConte
     };
   } else {
     const parsed = parseForm(registrationSchema, formData);
-    if (!parsed.ok) return answer(400, parsed.errors, parsed.values);
+    if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
     const d = parsed.data;
     input = {
       name: d.name,
@@ -88,8 +86,8 @@ export async function registrationAction(request: Request, context: AppLoadConte
     case "sent":
       return redirect(registrationSentHref(event, input.email), { headers: { "Cache-Control": "no-store" } });
     case "unknown-municipality":
-      return answer(400, { municipalityCode: "Välj din kommun i listan." }, values);
+      return badRequest({ municipalityCode: "Välj din kommun i listan." }, values);
     case "closed":
-      return answer(409, { form: CLOSED_MESSAGES[result.reason] }, values);
+      return badRequest({ form: CLOSED_MESSAGES[result.reason] }, values, { status: 409 });
   }
 }

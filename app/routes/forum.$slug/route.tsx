@@ -12,17 +12,17 @@ import { getPublicRecording } from "~/models/recording.server";
 import { listOpenPollCodes, listPublishedPolls } from "~/models/poll.server";
 import { PollChart } from "~/components/poll-chart";
 import { resultRowsFor } from "~/utils/poll-results";
-import { pollResultHref, voteHref } from "~/utils/poll-urls";
+import { caseHref, eventCalendarHref, eventHref, municipalityHref, pollResultHref, voteHref } from "~/utils/links";
 import { RecordingPlayer } from "~/components/recording-player";
 import { formatNumber } from "~/utils/format";
 import { env } from "~/utils/env.server";
 import { formatDateTime, formatTime } from "~/utils/format";
 import { eventJsonLd, serializeJsonLd } from "~/utils/json-ld";
 import { eventFormatLabel, eventPlaceLabel, seatsLeftLabel } from "~/utils/labels";
-import { caseHref, eventHref, municipalityHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import { loadRegistrationSection, registrationAction } from "./registration.server";
+import { requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -30,8 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : pageMeta("Forumet finns inte", "Vi hittade inget forum på den adressen.");
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const slug = params.slug ?? "";
-  const event = /^[a-z0-9-]{1,120}$/.test(slug) ? await getPublishedEventBySlug(slug) : null;
+  const event = await getPublishedEventBySlug(requireParam(params, "slug", "slug", "Forumet finns inte"));
   if (!event) throw new Response("Forumet finns inte", { status: 404 });
 
   const { APP_URL, ORGANIZER_NAME } = env();
@@ -59,7 +58,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  return registrationAction(request, context, params.slug ?? "");
+  return registrationAction(request, context, params);
 }
 
 export default function ForumEvent() {
@@ -279,7 +278,7 @@ export default function ForumEvent() {
           </dl>
           {event.isUpcoming ? (
             <p>
-              <a href={`/forum/${event.slug}.ics`}>Lägg till i kalender</a> (.ics-fil)
+              <a href={eventCalendarHref(event)}>Lägg till i kalender</a> (.ics-fil)
             </p>
           ) : null}
         </aside>
