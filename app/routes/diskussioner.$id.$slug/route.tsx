@@ -5,7 +5,6 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextArea } from "~/components/forms";
-import { Markdown } from "~/components/markdown";
 import { MarkdownHelp } from "~/components/markdown-help";
 import { Pagination } from "~/components/pagination";
 import { TagList } from "~/components/tag-list";
