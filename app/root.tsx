@@ -1,6 +1,6 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteFooter } from "~/components/site-footer";
@@ -55,9 +55,20 @@ export function Document({ children }: { children: ReactNode }) {
   );
 }
 
+/** A route whose `handle` says `{ chrome: false }` (the presenter view on a projector) gets no banner, header or footer. */
+export type RouteHandle = { chrome?: boolean };
+
 function Shell({ children }: { children: ReactNode }) {
   // The error boundary renders without loader data, so the user may be unknown.
   const data = useRouteLoaderData<typeof loader>("root");
+  const bare = useMatches().some((match) => (match.handle as RouteHandle | undefined)?.chrome === false);
+  if (bare) {
+    return (
+      <main id="huvudinnehall" tabIndex={-1} className="bare">
+        {children}
+      </main>
+    );
+  }
   return (
     <>
       <a className="skip-link" href="#huvudinnehall">
@@ -66,7 +77,7 @@ function Shell({ children }: { children: ReactNode }) {
       {data?.env.MAIL_MODE === "outbox" ? (
         <div className="demo-banner">
           <div className="container">
-            Demoläge: e-post skickas inte ut utan sparas i utkorgen, där en administratör kan läsa den.
+            Demoläge: e-post skickas inte ut<span className="demo-banner__more"> utan sparas i utkorgen, där en administratör kan läsa den</span>.
           </div>
         </div>
       ) : null}

@@ -153,14 +153,18 @@ export default function Vote() {
           {accountMunicipality ? (
             <p className="muted">Din kommun hämtas från ditt konto, så att resultatet kan jämföras mellan län.</p>
           ) : (
-            <MunicipalitySelect
-              municipalities={municipalities}
-              label="Din kommun (valfritt)"
-              hint="Används bara för att jämföra svar mellan län och kommungrupper. Grupper med färre än fem svar visas aldrig."
-              defaultValue={values?.municipalityCode ?? own?.municipalityCode ?? ""}
-              error={errors?.municipalityCode}
-              emptyLabel="Vill inte ange / ingen kommun"
-            />
+            // Optional, so folded away: on a phone the options and the button fit on the first screen.
+            <details className="vote__more" open={Boolean(errors?.municipalityCode)}>
+              <summary>Ange din kommun (valfritt)</summary>
+              <MunicipalitySelect
+                municipalities={municipalities}
+                label="Din kommun (valfritt)"
+                hint="Används bara för att jämföra svar mellan län och kommungrupper. Grupper med färre än fem svar visas aldrig."
+                defaultValue={values?.municipalityCode ?? own?.municipalityCode ?? ""}
+                error={errors?.municipalityCode}
+                emptyLabel="Vill inte ange / ingen kommun"
+              />
+            </details>
           )}
           <SubmitButton pendingText="Skickar…">{own ? "Ändra mitt svar" : "Skicka mitt svar"}</SubmitButton>
           <p className="muted vote__privacy">

@@ -71,10 +71,33 @@ export default function ForumEvent() {
     <>
       <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
       <Breadcrumbs items={[{ to: "/forum", label: "Forum och evenemang" }]} current={event.title} />
-      <PageHeader title={event.title} lead={event.summary || undefined}>
+      {/* The action and its key facts come before the lead, so a phone shows them on the first screen. */}
+      <PageHeader title={event.title}>
         <p className="page-header__meta">
           <DateTimeRange start={event.startsAt} end={event.endsAt} /> · {eventFormatLabel(event.format)}
         </p>
+        {registrationOpen ? (
+          <div className="event-action">
+            <p className="event-action__facts">
+              {seats ? <span>{seats}</span> : null}
+              {event.registrationDeadline ? (
+                <span>
+                  Sista anmälan <DateTime value={event.registrationDeadline} />
+                </span>
+              ) : null}
+            </p>
+            {registration.ownRegistration ? (
+              <Link className="button button--secondary" to={registration.ownRegistration.path}>
+                Se din anmälan
+              </Link>
+            ) : registration.closedMessage ? null : (
+              <a className="button" href="#anmalan">
+                {event.seatsLeft === 0 ? "Ställ dig på väntelistan" : "Anmäl dig"}
+              </a>
+            )}
+          </div>
+        ) : null}
+        {event.summary ? <p className="lead">{event.summary}</p> : null}
       </PageHeader>
 
       <div className="with-sidebar">
