@@ -9,6 +9,7 @@ import stylesheet from "~/styles/app.css";
 import { getAuth, getOptionalUser } from "~/models/auth.server";
 import { publicEnv } from "~/utils/env.server";
 import { pageMeta, SITE_NAME } from "~/utils/meta";
+import { wantsChrome } from "~/utils/route-handle";
 import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
@@ -55,14 +56,11 @@ export function Document({ children }: { children: ReactNode }) {
   );
 }
 
-/** A route whose `handle` says `{ chrome: false }` (the presenter view on a projector) gets no banner, header or footer. */
-export type RouteHandle = { chrome?: boolean };
-
 function Shell({ children }: { children: ReactNode }) {
   // The error boundary renders without loader data, so the user may be unknown.
   const data = useRouteLoaderData<typeof loader>("root");
-  const bare = useMatches().some((match) => (match.handle as RouteHandle | undefined)?.chrome === false);
-  if (bare) {
+  const chrome = wantsChrome(useMatches());
+  if (!chrome) {
     return (
       <main id="huvudinnehall" tabIndex={-1} className="bare">
         {children}

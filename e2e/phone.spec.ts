@@ -49,6 +49,17 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.locator("#anmalan").getByRole("button", { name: "Anmäl dig" })).toBeVisible();
     });
 
+    test("the results' chart labels are at least 12 px on a phone", async ({ page }) => {
+      for (const url of ["/undersokningar/K21A", "/forum/kommunforum-analytics-2021-05-06"]) {
+        await page.goto(url);
+        const sizes = await page.locator(".poll-chart__svg text").evaluateAll((texts) =>
+          texts.map((text) => parseFloat(getComputedStyle(text).fontSize) * ((text as SVGTextElement).getScreenCTM()?.a ?? 1)),
+        );
+        expect(sizes.length, url).toBeGreaterThan(0);
+        expect(Math.min(...sizes), url).toBeGreaterThanOrEqual(12);
+      }
+    });
+
     test("the vote page shows the question, four options and the button on the first screen", async ({ page }) => {
       const event = await createSmallEvent({ capacity: 50 });
       const question = "Har din kommun en person eller funktion som säkerställer samordningen av analys (BI, IoT och AI)?";
