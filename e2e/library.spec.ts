@@ -37,7 +37,13 @@ test("a visitor filters the library to IoT cases in Skåne and opens Kristiansta
   await expect(facts).toContainText("Skåne län");
   // Visitors do not see the contact's email address.
   await expect(facts).not.toContainText("@kristianstad.example");
-  await expect(page.getByRole("navigation", { name: "Innehåll" }).getByRole("link", { name: "Bakgrund" })).toBeVisible();
+  // Only the sections with content, on the page and in its table of contents.
+  await expect(page.getByRole("navigation", { name: "Innehåll" }).getByRole("link")).toHaveText(["Bakgrund", "Lösning"]);
+  await expect(page.getByText(/Att fylla i/)).toHaveCount(0);
+  // A tag pill leads to the cases with that tag.
+  await facts.getByRole("list", { name: "Områden" }).getByRole("link", { name: "IoT" }).click();
+  await expect(page).toHaveURL("/case?tagg=iot");
+  await expect(page.getByLabel("Område", { exact: true })).toHaveValue("iot");
 });
 
 test("an unknown filter value is ignored instead of failing", async ({ page }) => {
