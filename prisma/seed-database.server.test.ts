@@ -144,6 +144,14 @@ describe("seedDatabase", () => {
       { municipalityCode: "1290", organisationName: "Kristianstads kommun" },
     ]);
     expect(event.polls.map((p) => p.code)).toEqual(["K21A", "K21B", "K21C", "K21D"]);
+    // Its recording entry: chapters from the agenda, 1.5 hours, and no video address (the source gives none).
+    const recording = await prisma.recording.findFirstOrThrow({
+      where: { event: { slug: PAST_FORUM.slug } },
+      select: { videoUrl: true, durationSeconds: true, publishedAt: true, chapters: { orderBy: { startSeconds: "asc" }, select: { startSeconds: true } } },
+    });
+    expect(recording).toMatchObject({ videoUrl: "", durationSeconds: 5400 });
+    expect(recording.publishedAt).not.toBeNull();
+    expect(recording.chapters.map((c) => c.startSeconds)).toEqual([0, 600, 2400, 4200]);
     for (const poll of event.polls) {
       expect(poll).toMatchObject({ imported: true, state: "published", _count: { responses: 0 } });
       expect(poll.publishedAt).not.toBeNull();
