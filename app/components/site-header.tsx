@@ -7,7 +7,7 @@ export const NAV_ITEMS = [
   { to: "/inspelningar", label: "Inspelningar" },
   { to: "/case", label: "Case" },
   { to: DISCUSSIONS_HREF, label: "Diskussioner" },
-  { to: "/undersokningar", label: "Undersökningar" },
+  { to: "/undersokningar", label: "Omröstningar" },
   { to: "/analysmognad", label: "Analysmognad" },
   { to: "/kontakt", label: "Kontakt" },
 ] as const;

@@ -16,15 +16,15 @@ import { requireParam } from "~/utils/http.server";
 import type { RouteHandle } from "~/utils/route-handle";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? pageMeta(`Presentera ${data.poll.code}`, "Live-resultat att dela på skärmen under forumet.") : pageMeta("Frågan finns inte", "Vi hittade ingen fråga.");
+  data ? pageMeta(`Presentera ${data.poll.code}`, "Live-resultat att dela på skärmen under forumet.") : pageMeta("Omröstningen finns inte", "Vi hittade ingen omröstning.");
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
-  const poll = await getPollForAdmin(requireParam(params, "eventId", "cuid", "Frågan finns inte"), requireParam(params, "pollId", "cuid", "Frågan finns inte"));
-  if (!poll || poll.imported) throw new Response("Frågan finns inte", { status: 404 });
+  const poll = await getPollForAdmin(requireParam(params, "eventId", "cuid", "Omröstningen finns inte"), requireParam(params, "pollId", "cuid", "Omröstningen finns inte"));
+  if (!poll || poll.imported) throw new Response("Omröstningen finns inte", { status: 404 });
   const live = await getLiveResults(poll.id);
-  if (!live) throw new Response("Frågan finns inte", { status: 404 });
+  if (!live) throw new Response("Omröstningen finns inte", { status: 404 });
   const appUrl = new URL(env().APP_URL);
   const voteUrl = new URL(voteHref(poll.code), appUrl).href;
   const qr = await QRCode.toString(voteUrl, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const SAVED: Record<string, string> = {
-  oppnad: "Frågan är öppen för röster.",
+  oppnad: "Omröstningen är öppen för röster.",
   stangd: "Omröstningen är stängd.",
   publicerad: "Resultatet är publicerat.",
   avpublicerad: "Resultatet är inte längre publicerat.",

@@ -116,3 +116,24 @@ describe("registration mail", () => {
     expect(mails[0]!.text).toContain(`Kan du inte komma? Avanmäl dig, så går platsen till någon på väntelistan.\n${urls.cancelUrl}`);
   });
 });
+
+describe("Swedish quotation marks in mail", () => {
+  it("quotes titles and names in mail text with ”…”, never with straight quotes", async () => {
+    const { readFileSync, readdirSync } = await import("node:fs");
+    const path = await import("node:path");
+    const dirs = ["app/models", "app/utils"];
+    const mailSources = dirs
+      .flatMap((dir) => readdirSync(dir).map((f) => path.join(dir, f)))
+      .filter((file) => file.endsWith(".server.ts") && !file.endsWith(".test.ts"))
+      .filter((file) => /emailLayout|enqueueEmail|EmailBlock/.test(readFileSync(file, "utf8")));
+    expect(mailSources.length).toBeGreaterThan(5);
+    const straight = mailSources.flatMap((file) =>
+      readFileSync(file, "utf8")
+        .split("\n")
+        .map((line, i) => ({ where: `${file}:${i + 1}`, line }))
+        // A straight quote right before an interpolation that is not an HTML attribute (href="${…}").
+        .filter(({ line }) => /(?<![=\w])"\$\{/.test(line) && /`/.test(line)),
+    );
+    expect(straight.map((s) => s.where)).toEqual([]);
+  });
+});

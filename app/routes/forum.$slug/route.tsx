@@ -158,7 +158,7 @@ export default function ForumEvent() {
                   {poll.rows && poll.rows.length ? (
                     <PollChart id={`omrostning-${poll.id}`} title={poll.question} rows={poll.rows} respondents={poll.respondents} multipleChoice={poll.multipleChoice} />
                   ) : (
-                    <p>{poll.resultNote || "Inga siffror redovisades för den här frågan."}</p>
+                    <p>{poll.resultNote || "Inga siffror redovisades för den här omröstningen."}</p>
                   )}
                 </div>
               ))}
