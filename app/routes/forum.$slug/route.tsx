@@ -12,7 +12,7 @@ import { getPublicRecording } from "~/models/recording.server";
 import { listOpenPollCodes, listPublishedPolls } from "~/models/poll.server";
 import { PollChart } from "~/components/poll-chart";
 import { resultRowsFor } from "~/utils/poll-results";
-import { caseHref, eventCalendarHref, eventHref, municipalityHref, pollResultHref, voteHref } from "~/utils/links";
+import { caseHref, eventCalendarHref, eventHref, municipalityHref, pollResultHref } from "~/utils/links";
 import { RecordingPlayer } from "~/components/recording-player";
 import { formatNumber } from "~/utils/format";
 import { env } from "~/utils/env.server";
@@ -21,6 +21,7 @@ import { eventJsonLd, serializeJsonLd } from "~/utils/json-ld";
 import { eventFormatLabel, eventPlaceLabel, seatsLeftLabel } from "~/utils/labels";
 import { pageMeta } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
+import { EventAction, VoteNow } from "./event-action";
 import { loadRegistrationSection, registrationAction } from "./registration.server";
 import { requireParam } from "~/utils/http.server";
 
@@ -77,25 +78,13 @@ export default function ForumEvent() {
           <DateTimeRange start={event.startsAt} end={event.endsAt} /> · {eventFormatLabel(event.format)}
         </p>
         {registrationOpen ? (
-          <div className="event-action">
-            <p className="event-action__facts">
-              {seats ? <span>{seats}</span> : null}
-              {event.registrationDeadline ? (
-                <span>
-                  Sista anmälan <DateTime value={event.registrationDeadline} />
-                </span>
-              ) : null}
-            </p>
-            {registration.ownRegistration ? (
-              <Link className="button button--secondary" to={registration.ownRegistration.path}>
-                Se din anmälan
-              </Link>
-            ) : registration.closedMessage ? null : (
-              <a className="button" href="#anmalan">
-                {event.seatsLeft === 0 ? "Ställ dig på väntelistan" : "Anmäl dig"}
-              </a>
-            )}
-          </div>
+          <EventAction
+            seats={seats}
+            deadline={event.registrationDeadline}
+            full={event.seatsLeft === 0}
+            ownRegistrationPath={registration.ownRegistration?.path ?? null}
+            closed={Boolean(registration.closedMessage)}
+          />
         ) : null}
         {event.summary ? <p className="lead">{event.summary}</p> : null}
       </PageHeader>
@@ -134,18 +123,7 @@ export default function ForumEvent() {
             </section>
           ) : null}
 
-          {openPolls.length ? (
-            <section className="section notice" aria-labelledby="rosta-nu">
-              <h2 id="rosta-nu">Rösta nu</h2>
-              <ul>
-                {openPolls.map((p) => (
-                  <li key={p.code}>
-                    <Link to={voteHref(p.code)}>{p.question}</Link>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <VoteNow polls={openPolls} />
 
           {polls.length ? (
             <section className="section" id="omrostningar" aria-labelledby="omrostningar-rubrik">
