@@ -1,6 +1,6 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteFooter } from "~/components/site-footer";
@@ -9,6 +9,7 @@ import stylesheet from "~/styles/app.css";
 import { getAuth, getOptionalUser } from "~/models/auth.server";
 import { publicEnv } from "~/utils/env.server";
 import { pageMeta, SITE_NAME } from "~/utils/meta";
+import { wantsChrome } from "~/utils/route-handle";
 import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
@@ -58,6 +59,14 @@ export function Document({ children }: { children: ReactNode }) {
 function Shell({ children }: { children: ReactNode }) {
   // The error boundary renders without loader data, so the user may be unknown.
   const data = useRouteLoaderData<typeof loader>("root");
+  const chrome = wantsChrome(useMatches());
+  if (!chrome) {
+    return (
+      <main id="huvudinnehall" tabIndex={-1} className="bare">
+        {children}
+      </main>
+    );
+  }
   return (
     <>
       <a className="skip-link" href="#huvudinnehall">
@@ -66,7 +75,7 @@ function Shell({ children }: { children: ReactNode }) {
       {data?.env.MAIL_MODE === "outbox" ? (
         <div className="demo-banner">
           <div className="container">
-            Demoläge: e-post skickas inte ut utan sparas i utkorgen, där en administratör kan läsa den.
+            Demoläge: e-post skickas inte ut<span className="demo-banner__more"> utan sparas i utkorgen, där en administratör kan läsa den</span>.
           </div>
         </div>
       ) : null}

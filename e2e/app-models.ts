@@ -14,3 +14,5 @@ export { getPostForModeration, setThreadState } from "~/models/moderation.server
 export { createAnswer, createThread } from "~/models/post.server";
 export { registerForEvent } from "~/models/registration.server";
 export { promoteToAdmin, uniqueHandle } from "~/models/user.server";
+export { changePollState, createPoll } from "~/models/poll-admin.server";
+export { pollSchema } from "~/validation/poll";

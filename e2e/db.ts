@@ -246,3 +246,17 @@ export async function findPoll(code: string): Promise<{ id: string; eventId: str
   if (!poll) throw new Error(`no poll with code ${code}`);
   return poll;
 }
+
+/**
+ * A poll on the forum `eventId`, saved and opened as an organizer does (by a new
+ * organizer): one answer of the given options. Goes with its forum (cleanUpEvents()).
+ */
+export async function createOpenPoll(eventId: string, question: string, options: string[]): Promise<{ id: string; code: string }> {
+  const { changePollState, createPoll, pollSchema } = await app();
+  const organizer = await createUser({ role: "organizer" });
+  const created = await createPoll(organizer.id, eventId, pollSchema.parse({ question, options: options.join("\n") }));
+  if (!created.ok) throw new Error(`createPoll: ${created.message}`);
+  const opened = await changePollState(organizer.id, eventId, created.id, "open");
+  if (!opened.ok) throw new Error(`changePollState: ${opened.message}`);
+  return { id: created.id, code: created.code };
+}

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { linksInMail, waitForMail } from "../app/test/smtp-sink";
 import { cleanUp, createUserWithSession, logInAs, lockThread } from "./db";
+import { MARKUP_ONLY } from "./fixtures";
 import { E2E_MAIL_DIR } from "./paths";
 
 // Journeys from issue 6 (reading and writing): asking, answering, accepting, and a locked thread.
@@ -47,7 +48,7 @@ test("member A asks in AI & prediktiv analys, member B answers, A accepts, and t
   await expect(answer.getByRole("button", { name: /Rösta upp/ })).toHaveCount(0);
 
   // A follows the thread as its asker and gets an email about B's answer, with a link back.
-  const mail = await waitForMail(E2E_MAIL_DIR, { to: a.email, subjectIncludes: `Nytt svar i "${title}"`, timeoutMs: 30_000 });
+  const mail = await waitForMail(E2E_MAIL_DIR, { to: a.email, subjectIncludes: `Nytt svar i ”${title}”`, timeoutMs: 30_000 });
   expect(mail.text).toContain("Vi jämför prognosen med utfallet");
   expect(linksInMail(mail).some((link) => link.startsWith(threadUrl))).toBe(true);
   expect(linksInMail(mail).some((link) => link.includes("/diskussioner/sluta-bevaka"))).toBe(true);
@@ -109,4 +110,11 @@ test("a locked thread refuses new answers with a clear message", async ({ page, 
   await page.reload();
   await expect(page.getByText(/Tråden är låst av en moderator/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Skicka svaret" })).toHaveCount(0);
+});
+
+test("/diskussioner shows the threads before the list of categories", MARKUP_ONLY, async ({ page }) => {
+  await page.goto("/diskussioner");
+  const headings = await page.getByRole("heading", { level: 2 }).allTextContents();
+  expect(headings.indexOf("Trådar")).toBeGreaterThanOrEqual(0);
+  expect(headings.indexOf("Trådar")).toBeLessThan(headings.indexOf("Kategorier"));
 });

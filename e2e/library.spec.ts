@@ -37,7 +37,33 @@ test("a visitor filters the library to IoT cases in Skåne and opens Kristiansta
   await expect(facts).toContainText("Skåne län");
   // Visitors do not see the contact's email address.
   await expect(facts).not.toContainText("@kristianstad.example");
-  await expect(page.getByRole("navigation", { name: "Innehåll" }).getByRole("link", { name: "Bakgrund" })).toBeVisible();
+  // Only the sections with content, on the page and in its table of contents.
+  await expect(page.getByRole("navigation", { name: "Innehåll" }).getByRole("link")).toHaveText(["Bakgrund", "Lösning"]);
+  await expect(page.getByText(/Att fylla i/)).toHaveCount(0);
+  // A tag pill leads to the cases with that tag.
+  await facts.getByRole("list", { name: "Områden" }).getByRole("link", { name: "IoT" }).click();
+  await expect(page).toHaveURL("/case?tagg=iot");
+  await expect(page.getByLabel("Område", { exact: true })).toHaveValue("iot");
+});
+
+test("the recordings archive has the 2021 forum, whose page asks the organizer for the video and loads nothing from elsewhere", async ({ page, baseURL }) => {
+  const foreign: string[] = [];
+  page.on("request", (request) => {
+    if (!request.url().startsWith(baseURL!) && !request.url().startsWith("data:")) foreign.push(request.url());
+  });
+  await page.goto("/inspelningar");
+  await expect(page.getByText(/inga inspelningar/i)).toHaveCount(0);
+  const entry = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Kommunforum Analytics 6 maj 2021" }) });
+  await expect(entry).toContainText("4 kapitel");
+  await entry.getByRole("link", { name: "IoT" }).click();
+  await expect(page).toHaveURL("/inspelningar?omrade=iot");
+  await page.getByRole("link", { name: "Kommunforum Analytics 6 maj 2021" }).click();
+  const section = page.getByRole("region", { name: "Inspelning" });
+  await expect(section).toContainText("Videon finns inte på webbplatsen.");
+  await expect(section.getByRole("link", { name: "Be forumansvarig om den" })).toHaveAttribute("href", "/kontakt");
+  await expect(section.getByRole("listitem")).toHaveCount(4);
+  await expect(page.locator("iframe, video")).toHaveCount(0);
+  expect(foreign).toEqual([]);
 });
 
 test("an unknown filter value is ignored instead of failing", async ({ page }) => {

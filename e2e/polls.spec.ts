@@ -20,17 +20,17 @@ test("the organizer opens a poll, three participants vote, the presenter view up
 
   // The event admin page links to the polls.
   await page.goto(`/admin/forum/${event.id}`);
-  await page.getByRole("link", { name: /Omröstningar/ }).click();
+  await page.getByRole("main").getByRole("link", { name: /Omröstningar/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Omröstningar" })).toBeVisible();
 
   // A bad form first: errors in Swedish, status 400, nothing saved.
-  await page.getByRole("button", { name: "Spara frågan" }).click();
+  await page.getByRole("button", { name: "Spara omröstningen" }).click();
   await expect(page.getByRole("alert")).toContainText("Skriv frågan.");
 
   await page.getByRole("textbox", { name: "Fråga", exact: true }).fill("Har din kommun en analysplan?");
   await page.getByLabel("Svarsalternativ").fill("Ja\nNej\nPå gång");
   await page.getByLabel("Lägg till svaret ”Vet ej” sist").check();
-  await page.getByRole("button", { name: "Spara frågan" }).click();
+  await page.getByRole("button", { name: "Spara omröstningen" }).click();
   await expect(page.getByRole("status")).toContainText("sparad som utkast");
   const code = (await page.locator(".lead code").first().textContent())!.trim();
   expect(code).toMatch(/^[A-Z2-9]{5}$/);
@@ -44,7 +44,7 @@ test("the organizer opens a poll, three participants vote, the presenter view up
   await early.close();
 
   await page.getByRole("button", { name: "Öppna för röster" }).click();
-  await expect(page.getByRole("status")).toContainText("Frågan är öppen");
+  await expect(page.getByRole("status")).toContainText("Omröstningen är öppen");
   await page.getByRole("link", { name: /Presentatörsvy/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Har din kommun en analysplan?" })).toBeVisible();
   await expect(page.locator("#antal-svar")).toContainText("0 svar");
@@ -61,10 +61,12 @@ test("the organizer opens a poll, three participants vote, the presenter view up
     const phone = await voter.newPage();
     await phone.goto("/rosta");
     await phone.getByLabel("Kod").fill(code.toLowerCase());
-    await phone.getByRole("button", { name: "Gå till frågan" }).click();
+    await phone.getByRole("button", { name: "Gå till omröstningen" }).click();
     await expect(phone.getByRole("heading", { level: 1 })).toHaveText("Har din kommun en analysplan?");
     if (i === 0) await expectNoSeriousViolations(phone);
     await phone.getByLabel(answer, { exact: true }).check();
+    // The optional kommun is folded away, so the options and the button fit a phone's first screen.
+    await phone.getByText("Ange din kommun (valfritt)").click();
     await phone.getByLabel("Din kommun (valfritt)").selectOption(i === 2 ? "1290" : "2081");
     await phone.getByRole("button", { name: "Skicka mitt svar" }).click();
     await expect(phone.getByRole("status")).toContainText("Tack, din röst är registrerad");
@@ -140,10 +142,10 @@ test("without JavaScript a participant can still vote", async ({ browser, baseUR
   await admin.goto(`/admin/forum/${event.id}/omrostningar`);
   await admin.getByRole("textbox", { name: "Fråga", exact: true }).fill("Använder ni IoT?");
   await admin.getByLabel("Svarsalternativ").fill("Ja\nNej");
-  await admin.getByRole("button", { name: "Spara frågan" }).click();
+  await admin.getByRole("button", { name: "Spara omröstningen" }).click();
   const code = (await admin.locator(".lead code").first().textContent())!.trim();
   await admin.getByRole("button", { name: "Öppna för röster" }).click();
-  await expect(admin.getByRole("status")).toContainText("Frågan är öppen");
+  await expect(admin.getByRole("status")).toContainText("Omröstningen är öppen");
 
   const noJs = await browser.newContext({ javaScriptEnabled: false });
   const phone = await noJs.newPage();

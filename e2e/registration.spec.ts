@@ -49,6 +49,12 @@ test("a visitor registers for the upcoming forum, confirms through the mail, get
   const email = `besok-${unique()}@borlange.example`;
   await register(page, "kommunforum-analytics-nasta", { name: "Vera Besökare", email }, { scan: true });
   await expect(page.getByText("Du är anmäld och har en plats.")).toBeVisible();
+  // The confirmation says what happens next: the mail, the join link, the calendar, how to cancel.
+  const next = page.getByRole("region", { name: "Vad händer nu?" });
+  await expect(next).toContainText(`Vi har skickat ett mejl till ${email}`);
+  await expect(next).toContainText("Länken till webbinariet kommer med e-post före forumet");
+  await expect(next.getByRole("link", { name: "Lägg till forumet i din kalender" })).toHaveAttribute("href", "/forum/kommunforum-analytics-nasta.ics");
+  await expect(next.getByRole("link", { name: "Avanmäl dig" })).toHaveAttribute("href", /\/forum\/avanmal\?/);
 
   // The confirmation link worked once.
   const request = await waitForMail(E2E_MAIL_DIR, { to: email, subjectIncludes: "Bekräfta din anmälan" });

@@ -8,7 +8,7 @@ const SECTIONS = [
   { name: "Inspelningar", path: "/inspelningar" },
   { name: "Case", path: "/case" },
   { name: "Diskussioner", path: "/diskussioner" },
-  { name: "Undersökningar", path: "/undersokningar" },
+  { name: "Omröstningar", path: "/undersokningar" },
   { name: "Kontakt", path: "/kontakt" },
 ];
 

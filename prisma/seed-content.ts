@@ -5,7 +5,6 @@
 // Times are Stockholm wall-clock times ("YYYY-MM-DDTHH:mm").
 
 export const DEMO_NOTICE = "Demoinnehåll";
-export const TO_BE_FILLED = "*Att fylla i av kommunen.*";
 
 // ---------------------------------------------------------------------------
 // Tags and discussion categories (starter data, not demo: the site needs them)
@@ -282,10 +281,11 @@ Du som är anmäld får länken till webbinariet.`,
 // Knowledge library
 // ---------------------------------------------------------------------------
 
-const caseBody = (intro: string, sections: Record<"Bakgrund" | "Utmaning" | "Lösning" | "Resultat" | "Lärdomar" | "Nästa steg", string>) =>
+/** Only the sections the source gives facts for: a case page shows no empty sections (the template's others are left out). */
+const caseBody = (intro: string, sections: Partial<Record<"Bakgrund" | "Utmaning" | "Lösning" | "Resultat" | "Lärdomar" | "Nästa steg", string>>) =>
   [intro, ...Object.entries(sections).map(([heading, text]) => `## ${heading}\n\n${text}`)].join("\n\n");
 
-const CASE_INTRO = `*${DEMO_NOTICE}: ett utkast som bara bygger på det som berättades vid forumet. Avsnitt som kommunen ännu inte har fyllt i är markerade.*`;
+const CASE_INTRO = `*${DEMO_NOTICE}: ett utkast som bara bygger på det som berättades vid forumet. Fler avsnitt kommer när kommunen har skrivit dem.*`;
 
 export type DemoCase = {
   slug: string;
@@ -313,11 +313,6 @@ export const DEMO_CASES: DemoCase[] = [
     bodyMd: caseBody(CASE_INTRO, {
       Bakgrund:
         "Borlänge kommun i Dalarnas län har infört ett beslutsstöd (BI) och fortsätter att utveckla det. Vid Kommunforum Analytics den 6 maj 2021 berättade kommunen om arbetet, både om det som har gått bra och om det som har varit svårt.",
-      Utmaning: TO_BE_FILLED,
-      Lösning: TO_BE_FILLED,
-      Resultat: TO_BE_FILLED,
-      Lärdomar: TO_BE_FILLED,
-      "Nästa steg": TO_BE_FILLED,
     }),
     technologies: "BI (beslutsstöd)",
     contactName: "Kontaktperson (demo)",
@@ -335,11 +330,7 @@ export const DEMO_CASES: DemoCase[] = [
     bodyMd: caseBody(CASE_INTRO, {
       Bakgrund:
         "Kristianstads kommun i Skåne län vill få bättre data och bättre analys inom vatten och avlopp (VA). Kommunen berättade om arbetet vid Kommunforum Analytics den 6 maj 2021.",
-      Utmaning: TO_BE_FILLED,
-      Lösning: `Arbetet heter **Smart VA** och bygger på IoT. Hur lösningen är uppbyggd: ${TO_BE_FILLED}`,
-      Resultat: TO_BE_FILLED,
-      Lärdomar: TO_BE_FILLED,
-      "Nästa steg": TO_BE_FILLED,
+      Lösning: "Arbetet heter **Smart VA** och bygger på IoT.",
     }),
     technologies: "IoT",
     contactName: "Kontaktperson (demo)",

@@ -144,6 +144,14 @@ describe("seedDatabase", () => {
       { municipalityCode: "1290", organisationName: "Kristianstads kommun" },
     ]);
     expect(event.polls.map((p) => p.code)).toEqual(["K21A", "K21B", "K21C", "K21D"]);
+    // Its recording entry: chapters from the agenda, 1.5 hours, and no video address (the source gives none).
+    const recording = await prisma.recording.findFirstOrThrow({
+      where: { event: { slug: PAST_FORUM.slug } },
+      select: { videoUrl: true, durationSeconds: true, publishedAt: true, chapters: { orderBy: { startSeconds: "asc" }, select: { startSeconds: true } } },
+    });
+    expect(recording).toMatchObject({ videoUrl: "", durationSeconds: 5400 });
+    expect(recording.publishedAt).not.toBeNull();
+    expect(recording.chapters.map((c) => c.startSeconds)).toEqual([0, 600, 2400, 4200]);
     for (const poll of event.polls) {
       expect(poll).toMatchObject({ imported: true, state: "published", _count: { responses: 0 } });
       expect(poll.publishedAt).not.toBeNull();
@@ -187,8 +195,9 @@ describe("seedDatabase", () => {
       expect(c.lastReviewedAt).not.toBeNull();
       expect(c.bodyMd).toContain("Demoinnehåll");
       const headings = [...c.bodyMd.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-      expect(headings).toEqual(["Bakgrund", "Utmaning", "Lösning", "Resultat", "Lärdomar", "Nästa steg"]);
-      expect(c.bodyMd).toContain("*Att fylla i av kommunen.*");
+      // Only sections with content: no "Att fylla i av kommunen." on the page or in its table of contents.
+      expect(headings).toEqual(c.slug === "kristianstad-smart-va" ? ["Bakgrund", "Lösning"] : ["Bakgrund"]);
+      expect(c.bodyMd).not.toContain("Att fylla i");
     }
 
     const article = await prisma.article.findUniqueOrThrow({

@@ -3,7 +3,7 @@ import { upsertReferenceData } from "~/models/reference.server";
 import { prisma } from "~/utils/db.server";
 import { AREA_TAGS, DEMO_AFFILIATION_DOMAINS, DEMO_USERS, DISCUSSION_CATEGORIES, PAST_FORUM } from "./seed-content";
 import { ensureArticle, ensureCases, ensureDemoAffiliationDomains, ensureDemoThreads, ensureUsers } from "./seed-demo.server";
-import { ensureDemoPoll, ensureEventTags, ensurePastForum, ensurePastForumPolls, ensureUpcomingForum } from "./seed-forums.server";
+import { ensureDemoPoll, ensureEventTags, ensurePastForum, ensurePastForumPolls, ensurePastForumRecording, ensureUpcomingForum } from "./seed-forums.server";
 import { ensureDemoMaturity, ensureMaturityTags } from "./seed-maturity.server";
 
 /**
@@ -49,6 +49,7 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedResul
     const pastForumId = await ensurePastForum(now, created);
     await ensureEventTags(pastForumId, PAST_FORUM.tagSlugs, created);
     await ensurePastForumPolls(pastForumId, created);
+    await ensurePastForumRecording(pastForumId, created);
     const upcomingForumId = await ensureUpcomingForum(now, created);
     await ensureDemoPoll(upcomingForumId, created);
     await ensureCases(pastForumId, userIds, now, created);

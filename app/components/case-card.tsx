@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { caseHref } from "~/utils/links";
+import { caseHref, casesTaggedHref } from "~/utils/links";
 import { TagList, type TagItem } from "./tag-list";
 
 export type CaseCardData = {
@@ -26,7 +26,7 @@ export function CaseCard({ item }: { item: CaseCardData }) {
       </h3>
       {owner ? <p className="card__meta">{owner}</p> : null}
       {item.summary ? <p>{item.summary}</p> : null}
-      <TagList tags={item.tags} />
+      <TagList tags={item.tags} hrefFor={casesTaggedHref} />
     </li>
   );
 }

@@ -1,4 +1,4 @@
-import { formatDate, formatNumber } from "~/utils/format";
+import { formatDate, formatNumber, formatShortDate } from "~/utils/format";
 import { trendTable, type ResultRow, type TrendPoint } from "~/utils/poll-results";
 
 /**
@@ -25,17 +25,19 @@ export function PollChart({
   caption?: string;
 }) {
   const large = size === "large";
-  const width = 640;
-  const labelHeight = large ? 30 : 20;
-  const barHeight = large ? 34 : 20;
-  const rowHeight = labelHeight + barHeight + (large ? 16 : 10);
-  const barArea = width - (large ? 110 : 70);
+  // Sizes in CSS pixels: the SVG has no viewBox, so its text never shrinks with the
+  // width (at least 16 px on a phone, 40 px on a projector). The bars are percentages
+  // of the width; the rest of the row holds the value.
+  const fontLabel = large ? 40 : 16;
+  const fontValue = large ? 44 : 16;
+  const labelHeight = large ? 56 : 24;
+  const barHeight = large ? 56 : 22;
+  const rowHeight = labelHeight + barHeight + (large ? 28 : 12);
+  const barShare = large ? 84 : 80;
   const height = Math.max(rowHeight, rows.length * rowHeight);
-  const fontLabel = large ? 22 : 14;
-  const fontValue = large ? 24 : 14;
   return (
     <figure className={`poll-chart${large ? " poll-chart--large" : ""}`}>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="poll-chart__svg" focusable="false">
+      <svg width="100%" height={height} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="poll-chart__svg" focusable="false">
         <title id={`${id}-title`}>{`Diagram: ${title}`}</title>
         <desc id={`${id}-desc`}>
           {respondents !== null ? `${respondents} svarande. ` : ""}
@@ -43,22 +45,22 @@ export function PollChart({
         </desc>
         {rows.map((row, i) => {
           const y = i * rowHeight;
-          const w = Math.max(0, Math.min(100, row.percent)) * (barArea / 100);
+          const w = Math.max(0, Math.min(100, row.percent)) * (barShare / 100);
           return (
             <g key={row.label}>
-              <text x={0} y={y + labelHeight - 6} fontSize={fontLabel} fill="#1b1f23">
+              <text x={0} y={y + labelHeight - (large ? 12 : 6)} fontSize={fontLabel} fill="#1b1f23">
                 {row.label}
               </text>
-              <rect x={0} y={y + labelHeight} width={barArea} height={barHeight} fill="#e6f0f4" />
+              <rect x={0} y={y + labelHeight} width={`${barShare}%`} height={barHeight} fill="#e6f0f4" />
               <rect
                 x={0}
                 y={y + labelHeight}
-                width={w}
+                width={`${w.toFixed(2)}%`}
                 height={barHeight}
                 fill={row.notReported ? "#6b7682" : "#0b4f6c"}
                 className="poll-chart__bar"
               />
-              <text x={w + 8} y={y + labelHeight + barHeight * 0.72} fontSize={fontValue} fontWeight="bold" fill="#1b1f23">
+              <text x={`${w.toFixed(2)}%`} dx={large ? 12 : 6} y={y + labelHeight + barHeight * 0.72} fontSize={fontValue} fontWeight="bold" fill="#1b1f23">
                 {`${formatNumber(row.percent)} %`}
               </text>
             </g>
@@ -115,31 +117,32 @@ export function PollChart({
 /** The same question over several forums: grouped bars per answer, and a table with one column per forum. */
 export function TrendChart({ id, points }: { id: string; points: TrendPoint[] }) {
   const { labels, cells } = trendTable(points);
-  const width = 640;
-  const barHeight = 14;
-  const groupHeight = 22 + points.length * (barHeight + 4) + 10;
-  const barArea = width - 180;
+  // CSS pixels, as in PollChart: text at 13 px or more whatever the width; the bars
+  // start at 30 % of the width and use at most 55 % of it.
+  const barHeight = 16;
+  const groupHeight = 26 + points.length * (barHeight + 6) + 12;
   const shades = ["#9cc3d5", "#4f8fad", "#0b4f6c", "#073447"];
   const shade = (i: number) => shades[Math.max(0, shades.length - points.length + i)] ?? "#0b4f6c";
+  const barEnd = (value: number | null) => `${(30 + ((value ?? 0) / 100) * 55).toFixed(2)}%`;
   return (
     <figure className="poll-chart">
-      <svg viewBox={`0 0 ${width} ${labels.length * groupHeight}`} role="img" aria-labelledby={`${id}-title`} className="poll-chart__svg" focusable="false">
+      <svg width="100%" height={labels.length * groupHeight} role="img" aria-labelledby={`${id}-title`} className="poll-chart__svg" focusable="false">
         <title id={`${id}-title`}>Svaren över tid. Samma siffror finns i tabellen under diagrammet.</title>
         {labels.map((label, li) => (
           <g key={label} transform={`translate(0 ${li * groupHeight})`}>
-            <text x={0} y={16} fontSize={14} fill="#1b1f23" fontWeight="bold">
+            <text x={0} y={18} fontSize={15} fill="#1b1f23" fontWeight="bold">
               {label}
             </text>
             {points.map((p, pi) => {
               const value = cells[li]?.[pi] ?? null;
-              const y = 22 + pi * (barHeight + 4);
+              const y = 26 + pi * (barHeight + 6);
               return (
                 <g key={p.code}>
-                  <text x={0} y={y + barHeight - 3} fontSize={12} fill="#4f5963">
-                    {formatDate(p.date)}
+                  <text x={0} y={y + barHeight - 3} fontSize={13} fill="#4f5963">
+                    {formatShortDate(p.date)}
                   </text>
-                  <rect x={170} y={y} width={((value ?? 0) / 100) * (barArea - 50)} height={barHeight} fill={shade(pi)} />
-                  <text x={170 + ((value ?? 0) / 100) * (barArea - 50) + 6} y={y + barHeight - 3} fontSize={12} fill="#1b1f23">
+                  <rect x="30%" y={y} width={`${(((value ?? 0) / 100) * 55).toFixed(2)}%`} height={barHeight} fill={shade(pi)} />
+                  <text x={barEnd(value)} dx={6} y={y + barHeight - 3} fontSize={13} fill="#1b1f23">
                     {value === null ? "–" : `${formatNumber(value)} %`}
                   </text>
                 </g>

@@ -41,12 +41,12 @@ export function PollForm({
       />
       <SelectField
         name="repeatOfId"
-        label="Upprepning av en tidigare fråga (valfritt)"
-        hint="Välj frågan om samma sak ställts förut. Resultatsidan visar då svaren över tid."
+        label="Upprepning av en tidigare omröstning (valfritt)"
+        hint="Välj den tidigare omröstningen om samma fråga har ställts förut. Resultatsidan visar då svaren över tid."
         defaultValue={values.repeatOfId ?? ""}
         error={errors?.repeatOfId}
       >
-        <option value="">Ny fråga</option>
+        <option value="">Ingen, en ny omröstning</option>
         {candidates.map((c) => (
           <option key={c.id} value={c.id}>
             {formatDate(c.event.startsAt)}: {c.question.length > 90 ? `${c.question.slice(0, 88)}…` : c.question} ({c.code})

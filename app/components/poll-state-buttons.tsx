@@ -4,10 +4,10 @@ import { SubmitButton } from "~/components/forms";
 /** The state changes allowed from the current state, one small form each (they work without JavaScript). */
 export function PollStateButtons({ state, action, back }: { state: string; action?: string; back?: "presenter" }) {
   const buttons: Array<{ intent: string; label: string; secondary?: boolean; text: string }> = [];
-  if (state === "draft") buttons.push({ intent: "open", label: "Öppna för röster", text: "Frågan är ett utkast. Ingen kan rösta än." });
-  if (state === "open") buttons.push({ intent: "close", label: "Stäng omröstningen", text: "Frågan tar emot röster." });
+  if (state === "draft") buttons.push({ intent: "open", label: "Öppna för röster", text: "Omröstningen är ett utkast. Ingen kan rösta än." });
+  if (state === "open") buttons.push({ intent: "close", label: "Stäng omröstningen", text: "Omröstningen tar emot röster." });
   if (state === "closed") {
-    buttons.push({ intent: "publish", label: "Publicera resultatet", text: "Frågan är stängd. Publicera resultatet när ni har pratat om det." });
+    buttons.push({ intent: "publish", label: "Publicera resultatet", text: "Omröstningen är stängd. Publicera resultatet när ni har pratat om det." });
     buttons.push({ intent: "reopen", label: "Öppna igen", secondary: true, text: "" });
   }
   if (state === "published")

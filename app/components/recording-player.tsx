@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { MouseEvent } from "react";
 import { useEffect, useRef, useState } from "react";
 import { embedUrl, formatDuration, formatTimestamp, parseVideoUrl, providerName, watchUrl } from "~/utils/video";
@@ -30,7 +31,7 @@ export function RecordingPlayer({ recording, title }: { recording: PlayerRecordi
     if (focusPlayer) frameRef.current?.focus();
   }, [focusPlayer, start]);
 
-  if (!source) return <p>Videon kan inte visas just nu.</p>;
+  if (!source) return <NoVideo recording={recording} />;
   const provider = providerName(source.provider);
 
   const load = (seconds: number) => (event: MouseEvent<HTMLAnchorElement>) => {
@@ -101,6 +102,35 @@ export function RecordingPlayer({ recording, title }: { recording: PlayerRecordi
                 <a href={watchUrl(source, chapter.startSeconds)} onClick={jump(chapter.startSeconds)}>
                   <span className="chapters__time">{formatTimestamp(chapter.startSeconds)}</span> {chapter.title}
                 </a>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * A recording entry without a video on the site (an empty address, as the demo
+ * forum of 2021 has), or with one that cannot be shown: ask the organizer. The
+ * chapters are plain text, since there is nothing to jump in.
+ */
+function NoVideo({ recording }: { recording: PlayerRecording }) {
+  return (
+    <div className="video">
+      <p>
+        {recording.videoUrl.trim() === "" ? "Videon finns inte på webbplatsen." : "Videon kan inte visas just nu."} Vill du se inspelningen?{" "}
+        <Link to="/kontakt">Be forumansvarig om den</Link>.
+      </p>
+      {recording.durationSeconds ? <p className="muted">Längd: {formatDuration(recording.durationSeconds)}</p> : null}
+      {recording.chapters.length ? (
+        <>
+          <h3 id="kapitel">Innehåll</h3>
+          <ol className="chapters" aria-labelledby="kapitel">
+            {recording.chapters.map((chapter) => (
+              <li key={chapter.id}>
+                <span className="chapters__time">{formatTimestamp(chapter.startSeconds)}</span> {chapter.title}
               </li>
             ))}
           </ol>

@@ -5,6 +5,7 @@ import { slugify } from "~/utils/slug";
 import type { CaseInput } from "~/validation/library";
 import { recordAudit } from "./audit.server";
 import { flattenTags, PUBLISHED } from "./case.server";
+import { withoutUnfilledSections } from "~/utils/case-sections";
 import { listTagsForForm, renderBody, resolveTagIds, setLibraryStatus } from "./library.server";
 import { retryUniqueRace } from "./locks.server";
 import { transaction, type Tx } from "./transaction.server";
@@ -132,7 +133,7 @@ function caseData(input: CaseInput, bodyHtml: string) {
 }
 
 export async function createCase(actorId: string, input: CaseInput): Promise<SaveResult> {
-  const body = renderBody(input.bodyMd);
+  const body = renderBody(withoutUnfilledSections(input.bodyMd));
   if (!body.ok) return body;
   const slug = input.slug || slugify(input.title);
   // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
@@ -162,7 +163,7 @@ export async function updateCase(
   input: CaseInput,
   { editorId }: { editorId?: string } = {},
 ): Promise<SaveResult | null> {
-  const body = renderBody(input.bodyMd);
+  const body = renderBody(withoutUnfilledSections(input.bodyMd));
   if (!body.ok) return body;
   // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
   return retryUniqueRace(() => transaction(async (tx) => {

@@ -22,7 +22,7 @@ import {
   UNPUBLISHED_EVENT_LABEL,
   updateCase,
 } from "./case-admin.server";
-import { caseSchema, parseCaseFilter } from "~/validation/library";
+import { CASE_SECTION_TEMPLATE, caseSchema, parseCaseFilter } from "~/validation/library";
 
 beforeAll(async () => {
   await prisma.county.create({ data: { code: "12", name: "Skåne län", shortName: "Skåne" } });
@@ -222,6 +222,16 @@ describe("organizer and editor writes", () => {
     const audit = await prisma.auditLog.findMany({ where: { entityId: created.id }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true } });
     expect(audit.map((a) => a.action)).toEqual(["case.create", "case.publish", "case.review"]);
     expect(audit.every((a) => a.actorId === organizer.id)).toBe(true);
+  });
+
+  it("stores the page without the template's sections that are still to be filled in, and keeps them in the Markdown", async () => {
+    const organizer = await prisma.user.findFirstOrThrow({ where: { email: "org@example.org" }, select: { id: true } });
+    const bodyMd = CASE_SECTION_TEMPLATE.replace("## Lösning\n\nAtt fylla i av kommunen.", "## Lösning\n\nSensorer i ledningsnätet.");
+    const created = await createCase(organizer.id, input({ slug: "mall-case", bodyMd }));
+    if (!created.ok) throw new Error(created.message);
+    const stored = await prisma.case.findUniqueOrThrow({ where: { id: created.id }, select: { bodyMd: true, bodyHtml: true } });
+    expect(stored.bodyMd).toBe(bodyMd);
+    expect(stored.bodyHtml).toBe('<h2 id="losning">Lösning</h2>\n<p>Sensorer i ledningsnätet.</p>\n');
   });
 
   it("lets an assigned editor change only that case, and not its address", async () => {

@@ -41,7 +41,7 @@ export async function createContactMessage(input: NewContactMessage) {
       subject: "Vi har tagit emot ditt meddelande – Kommunforum Analytics",
       name: input.name,
       blocks: [
-        `Tack för ditt meddelande om "${subjectLabel(input.subject)}". Forumansvarig läser det och svarar så snart som möjligt, oftast inom några arbetsdagar.`,
+        `Tack för ditt meddelande om ”${subjectLabel(input.subject)}”. Forumansvarig läser det och svarar så snart som möjligt, oftast inom några arbetsdagar.`,
         // The message itself is not echoed: the form must not become a way to mail any text to any address.
         "Har du inte skrivit till oss? Då kan du bortse från det här mejlet.",
       ],

@@ -117,9 +117,9 @@ function followerMail({
   const topic =
     total === 1
       ? posts[0]!.kind === "answer"
-        ? `Nytt svar i "${thread.title}"`
-        : `Ny kommentar i "${thread.title}"`
-      : `${total} nya inlägg i "${thread.title}"`;
+        ? `Nytt svar i ”${thread.title}”`
+        : `Ny kommentar i ”${thread.title}”`
+      : `${total} nya inlägg i ”${thread.title}”`;
   const lines: EmailBlock[] = posts.map((p) => {
     const who = p.author && !p.author.deletedAt ? p.author.name : "En tidigare medlem";
     const verb = p.kind === "answer" ? "svarade" : "kommenterade";
@@ -132,8 +132,8 @@ function followerMail({
     name: user.name,
     blocks: [
       total === 1
-        ? `Det har kommit ett nytt inlägg i en tråd som du bevakar: "${thread.title}".`
-        : `Det har kommit ${total} nya inlägg${answers ? `, varav ${answers} svar,` : ""} i en tråd som du bevakar: "${thread.title}". Vi samlar nya inlägg i högst ett mejl i timmen per tråd.`,
+        ? `Det har kommit ett nytt inlägg i en tråd som du bevakar: ”${thread.title}”.`
+        : `Det har kommit ${total} nya inlägg${answers ? `, varav ${answers} svar,` : ""} i en tråd som du bevakar: ”${thread.title}”. Vi samlar nya inlägg i högst ett mejl i timmen per tråd.`,
       ...lines,
       { label: "Läs tråden", url: appUrl(threadHref(thread)) },
       { label: "Sluta bevaka tråden", url: optOut },

@@ -118,7 +118,7 @@ async function mailMentions(tx: Tx, { post, thread, authorName }: PostContext, h
       subject: subjectFor(`${authorName} nämnde dig i en diskussion`),
       name: user.name,
       blocks: [
-        `${authorName} nämnde dig i ${what} i tråden "${thread.title}":`,
+        `${authorName} nämnde dig i ${what} i tråden ”${thread.title}”:`,
         markdownExcerpt(post.bodyMd, 400),
         { label: "Gå till inlägget", url: appUrl(`${threadHref(thread)}#inlagg-${post.id}`) },
         "Du får det här mejlet för att någon skrev ditt användarnamn med @ framför i ett inlägg. Du kan stänga av de här mejlen på din profil under Mina bevakningar.",

@@ -62,7 +62,7 @@ export async function describeOptOut(kind: OptOutKind, userId: string, targetId:
     const thread = await prisma.thread.findUnique({ where: { id: targetId }, select: { title: true } });
     if (!thread) return null;
     const follow = await prisma.threadFollow.findUnique({ where: { threadId_userId: { threadId: targetId, userId } }, select: { userId: true } });
-    return { email: user.email, label: `tråden "${thread.title}"`, active: !!follow };
+    return { email: user.email, label: `tråden ”${thread.title}”`, active: !!follow };
   }
   if (kind === "kategori") {
     const category = await prisma.discussionCategory.findUnique({ where: { id: targetId }, select: { name: true } });

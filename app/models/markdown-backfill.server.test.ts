@@ -9,13 +9,14 @@ describe("the HTML backfill", () => {
     // As an earlier version (or a restore, or a script) left them: Markdown only.
     const post = await prisma.post.create({ data: { threadId: thread.id, kind: "question", bodyMd: "Fråga med **fetstil**" } });
     const kept = await prisma.post.create({ data: { threadId: thread.id, kind: "answer", bodyMd: "Svar", bodyHtml: "<p>Redan sparad</p>" } });
-    const item = await prisma.case.create({ data: { slug: "c", title: "Ett case", bodyMd: "## Bakgrund\n\nText" } });
+    const item = await prisma.case.create({ data: { slug: "c", title: "Ett case", bodyMd: "## Bakgrund\n\nText\n\n## Utmaning\n\nAtt fylla i av kommunen." } });
     const article = await prisma.article.create({ data: { slug: "a", title: "En spaning", bodyMd: "" } });
     const event = await prisma.event.create({ data: { slug: "e", title: "Ett forum", descriptionMd: "[Länk](https://scb.se)", startsAt: new Date(), endsAt: new Date() } });
 
     expect(await backfillMarkdownHtml()).toEqual({ rendered: 4, unrenderable: 0 });
     expect((await prisma.post.findUniqueOrThrow({ where: { id: post.id } })).bodyHtml).toBe("<p>Fråga med <strong>fetstil</strong></p>\n");
     expect((await prisma.post.findUniqueOrThrow({ where: { id: kept.id } })).bodyHtml).toBe("<p>Redan sparad</p>");
+    // A case's template sections still to be filled in are left out, as when it is saved.
     expect((await prisma.case.findUniqueOrThrow({ where: { id: item.id } })).bodyHtml).toBe('<h2 id="bakgrund">Bakgrund</h2>\n<p>Text</p>\n');
     expect((await prisma.article.findUniqueOrThrow({ where: { id: article.id } })).bodyHtml).toBe("");
     expect((await prisma.event.findUniqueOrThrow({ where: { id: event.id } })).descriptionHtml).toContain('class="external-link"');

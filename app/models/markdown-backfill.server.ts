@@ -1,4 +1,5 @@
 import { prisma } from "~/utils/db.server";
+import { withoutUnfilledSections } from "~/utils/case-sections";
 import { renderForWrite } from "~/utils/markdown.server";
 
 /**
@@ -20,6 +21,8 @@ type Table = {
   name: string;
   missing: (after: string | undefined) => Promise<Row[]>;
   store: (row: Row, html: string) => Promise<unknown>;
+  /** What of the Markdown is rendered (a case leaves out its unfilled template sections), as at write time. */
+  shown?: (markdown: string) => string;
 };
 
 const after = (id: string | undefined) => (id ? { id: { gt: id } } : {});
@@ -35,6 +38,7 @@ const TABLES: Table[] = [
   },
   {
     name: "Case",
+    shown: withoutUnfilledSections,
     missing: async (id) =>
       (await prisma.case.findMany({ where: { bodyHtml: null, ...after(id) }, orderBy: { id: "asc" }, take: BATCH, select: { id: true, bodyMd: true } })).map(
         (r) => ({ id: r.id, markdown: r.bodyMd }),
@@ -73,7 +77,7 @@ export async function backfillMarkdownHtml({ shouldStop = () => false }: { shoul
       const rows = await table.missing(cursor);
       for (const row of rows) {
         if (shouldStop()) return result;
-        const rendered = renderForWrite(row.markdown);
+        const rendered = renderForWrite(table.shown ? table.shown(row.markdown) : row.markdown);
         if (rendered.ok) {
           await table.store(row, rendered.html);
           result.rendered++;

@@ -122,12 +122,12 @@ function optionRows(input: PollInput) {
 /** Refuses a "repeat of" that does not exist or that would make a loop. */
 async function checkRepeatOf(tx: Tx, pollId: string | null, repeatOfId: string | null) {
   if (!repeatOfId) return;
-  if (repeatOfId === pollId) throw new Refusal("repeatOfId", "En fråga kan inte vara en upprepning av sig själv.");
+  if (repeatOfId === pollId) throw new Refusal("repeatOfId", "En omröstning kan inte vara en upprepning av sig själv.");
   let current: string | null = repeatOfId;
   for (let steps = 0; current && steps < 100; steps++) {
     const row: { repeatOfId: string | null } | null = await tx.poll.findUnique({ where: { id: current }, select: { repeatOfId: true } });
-    if (!row) throw new Refusal("repeatOfId", "Den tidigare frågan finns inte längre. Välj en annan.");
-    if (row.repeatOfId && row.repeatOfId === pollId) throw new Refusal("repeatOfId", "Det skulle bli en slinga: den frågan är redan en upprepning av den här.");
+    if (!row) throw new Refusal("repeatOfId", "Den tidigare omröstningen finns inte längre. Välj en annan.");
+    if (row.repeatOfId && row.repeatOfId === pollId) throw new Refusal("repeatOfId", "Det skulle bli en slinga: den omröstningen är redan en upprepning av den här.");
     current = row.repeatOfId;
   }
 }
@@ -172,9 +172,9 @@ export async function updatePoll(actorId: string, eventId: string, pollId: strin
   return refusable(() =>
     transaction(async (tx) => {
       const poll = await tx.poll.findFirst({ where: { id: pollId, eventId }, select: { state: true, imported: true } });
-      if (!poll) throw new Refusal("form", "Frågan finns inte.", 404);
+      if (!poll) throw new Refusal("form", "Omröstningen finns inte.", 404);
       if (poll.imported || poll.state !== "draft") {
-        throw new Refusal("form", "Frågan kan bara ändras medan den är ett utkast. Svaren skulle annars inte stämma med alternativen.", 409);
+        throw new Refusal("form", "Omröstningen kan bara ändras medan den är ett utkast. Svaren skulle annars inte stämma med alternativen.", 409);
       }
       await checkRepeatOf(tx, pollId, input.repeatOfId);
       await tx.pollOption.deleteMany({ where: { pollId } });
@@ -198,7 +198,7 @@ export async function deletePoll(actorId: string, eventId: string, pollId: strin
   return refusable(() =>
     transaction(async (tx) => {
       const poll = await tx.poll.findFirst({ where: { id: pollId, eventId }, select: { state: true, imported: true, code: true, question: true } });
-      if (!poll) throw new Refusal("form", "Frågan finns inte.", 404);
+      if (!poll) throw new Refusal("form", "Omröstningen finns inte.", 404);
       if (poll.imported || poll.state !== "draft") throw new Refusal("form", "Bara utkast kan tas bort.", 409);
       await tx.poll.delete({ where: { id: pollId } });
       await recordAudit(tx, { actorId, action: "poll.delete", entityType: "Poll", entityId: pollId, detail: { eventId, code: poll.code, question: poll.question } });
@@ -213,10 +213,10 @@ export async function changePollState(actorId: string, eventId: string, pollId: 
   const result = await refusable(() =>
     transaction(async (tx) => {
       const poll = await tx.poll.findFirst({ where: { id: pollId, eventId }, select: { state: true, imported: true, _count: { select: { options: true } } } });
-      if (!poll) throw new Refusal("form", "Frågan finns inte.", 404);
+      if (!poll) throw new Refusal("form", "Omröstningen finns inte.", 404);
       if (poll.imported) throw new Refusal("form", "Importerade resultat kan inte ändras.", 409);
-      if (!canTransition(poll.state, to)) throw new Refusal("form", `Frågan kan inte gå från ”${pollStateLabel(poll.state)}” till ”${pollStateLabel(to)}”. Ladda om sidan.`, 409);
-      if (to === "open" && poll._count.options < 2) throw new Refusal("form", "Frågan behöver minst två svarsalternativ innan den öppnas.", 409);
+      if (!canTransition(poll.state, to)) throw new Refusal("form", `Omröstningen kan inte gå från ”${pollStateLabel(poll.state)}” till ”${pollStateLabel(to)}”. Ladda om sidan.`, 409);
+      if (to === "open" && poll._count.options < 2) throw new Refusal("form", "Omröstningen behöver minst två svarsalternativ innan den öppnas.", 409);
       // Conditional on the state read above, so two clicks at once change it once.
       const { count } = await tx.poll.updateMany({
         where: { id: pollId, state: poll.state },
@@ -228,7 +228,7 @@ export async function changePollState(actorId: string, eventId: string, pollId: 
           ...(poll.state === "published" ? { publishedAt: null } : {}),
         },
       });
-      if (count !== 1) throw new Refusal("form", "Frågan ändrades samtidigt av någon annan. Ladda om sidan.", 409);
+      if (count !== 1) throw new Refusal("form", "Omröstningen ändrades samtidigt av någon annan. Ladda om sidan.", 409);
       await recordAudit(tx, { actorId, action: STATE_ACTIONS[to], entityType: "Poll", entityId: pollId, detail: { eventId, from: poll.state, to } });
       return { ok: true as const };
     }, TX_OPTIONS),

@@ -29,12 +29,12 @@ import { POLL_FIELD_LABELS, pollSchema, pollStateLabel, type PollState } from "~
 import { badRequest, requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? pageMeta(`Omröstning ${data.poll.code}`, "Hantera frågan: öppna, stäng och publicera.") : pageMeta("Frågan finns inte", "Vi hittade ingen fråga.");
+  data ? pageMeta(`Omröstning ${data.poll.code}`, "Hantera omröstningen: öppna, stäng och publicera.") : pageMeta("Omröstningen finns inte", "Vi hittade ingen omröstning.");
 
 
 async function loadPoll(params: LoaderFunctionArgs["params"]) {
-  const poll = await getPollForAdmin(requireParam(params, "eventId", "cuid", "Frågan finns inte"), requireParam(params, "pollId", "cuid", "Frågan finns inte"));
-  if (!poll) throw new Response("Frågan finns inte", { status: 404 });
+  const poll = await getPollForAdmin(requireParam(params, "eventId", "cuid", "Omröstningen finns inte"), requireParam(params, "pollId", "cuid", "Omröstningen finns inte"));
+  if (!poll) throw new Response("Omröstningen finns inte", { status: 404 });
   return poll;
 }
 
@@ -84,11 +84,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const SAVED: Record<string, string> = {
-  skapad: "Frågan är sparad som utkast.",
+  skapad: "Omröstningen är sparad som utkast.",
   andrad: "Ändringarna är sparade.",
-  oppnad: "Frågan är öppen. Deltagarna kan rösta nu.",
-  stangd: "Frågan är stängd. Inga fler röster tas emot.",
-  publicerad: "Resultatet är publicerat på forumets sida och under Undersökningar.",
+  oppnad: "Omröstningen är öppen. Deltagarna kan rösta nu.",
+  stangd: "Omröstningen är stängd. Inga fler röster tas emot.",
+  publicerad: "Resultatet är publicerat på forumets sida och under Omröstningar.",
   avpublicerad: "Resultatet är inte längre publicerat.",
 };
 
@@ -206,7 +206,7 @@ export default function ManagePoll() {
       {poll.state === "draft" && !poll.imported ? (
         <>
           <section className="section" aria-labelledby="andra">
-            <h2 id="andra">Ändra frågan</h2>
+            <h2 id="andra">Ändra omröstningen</h2>
             <PollForm
               intent="update"
               values={editValues}
@@ -218,9 +218,9 @@ export default function ManagePoll() {
           <section className="section" aria-labelledby="ta-bort">
             <h2 id="ta-bort">Ta bort</h2>
             <Form method="post">
-              <p>Ett utkast kan tas bort. En fråga som har varit öppen finns kvar.</p>
+              <p>Ett utkast kan tas bort. En omröstning som har varit öppen finns kvar.</p>
               <SubmitButton secondary name="intent" value="delete" pendingText="Tar bort…">
-                Ta bort frågan
+                Ta bort omröstningen
               </SubmitButton>
             </Form>
           </section>

@@ -56,7 +56,7 @@ export default function EventPolls() {
       />
       <h1>Omröstningar</h1>
       <p className="lead">
-        Frågor till deltagarna under {event.title}. Deltagarna svarar på <strong>/rosta</strong> med frågans kod, utan konto.
+        Omröstningar under {event.title}. Deltagarna röstar på <strong>/rosta</strong> med omröstningens kod, utan konto.
       </p>
       <ErrorSummary errors={actionData?.errors} labels={POLL_FIELD_LABELS} />
 
@@ -105,14 +105,14 @@ export default function EventPolls() {
             </table>
           </div>
         ) : (
-          <p>Forumet har inga frågor än.</p>
+          <p>Forumet har inga omröstningar än.</p>
         )}
       </section>
 
       <section className="section" aria-labelledby="ny-fraga">
-        <h2 id="ny-fraga">Ny fråga</h2>
-        <p>Frågan sparas som utkast. Du öppnar den för röster när det är dags under forumet.</p>
-        <PollForm intent="create" values={actionData?.values ?? {}} errors={actionData?.errors} candidates={candidates} submitLabel="Spara frågan" />
+        <h2 id="ny-fraga">Ny omröstning</h2>
+        <p>Omröstningen sparas som utkast. Du öppnar den för röster när det är dags under forumet.</p>
+        <PollForm intent="create" values={actionData?.values ?? {}} errors={actionData?.errors} candidates={candidates} submitLabel="Spara omröstningen" />
       </section>
     </>
   );

@@ -11,7 +11,7 @@ import { TagList } from "~/components/tag-list";
 import { TableOfContents } from "~/components/table-of-contents";
 import { getPublishedCaseBySlug, listCaseThreads, listRelatedCases, needsReview, REVIEW_MONTHS } from "~/models/case.server";
 import { getOptionalUser, hasRole } from "~/models/auth.server";
-import { adminCaseHref, caseHref, caseQuestionHref, eventHref, loginHref, municipalityHref, threadHref } from "~/utils/links";
+import { adminCaseHref, caseHref, caseQuestionHref, casesTaggedHref, eventHref, loginHref, municipalityHref, threadHref } from "~/utils/links";
 import { headingsFromHtml } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { requireParam } from "~/utils/http.server";
@@ -173,7 +173,7 @@ export default function CasePage() {
               <>
                 <dt>Område</dt>
                 <dd>
-                  <TagList tags={item.tags} label="Områden" />
+                  <TagList tags={item.tags} label="Områden" hrefFor={casesTaggedHref} />
                 </dd>
               </>
             ) : null}

@@ -46,8 +46,23 @@ export default function Discussions() {
           {loggedIn ? null : <span className="muted"> Du behöver vara inloggad medlem för att skriva.</span>}
         </p>
       </PageHeader>
+      {/* The threads are what people come for: they come first, the categories after. */}
+      <section aria-labelledby="tradar">
+        <h2 id="tradar">Trådar</h2>
+        <ThreadFilters action={DISCUSSIONS_HREF} sort={sort} tag={tag} tags={tags} />
+        <ThreadList
+          pinned={pinned}
+          threads={threads}
+          showCategory
+          nextHref={nextCursor ? listHref(DISCUSSIONS_HREF, { ...base, efter: nextCursor }) : null}
+          firstHref={cursor ? listHref(DISCUSSIONS_HREF, base) : null}
+        />
+        <p>
+          <a href={DISCUSSIONS_FEED_HREF}>Prenumerera på nya trådar (Atom-flöde)</a>
+        </p>
+      </section>
       {categories.length ? (
-        <section aria-labelledby="kategorier">
+        <section className="section" aria-labelledby="kategorier">
           <h2 id="kategorier">Kategorier</h2>
           <ul className="category-list">
             {categories.map((category) => (
@@ -68,20 +83,6 @@ export default function Discussions() {
           </p>
         </EmptyState>
       )}
-      <section aria-labelledby="tradar">
-        <h2 id="tradar">Trådar</h2>
-        <ThreadFilters action={DISCUSSIONS_HREF} sort={sort} tag={tag} tags={tags} />
-        <ThreadList
-          pinned={pinned}
-          threads={threads}
-          showCategory
-          nextHref={nextCursor ? listHref(DISCUSSIONS_HREF, { ...base, efter: nextCursor }) : null}
-          firstHref={cursor ? listHref(DISCUSSIONS_HREF, base) : null}
-        />
-        <p>
-          <a href={DISCUSSIONS_FEED_HREF}>Prenumerera på nya trådar (Atom-flöde)</a>
-        </p>
-      </section>
     </>
   );
 }

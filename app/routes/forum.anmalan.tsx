@@ -57,22 +57,52 @@ export default function OwnRegistration() {
           </>
         ) : null}
       </dl>
+      {/* canCancel: confirmed or waitlisted, for a forum still ahead. */}
+      {registration.canCancel ? (
+        <WhatHappensNext
+          email={registration.email}
+          seated={registration.status === "confirmed"}
+          hasJoinLink={Boolean(registration.joinUrl)}
+          calendarHref={eventCalendarHref(event)}
+          cancelPath={cancelPath}
+        />
+      ) : null}
+      <p>
+        <Link to={eventHref(event)}>Om forumet</Link>
+      </p>
+    </>
+  );
+}
+
+/** GOV.UK's "What happens next": the mail, the join link, the calendar and how to cancel. */
+function WhatHappensNext({ email, seated, hasJoinLink, calendarHref, cancelPath }: { email: string; seated: boolean; hasJoinLink: boolean; calendarHref: string; cancelPath: string | null }) {
+  return (
+    <section aria-labelledby="vad-hander-nu">
+      <h2 id="vad-hander-nu">Vad händer nu?</h2>
       <ul>
         <li>
-          <Link to={eventHref(event)}>Om forumet</Link>
+          Vi har skickat ett mejl till <strong>{email}</strong> med länken till den här sidan och en kalenderfil. Hittar du det inte? Titta i
+          skräpposten.
         </li>
-        {!event.cancelled ? (
-          <li>
-            <a href={eventCalendarHref(event)}>Lägg till i kalender</a>
-          </li>
-        ) : null}
+        <li>
+          {seated
+            ? hasJoinLink
+              ? "Länken till webbinariet står ovan och i mejlet. Du får den igen i en påminnelse dagen före forumet."
+              : "Länken till webbinariet kommer med e-post före forumet, senast i påminnelsen dagen före."
+            : "Blir en plats ledig flyttas du upp automatiskt och får ett mejl med länken till webbinariet."}
+        </li>
+        <li>
+          <a href={calendarHref}>Lägg till forumet i din kalender</a> (.ics-fil), om du inte redan har öppnat filen i mejlet.
+        </li>
         {cancelPath ? (
           <li>
+            {seated ? "Kan du inte komma? " : "Vill du inte stå kvar i kön? "}
             <Link to={cancelPath}>Avanmäl dig</Link>
+            {seated ? ", så går platsen till någon på väntelistan." : "."} Länken finns också i mejlet.
           </li>
         ) : null}
       </ul>
-    </>
+    </section>
   );
 }
 

@@ -33,7 +33,13 @@ export default function CheckYourEmail() {
         Vi har skickat ett mejl till {email ? <strong>{email}</strong> : "adressen du angav"}
         {forum ? ` om din anmälan till ${forum.title}` : ""}. Följ länken i mejlet och bekräfta anmälan.
       </p>
-      <p>Du får en plats, eller en plats på väntelistan, när du har bekräftat. Länken gäller i 24 timmar, men aldrig längre än till sista anmälningsdag.</p>
+      <h2>Vad händer nu?</h2>
+      <ol>
+        <li>Öppna mejlet och bekräfta anmälan. Länken gäller i 24 timmar, men aldrig längre än till sista anmälningsdag.</li>
+        <li>Du får en plats, eller en plats på väntelistan, och ett mejl med en kalenderfil och länken till din anmälan, där du också kan avanmäla dig.</li>
+        <li>Länken till webbinariet kommer med e-post före forumet.</li>
+      </ol>
+      <p>Var du redan anmäld med adressen? Då får du i stället ett mejl med länkarna till din anmälan.</p>
       <p>Hittar du inget mejl? Titta i skräpposten. Stämmer inte adressen? Anmäl dig igen med rätt adress.</p>
       {forum ? (
         <p>

@@ -6,7 +6,7 @@ import { EmptyState } from "~/components/empty-state";
 import { PageHeader } from "~/components/page-header";
 import { TagList } from "~/components/tag-list";
 import { listPublishedRecordings, listRecordingTags } from "~/models/recording.server";
-import { eventHref } from "~/utils/links";
+import { eventHref, recordingsTaggedHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { formatDuration } from "~/utils/video";
 
@@ -63,7 +63,7 @@ export default function Recordings() {
                   {r.materialCount ? ` · material finns` : ""}
                 </p>
                 {r.event.summary ? <p>{r.event.summary}</p> : null}
-                <TagList tags={r.event.tags} label="Områden" />
+                <TagList tags={r.event.tags} label="Områden" hrefFor={recordingsTaggedHref} />
               </li>
             ))}
           </ul>

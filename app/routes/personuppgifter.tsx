@@ -88,7 +88,7 @@ export default function Privacy() {
               <td>Skickade mejl tas bort {days(retention.mailDays)} efter att de skickades.</td>
             </tr>
             <tr>
-              <th scope="row">Svar i undersökningar under forum</th>
+              <th scope="row">Svar i omröstningar under forum</th>
               <td>För att visa resultat för alla deltagare. Resultaten visas bara som antal och andelar.</td>
               <td>Berättigat intresse av att redovisa forumets resultat.</td>
               <td>Så länge resultaten finns på webbplatsen. Ingen kan se vad en enskild person har svarat.</td>
@@ -112,7 +112,7 @@ export default function Privacy() {
         <p>Webbplatsen sätter bara två sorters kakor, och ingen av dem används för att följa dig:</p>
         <ul>
           <li>en inloggningskaka när du har loggat in, så att du förblir inloggad;</li>
-          <li>en kaka när du svarar i en undersökning, så att du bara räknas en gång och kan ändra ditt svar.</li>
+          <li>en kaka när du röstar i en omröstning, så att du bara räknas en gång och kan ändra ditt svar.</li>
         </ul>
 
         <h2>Dina rättigheter</h2>

@@ -17,9 +17,9 @@ import { pollResultHref, voteHref } from "~/utils/links";
 import { normalizePollCode, VOTE_ARRAY_FIELDS, VOTE_FIELD_LABELS, voteSchema } from "~/validation/poll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? pageMeta(`Rösta: ${data.poll.question}`, "Svara på frågan under forumet. Du behöver inget konto.") : pageMeta("Frågan finns inte", "Vi hittade ingen fråga med den koden.");
+  data ? pageMeta(`Rösta: ${data.poll.question}`, "Rösta under forumet. Du behöver inget konto.") : pageMeta("Omröstningen finns inte", "Vi hittade ingen omröstning med den koden.");
 
-const NOT_FOUND = "Vi hittade ingen fråga med den koden. Kontrollera koden på skärmen. Har omröstningen inte öppnat än? Försök igen när den har öppnat.";
+const NOT_FOUND = "Vi hittade ingen omröstning med den koden. Kontrollera koden på skärmen. Har omröstningen inte öppnat än? Försök igen när den har öppnat.";
 
 /** Drafts, imported results and polls of unpublished forums are "not found", like a wrong code. */
 async function loadPoll({ params, context }: Pick<LoaderFunctionArgs, "params" | "context">) {
@@ -153,14 +153,18 @@ export default function Vote() {
           {accountMunicipality ? (
             <p className="muted">Din kommun hämtas från ditt konto, så att resultatet kan jämföras mellan län.</p>
           ) : (
-            <MunicipalitySelect
-              municipalities={municipalities}
-              label="Din kommun (valfritt)"
-              hint="Används bara för att jämföra svar mellan län och kommungrupper. Grupper med färre än fem svar visas aldrig."
-              defaultValue={values?.municipalityCode ?? own?.municipalityCode ?? ""}
-              error={errors?.municipalityCode}
-              emptyLabel="Vill inte ange / ingen kommun"
-            />
+            // Optional, so folded away: on a phone the options and the button fit on the first screen.
+            <details className="vote__more" open={Boolean(errors?.municipalityCode)}>
+              <summary>Ange din kommun (valfritt)</summary>
+              <MunicipalitySelect
+                municipalities={municipalities}
+                label="Din kommun (valfritt)"
+                hint="Används bara för att jämföra svar mellan län och kommungrupper. Grupper med färre än fem svar visas aldrig."
+                defaultValue={values?.municipalityCode ?? own?.municipalityCode ?? ""}
+                error={errors?.municipalityCode}
+                emptyLabel="Vill inte ange / ingen kommun"
+              />
+            </details>
           )}
           <SubmitButton pendingText="Skickar…">{own ? "Ändra mitt svar" : "Skicka mitt svar"}</SubmitButton>
           <p className="muted vote__privacy">
@@ -180,7 +184,7 @@ export function ErrorBoundary() {
       statusHandlers={{
         404: () => (
           <>
-            <h1>Frågan finns inte</h1>
+            <h1>Omröstningen finns inte</h1>
             <p className="lead">{NOT_FOUND}</p>
             <p>
               <Link to="/rosta">Skriv koden igen</Link>

@@ -9,7 +9,7 @@ import { rateLimitResponse } from "~/utils/http.server";
 import { voteHref } from "~/utils/links";
 import { normalizePollCode } from "~/validation/poll";
 
-export const meta: MetaFunction = () => pageMeta("Rösta", "Svara på en fråga under forumet med koden som visas på skärmen.");
+export const meta: MetaFunction = () => pageMeta("Rösta", "Rösta under forumet med koden som visas på skärmen.");
 
 /** The code form is a GET form: it works without JavaScript and needs no CSRF check. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (limited) throw rateLimitResponse(limited);
   if (!poll) {
     return json(
-      { error: `Vi hittade ingen fråga med koden ${code}. Kontrollera koden på skärmen. Har omröstningen inte öppnat än? Försök igen när den har öppnat.`, value: code },
+      { error: `Vi hittade ingen omröstning med koden ${code}. Kontrollera koden på skärmen. Har omröstningen inte öppnat än? Försök igen när den har öppnat.`, value: code },
       { status: 404 },
     );
   }
@@ -58,7 +58,7 @@ export default function VoteWithCode() {
           />
         </div>
         <button type="submit" className="button">
-          Gå till frågan
+          Gå till omröstningen
         </button>
       </Form>
     </div>

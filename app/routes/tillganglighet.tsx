@@ -48,7 +48,7 @@ export default function Accessibility() {
             kan sakna textning, och spelaren där styr vi inte över. Behöver du en textversion av en inspelning kan du be om det.
           </li>
           <li>
-            <strong>Diagram i liveundersökningar.</strong> Diagrammen som visas för publiken medan deltagarna röstar ändras hela
+            <strong>Diagram i omröstningar.</strong> Diagrammen som visas för publiken medan deltagarna röstar ändras hela
             tiden, och en skärmläsare läser inte upp varje ändring. Samma siffror finns alltid i en tabell under diagrammet.
           </li>
           <li>

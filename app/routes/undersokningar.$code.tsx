@@ -14,7 +14,7 @@ import { pollResultHref } from "~/utils/links";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
-    ? pageMeta(data.poll.question, `Resultatet av frågan som ställdes på ${data.poll.event.title}.`)
+    ? pageMeta(data.poll.question, `Resultatet av omröstningen på ${data.poll.event.title}.`)
     : pageMeta("Resultatet finns inte", "Vi hittade inget publicerat resultat med den koden.");
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -27,7 +27,7 @@ export default function PollResultPage() {
   const { poll, breakdowns, trend } = useLoaderData<typeof loader>();
   return (
     <>
-      <Breadcrumbs items={[{ to: "/undersokningar", label: "Undersökningar" }]} current={poll.code} />
+      <Breadcrumbs items={[{ to: "/undersokningar", label: "Omröstningar" }]} current={poll.code} />
       <h1>{poll.question}</h1>
       <p className="lead">
         Ställd på <Link to={eventHref(poll.event)}>{poll.event.title}</Link>, <DateTime value={poll.event.startsAt} format="date" />.
@@ -37,7 +37,7 @@ export default function PollResultPage() {
         {poll.rows && poll.rows.length ? (
           <PollChart id="resultat-diagram" title={poll.question} rows={poll.rows} respondents={poll.respondents} multipleChoice={poll.multipleChoice} />
         ) : (
-          <p>{poll.resultNote || "Inga siffror redovisades för den här frågan."}</p>
+          <p>{poll.resultNote || "Inga siffror redovisades för den här omröstningen."}</p>
         )}
         <p>
           Ladda ned: <a href={`${pollResultHref(poll.code)}.csv`}>CSV</a> · <a href={`${pollResultHref(poll.code)}.json`}>JSON</a>
@@ -46,7 +46,7 @@ export default function PollResultPage() {
       {trend.length ? (
         <section className="section" aria-labelledby="over-tid">
           <h2 id="over-tid">Svaren över tid</h2>
-          <p>Samma fråga har ställts vid flera forum. Här syns hur svaren har ändrats.</p>
+          <p>Samma omröstning har gjorts vid flera forum. Här syns hur svaren har ändrats.</p>
           <TrendChart id="trend" points={trend} />
         </section>
       ) : null}

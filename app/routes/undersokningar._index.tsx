@@ -12,7 +12,7 @@ import { countedResultRows, importedResultRows, type ResultRow } from "~/utils/p
 import { pollResultHref } from "~/utils/links";
 
 export const meta: MetaFunction = () =>
-  pageMeta("Undersökningar", "Resultat från frågorna som deltagarna har svarat på under forumen.");
+  pageMeta("Omröstningar", "Resultaten av omröstningarna under forumen.");
 
 export async function loader() {
   const polls = await listPublishedPolls();
@@ -57,8 +57,8 @@ export default function Polls() {
   return (
     <>
       <PageHeader
-        title="Undersökningar"
-        lead="Under forumen svarar deltagarna på korta frågor. Här ser du resultaten, forum för forum."
+        title="Omröstningar"
+        lead="Under forumen röstar deltagarna om korta frågor. Här ser du resultaten av omröstningarna, forum för forum."
       />
       {forums.length ? (
         forums.map((forum) => (
@@ -93,7 +93,7 @@ function PollResult({ poll }: { poll: PollView }) {
       {poll.rows && poll.rows.length ? (
         <PollChart id={`fraga-${poll.id}`} title={poll.question} rows={poll.rows} respondents={poll.respondents} multipleChoice={poll.multipleChoice} />
       ) : (
-        <p>{poll.resultNote || "Inga siffror redovisades för den här frågan."}</p>
+        <p>{poll.resultNote || "Inga siffror redovisades för den här omröstningen."}</p>
       )}
     </div>
   );

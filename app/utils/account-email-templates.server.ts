@@ -84,7 +84,7 @@ export function affiliationApprovedTemplate({ name, affiliation, profileUrl }: {
     subject: subjectFor("Din tillhörighet är verifierad"),
     name,
     blocks: [
-      `Forumansvarig har verifierat att du arbetar i ${affiliation}. Ditt namn visas nu med märket "Verifierad: ${affiliation}", och du kan se och göra er analysmognadsbedömning.`,
+      `Forumansvarig har verifierat att du arbetar i ${affiliation}. Ditt namn visas nu med märket ”Verifierad: ${affiliation}”, och du kan se och göra er analysmognadsbedömning.`,
       { label: "Till din profil", url: profileUrl },
     ],
   });

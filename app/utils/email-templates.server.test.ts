@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { accountExistsTemplate, resetPasswordTemplate, verifyEmailTemplate } from "./account-email-templates.server";
 import { caseQuestionTemplate, emailLayout, escapeHtml } from "./email-templates.server";
+import { registrationConfirmedTemplate, registrationLinksTemplate, registrationWaitlistedTemplate } from "./forum-email-templates.server";
 
 const site = "https://kommunforum.example";
 
@@ -91,5 +92,48 @@ describe("caseQuestionTemplate", () => {
     expect(mail.text).toContain("https://kommunforum.example/diskussioner/abc/hur-valde-ni-sensorer");
     expect(mail.html).not.toContain("<script>");
     expect(mail.html).toContain("&lt;script&gt;");
+  });
+});
+
+describe("registration mail", () => {
+  const event = { title: "Kommunforum Analytics 12 januari 2027", when: "tisdag 12 januari 2027 kl. 13.00–14.30", place: "På webben", eventUrl: `${site}/forum/nasta` };
+  const urls = { pageUrl: `${site}/forum/anmalan?r=1&sig=a`, cancelUrl: `${site}/forum/avanmal?r=1&sig=b` };
+  const buttons = (html: string) => [...html.matchAll(/<a [^>]*display:inline-block[^>]*>([^<]*)<\/a>/g)].map((m) => m[1]);
+
+  it("shows Se din anmälan as the button and Avanmäl dig as a plain link in a sentence", () => {
+    const mails = [
+      registrationConfirmedTemplate({ name: "Anna", event, joinUrl: null, ...urls }),
+      registrationWaitlistedTemplate({ name: "Anna", event, position: 2, ...urls }),
+      registrationLinksTemplate({ event, ...urls }),
+    ];
+    for (const mail of mails) {
+      expect(buttons(mail.html)).not.toContain("Avanmäl dig");
+      expect(mail.html).toMatch(/<p [^>]*>[^<]+<a href="https:\/\/kommunforum\.example\/forum\/avanmal\?r=1&amp;sig=b" style="color:#12416b">Avanmäl dig<\/a>/);
+      expect(mail.text).toContain(`Avanmäl dig`);
+      expect(mail.text).toContain(urls.cancelUrl);
+    }
+    expect(buttons(mails[0]!.html)).toEqual(["Se din anmälan"]);
+    expect(mails[0]!.text).toContain(`Kan du inte komma? Avanmäl dig, så går platsen till någon på väntelistan.\n${urls.cancelUrl}`);
+  });
+});
+
+describe("Swedish quotation marks in mail", () => {
+  it("quotes titles and names in mail text with ”…”, never with straight quotes", async () => {
+    const { readFileSync, readdirSync } = await import("node:fs");
+    const path = await import("node:path");
+    const dirs = ["app/models", "app/utils"];
+    const mailSources = dirs
+      .flatMap((dir) => readdirSync(dir).map((f) => path.join(dir, f)))
+      .filter((file) => file.endsWith(".server.ts") && !file.endsWith(".test.ts"))
+      .filter((file) => /emailLayout|enqueueEmail|EmailBlock/.test(readFileSync(file, "utf8")));
+    expect(mailSources.length).toBeGreaterThan(5);
+    const straight = mailSources.flatMap((file) =>
+      readFileSync(file, "utf8")
+        .split("\n")
+        .map((line, i) => ({ where: `${file}:${i + 1}`, line }))
+        // A straight quote right before an interpolation that is not an HTML attribute (href="${…}").
+        .filter(({ line }) => /(?<![=\w])"\$\{/.test(line) && /`/.test(line)),
+    );
+    expect(straight.map((s) => s.where)).toEqual([]);
   });
 });

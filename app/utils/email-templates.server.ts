@@ -17,8 +17,15 @@ export const SITE_NAME = "Kommunforum Analytics";
 /** `unsubscribeUrl` goes on to the outbox, which sends it as a List-Unsubscribe header. */
 export type RenderedEmail = { subject: string; text: string; html: string; unsubscribeUrl?: string };
 
-/** A paragraph of plain text, or a link shown as a button in HTML. */
-export type EmailBlock = string | { label: string; url: string };
+/**
+ * A paragraph of plain text; a link shown as a button in HTML (the mail's main
+ * action); or, with `plain`, a sentence with an ordinary link in it, for a
+ * secondary action ("Avanmäl dig") that must not look as loud as the main one.
+ */
+export type EmailBlock = string | { label: string; url: string } | PlainLinkBlock;
+export type PlainLinkBlock = { plain: true; before?: string; label: string; after?: string; url: string };
+
+const isPlain = (b: EmailBlock): b is PlainLinkBlock => typeof b !== "string" && "plain" in b;
 
 export type LayoutInput = {
   subject: string;
@@ -51,10 +58,13 @@ export function emailLayout(input: LayoutInput): RenderedEmail {
   const siteUrl = safeUrl(input.siteUrl ?? env().APP_URL);
   const name = input.name?.trim();
   const greeting = name ? `Hej ${name}!` : "Hej!";
-  const blocks = input.blocks.map((b) => (typeof b === "string" ? b : { label: b.label, url: safeUrl(b.url) }));
+  const blocks = input.blocks.map((b) => (typeof b === "string" ? b : { ...b, url: safeUrl(b.url) }));
   const unsubscribeUrl = input.unsubscribeUrl ? safeUrl(input.unsubscribeUrl) : undefined;
 
-  const textParts = [greeting, ...blocks.map((b) => (typeof b === "string" ? b : `${b.label}:\n${b.url}`))];
+  const textParts = [
+    greeting,
+    ...blocks.map((b) => (typeof b === "string" ? b : isPlain(b) ? `${b.before ?? ""}${b.label}${b.after ?? ""}\n${b.url}` : `${b.label}:\n${b.url}`)),
+  ];
   const textFooter = [`-- `, `${SITE_NAME}`, siteUrl];
   if (unsubscribeUrl) textFooter.push("", `Vill du inte få fler sådana här mejl? Avsluta prenumerationen:\n${unsubscribeUrl}`);
   const text = `${textParts.join("\n\n")}\n\n${textFooter.join("\n")}\n`;
@@ -63,7 +73,9 @@ export function emailLayout(input: LayoutInput): RenderedEmail {
   const htmlBlocks = blocks.map((b) =>
     typeof b === "string"
       ? `<p ${p}>${escapeHtml(b).replace(/\n/g, "<br>")}</p>`
-      : `<p ${p}><a href="${escapeHtml(b.url)}" style="display:inline-block;padding:12px 20px;background:#12416b;color:#ffffff;text-decoration:underline;border-radius:4px;font-weight:bold">${escapeHtml(b.label)}</a></p>` +
+      : isPlain(b)
+        ? `<p ${p}>${escapeHtml(b.before ?? "")}<a href="${escapeHtml(b.url)}" style="color:#12416b">${escapeHtml(b.label)}</a>${escapeHtml(b.after ?? "")}</p>`
+        : `<p ${p}><a href="${escapeHtml(b.url)}" style="display:inline-block;padding:12px 20px;background:#12416b;color:#ffffff;text-decoration:underline;border-radius:4px;font-weight:bold">${escapeHtml(b.label)}</a></p>` +
         `<p style="margin:0 0 16px;font-size:14px;line-height:1.5;color:#3d4550">Fungerar inte knappen? Kopiera länken till webbläsaren:<br>${escapeHtml(b.url)}</p>`,
   );
   const unsubscribe = unsubscribeUrl

@@ -61,8 +61,7 @@ export function registrationConfirmedTemplate({
       joinUrl ? { label: "Länk till webbinariet", url: joinUrl } : "Länken till webbinariet skickas till dig före forumet.",
       "Lägg in forumet i din kalender med den bifogade kalenderfilen (.ics).",
       { label: "Se din anmälan", url: pageUrl },
-      "Kan du inte komma? Avanmäl dig, så går platsen till någon på väntelistan.",
-      { label: "Avanmäl dig", url: cancelUrl },
+      { plain: true, before: "Kan du inte komma? ", label: "Avanmäl dig", after: ", så går platsen till någon på väntelistan.", url: cancelUrl },
     ],
   });
 }
@@ -89,8 +88,7 @@ export function registrationWaitlistedTemplate({
       "Om en plats blir ledig flyttas du upp automatiskt och får ett mejl med länken till webbinariet.",
       "Den bifogade kalenderfilen (.ics) hjälper dig att hålla tiden ledig.",
       { label: "Se din plats i kön", url: pageUrl },
-      "Vill du inte stå kvar i kön?",
-      { label: "Avanmäl dig", url: cancelUrl },
+      { plain: true, before: "Vill du inte stå kvar i kön? ", label: "Avanmäl dig", after: ".", url: cancelUrl },
     ],
   });
 }
@@ -120,7 +118,7 @@ export function registrationLinksTemplate({ event, pageUrl, cancelUrl }: { event
       "Någon anmälde den här e-postadressen till forumet igen. Du är redan anmäld, så inget har ändrats. Här är länkarna till din anmälan.",
       eventFacts(event),
       { label: "Se din anmälan", url: pageUrl },
-      { label: "Avanmäl dig", url: cancelUrl },
+      { plain: true, before: "Kan du inte komma? ", label: "Avanmäl dig", after: ".", url: cancelUrl },
     ],
   });
 }
@@ -152,8 +150,7 @@ export function eventReminderTemplate({
       "Välkommen till forumet! Här är en påminnelse.",
       eventFacts(event),
       joinUrl ? { label: "Länk till webbinariet", url: joinUrl } : "Länken till webbinariet kommer i ett eget mejl.",
-      "Kan du inte komma? Avanmäl dig, så går platsen till någon annan.",
-      { label: "Avanmäl dig", url: cancelUrl },
+      { plain: true, before: "Kan du inte komma? ", label: "Avanmäl dig", after: ", så går platsen till någon annan.", url: cancelUrl },
     ],
   });
 }

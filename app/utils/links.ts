@@ -22,6 +22,11 @@ export const registrationSentHref = (event: { slug: string }, email: string) =>
 
 export const caseHref = (c: { slug: string }) => `/case/${c.slug}`;
 
+/** The lists filtered by one tag: cases and threads (?tagg=), recordings (?omrade=). */
+export const casesTaggedHref = (tag: { slug: string }) => `/case?tagg=${encodeURIComponent(tag.slug)}`;
+export const threadsTaggedHref = (tag: { slug: string }) => `/diskussioner?tagg=${encodeURIComponent(tag.slug)}`;
+export const recordingsTaggedHref = (tag: { slug: string }) => `/inspelningar?omrade=${encodeURIComponent(tag.slug)}`;
+
 /** The form that asks a case's authors a question. */
 export const caseQuestionHref = (c: { slug: string }) => `${caseHref(c)}/fraga`;
 

@@ -1,31 +1,32 @@
 import { z } from "zod";
+import { CASE_PLACEHOLDER } from "~/utils/case-sections";
 import { MARKDOWN_LIMITS, tooLongMessage } from "~/utils/markdown-limits";
 
 /** Form schemas for the knowledge library: cases, articles and questions to a case owner. */
 
 export const CASE_SECTION_TEMPLATE = `## Bakgrund
 
-Att fylla i av kommunen.
+${CASE_PLACEHOLDER}
 
 ## Utmaning
 
-Att fylla i av kommunen.
+${CASE_PLACEHOLDER}
 
 ## Lösning
 
-Att fylla i av kommunen.
+${CASE_PLACEHOLDER}
 
 ## Resultat
 
-Att fylla i av kommunen.
+${CASE_PLACEHOLDER}
 
 ## Lärdomar
 
-Att fylla i av kommunen.
+${CASE_PLACEHOLDER}
 
 ## Nästa steg
 
-Att fylla i av kommunen.
+${CASE_PLACEHOLDER}
 `;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

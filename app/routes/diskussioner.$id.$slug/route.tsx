@@ -28,7 +28,7 @@ import {
 import { readFormData } from "~/utils/form-data.server";
 import { failureOf, parseForm } from "~/utils/forms";
 import { answerCountLabel } from "~/utils/labels";
-import { caseHref, categoryFeedHref, categoryHref, DISCUSSIONS_HREF, eventHref, loginHref, moderateThreadHref, postAnchor, threadHref } from "~/utils/links";
+import { caseHref, categoryFeedHref, categoryHref, DISCUSSIONS_HREF, eventHref, loginHref, moderateThreadHref, postAnchor, threadHref, threadsTaggedHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { Answer, Author, Body, PostActions } from "./posts";
 import { FLAGGED_NOTICE, FLAGGED_PARAM } from "~/utils/flags";
@@ -176,7 +176,7 @@ export default function ThreadPage() {
             </>
           ) : null}
         </p>
-        <TagList tags={thread.tags} />
+        <TagList tags={thread.tags} hrefFor={threadsTaggedHref} />
         {viewer?.isModerator ? (
           <p>
             <Link to={moderateThreadHref(thread.id)}>Moderera tråden</Link> (lås, fäst, flytta, slå ihop)

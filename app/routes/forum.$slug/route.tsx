@@ -12,7 +12,7 @@ import { getPublicRecording } from "~/models/recording.server";
 import { listOpenPollCodes, listPublishedPolls } from "~/models/poll.server";
 import { PollChart } from "~/components/poll-chart";
 import { resultRowsFor } from "~/utils/poll-results";
-import { caseHref, eventCalendarHref, eventHref, municipalityHref, pollResultHref, voteHref } from "~/utils/links";
+import { caseHref, eventCalendarHref, eventHref, municipalityHref, pollResultHref } from "~/utils/links";
 import { RecordingPlayer } from "~/components/recording-player";
 import { formatNumber } from "~/utils/format";
 import { env } from "~/utils/env.server";
@@ -21,6 +21,7 @@ import { eventJsonLd, serializeJsonLd } from "~/utils/json-ld";
 import { eventFormatLabel, eventPlaceLabel, seatsLeftLabel } from "~/utils/labels";
 import { pageMeta } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
+import { EventAction, VoteNow } from "./event-action";
 import { loadRegistrationSection, registrationAction } from "./registration.server";
 import { requireParam } from "~/utils/http.server";
 
@@ -71,10 +72,21 @@ export default function ForumEvent() {
     <>
       <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
       <Breadcrumbs items={[{ to: "/forum", label: "Forum och evenemang" }]} current={event.title} />
-      <PageHeader title={event.title} lead={event.summary || undefined}>
+      {/* The action and its key facts come before the lead, so a phone shows them on the first screen. */}
+      <PageHeader title={event.title}>
         <p className="page-header__meta">
           <DateTimeRange start={event.startsAt} end={event.endsAt} /> · {eventFormatLabel(event.format)}
         </p>
+        {registrationOpen ? (
+          <EventAction
+            seats={seats}
+            deadline={event.registrationDeadline}
+            full={event.seatsLeft === 0}
+            ownRegistrationPath={registration.ownRegistration?.path ?? null}
+            closed={Boolean(registration.closedMessage)}
+          />
+        ) : null}
+        {event.summary ? <p className="lead">{event.summary}</p> : null}
       </PageHeader>
 
       <div className="with-sidebar">
@@ -111,18 +123,7 @@ export default function ForumEvent() {
             </section>
           ) : null}
 
-          {openPolls.length ? (
-            <section className="section notice" aria-labelledby="rosta-nu">
-              <h2 id="rosta-nu">Rösta nu</h2>
-              <ul>
-                {openPolls.map((p) => (
-                  <li key={p.code}>
-                    <Link to={voteHref(p.code)}>{p.question}</Link>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <VoteNow polls={openPolls} />
 
           {polls.length ? (
             <section className="section" id="omrostningar" aria-labelledby="omrostningar-rubrik">
@@ -135,7 +136,7 @@ export default function ForumEvent() {
                   {poll.rows && poll.rows.length ? (
                     <PollChart id={`omrostning-${poll.id}`} title={poll.question} rows={poll.rows} respondents={poll.respondents} multipleChoice={poll.multipleChoice} />
                   ) : (
-                    <p>{poll.resultNote || "Inga siffror redovisades för den här frågan."}</p>
+                    <p>{poll.resultNote || "Inga siffror redovisades för den här omröstningen."}</p>
                   )}
                 </div>
               ))}
