@@ -41,7 +41,7 @@ export function PollForm({
       />
       <SelectField
         name="repeatOfId"
-        label="Upprepning av en tidigare fråga (valfritt)"
+        label="Upprepning av en tidigare fråga (frivilligt)"
         hint="Välj frågan om samma sak ställts förut. Resultatsidan visar då svaren över tid."
         defaultValue={values.repeatOfId ?? ""}
         error={errors?.repeatOfId}

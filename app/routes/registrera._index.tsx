@@ -1,31 +1,31 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary, Honeypot, SubmitButton, TextField } from "~/components/forms";
 import { OrganisationFields } from "~/components/organisation-fields";
 import { signUp } from "~/models/account.server";
-import { listMunicipalities } from "~/models/reference.server";
 import { requireAnonymous } from "~/models/auth.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, passRetryAfter, tooManyAttempts } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { hashPassword } from "~/utils/password.server";
 import { weakPasswordReason } from "~/utils/password-policy.server";
-import { enforceRateLimit } from "~/models/rate-limit.server";
+import { formRateLimit } from "~/models/rate-limit.server";
 import { PASSWORD_MIN, signupSchema, toOrganisationChoice } from "~/validation/auth";
 
 export const meta: MetaFunction = () =>
   pageMeta("Bli medlem", "Skapa ett konto för att delta i diskussioner och dela erfarenheter med andra kommuner.");
 
+export const headers = passRetryAfter;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return json({ municipalities: await listMunicipalities() });
+  return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  await enforceRateLimit("signupIp", context.clientIp ?? "okänd");
   const formData = await readFormData(request);
   // Bots fill the hidden field; they get the same answer as people, and nothing is stored.
   if (formData.get("webbplats")) return redirect("/registrera/skickat");
@@ -33,6 +33,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
   const weak = weakPasswordReason(parsed.data.password, parsed.data.email);
   if (weak) return badRequest({ password: weak }, formValues(formData));
+  // Only a valid form counts: a few per address, many per IP (a municipality shares one).
+  const refused = await formRateLimit([
+    ["signupAddress", parsed.data.email],
+    ["signupIp", context.clientIp ?? "okänd"],
+  ]);
+  if (refused) return tooManyAttempts(refused, formValues(formData));
   const result = await signUp({
     name: parsed.data.name,
     email: parsed.data.email,
@@ -45,7 +51,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Signup() {
-  const { municipalities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   const values: Record<string, string> = actionData?.values ?? {};
@@ -79,7 +84,7 @@ export default function Signup() {
           required
         />
         <TextField name="title" label="Befattning (frivilligt)" hint="Till exempel BI-analytiker eller IT-strateg." autoComplete="organization-title" defaultValue={values.title} error={errors?.title} />
-        <OrganisationFields municipalities={municipalities} values={values} errors={errors} />
+        <OrganisationFields values={values} errors={errors} withType />
         <p>
           Genom att skapa ett konto godkänner du att vi sparar uppgifterna ovan enligt vår{" "}
           <Link to="/personuppgifter">personuppgiftspolicy</Link>.

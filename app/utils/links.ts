@@ -25,6 +25,13 @@ export const caseHref = (c: { slug: string }) => `/case/${c.slug}`;
 /** The form that asks a case's authors a question. */
 export const caseQuestionHref = (c: { slug: string }) => `${caseHref(c)}/fraga`;
 
+/** The Kontakt form, and where it lands after a message was sent (the confirmation in view without JavaScript). */
+export const CONTACT_HREF = "/kontakt";
+export const CONTACT_SENT_HREF = `${CONTACT_HREF}?skickat=1#bekraftelse`;
+
+/** The privacy notice every form that asks for personal data links to. */
+export const PRIVACY_HREF = "/personuppgifter";
+
 /** The login page, back to `next` afterwards (a path on this site). */
 export const loginHref = (next: string) => `/logga-in?redirectTo=${encodeURIComponent(next)}`;
 

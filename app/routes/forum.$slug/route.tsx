@@ -208,7 +208,6 @@ export default function ForumEvent() {
             ) : registrationOpen && !registration.closedMessage ? (
               <RegistrationForm
                 slug={event.slug}
-                municipalities={registration.municipalities}
                 member={registration.member}
                 errors={actionData?.errors}
                 values={actionData?.values}
