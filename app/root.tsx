@@ -76,7 +76,7 @@ function Shell({ children }: { children: ReactNode }) {
       <main id="huvudinnehall" tabIndex={-1}>
         <div className="container">{children}</div>
       </main>
-      <SiteFooter />
+      <SiteFooter operator={data?.env.OPERATOR_NAME} />
     </>
   );
 }

@@ -1,4 +1,5 @@
-// The limits on sign-up and Kontakt as a municipality behind one IP meets them:
+// The public forms over HTTP. The limits on sign-up and Kontakt as a municipality
+// behind one IP meets them:
 // a form that failed validation never counts, a sender past their own limit sees
 // the wait inside the form with what they typed, and a colleague on the same IP
 // goes on sending.
@@ -8,7 +9,7 @@ import { startAppServer, type AppServer } from "./app-server";
 
 let app: AppServer;
 beforeAll(async () => {
-  app = await startAppServer({ name: "form-rate-limits" });
+  app = await startAppServer({ name: "forms-http", env: { OPERATOR_NAME: "Exempelkommunen, kommunledningskontoret" } });
 }, 60_000);
 afterAll(() => app?.stop());
 
@@ -40,4 +41,13 @@ describe("Kontakt's limits", () => {
     // A colleague behind the same IP is not stopped.
     expect((await postContact(message("erik@kommun.example"))).status).toBe(302);
   }, 60_000);
+});
+
+describe("who runs the service", () => {
+  it("is the configured organisation, in the footer and as the controller in the privacy notice", async () => {
+    const privacy = await (await fetch(`${app.url}/personuppgifter`)).text();
+    expect(privacy).toContain("Personuppgiftsansvarig är <strong>Exempelkommunen, kommunledningskontoret</strong>");
+    const home = await (await fetch(`${app.url}/`)).text();
+    expect(home).toContain("Webbplatsen drivs av Exempelkommunen, kommunledningskontoret.");
+  });
 });
