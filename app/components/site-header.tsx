@@ -1,5 +1,5 @@
 import { Form, Link, NavLink } from "@remix-run/react";
-import { DISCUSSIONS_HREF } from "~/utils/links";
+import { DISCUSSIONS_HREF, signupHref } from "~/utils/links";
 
 export const NAV_ITEMS = [
   { to: "/forum", label: "Forum och evenemang" },
@@ -38,7 +38,10 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
               </Form>
             </>
           ) : (
-            <Link to="/logga-in">Logga in</Link>
+            <>
+              <Link to="/logga-in">Logga in</Link>
+              <Link to={signupHref()}>Bli medlem</Link>
+            </>
           )}
         </div>
       </div>

@@ -1,6 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { safeRedirect } from "~/utils/safe-redirect";
+import { loginHref, signupSentHref } from "~/utils/links";
+import { signupBrowserCookie } from "~/utils/signup-browser.server";
 import { ErrorSummary, Honeypot, SubmitButton, TextField } from "~/components/forms";
 import { OrganisationFields } from "~/components/organisation-fields";
 import { signUp } from "~/models/account.server";
@@ -28,7 +31,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const formData = await readFormData(request);
   // Bots fill the hidden field; they get the same answer as people, and nothing is stored.
-  if (formData.get("webbplats")) return redirect("/registrera/skickat");
+  if (formData.get("webbplats")) return redirect(signupSentHref(String(formData.get("email") ?? "").slice(0, 254)));
+  const next = safeRedirect(formData.get("redirectTo"), "") || undefined;
   const parsed = parseForm(signupSchema, formData);
   if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
   const weak = weakPasswordReason(parsed.data.password, parsed.data.email);
@@ -45,15 +49,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
     title: parsed.data.title,
     passwordHash: await hashPassword(parsed.data.password),
     organisation: toOrganisationChoice(parsed.data),
+    next,
   });
   if (!result.ok) return badRequest({ [result.field]: result.message }, formValues(formData));
-  return redirect("/registrera/skickat");
+  // The same for a new and a taken address: the page shows what was typed, the cookie only names it.
+  return redirect(signupSentHref(parsed.data.email, next), { headers: { "Set-Cookie": signupBrowserCookie(parsed.data.email) } });
 }
 
 export default function Signup() {
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   const values: Record<string, string> = actionData?.values ?? {};
+  const [searchParams] = useSearchParams();
+  const next = safeRedirect(searchParams.get("redirectTo"), "") || undefined;
   return (
     <>
       <h1>Bli medlem</h1>
@@ -63,6 +71,7 @@ export default function Signup() {
       <ErrorSummary errors={errors} />
       <Form method="post" noValidate>
         <Honeypot />
+        <input type="hidden" name="redirectTo" value={next ?? ""} />
         <TextField name="name" label="Namn" autoComplete="name" defaultValue={values.name} error={errors?.name} required />
         <TextField
           name="email"
@@ -92,7 +101,7 @@ export default function Signup() {
         <SubmitButton pendingText="Skapar konto…">Skapa konto</SubmitButton>
       </Form>
       <p>
-        Har du redan ett konto? <Link to="/logga-in">Logga in</Link>
+        Har du redan ett konto? <Link to={next ? loginHref(next) : "/logga-in"}>Logga in</Link>
       </p>
     </>
   );
