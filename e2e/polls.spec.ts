@@ -65,7 +65,7 @@ test("the organizer opens a poll, three participants vote, the presenter view up
     await expect(phone.getByRole("heading", { level: 1 })).toHaveText("Har din kommun en analysplan?");
     if (i === 0) await expectNoSeriousViolations(phone);
     await phone.getByLabel(answer, { exact: true }).check();
-    await phone.getByLabel("Din kommun (valfritt)").selectOption(i === 2 ? "1290" : "2081");
+    await phone.getByLabel("Din kommun (frivilligt)").selectOption(i === 2 ? "1290" : "2081");
     await phone.getByRole("button", { name: "Skicka mitt svar" }).click();
     await expect(phone.getByRole("status")).toContainText("Tack, din röst är registrerad");
     if (i === 0) {
