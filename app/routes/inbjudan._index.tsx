@@ -7,14 +7,16 @@ import { MunicipalitySelect } from "~/components/organisation-fields";
 import { requestInvitations } from "~/models/invitation.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, passRetryAfter, tooManyAttempts } from "~/utils/http.server";
 import { PRIVACY_HREF } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
-import { enforceRateLimit } from "~/models/rate-limit.server";
+import { formRateLimit } from "~/models/rate-limit.server";
 import { invitationSignupSchema } from "~/validation/registration";
 
 export const meta: MetaFunction = () =>
   pageMeta("Få inbjudan till nästa forum", "Skriv upp dig för att få en inbjudan i din e-post när nästa Kommunforum Analytics är bestämt.");
+
+export const headers = passRetryAfter;
 
 const DONE = "Tack! Vi har skickat ett mejl till dig. Klicka på länken i mejlet för att bekräfta, så får du inbjudan till nästa forum.";
 
@@ -24,7 +26,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (formData.get("webbplats")) return json({ ok: true as const, message: DONE });
   const parsed = parseForm(invitationSignupSchema, formData);
   if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
-  await enforceRateLimit("invitationIp", context.clientIp ?? "okänd"); // only forms that passed validation count
+  // Only forms that passed validation count; a refusal is shown in the form, with what was typed.
+  const refused = await formRateLimit([["invitationIp", context.clientIp ?? "okänd"]]);
+  if (refused) return tooManyAttempts(refused, formValues(formData));
   const result = await requestInvitations({ email: parsed.data.email, name: parsed.data.name, municipalityCode: parsed.data.municipalityCode || null });
   if (result === "unknown-municipality") return badRequest({ municipalityCode: "Välj en kommun i listan, eller lämna fältet tomt." }, formValues(formData));
   // The same answer whether or not the address was already on the list: it tells nobody who subscribes.

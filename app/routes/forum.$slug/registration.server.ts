@@ -9,9 +9,9 @@ import { getOptionalUser } from "~/models/auth.server";
 import { eventHref, registrationSentHref } from "~/utils/links";
 import { formValues, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
-import { enforceRateLimit } from "~/models/rate-limit.server";
+import { formRateLimit } from "~/models/rate-limit.server";
 import { registrationPagePath } from "~/utils/signed-links.server";
-import { badRequest, requireParam } from "~/utils/http.server";
+import { badRequest, requireParam, tooManyAttempts } from "~/utils/http.server";
 
 /**
  * The registration part of the event page's loader and action, beside it so the
@@ -72,9 +72,11 @@ export async function registrationAction(request: Request, context: AppLoadConte
     };
   }
 
-  // Only forms that passed validation count (a whole municipality may share one IP).
-  await enforceRateLimit("registrationIp", context.clientIp ?? "okänd");
+  // Only forms that passed validation count (a whole municipality may share one IP);
+  // a refusal is shown in the form, with what was typed.
   const values = formValues(formData);
+  const refused = await formRateLimit([["registrationIp", context.clientIp ?? "okänd"]]);
+  if (refused) return tooManyAttempts(refused, values);
   const registration = { ...input, eventId: event.id, userId: user?.id ?? null };
   const result = member && user?.emailVerified ? await registerForEvent(registration) : await requestRegistration(registration);
   switch (result.outcome) {
