@@ -1,6 +1,7 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteLoaderData } from "@remix-run/react";
+import { useFocusOnNavigation } from "~/components/navigation-focus";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteFooter } from "~/components/site-footer";
@@ -59,6 +60,7 @@ export function Document({ children }: { children: ReactNode }) {
 function Shell({ children }: { children: ReactNode }) {
   // The error boundary renders without loader data, so the user may be unknown.
   const data = useRouteLoaderData<typeof loader>("root");
+  useFocusOnNavigation();
   const chrome = wantsChrome(useMatches());
   if (!chrome) {
     return (
@@ -83,7 +85,7 @@ function Shell({ children }: { children: ReactNode }) {
       <main id="huvudinnehall" tabIndex={-1}>
         <div className="container">{children}</div>
       </main>
-      <SiteFooter />
+      <SiteFooter operator={data?.env.OPERATOR_NAME} />
     </>
   );
 }

@@ -19,10 +19,14 @@ async function linkFrom(to: string, subjectIncludes: string, path: string) {
 
 test.afterAll(() => cleanUp());
 
-test("sign up, verify from the email, log in, edit the profile and log out", async ({ page }) => {
+test("on the way to ask a question: sign up from the login page, confirm in the same browser, land back on the question form, ask, edit the profile and log out", async ({ page }) => {
   const email = `ny-${unique()}@borlange.example`;
   const password = "Analys-i-Dalarna-2026";
-  await page.goto("/registrera");
+  // Asking needs an account: the login page keeps the way back, and so does "Bli medlem".
+  await page.goto("/diskussioner/ny?kategori=ovrigt");
+  await expect(page).toHaveURL(/\/logga-in\?redirectTo=/);
+  await expect(page.getByRole("banner").getByRole("link", { name: "Bli medlem" })).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: "Bli medlem" }).click();
   await page.getByLabel("Namn", { exact: true }).fill("Nina Nyström");
   await page.getByLabel("E-postadress").fill(email);
   await page.getByLabel("Lösenord").fill(password);
@@ -31,15 +35,20 @@ test("sign up, verify from the email, log in, edit the profile and log out", asy
   await page.getByLabel("Kommun", { exact: true }).selectOption({ label: "Borlänge" });
   await page.getByRole("button", { name: "Skapa konto" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Kolla din e-post" })).toBeVisible();
+  await expect(page.locator(".lead")).toContainText(email);
 
+  // The link used in the browser that signed up confirms and signs in.
   await page.goto(await linkFrom(email, "Bekräfta din e-postadress", "/verifiera"));
   await page.getByRole("button", { name: "Bekräfta e-postadressen" }).click();
-  // Confirming does not log in: the login page comes first, then the profile.
-  await expect(page).toHaveURL(/\/logga-in/);
-  await page.getByLabel("E-postadress").fill(email);
-  await page.getByLabel("Lösenord").fill(password);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Min profil" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "E-postadressen är bekräftad" })).toBeVisible();
+  await page.getByRole("link", { name: "Fortsätt där du var" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ställ en fråga" })).toBeVisible();
+  await page.getByLabel("Rubrik").fill(`Hur mäter ni nyttan av BI? ${unique()}`);
+  await page.getByLabel("Din fråga").fill("Vi vill följa upp vad våra rapporter faktiskt används till.");
+  await page.getByRole("button", { name: "Publicera frågan" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Din fråga är publicerad" })).toBeFocused();
+
+  await page.goto("/profil");
   await expect(page.getByText("Din e-postadress är inte bekräftad")).toHaveCount(0);
 
   await page.getByLabel("Befattning", { exact: true }).fill("Analyschef");
@@ -83,6 +92,11 @@ test("forgot password, reset from the email, and the old sessions are dead", asy
   await resetPage.getByLabel("Upprepa lösenordet").fill("Nytt-och-battre-2026");
   await resetPage.getByRole("button", { name: "Spara nytt lösenord" }).click();
   await expect(resetPage.getByText("Ditt lösenord är bytt")).toBeVisible();
+  // A confirmation link used in another browser confirms, and the login follows.
+  await resetPage.goto(await linkFrom(email, "Bekräfta din e-postadress", "/verifiera"));
+  await resetPage.getByRole("button", { name: "Bekräfta e-postadressen" }).click();
+  await expect(resetPage).toHaveURL(/\/logga-in\?bekraftad=1/);
+  await expect(resetPage.getByRole("status")).toContainText("E-postadressen är bekräftad");
   await other.close();
 
   // The first browser's session no longer works.

@@ -10,13 +10,15 @@ test("a visitor writes to the organizer, who replies from the inbox, and the rep
   await page.goto("/kontakt");
   await page.getByLabel("Namn", { exact: true }).fill("Vera Besökare");
   await page.getByLabel("E-postadress").fill(email);
-  await page.getByLabel("Kommun (frivilligt)").selectOption({ label: "Kristianstad" });
+  // The kommun list appears once "I en kommun" is chosen (nothing is chosen in advance: it is optional).
+  await expect(page.getByLabel("Kommun", { exact: true })).toBeHidden();
+  await page.getByLabel("I en kommun").check();
+  await page.getByLabel("Kommun", { exact: true }).selectOption({ label: "Kristianstad" });
   await page.getByLabel("Vad gäller det?").selectOption({ label: "Jag vill se en inspelning" });
   await page.getByLabel("Meddelande", { exact: true }).fill("Hej! Var hittar jag inspelningen om Smart VA?");
-  await page.getByRole("button", { name: "Skicka meddelandet" }).click();
-  // Without consent nothing is sent: the error says why.
-  await expect(page.locator(".field__error", { hasText: "godkänna" })).toBeVisible();
-  await page.getByLabel(/Jag godkänner/).check();
+  // No consent box: a line tells what is kept and links to the privacy notice.
+  await expect(page.getByRole("checkbox")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "personuppgiftspolicyn" })).toBeVisible();
   await page.getByRole("button", { name: "Skicka meddelandet" }).click();
   await expect(page.getByText("Ditt meddelande är skickat")).toBeVisible();
   await waitForMail(E2E_MAIL_DIR, { to: email, subjectIncludes: "Vi har tagit emot", timeoutMs: 20_000 });

@@ -33,7 +33,7 @@ test("member A asks in AI & prediktiv analys, member B answers, A accepts, and t
   await expect(pageA.getByRole("heading", { name: "Förhandsgranskning" })).toBeVisible();
   await pageA.getByRole("button", { name: "Publicera frågan" }).click();
   await expect(pageA.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  const threadUrl = pageA.url();
+  const threadUrl = pageA.url().split(/[?#]/)[0]!; // without the "?skickat=fraga" of the confirmation
 
   const contextB = await browser.newContext();
   await logInAs(contextB, b, baseURL!);
@@ -43,6 +43,9 @@ test("member A asks in AI & prediktiv analys, member B answers, A accepts, and t
   await pageB.getByRole("button", { name: "Skicka svaret" }).click();
   const answer = pageB.getByRole("article", { name: `Svar från ${b.name}` });
   await expect(answer).toContainText("Vi jämför prognosen med utfallet");
+  // The answer went out: a confirmation with focus, and the reply box is empty again.
+  await expect(pageB.getByRole("status").filter({ hasText: "Ditt svar är publicerat" })).toBeFocused();
+  await expect(pageB.getByRole("textbox", { name: "Svar", exact: true })).toHaveValue("");
   // B cannot accept A's question's answers, and cannot vote on their own answer.
   await expect(answer.getByRole("button", { name: /accepterat svar/ })).toHaveCount(0);
   await expect(answer.getByRole("button", { name: /Rösta upp/ })).toHaveCount(0);
@@ -92,7 +95,7 @@ test("a locked thread refuses new answers with a clear message", async ({ page, 
   await askerPage.getByLabel("Din fråga").fill("Här diskuteras något som en moderator sedan låser.");
   await askerPage.getByRole("button", { name: "Publicera frågan" }).click();
   await expect(askerPage.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  const threadUrl = askerPage.url();
+  const threadUrl = askerPage.url().split(/[?#]/)[0]!;
   const threadId = new URL(threadUrl).pathname.split("/")[2]!;
   await askerContext.close();
 

@@ -44,7 +44,7 @@ test("an organizer creates, previews and publishes a forum, then adds a recordin
   const adminPath = await createPastEvent(page, title);
 
   // Drafts are not public.
-  const slug = await page.getByLabel("Adressnamn (valfritt)").inputValue();
+  const slug = await page.getByLabel("Adressnamn (frivilligt)").inputValue();
   expect(slug).toMatch(/^testforum-/);
   expect((await page.request.get(`/forum/${slug}`)).status()).toBe(404);
 
@@ -57,7 +57,7 @@ test("an organizer creates, previews and publishes a forum, then adds a recordin
   // The recording: YouTube, published, with two chapters and a PDF.
   await page.goto(`${adminPath}/inspelning`);
   await page.getByLabel("Videons adress").fill("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
-  await page.getByLabel("Längd (valfritt)").fill("1:30:00");
+  await page.getByLabel("Längd (frivilligt)").fill("1:30:00");
   await page.getByLabel("Publicera inspelningen").check();
   await page.getByRole("button", { name: "Spara videon" }).click();
   await expect(page.getByText("Inspelningen är sparad.")).toBeVisible();

@@ -66,8 +66,8 @@ test("the organizer opens a poll, three participants vote, the presenter view up
     if (i === 0) await expectNoSeriousViolations(phone);
     await phone.getByLabel(answer, { exact: true }).check();
     // The optional kommun is folded away, so the options and the button fit a phone's first screen.
-    await phone.getByText("Ange din kommun (valfritt)").click();
-    await phone.getByLabel("Din kommun (valfritt)").selectOption(i === 2 ? "1290" : "2081");
+    await phone.getByText("Ange din kommun (frivilligt)").click();
+    await phone.getByLabel("Din kommun (frivilligt)").selectOption(i === 2 ? "1290" : "2081");
     await phone.getByRole("button", { name: "Skicka mitt svar" }).click();
     await expect(phone.getByRole("status")).toContainText("Tack, din röst är registrerad");
     if (i === 0) {

@@ -42,7 +42,7 @@ export function EventForm({
       <TextField name="title" label="Rubrik" defaultValue={v("title")} error={errors?.title} required maxLength={200} />
       <TextField
         name="slug"
-        label="Adressnamn (valfritt)"
+        label="Adressnamn (frivilligt)"
         hint="Blir en del av adressen: /forum/adressnamn. Lämna tomt så skapas det från rubriken. Bara a–z, 0–9 och bindestreck."
         defaultValue={v("slug")}
         error={errors?.slug}
@@ -79,10 +79,10 @@ export function EventForm({
           </option>
         ))}
       </SelectField>
-      <TextField name="location" label="Plats (valfritt)" hint="Till exempel På webben, eller en adress." defaultValue={v("location")} error={errors?.location} maxLength={200} />
+      <TextField name="location" label="Plats (frivilligt)" hint="Till exempel På webben, eller en adress." defaultValue={v("location")} error={errors?.location} maxLength={200} />
       <TextField
         name="joinUrl"
-        label="Länk till webbinariet (valfritt)"
+        label="Länk till webbinariet (frivilligt)"
         type="url"
         hint="Måste börja med https://. Visas bara för dem som har fått plats, aldrig på den öppna sidan."
         defaultValue={v("joinUrl")}
@@ -90,7 +90,7 @@ export function EventForm({
       />
       <TextField
         name="capacity"
-        label="Antal platser (valfritt)"
+        label="Antal platser (frivilligt)"
         inputMode="numeric"
         hint={`Lämna tomt för obegränsat.${seatsTaken ? ` ${seatsTaken} har redan fått plats, så det kan inte vara lägre än så.` : ""}`}
         defaultValue={v("capacity")}
@@ -98,7 +98,7 @@ export function EventForm({
       />
       <TextField
         name="registrationDeadline"
-        label="Sista anmälningsdag (valfritt)"
+        label="Sista anmälningsdag (frivilligt)"
         type="datetime-local"
         hint="Svensk tid. Lämna tomt så går det att anmäla sig tills forumet är slut."
         defaultValue={v("registrationDeadline")}
@@ -106,7 +106,7 @@ export function EventForm({
       />
       {tags.length ? (
         <fieldset className={`field${errors?.tagIds ? " field--error" : ""}`} id={fieldId("tagIds")} aria-describedby="omraden-hint">
-          <legend>Områden (valfritt)</legend>
+          <legend>Områden (frivilligt)</legend>
           <span className="field__hint" id="omraden-hint">
             Används för att filtrera inspelningarna.
           </span>

@@ -11,6 +11,31 @@ import type { FieldErrors } from "~/utils/forms";
  */
 export const fieldId = (name: string) => `falt-${name}`;
 
+/**
+ * The element a summary link points to, brought into view GOV.UK's way: the
+ * field's label (or its group's legend) scrolled to the top, then focus on the
+ * field. Done in script because following the `#id` would be a navigation, and a
+ * navigation drops the action's answer: the summary and every inline error.
+ */
+export function focusField(id: string): boolean {
+  const target = document.getElementById(id);
+  if (!target) return false;
+  const control = target.matches("input, select, textarea, button")
+    ? target
+    : target.querySelector<HTMLElement>("input:checked, input, select, textarea") ?? target;
+  const caption = control.closest("fieldset")?.querySelector("legend") ?? document.querySelector(`label[for="${control.id}"]`) ?? control;
+  caption.scrollIntoView({ block: "start" });
+  control.focus({ preventScroll: true });
+  return true;
+}
+
+/**
+ * Every error of a form at the top, in field order, each a link to its field.
+ * Each names its field: by its message ("Skriv din e-postadress."), or, where a
+ * message alone does not ("Välj ett värde."), by the field's label from `labels`.
+ * A `form` error (a refusal of the whole form) is plain text.
+ * The box takes focus when errors arrive and stays when a link is used.
+ */
 export function ErrorSummary({ errors, labels }: { errors?: FieldErrors; labels?: Record<string, string> }) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors ?? {});
@@ -19,15 +44,24 @@ export function ErrorSummary({ errors, labels }: { errors?: FieldErrors; labels?
   }, [entries.length, errors]);
   if (!entries.length) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby="felsammanfattning" tabIndex={-1} ref={ref}>
+    <div className="error-summary" role="alert" aria-labelledby="felsammanfattning" tabIndex={-1} ref={ref} data-takes-focus="">
       <h2 id="felsammanfattning">Det finns {entries.length === 1 ? "ett fel" : `${entries.length} fel`} i formuläret</h2>
       <ul>
         {entries.map(([name, message]) => (
           <li key={name}>
-            <a href={name === "form" ? "#" : `#${fieldId(name)}`}>
-              {labels?.[name] ? `${labels[name]}: ` : ""}
-              {message}
-            </a>
+            {name === "form" ? (
+              message
+            ) : (
+              <a
+                href={`#${fieldId(name)}`}
+                onClick={(event) => {
+                  if (focusField(fieldId(name))) event.preventDefault();
+                }}
+              >
+                {labels?.[name] ? `${labels[name]}: ` : ""}
+                {message}
+              </a>
+            )}
           </li>
         ))}
       </ul>
@@ -194,6 +228,10 @@ export function SubmitButton({
       type="submit"
       className={`button${secondary ? " button--secondary" : ""}`}
       aria-disabled={pending || undefined}
+      // A second click while the first is on its way would send the form twice.
+      onClick={(event) => {
+        if (pending) event.preventDefault();
+      }}
       name={name}
       value={value}
     >

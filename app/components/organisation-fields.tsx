@@ -1,94 +1,112 @@
+import { MUNICIPALITIES_BY_COUNTY } from "~/data/municipalities";
 import { ORGANISATION_TYPES } from "~/validation/auth";
 import type { FieldErrors } from "~/utils/forms";
 import { fieldId, SelectField, TextField } from "./forms";
 
-export type MunicipalityOption = { code: string; name: string; countyName: string };
-
 /**
- * "Where do you work?": a municipality from the 290 (a native select grouped by
- * county; typing the first letters jumps to it, with or without JavaScript), or
- * another organisation with a name and type.
+ * "Var arbetar du?", asked the same way in every form: two radio buttons, and
+ * under the chosen one its question (GOV.UK's conditional reveal): the kommun
+ * list, or the organisation's name (and type, for accounts). The other question
+ * is hidden by CSS (`:has(:checked)`), so it follows the choice with and without
+ * JavaScript; the server reads only the chosen kind's fields
+ * (organisationSchema in validation/organisation.ts). Field names: orgKind, municipalityCode, orgName,
+ * orgType.
  */
 export function OrganisationFields({
-  municipalities,
   values,
   errors,
   idPrefix = "",
-  otherLabel = "I en annan organisation (region, länsstyrelse, myndighet, företag …)",
-  orgNameLabel = "Organisationens namn",
-  orgNameHint = "Gäller om du arbetar i en annan organisation.",
-  withType = true,
+  withType = false,
+  optional = false,
 }: {
-  municipalities: MunicipalityOption[];
   values: Record<string, string | null | undefined>;
   errors?: FieldErrors;
   /** Keeps the radio buttons' ids apart from another form's on the same page. */
   idPrefix?: string;
-  otherLabel?: string;
-  orgNameLabel?: string;
-  orgNameHint?: string;
-  /** Ask for the type of the other organisation too (accounts do, registrations do not). */
+  /** Ask for the type of the other organisation too (accounts do). */
   withType?: boolean;
+  /** No answer is an answer (the Kontakt form): no choice is made in advance. */
+  optional?: boolean;
 }) {
-  const kind = values.orgKind ?? "kommun";
+  const kind = values.orgKind ?? (optional ? "" : "kommun");
   return (
-    <fieldset className={`field${errors?.orgKind ? " field--error" : ""}`} id={fieldId("orgKind")}>
-      <legend>Var arbetar du?</legend>
-      {errors?.orgKind ? <span className="field__error">{errors.orgKind}</span> : null}
+    <fieldset
+      className={`field${errors?.orgKind ? " field--error" : ""}`}
+      id={fieldId("orgKind")}
+      aria-describedby={errors?.orgKind ? `${fieldId("orgKind")}-error` : undefined}
+    >
+      <legend>Var arbetar du?{optional ? " (frivilligt)" : ""}</legend>
+      {errors?.orgKind ? (
+        <span className="field__error" id={`${fieldId("orgKind")}-error`}>
+          <span className="visually-hidden">Fel: </span>
+          {errors.orgKind}
+        </span>
+      ) : null}
       <div className="choice">
         <input type="radio" id={`${idPrefix}orgKind-kommun`} name="orgKind" value="kommun" defaultChecked={kind === "kommun"} />
         <label htmlFor={`${idPrefix}orgKind-kommun`}>I en kommun</label>
       </div>
+      <div className="choice__conditional">
+        <MunicipalitySelect error={errors?.municipalityCode} defaultValue={values.municipalityCode ?? ""} />
+      </div>
       <div className="choice">
         <input type="radio" id={`${idPrefix}orgKind-annan`} name="orgKind" value="annan" defaultChecked={kind === "annan"} />
-        <label htmlFor={`${idPrefix}orgKind-annan`}>{otherLabel}</label>
+        <label htmlFor={`${idPrefix}orgKind-annan`}>I en annan organisation</label>
       </div>
-      <MunicipalitySelect municipalities={municipalities} error={errors?.municipalityCode} defaultValue={values.municipalityCode ?? ""} />
-      <TextField name="orgName" label={orgNameLabel} hint={orgNameHint} error={errors?.orgName} defaultValue={values.orgName ?? ""} autoComplete="organization" />
-      {withType ? (
-        <SelectField name="orgType" label="Typ av organisation" error={errors?.orgType} defaultValue={values.orgType ?? ""}>
-          <option value="">Välj typ</option>
-          {ORGANISATION_TYPES.map((t) => (
-            <option key={t.value} value={t.value}>
-              {t.label}
-            </option>
-          ))}
-        </SelectField>
-      ) : null}
+      <div className="choice__conditional">
+        <TextField
+          name="orgName"
+          label="Organisationens namn"
+          hint="Till exempel en region, en länsstyrelse, en myndighet eller ett företag."
+          error={errors?.orgName}
+          defaultValue={values.orgName ?? ""}
+          autoComplete="organization"
+        />
+        {withType ? (
+          <SelectField name="orgType" label="Typ av organisation" error={errors?.orgType} defaultValue={values.orgType ?? ""}>
+            <option value="">Välj typ</option>
+            {ORGANISATION_TYPES.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+      </div>
     </fieldset>
   );
 }
 
 /**
- * The 290 municipalities as a native select grouped by county; typing the first
+ * The 290 municipalities as a native select grouped by county (from the static
+ * module app/data/municipalities.ts, not from loader data); typing the first
  * letters jumps to one, with or without JavaScript.
  */
 export function MunicipalitySelect({
-  municipalities,
   error,
   defaultValue,
+  name = "municipalityCode",
+  id,
   label = "Kommun",
-  hint = "Gäller om du arbetar i en kommun. Skriv de första bokstäverna för att hoppa i listan.",
+  hint = "Skriv de första bokstäverna för att hoppa i listan.",
   emptyLabel = "Välj kommun",
 }: {
-  municipalities: MunicipalityOption[];
   error?: string;
   defaultValue: string;
+  name?: string;
+  id?: string;
   label?: string;
   hint?: string;
   emptyLabel?: string;
 }) {
-  const byCounty = new Map<string, MunicipalityOption[]>();
-  for (const m of municipalities) byCounty.set(m.countyName, [...(byCounty.get(m.countyName) ?? []), m]);
-  const counties = [...byCounty.keys()].sort((a, b) => a.localeCompare(b, "sv"));
   return (
-    <SelectField name="municipalityCode" label={label} hint={hint} error={error} defaultValue={defaultValue}>
+    <SelectField name={name} id={id} label={label} hint={hint} error={error} defaultValue={defaultValue}>
       <option value="">{emptyLabel}</option>
-      {counties.map((county) => (
+      {MUNICIPALITIES_BY_COUNTY.map(([county, rows]) => (
         <optgroup key={county} label={county}>
-          {byCounty.get(county)!.map((m) => (
-            <option key={m.code} value={m.code}>
-              {m.name}
+          {rows.map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
             </option>
           ))}
         </optgroup>

@@ -41,7 +41,7 @@ export function PollForm({
       />
       <SelectField
         name="repeatOfId"
-        label="Upprepning av en tidigare omröstning (valfritt)"
+        label="Upprepning av en tidigare omröstning (frivilligt)"
         hint="Välj den tidigare omröstningen om samma fråga har ställts förut. Resultatsidan visar då svaren över tid."
         defaultValue={values.repeatOfId ?? ""}
         error={errors?.repeatOfId}

@@ -2,9 +2,9 @@ import { Form, Link } from "@remix-run/react";
 import type { FieldErrors } from "~/utils/forms";
 import { REGISTRATION_LABELS } from "~/validation/registration";
 import { Checkbox, ErrorSummary, Honeypot, SubmitButton, TextField } from "./forms";
-import { OrganisationFields, type MunicipalityOption } from "./organisation-fields";
+import { OrganisationFields } from "./organisation-fields";
 import { DateTime } from "./date-time";
-import { eventRegistrationHref } from "~/utils/links";
+import { eventRegistrationHref, PRIVACY_HREF } from "~/utils/links";
 
 export type RegistrationMember = { name: string; email: string; workplace: string; title: string };
 
@@ -16,7 +16,6 @@ export type RegistrationMember = { name: string; email: string; workplace: strin
  */
 export function RegistrationForm({
   slug,
-  municipalities,
   member,
   errors,
   values = {},
@@ -24,7 +23,6 @@ export function RegistrationForm({
   deadline,
 }: {
   slug: string;
-  municipalities: MunicipalityOption[];
   member: RegistrationMember | null;
   errors?: FieldErrors;
   values?: Record<string, string>;
@@ -77,34 +75,18 @@ export function RegistrationForm({
           error={errors?.title}
         />
         {member ? null : (
-          <OrganisationFields
-            municipalities={municipalities}
-            values={values}
-            errors={errors}
-            idPrefix="reg-"
-            otherLabel="I en annan organisation"
-            orgNameLabel="Organisation"
-            orgNameHint="Gäller om du arbetar i till exempel en region, en myndighet eller ett företag."
-            withType={false}
-          />
+          <OrganisationFields values={values} errors={errors} idPrefix="reg-" />
         )}
-        <Checkbox
-          name="consentStore"
-          label="Jag godkänner att mina uppgifter sparas för att hantera anmälan (krävs)."
-          hint={
-            <>
-              Uppgifterna används bara för det här forumet och tas bort enligt vår <Link to="/personuppgifter">personuppgiftspolicy</Link>.
-            </>
-          }
-          error={errors?.consentStore}
-          defaultChecked={values.consentStore === "on"}
-        />
         <Checkbox
           name="consentInvites"
           label="Skicka inbjudningar till kommande forum till mig (frivilligt)."
           hint="Du får först ett mejl där du bekräftar. Du kan avsluta med en länk i varje inbjudan."
           defaultChecked={values.consentInvites === "on"}
         />
+        <p className="form-privacy">
+          Vi använder uppgifterna bara för att hantera din anmälan till det här forumet och tar bort dem enligt{" "}
+          <Link to={PRIVACY_HREF}>personuppgiftspolicyn</Link>.
+        </p>
         <SubmitButton pendingText="Skickar anmälan…">{full ? "Ställ mig på väntelistan" : "Anmäl dig"}</SubmitButton>
       </Form>
     </>

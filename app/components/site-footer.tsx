@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import { FEED_HREF } from "~/utils/links";
 
-export function SiteFooter() {
+/** `operator`: the organisation that runs the service (OPERATOR_NAME); unknown on an error page without the root's data. */
+export function SiteFooter({ operator }: { operator?: string }) {
   return (
     <footer className="site-footer">
       <div className="container">
@@ -28,6 +29,7 @@ export function SiteFooter() {
           Kommunforum Analytics är en mötesplats där Sveriges kommuner delar erfarenheter av analys: BI och beslutsstöd,
           IoT och AI. Webbplatsen använder inga spårningskakor och hämtar inget från tredje part utan ditt samtycke.
         </p>
+        {operator ? <p>{`Webbplatsen drivs av ${operator}.`}</p> : null}
       </div>
     </footer>
   );

@@ -1,6 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { DISCUSSIONS_HREF } from "~/utils/links";
+import { DISCUSSIONS_HREF, signupHref } from "~/utils/links";
 
 export const NAV_ITEMS = [
   { to: "/forum", label: "Forum och evenemang" },
@@ -52,7 +52,10 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
                 </Form>
               </>
             ) : (
-              <Link to="/logga-in">Logga in</Link>
+              <>
+                <Link to="/logga-in">Logga in</Link>
+                <Link to={signupHref()}>Bli medlem</Link>
+              </>
             )}
           </div>
           <nav className="site-nav" aria-label="Huvudmeny">

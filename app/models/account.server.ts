@@ -15,6 +15,8 @@ import {
   verifyEmailTemplate,
 } from "~/utils/account-email-templates.server";
 import { transaction } from "./transaction.server";
+import { startSession } from "./auth.server";
+import { verifyEmailHref } from "~/utils/links";
 
 /**
  * Account flows that combine a user change, a single-use token and an email.
@@ -29,6 +31,8 @@ export type SignupInput = {
   title: string;
   passwordHash: string;
   organisation: OrganisationChoice;
+  /** Where the member was going (a path on this site): the confirmation link leads back there. */
+  next?: string;
 };
 
 /**
@@ -58,7 +62,7 @@ export async function signUp(input: SignupInput): Promise<{ ok: true } | { ok: f
       select: { id: true },
     });
     const token = await createToken("verify-email", { email, userId: user.id }, tx);
-    const mail = verifyEmailTemplate({ name: input.name, url: link(`/verifiera?token=${token}`), validHours: TOKEN_TTL_MINUTES["verify-email"] / 60 });
+    const mail = verifyEmailTemplate({ name: input.name, url: link(verifyEmailHref(token, input.next)), validHours: TOKEN_TTL_MINUTES["verify-email"] / 60 });
     await enqueueEmail({ to: email, kind: "verify-email", ...mail }, tx);
     if (taken) await tx.$executeRaw`ROLLBACK TO SAVEPOINT sign_up`;
     await tx.$executeRaw`RELEASE SAVEPOINT sign_up`;
@@ -83,23 +87,40 @@ export async function resendVerification(userId: string) {
 
 /** Confirms an address from the link: the first account verification, or a change of address. */
 export async function confirmEmail(token: string): Promise<"verified" | "changed" | "invalid" | "taken"> {
+  return (await confirmEmailFor(token)).result;
+}
+
+/**
+ * Confirms like confirmEmail and, for a new account's address confirmed from the
+ * browser that signed up with it (`signedUpAs`, the signup-browser cookie), also
+ * starts a session: the member goes on where they were, with no login in between.
+ * Not for an account with two-factor authentication (it logs in as usual).
+ */
+export async function confirmEmailAndSignIn(token: string, signedUpAs: string | null) {
+  const { result, user } = await confirmEmailFor(token);
+  const same = result === "verified" && !!user && !!signedUpAs && user.email === signedUpAs.toLowerCase() && !user.totpEnabledAt;
+  return { result, sessionCookie: same ? (await startSession(user.id, { twoFactorVerified: true })).cookie : null };
+}
+
+async function confirmEmailFor(token: string) {
   return transaction(async (tx) => {
     const verify = await consumeToken("verify-email", token, tx);
     if (verify?.userId) {
       const { count } = await tx.user.updateMany({ where: { id: verify.userId, email: verify.email }, data: { emailVerifiedAt: new Date() } });
       if (count === 1) await settleAffiliation(tx, verify.userId); // a work address on a registered domain is verified now
-      return "verified" as const;
+      const user = count === 1 ? await tx.user.findUnique({ where: { id: verify.userId }, select: { id: true, email: true, totpEnabledAt: true } }) : null;
+      return { result: "verified" as const, user };
     }
     const change = await consumeToken("change-email", token, tx);
     if (change?.userId) {
       await lockName(tx, "email", change.email); // PostgreSQL: not while the address signs up (SQLite: no-op)
       const taken = await tx.user.findUnique({ where: { email: change.email }, select: { id: true } });
-      if (taken) return "taken" as const;
+      if (taken) return { result: "taken" as const, user: null };
       await tx.user.update({ where: { id: change.userId }, data: { email: change.email, emailVerifiedAt: new Date() } });
       await settleAffiliation(tx, change.userId); // a new address drops the verification (its domain may give it back)
-      return "changed" as const;
+      return { result: "changed" as const, user: null };
     }
-    return "invalid" as const;
+    return { result: "invalid" as const, user: null };
   });
 }
 

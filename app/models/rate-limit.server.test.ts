@@ -8,6 +8,7 @@ import {
   checkRateLimit,
   clearRateLimit,
   enforceRateLimit,
+  formRateLimit,
   hit,
   pruneRateLimits,
   RATE_LIMITS,
@@ -96,11 +97,13 @@ describe("pruneRateLimits", () => {
 describe("named limits", () => {
   it("has the agreed numbers", () => {
     expect(RATE_LIMITS).toEqual({
-      signupIp: { limit: 5, windowSeconds: 3600 },
+      signupAddress: { limit: 5, windowSeconds: 3600 },
+      signupIp: { limit: 100, windowSeconds: 3600 },
       resetIp: { limit: 5, windowSeconds: 3600 },
       resetAccount: { limit: 3, windowSeconds: 3600 },
       resendVerificationIp: { limit: 3, windowSeconds: 3600 },
-      contactIp: { limit: 5, windowSeconds: 3600 },
+      contactSender: { limit: 5, windowSeconds: 3600 },
+      contactIp: { limit: 100, windowSeconds: 3600 },
       postingUser: { limit: 10, windowSeconds: 600 },
       previewUser: { limit: 30, windowSeconds: 600 },
       flagUser: { limit: 10, windowSeconds: 3600 },
@@ -131,6 +134,18 @@ describe("named limits", () => {
     expect(Number((thrown as Response).headers.get("Retry-After"))).toBeGreaterThan(3500);
     // Another subject is not affected.
     await expect(enforceRateLimit("resendVerificationIp", "198.51.100.45")).resolves.toBeUndefined();
+  });
+
+  it("formRateLimit refuses a sender past their limit while others behind the same IP go on", async () => {
+    const now = new Date("2026-05-06T12:00:00Z");
+    const ip = "198.51.100.60";
+    for (let i = 0; i < RATE_LIMITS.contactSender.limit; i++) {
+      expect(await formRateLimit([["contactSender", "anna@kommun.example"], ["contactIp", ip]], now)).toBeNull();
+    }
+    const refused = await formRateLimit([["contactSender", "anna@kommun.example"], ["contactIp", ip]], new Date(now.getTime() + 60_000));
+    expect(refused?.retryAfterSeconds).toBeGreaterThan(3000);
+    // A colleague on the same NAT address is still let through.
+    expect(await formRateLimit([["contactSender", "erik@kommun.example"], ["contactIp", ip]], now)).toBeNull();
   });
 
   it("applies the named rule and can be cleared", async () => {

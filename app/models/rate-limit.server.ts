@@ -18,12 +18,17 @@ export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterS
 
 /** Every named limit of the site, in one place (login and two-factor attempts: ATTEMPT_LIMITS below). */
 export const RATE_LIMITS = {
-  signupIp: { limit: 5, windowSeconds: 60 * 60 },
+  // Sign-up and Kontakt count only forms that passed validation (formRateLimit below):
+  // a few per address or account, and a far higher ceiling per IP, since a whole
+  // municipality often reaches us from one NAT address.
+  signupAddress: { limit: 5, windowSeconds: 60 * 60 },
+  signupIp: { limit: 100, windowSeconds: 60 * 60 },
   resetIp: { limit: 5, windowSeconds: 60 * 60 },
   // Reset mails to one address: counted for known and unknown addresses alike (same work, same time).
   resetAccount: { limit: 3, windowSeconds: 60 * 60 },
   resendVerificationIp: { limit: 3, windowSeconds: 60 * 60 },
-  contactIp: { limit: 5, windowSeconds: 60 * 60 },
+  contactSender: { limit: 5, windowSeconds: 60 * 60 },
+  contactIp: { limit: 100, windowSeconds: 60 * 60 },
   postingUser: { limit: 10, windowSeconds: 10 * 60 },
   // Every "Förhandsgranska" renders Markdown: limited per member like posting (app/models/preview.server.ts).
   previewUser: { limit: 30, windowSeconds: 10 * 60 },
@@ -76,6 +81,18 @@ export function peekRateLimit(name: RateLimitName, subject: string, now?: Date):
 /** Clears a named limit for a subject, e.g. the account's login counter after a good login. */
 export function clearRateLimit(name: RateLimitName, subject: string) {
   return resetRateLimit(rateLimitKey(name, subject));
+}
+
+/**
+ * Counts one valid form against each of its limits (e.g. the sender's address and
+ * the IP) in one transaction, and returns the longest wait of those exceeded, or
+ * null. Call it after the form passed validation, so a mistyped form never counts,
+ * and answer a refusal inside the form: `tooManyAttempts(refused, values)`.
+ */
+export async function formRateLimit(limits: [RateLimitName, string][], now = new Date()): Promise<{ retryAfterSeconds: number } | null> {
+  const results = await hitAll(limits.map(([name, subject]) => ({ key: rateLimitKey(name, subject), rule: RATE_LIMITS[name] })), now);
+  const refused = results.filter((r) => !r.allowed);
+  return refused.length ? { retryAfterSeconds: Math.max(...refused.map((r) => r.retryAfterSeconds)) } : null;
 }
 
 /** Counts an attempt and throws the 429 answer when the limit is reached (shown by the error boundary). */

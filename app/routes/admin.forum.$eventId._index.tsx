@@ -412,7 +412,7 @@ function AgendaForm({
       {id ? <input type="hidden" name="id" value={id} /> : null}
       <TextField name="agendaTime" label="Tid" hint="TT:MM, samma dag som forumet. Till exempel 13:10." defaultValue={values.agendaTime} error={errors?.agendaTime} inputMode="numeric" />
       <TextField name="agendaTitle" label="Programpunkt" defaultValue={values.agendaTitle} error={errors?.agendaTitle} maxLength={300} />
-      <SelectField name="agendaSpeakerId" label="Talare (valfritt)" defaultValue={String(values.agendaSpeakerId ?? "")} error={errors?.agendaSpeakerId}>
+      <SelectField name="agendaSpeakerId" label="Talare (frivilligt)" defaultValue={String(values.agendaSpeakerId ?? "")} error={errors?.agendaSpeakerId}>
         <option value="">Ingen talare</option>
         {speakers.map((s) => (
           <option key={s.id} value={s.id}>
@@ -447,8 +447,8 @@ function SpeakerForm({
     <Form method="post" noValidate action={id ? `?andra=${id}` : undefined}>
       {id ? <input type="hidden" name="id" value={id} /> : null}
       <TextField name="speakerName" label="Namn" defaultValue={values.speakerName} error={errors?.speakerName} maxLength={200} />
-      <TextField name="speakerTitle" label="Titel (valfritt)" defaultValue={values.speakerTitle} error={errors?.speakerTitle} maxLength={200} />
-      <SelectField name="speakerMunicipalityCode" label="Kommun (valfritt)" defaultValue={String(values.speakerMunicipalityCode ?? "")} error={errors?.speakerMunicipalityCode}>
+      <TextField name="speakerTitle" label="Titel (frivilligt)" defaultValue={values.speakerTitle} error={errors?.speakerTitle} maxLength={200} />
+      <SelectField name="speakerMunicipalityCode" label="Kommun (frivilligt)" defaultValue={String(values.speakerMunicipalityCode ?? "")} error={errors?.speakerMunicipalityCode}>
         <option value="">Ingen kommun</option>
         {municipalities.map((m) => (
           <option key={m.code} value={m.code}>
@@ -458,13 +458,13 @@ function SpeakerForm({
       </SelectField>
       <TextField
         name="speakerOrganisation"
-        label="Organisation (valfritt)"
+        label="Organisation (frivilligt)"
         hint="Till exempel Borlänge kommun, eller en region eller ett företag."
         defaultValue={values.speakerOrganisation}
         error={errors?.speakerOrganisation}
         maxLength={200}
       />
-      <TextArea name="speakerBio" label="Kort presentation (valfritt)" defaultValue={values.speakerBio} error={errors?.speakerBio} rows={3} maxLength={2000} />
+      <TextArea name="speakerBio" label="Kort presentation (frivilligt)" defaultValue={values.speakerBio} error={errors?.speakerBio} rows={3} maxLength={2000} />
       <div className="inline-form">
         <SubmitButton name="intent" value={intent} pendingText="Sparar…">
           {intent === "speaker-add" ? "Lägg till talaren" : "Spara talaren"}

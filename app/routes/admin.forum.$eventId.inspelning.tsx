@@ -199,10 +199,10 @@ export default function RecordingAdmin() {
                 defaultValue={recValues.videoUrl}
                 error={errorsFor("recording")?.videoUrl}
               />
-              <TextField name="duration" label="Längd (valfritt)" hint="tt:mm:ss, till exempel 1:30:00." defaultValue={recValues.duration} error={errorsFor("recording")?.duration} />
+              <TextField name="duration" label="Längd (frivilligt)" hint="tt:mm:ss, till exempel 1:30:00." defaultValue={recValues.duration} error={errorsFor("recording")?.duration} />
               <TextField
                 name="captionsUrl"
-                label="Textning, WebVTT (valfritt)"
+                label="Textning, WebVTT (frivilligt)"
                 type="url"
                 hint="Bara för en egen mp4-fil: https-adress till en .vtt-fil med svensk text. Videor hos YouTube och Vimeo textas där."
                 defaultValue={recValues.captionsUrl}

@@ -6,7 +6,6 @@ import { DateTime } from "~/components/date-time";
 import { ErrorSummary, SelectField, SubmitButton, TextField, fieldId } from "~/components/forms";
 import { MunicipalitySelect } from "~/components/organisation-fields";
 import { addAffiliationDomain, listAffiliationDomains, listOrganisations, removeAffiliationDomain } from "~/models/affiliation-admin.server";
-import { listMunicipalities } from "~/models/reference.server";
 import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm } from "~/utils/forms";
@@ -20,8 +19,8 @@ export const meta: MetaFunction = () =>
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
-  const [domains, municipalities, organisations] = await Promise.all([listAffiliationDomains(), listMunicipalities(), listOrganisations()]);
-  return json({ domains, municipalities, organisations });
+  const [domains, organisations] = await Promise.all([listAffiliationDomains(), listOrganisations()]);
+  return json({ domains, organisations });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -50,7 +49,7 @@ function savedMessage(params: URLSearchParams): string | null {
 }
 
 export default function AffiliationDomains() {
-  const { domains, municipalities, organisations } = useLoaderData<typeof loader>();
+  const { domains, organisations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const saved = savedMessage(searchParams);
@@ -136,7 +135,7 @@ export default function AffiliationDomains() {
               <input type="radio" id="owner-organisation" name="owner" value="organisation" defaultChecked={owner === "organisation"} />
               <label htmlFor="owner-organisation">En annan organisation</label>
             </div>
-            <MunicipalitySelect municipalities={municipalities} error={errors?.municipalityCode} defaultValue={values.municipalityCode ?? ""} hint="Gäller om domänen hör till en kommun." />
+            <MunicipalitySelect error={errors?.municipalityCode} defaultValue={values.municipalityCode ?? ""} hint="Gäller om domänen hör till en kommun." />
             <SelectField name="organisationId" label="Organisation" hint="Gäller om domänen hör till en annan organisation. Listan visar organisationer som medlemmar har angett." error={errors?.organisationId} defaultValue={values.organisationId ?? ""}>
               <option value="">Välj organisation</option>
               {organisations.map((o) => (

@@ -66,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
       caseSlug: parsed.data.case || undefined,
       eventSlug: parsed.data.forum || undefined,
     });
-    return redirect(threadHref(thread));
+    return redirect(`${threadHref(thread)}?skickat=fraga#fraga-publicerad`); // SENT_PARAM of the thread page
   } catch (error) {
     if (error instanceof DiscussionError) {
       const field = error.field === "form" ? "category" : error.field;

@@ -1,51 +1,61 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Checkbox, ErrorSummary, Honeypot, SelectField, SubmitButton, TextArea, TextField } from "~/components/forms";
+import { ErrorSummary, Honeypot, SelectField, SubmitButton, TextArea, TextField } from "~/components/forms";
+import { Confirmation, useSentKey } from "~/components/form-success";
+import { OrganisationFields } from "~/components/organisation-fields";
 import { PageHeader } from "~/components/page-header";
 import { createContactMessage } from "~/models/contact.server";
-import { listMunicipalities } from "~/models/reference.server";
 import { getOptionalUser } from "~/models/auth.server";
+import { formRateLimit } from "~/models/rate-limit.server";
 import { env } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";
-import { parseForm } from "~/utils/forms";
-import { badRequest } from "~/utils/http.server";
+import { failureOf, formValues, parseForm } from "~/utils/forms";
+import { badRequest, passRetryAfter, tooManyAttempts } from "~/utils/http.server";
+import { CONTACT_SENT_HREF, PRIVACY_HREF } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
-import { enforceRateLimit } from "~/models/rate-limit.server";
 import { CONTACT_SUBJECTS, contactSchema } from "~/validation/contact";
 
 export const meta: MetaFunction = () =>
   pageMeta("Kontakta forumansvarig", "Frågor om forumen, inbjudningar, inspelningar eller om du vill berätta om din kommuns arbete.");
+
+export const headers = passRetryAfter;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ORGANIZER_NAME, ORGANIZER_TITLE, ORGANIZER_EMAIL } = env();
   const user = await getOptionalUser(request);
   return json({
     organizer: { name: ORGANIZER_NAME, title: ORGANIZER_TITLE, email: ORGANIZER_EMAIL },
-    municipalities: await listMunicipalities(),
-    prefill: user ? { name: user.name, email: user.email, municipalityCode: user.municipalityCode ?? "" } : null,
+    prefill: user
+      ? { name: user.name, email: user.email, ...(user.municipalityCode ? { orgKind: "kommun", municipalityCode: user.municipalityCode } : {}) }
+      : null,
   });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   // Bots fill the hidden field; they get the same answer, and nothing is stored.
-  if (formData.get("webbplats")) return redirect("/kontakt?skickat=1");
+  if (formData.get("webbplats")) return redirect(CONTACT_SENT_HREF);
   const parsed = parseForm(contactSchema, formData);
   if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
-  await enforceRateLimit("contactIp", context.clientIp ?? "okänd");
-  const { consent: _consent, ...message } = parsed.data;
-  await createContactMessage(message);
-  return redirect("/kontakt?skickat=1");
+  // Only a valid message counts: a few per sender (account or address), many per IP.
+  const user = await getOptionalUser(request);
+  const refused = await formRateLimit([
+    ["contactSender", user?.id ?? parsed.data.email],
+    ["contactIp", context.clientIp ?? "okänd"],
+  ]);
+  if (refused) return tooManyAttempts(refused, formValues(formData));
+  await createContactMessage(parsed.data);
+  return redirect(CONTACT_SENT_HREF);
 }
 
 export default function Contact() {
-  const { organizer, municipalities, prefill } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { organizer, prefill } = useLoaderData<typeof loader>();
+  const failure = failureOf(useActionData<typeof action>());
   const [searchParams] = useSearchParams();
-  const errors = actionData?.errors;
-  const values: Record<string, string> = { ...(prefill ?? {}), ...(actionData?.values ?? {}) };
-  const sorted = [...municipalities].sort((a, b) => a.name.localeCompare(b.name, "sv"));
+  const sent = useSentKey();
+  const errors = failure?.errors;
+  const values: Record<string, string> = { ...(prefill ?? {}), ...(failure?.values ?? {}) };
 
   return (
     <>
@@ -53,42 +63,22 @@ export default function Contact() {
         title="Kontakta forumansvarig"
         lead="Forumansvarig planerar forumen, bjuder in talare och svarar på frågor om webbplatsen."
       />
-      {searchParams.get("skickat") ? (
-        <div className="notice notice--success" role="status">
-          <p>Tack! Ditt meddelande är skickat. Du får en bekräftelse via e-post, och forumansvarig svarar så snart som möjligt.</p>
-        </div>
+      {searchParams.get("skickat") && !failure ? (
+        <Confirmation focusKey={sent}>
+          <h2>Tack! Ditt meddelande är skickat</h2>
+          <p>Du får en bekräftelse via e-post, och forumansvarig svarar så snart som möjligt, oftast inom några arbetsdagar.</p>
+        </Confirmation>
       ) : null}
 
       <div className="with-sidebar">
         <section aria-labelledby="skriv">
-          <h2 id="skriv">Skriv till oss</h2>
+          <h2 id="skriv">{searchParams.get("skickat") ? "Skriv ett nytt meddelande" : "Skriv till oss"}</h2>
           <ErrorSummary errors={errors} />
-          <Form method="post" noValidate>
+          <Form method="post" noValidate key={sent}>
             <Honeypot />
             <TextField name="name" label="Namn" autoComplete="name" defaultValue={values.name} error={errors?.name} required />
             <TextField name="email" label="E-postadress" type="email" autoComplete="email" defaultValue={values.email} error={errors?.email} required />
-            <SelectField
-              name="municipalityCode"
-              label="Kommun (frivilligt)"
-              hint="Skriv de första bokstäverna för att hoppa i listan."
-              defaultValue={values.municipalityCode ?? ""}
-              error={errors?.municipalityCode}
-            >
-              <option value="">Ingen kommun / annan organisation</option>
-              {sorted.map((m) => (
-                <option key={m.code} value={m.code}>
-                  {m.name}
-                </option>
-              ))}
-            </SelectField>
-            <TextField
-              name="organisationName"
-              label="Annan organisation (frivilligt)"
-              hint="Till exempel en region, länsstyrelse, myndighet eller ett företag."
-              autoComplete="organization"
-              defaultValue={values.organisationName}
-              error={errors?.organisationName}
-            />
+            <OrganisationFields values={values} errors={errors} optional />
             <SelectField name="subject" label="Vad gäller det?" defaultValue={values.subject ?? ""} error={errors?.subject} required>
               <option value="">Välj ämne</option>
               {CONTACT_SUBJECTS.map((s) => (
@@ -98,12 +88,10 @@ export default function Contact() {
               ))}
             </SelectField>
             <TextArea name="body" label="Meddelande" defaultValue={values.body} error={errors?.body} maxLength={5000} required />
-            <Checkbox
-              name="consent"
-              label="Jag godkänner att meddelandet och mina kontaktuppgifter sparas så att forumansvarig kan svara."
-              hint={<>Läs hur länge vi sparar meddelanden i <Link to="/personuppgifter">personuppgiftspolicyn</Link>.</>}
-              error={errors?.consent}
-            />
+            <p className="form-privacy">
+              Vi sparar meddelandet och dina kontaktuppgifter för att kunna svara. Läs hur länge i{" "}
+              <Link to={PRIVACY_HREF}>personuppgiftspolicyn</Link>.
+            </p>
             <SubmitButton pendingText="Skickar…">Skicka meddelandet</SubmitButton>
           </Form>
         </section>

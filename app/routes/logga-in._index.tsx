@@ -10,6 +10,7 @@ import { badRequest, passRetryAfter, tooManyAttempts } from "~/utils/http.server
 import { pageMeta } from "~/utils/meta";
 import { beginAttempt } from "~/models/rate-limit.server";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { signupHref } from "~/utils/links";
 import { loginSchema } from "~/validation/auth";
 
 export const meta: MetaFunction = () => pageMeta("Logga in", "Logga in på Kommunforum Analytics.");
@@ -45,6 +46,11 @@ export default function Login() {
     <>
       <h1>Logga in</h1>
       <p className="lead">Logga in för att ställa frågor, svara och följa diskussioner.</p>
+      {searchParams.get("bekraftad") ? (
+        <div className="notice notice--success" role="status">
+          <p>E-postadressen är bekräftad. Logga in för att fortsätta.</p>
+        </div>
+      ) : null}
       {searchParams.get("aterstallt") ? (
         <div className="notice notice--success" role="status">
           <p>Ditt lösenord är bytt och du är utloggad överallt. Logga in med ditt nya lösenord.</p>
@@ -61,7 +67,7 @@ export default function Login() {
         <Link to="/glomt-losenord">Glömt lösenordet?</Link>
       </p>
       <p>
-        Inget konto? <Link to="/registrera">Bli medlem</Link>
+        Inget konto? <Link to={signupHref(safeRedirect(searchParams.get("redirectTo"), "") || undefined)}>Bli medlem</Link>
       </p>
     </>
   );

@@ -10,11 +10,12 @@ export const meta: MetaFunction = () =>
   pageMeta("Personuppgiftspolicy", "Vilka personuppgifter Kommunforum Analytics sparar, varför, hur länge och vilka rättigheter du har.");
 
 /** Update when the notice changes. */
-const LAST_UPDATED = "2026-11-28T12:00:00Z";
+const LAST_UPDATED = "2026-12-06T12:00:00Z";
 
 export async function loader() {
   const e = env();
   return json({
+    operator: e.OPERATOR_NAME,
     organizer: { name: e.ORGANIZER_NAME, title: e.ORGANIZER_TITLE, email: e.ORGANIZER_EMAIL },
     retention: {
       registrationMonths: e.RETENTION_REGISTRATION_MONTHS,
@@ -29,7 +30,7 @@ const months = (n: number) => (n === 1 ? "1 månad" : `${n} månader`);
 const days = (n: number) => (n === 1 ? "1 dag" : `${n} dagar`);
 
 export default function Privacy() {
-  const { organizer, retention } = useLoaderData<typeof loader>();
+  const { operator, organizer, retention } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -39,8 +40,8 @@ export default function Privacy() {
       <div className="prose">
         <h2>Vem ansvarar för dina uppgifter?</h2>
         <p>
-          Personuppgiftsansvarig är forumansvarig för Kommunforum Analytics: {organizer.name}
-          {organizer.title ? `, ${organizer.title}` : ""}. Du når forumansvarig på{" "}
+          Personuppgiftsansvarig är <strong>{operator}</strong>, som driver Kommunforum Analytics. Forumansvarig, {organizer.name}
+          {organizer.title ? `, ${organizer.title}` : ""}, svarar för forumen och för frågor om dina uppgifter. Du når forumansvarig på{" "}
           <a href={`mailto:${organizer.email}`}>{organizer.email}</a> eller via <Link to="/kontakt">kontaktsidan</Link>.
         </p>
 

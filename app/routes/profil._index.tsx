@@ -6,7 +6,6 @@ import { Checkbox, ErrorSummary, SubmitButton, TextField } from "~/components/fo
 import { OrganisationFields } from "~/components/organisation-fields";
 import { AffiliationStatus } from "~/components/verified-badge";
 import { listMyRegistrations, requestEmailChange, resendVerification } from "~/models/account.server";
-import { listMunicipalities } from "~/models/reference.server";
 import { countUserSessions } from "~/models/session.server";
 import { confirmPassword } from "~/models/login.server";
 import { getProfile, setPasswordHash, updateProfile } from "~/models/user.server";
@@ -33,14 +32,13 @@ const REGISTRATION_STATUS: Record<string, string> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [profile, municipalities, registrations, sessions] = await Promise.all([
+  const [profile, registrations, sessions] = await Promise.all([
     getProfile(user.id),
-    listMunicipalities(),
     listMyRegistrations(user.id),
     countUserSessions(user.id),
   ]);
   if (!profile) throw redirect("/logga-in");
-  return json({ profile, municipalities, registrations, sessions });
+  return json({ profile, registrations, sessions });
 }
 
 const refusePassword = (check: { retryAfterSeconds?: number }, field: string, values: Record<string, string> = {}) =>
@@ -114,7 +112,7 @@ const SAVED: Record<string, string> = {
 };
 
 export default function Profile() {
-  const { profile, municipalities, registrations, sessions } = useLoaderData<typeof loader>();
+  const { profile, registrations, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const errors = actionData?.errors;
@@ -171,7 +169,7 @@ export default function Profile() {
           <input type="hidden" name="intent" value="profile" />
           <TextField name="name" label="Namn" autoComplete="name" defaultValue={values.name} error={errors?.name} required />
           <TextField name="title" label="Befattning" autoComplete="organization-title" defaultValue={values.title} error={errors?.title} />
-          <OrganisationFields municipalities={municipalities} values={values} errors={errors} />
+          <OrganisationFields values={values} errors={errors} withType />
           <Checkbox
             name="listedPublicly"
             label="Visa mig som medlem på min kommuns sida"

@@ -5,7 +5,6 @@ import { ErrorSummary, fieldId, SubmitButton, TextArea } from "~/components/form
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MunicipalitySelect } from "~/components/organisation-fields";
 import { castVote, getOwnResponse, notOpenMessage } from "~/models/poll-vote.server";
-import { listMunicipalities } from "~/models/reference.server";
 import { getOptionalUser } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
@@ -38,10 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   // The token is handed out already here, so the vote form posts with it.
   const participant = poll.state === "open" ? getParticipant(request, user?.id ?? null, { create: true }) : getParticipant(request, user?.id ?? null, { create: false });
-  const [own, municipalities] = await Promise.all([
-    participant ? getOwnResponse(poll.id, participant.hash) : null,
-    poll.state === "open" && !user?.municipalityCode ? listMunicipalities() : Promise.resolve([]),
-  ]);
+  const own = participant ? await getOwnResponse(poll.id, participant.hash) : null;
   const headers = new Headers({ "Cache-Control": "private, no-store" });
   if (participant?.setCookie) headers.append("Set-Cookie", participant.setCookie);
   return json(
@@ -51,7 +47,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       closedMessage: poll.state === "open" ? null : notOpenMessage(poll.state),
       accountMunicipality: user?.municipalityCode ?? null,
       loggedIn: !!user,
-      municipalities,
     },
     { headers },
   );
@@ -84,7 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Vote() {
-  const { poll, own, closedMessage, accountMunicipality, loggedIn, municipalities } = useLoaderData<typeof loader>();
+  const { poll, own, closedMessage, accountMunicipality, loggedIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const thanks = searchParams.get("tack");
@@ -142,7 +137,7 @@ export default function Vote() {
           {poll.allowFreeText ? (
             <TextArea
               name="freeText"
-              label="Kommentar (valfritt)"
+              label="Kommentar (frivilligt)"
               hint="Bara forumansvariga läser kommentarerna. De publiceras inte."
               defaultValue={values?.freeText ?? own?.freeText ?? ""}
               error={errors?.freeText}
@@ -155,10 +150,9 @@ export default function Vote() {
           ) : (
             // Optional, so folded away: on a phone the options and the button fit on the first screen.
             <details className="vote__more" open={Boolean(errors?.municipalityCode)}>
-              <summary>Ange din kommun (valfritt)</summary>
+              <summary>Ange din kommun (frivilligt)</summary>
               <MunicipalitySelect
-                municipalities={municipalities}
-                label="Din kommun (valfritt)"
+                label="Din kommun (frivilligt)"
                 hint="Används bara för att jämföra svar mellan län och kommungrupper. Grupper med färre än fem svar visas aldrig."
                 defaultValue={values?.municipalityCode ?? own?.municipalityCode ?? ""}
                 error={errors?.municipalityCode}

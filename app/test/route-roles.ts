@@ -42,7 +42,7 @@ export const ROUTE_ROLES: Record<string, RouteAccess> = {
   "routes/glomt-losenord": { action: "public" },
   "routes/aterstall-losenord": both("public"),
   "routes/verifiera": both("public"),
-  "routes/inbjudan._index": both("public"),
+  "routes/inbjudan._index": { action: "public" },
   "routes/inbjudan.bekrafta": both("public"),
   "routes/inbjudan.avsluta": both("public"),
   "routes/profil._index": both("member"),

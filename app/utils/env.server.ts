@@ -36,6 +36,8 @@ const envSchema = z.object({
   /** smtp://user:pass@host:port. Without it, mail stays in the outbox (demo mode). */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Kommunforum Analytics <noreply@kommunforum.local>"),
+  /** The organisation that runs the service: the controller in the privacy notice, named in the footer. */
+  OPERATOR_NAME: z.string().trim().min(1).default("Kommunforum Analytics (demoinstallation)"),
   ORGANIZER_NAME: z.string().default("Forumansvarig (demo)"),
   ORGANIZER_TITLE: z.string().default("Concept Manager Analytics och AI"),
   ORGANIZER_EMAIL: z.string().email().default("forum@kommunforum.local"),
@@ -98,7 +100,7 @@ export const isProduction = () => env().NODE_ENV === "production";
 /** The small, non-secret subset that the browser may see. */
 export function publicEnv() {
   const e = env();
-  return { APP_URL: e.APP_URL, MAIL_MODE: e.SMTP_URL ? ("smtp" as const) : ("outbox" as const) };
+  return { APP_URL: e.APP_URL, MAIL_MODE: e.SMTP_URL ? ("smtp" as const) : ("outbox" as const), OPERATOR_NAME: e.OPERATOR_NAME };
 }
 
 /** What server.js needs from the validated environment. */

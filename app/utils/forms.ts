@@ -71,10 +71,22 @@ export function parseForm<S extends z.ZodTypeAny>(
 ): FormResult<z.infer<S>> {
   const result = schema.safeParse(formToObject(formData, arrayFields));
   if (result.success) return { ok: true, data: result.data };
-  const errors: FieldErrors = {};
+  const found: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message;
+    found[field] ??= issue.message;
   }
-  return { ok: false, errors, values: formValues(formData) };
+  return { ok: false, errors: inFieldOrder(found, formData), values: formValues(formData) };
+}
+
+/**
+ * The errors in the order of the form's fields (the order the browser sends them
+ * in), so the error summary lists them top to bottom; a field that sent nothing
+ * (an unticked box, a radio group with no choice) keeps its place among those
+ * after the last field sent, and a `form` error comes first.
+ */
+export function inFieldOrder(errors: FieldErrors, formData: FormData): FieldErrors {
+  const sent = [...new Set(formData.keys())];
+  const rank = (field: string) => (field === "form" ? -1 : sent.includes(field) ? sent.indexOf(field) : sent.length);
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
 }

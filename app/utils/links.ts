@@ -30,8 +30,30 @@ export const recordingsTaggedHref = (tag: { slug: string }) => `/inspelningar?om
 /** The form that asks a case's authors a question. */
 export const caseQuestionHref = (c: { slug: string }) => `${caseHref(c)}/fraga`;
 
+/** The Kontakt form, and where it lands after a message was sent (the confirmation in view without JavaScript). */
+export const CONTACT_HREF = "/kontakt";
+export const CONTACT_SENT_HREF = `${CONTACT_HREF}?skickat=1#bekraftelse`;
+
+/** The privacy notice every form that asks for personal data links to. */
+export const PRIVACY_HREF = "/personuppgifter";
+
 /** The login page, back to `next` afterwards (a path on this site). */
 export const loginHref = (next: string) => `/logga-in?redirectTo=${encodeURIComponent(next)}`;
+
+/**
+ * Becoming a member on the way somewhere: sign-up, "Kolla din e-post", the
+ * confirmation link and the login after it all carry `next` (a path on this site;
+ * the pages check it with safeRedirect) and lead back there.
+ */
+const withNext = (path: string, params: Record<string, string | undefined>) => {
+  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
+  return query ? `${path}?${query}` : path;
+};
+export const signupHref = (next?: string) => withNext("/registrera", { redirectTo: next });
+export const signupSentHref = (email: string, next?: string) => withNext("/registrera/skickat", { adress: email, redirectTo: next });
+export const verifyEmailHref = (token: string, next?: string) => withNext("/verifiera", { token, redirectTo: next });
+export const emailConfirmedHref = (next?: string) => withNext("/verifiera", { bekraftad: "1", redirectTo: next });
+export const loginAfterConfirmHref = (next?: string) => withNext("/logga-in", { bekraftad: "1", redirectTo: next });
 
 /** A municipality's analytics-maturity results: /analysmognad/kommun/2081-borlange */
 export const maturityResultHref = (municipality: { code: string; name: string }) =>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailField, nameField } from "./fields";
+import { chosenOrganisation, organisationSchema } from "./organisation";
 
 /** What a contact message is about; the first adds the sender to the invitation list. */
 export const CONTACT_SUBJECTS = [
@@ -21,20 +22,22 @@ export const subjectLabel = (value: string) => CONTACT_SUBJECTS.find((s) => s.va
 
 const SUBJECT_VALUES = CONTACT_SUBJECTS.map((s) => s.value) as [ (typeof CONTACT_SUBJECTS)[number]["value"], ...(typeof CONTACT_SUBJECTS)[number]["value"][] ];
 
+/**
+ * The Kontakt form. No consent box: a message is kept to answer it (the privacy
+ * notice, linked from the form, says for how long). Where the sender works is
+ * optional, asked like everywhere else (OrganisationFields).
+ */
 export const contactSchema = z
   .object({
     name: nameField,
     email: emailField,
-    municipalityCode: z.string().trim().optional(),
-    organisationName: z.string().trim().max(160, "Organisationens namn får ha högst 160 tecken.").optional(),
     subject: z.enum(SUBJECT_VALUES, { errorMap: () => ({ message: "Välj vad meddelandet gäller." }) }),
     body: z.string({ required_error: "Skriv ditt meddelande." }).trim().min(1, "Skriv ditt meddelande.").max(5000, "Meddelandet får ha högst 5 000 tecken."),
-    consent: z.literal("on", { errorMap: () => ({ message: "Du behöver godkänna att vi sparar meddelandet för att kunna svara." }) }),
   })
-  .transform((v) => ({
+  .and(organisationSchema({ optional: true }))
+  .transform(({ orgKind: _kind, municipalityCode: _code, orgName: _name, orgType: _type, ...v }) => ({
     ...v,
-    municipalityCode: /^\d{4}$/.test(v.municipalityCode ?? "") ? v.municipalityCode! : null,
-    organisationName: v.organisationName ?? "",
+    ...chosenOrganisation({ orgKind: _kind, municipalityCode: _code, orgName: _name }),
   }));
 
 export const contactReplySchema = z.object({

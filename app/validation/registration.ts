@@ -1,40 +1,24 @@
 import { z } from "zod";
 import { emailField as email, nameField as name } from "./fields";
+import { organisationSchema } from "./organisation";
 
 /** The registration form on an event page. Shared by browser and server; messages in Swedish. */
 
 const title = z.string().trim().max(120, "Befattningen får ha högst 120 tecken.").default("");
-const consentStore = z.literal("on", {
-  errorMap: () => ({ message: "Kryssa i att vi får spara dina uppgifter. Annars kan vi inte ta emot anmälan." }),
-});
 const consentInvites = z
   .literal("on")
   .optional()
   .transform((v) => v === "on");
 
-/** Visitors: everything. A municipality from the list or the name of another organisation. */
-export const registrationSchema = z
-  .object({
-    name,
-    email,
-    title,
-    orgKind: z.enum(["kommun", "annan"], { errorMap: () => ({ message: "Välj om du arbetar i en kommun eller i en annan organisation." }) }),
-    municipalityCode: z.string().trim().optional(),
-    orgName: z.string().trim().max(160, "Organisationens namn får ha högst 160 tecken.").optional(),
-    consentStore,
-    consentInvites,
-  })
-  .superRefine((v, ctx) => {
-    if (v.orgKind === "kommun" && !/^\d{4}$/.test(v.municipalityCode ?? "")) {
-      ctx.addIssue({ code: "custom", path: ["municipalityCode"], message: "Välj din kommun i listan." });
-    }
-    if (v.orgKind === "annan" && !v.orgName) {
-      ctx.addIssue({ code: "custom", path: ["orgName"], message: "Skriv organisationens namn." });
-    }
-  });
+/**
+ * Visitors: everything, with a municipality from the list or another organisation's
+ * name. No consent box: a registration is handled to run the forum (the privacy
+ * notice, linked from the form, says so); only the invitation list rests on consent.
+ */
+export const registrationSchema = z.object({ name, email, title, consentInvites }).and(organisationSchema());
 
 /** Logged-in members: name, email and workplace come from the account. */
-export const memberRegistrationSchema = z.object({ title, consentStore, consentInvites });
+export const memberRegistrationSchema = z.object({ title, consentInvites });
 
 /** "Få inbjudan till nästa forum". */
 export const invitationSignupSchema = z.object({
@@ -55,7 +39,6 @@ export const REGISTRATION_LABELS: Record<string, string> = {
   orgKind: "Var arbetar du?",
   municipalityCode: "Kommun",
   orgName: "Organisation",
-  consentStore: "Samtycke",
 };
 
 const registrationId = z.string({ required_error: "Välj en anmälan." }).trim().min(1, "Välj en anmälan.").max(64, "Ogiltig anmälan.");

@@ -31,6 +31,8 @@ import { answerCountLabel } from "~/utils/labels";
 import { caseHref, categoryFeedHref, categoryHref, DISCUSSIONS_HREF, eventHref, loginHref, moderateThreadHref, postAnchor, threadHref, threadsTaggedHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { Answer, Author, Body, PostActions } from "./posts";
+import { SENT_PARAM, SentNotice } from "./sent";
+import { CONFIRMATION_ID, useSentKey } from "~/components/form-success";
 import { FLAGGED_NOTICE, FLAGGED_PARAM } from "~/utils/flags";
 import { answerSchema, commentSchema, postIdSchema } from "~/validation/discussion";
 import { badRequest, requireParam } from "~/utils/http.server";
@@ -102,7 +104,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
       if (limit) return badRequest({ body: limit }, { body: parsed.data.body }, { intent });
       const post = await createAnswer({ threadId, authorId: user.id, body: parsed.data.body });
       // The newest answer is last in date order; the loader clamps the page number.
-      return back(postAnchor(post.id), `?svar=datum&sida=100000`);
+      return back(CONFIRMATION_ID, `?svar=datum&sida=100000&${SENT_PARAM}=${post.id}`);
     }
     if (intent === "comment") {
       const parsed = parseForm(commentSchema, formData);
@@ -146,6 +148,7 @@ export default function ThreadPage() {
   const generalError = actionData && !actionData.target && actionData.intent !== "answer" ? actionData.errors.form : null;
   const questionError = actionData && question && actionData.target === question.id ? actionData.errors.form : null;
   const [searchParams] = useSearchParams();
+  const sent = useSentKey("answer");
   return (
     <>
       <Breadcrumbs
@@ -184,6 +187,7 @@ export default function ThreadPage() {
         ) : null}
       </div>
 
+      {searchParams.get(SENT_PARAM) === "fraga" ? <SentNotice sent="fraga" focusKey={0} /> : null}
       {searchParams.has(FLAGGED_PARAM) ? (
         <p className="notice notice--success" role="status">
           {FLAGGED_NOTICE}
@@ -256,8 +260,9 @@ export default function ThreadPage() {
           </div>
         ) : (
           <>
+            {answerErrors || searchParams.get(SENT_PARAM) === "fraga" ? null : <SentNotice sent={searchParams.get(SENT_PARAM)} focusKey={sent} />}
             <ErrorSummary errors={answerErrors} labels={{ body: "Svar" }} />
-            <Form method="post" noValidate>
+            <Form method="post" noValidate key={sent}>
               {hiddenFields}
               <TextArea
                 name="body"

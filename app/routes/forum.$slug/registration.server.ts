@@ -1,17 +1,17 @@
 import { redirect } from "@remix-run/node";
 import type { ActionFunctionArgs, AppLoadContext } from "@remix-run/node";
-import { listMunicipalities } from "~/models/reference.server";
 import { requestRegistration } from "~/models/registration-pending.server";
 import { CLOSED_MESSAGES, findRegistrationByEmail, getEventForRegistration, getMemberDefaults, registerForEvent } from "~/models/registration.server";
 import { registrationClosedReason } from "~/models/registration-seats.server";
 import { memberRegistrationSchema, registrationSchema } from "~/validation/registration";
+import { chosenOrganisation } from "~/validation/organisation";
 import { getOptionalUser } from "~/models/auth.server";
 import { eventHref, registrationSentHref } from "~/utils/links";
 import { formValues, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
-import { enforceRateLimit } from "~/models/rate-limit.server";
+import { formRateLimit } from "~/models/rate-limit.server";
 import { registrationPagePath } from "~/utils/signed-links.server";
-import { badRequest, requireParam } from "~/utils/http.server";
+import { badRequest, requireParam, tooManyAttempts } from "~/utils/http.server";
 
 /**
  * The registration part of the event page's loader and action, beside it so the
@@ -33,14 +33,12 @@ export async function loadRegistrationSection(request: Request, event: { id: str
   const own = member && user?.emailVerified && !closedReason ? await findRegistrationByEmail(event.id, member.email) : null;
   return {
     closedMessage: closedReason ? CLOSED_MESSAGES[closedReason] : null,
-    municipalities: closedReason || member ? [] : await listMunicipalities(),
     member: member ? { name: member.name, email: member.email, workplace: member.workplace, title: member.title } : null,
     ownRegistration: own && (own.status === "confirmed" || own.status === "waitlisted") ? { status: own.status, path: registrationPagePath(own.id) } : null,
   };
 }
 
 export async function registrationAction(request: Request, context: AppLoadContext, params: ActionFunctionArgs["params"]) {
-  await enforceRateLimit("registrationIp", context.clientIp ?? "okänd");
   const formData = await readFormData(request);
   const event = await getEventForRegistration(requireParam(params, "slug", "slug", "Forumet finns inte"));
   if (!event || event.status === "draft") throw new Response("Forumet finns inte", { status: 404 });
@@ -69,13 +67,16 @@ export async function registrationAction(request: Request, context: AppLoadConte
       name: d.name,
       email: d.email,
       title: d.title,
-      municipalityCode: d.orgKind === "kommun" ? d.municipalityCode ?? null : null,
-      organisationName: d.orgKind === "annan" ? d.orgName ?? "" : "",
+      ...chosenOrganisation(d),
       consentInvites: d.consentInvites,
     };
   }
 
+  // Only forms that passed validation count (a whole municipality may share one IP);
+  // a refusal is shown in the form, with what was typed.
   const values = formValues(formData);
+  const refused = await formRateLimit([["registrationIp", context.clientIp ?? "okänd"]]);
+  if (refused) return tooManyAttempts(refused, values);
   const registration = { ...input, eventId: event.id, userId: user?.id ?? null };
   const result = member && user?.emailVerified ? await registerForEvent(registration) : await requestRegistration(registration);
   switch (result.outcome) {

@@ -209,7 +209,6 @@ export default function ForumEvent() {
             ) : registrationOpen && !registration.closedMessage ? (
               <RegistrationForm
                 slug={event.slug}
-                municipalities={registration.municipalities}
                 member={registration.member}
                 errors={actionData?.errors}
                 values={actionData?.values}
