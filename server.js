@@ -28,9 +28,10 @@ const initialBuild = await loadBuild();
 const hooks = initialBuild.entry.module;
 const config = hooks.serverConfig(); // validates the environment; throws with a clear message
 await hooks.dbReady;
-// Anonymous pages answered before Express (ADR 013); off with PAGE_CACHE_MB=0.
+// Anonymous pages answered before Express (ADR 013); off with PAGE_CACHE_MB=0, and
+// in development, where a rebuilt page must show at once.
 const pageCache = hooks.pageCache;
-pageCache.enable(config.pageCacheBytes);
+if (!isDev) pageCache.enable(config.pageCacheBytes);
 
 const app = express();
 app.disable("x-powered-by");
