@@ -28,6 +28,10 @@ const initialBuild = await loadBuild();
 const hooks = initialBuild.entry.module;
 const config = hooks.serverConfig(); // validates the environment; throws with a clear message
 await hooks.dbReady;
+// Anonymous pages answered before Express (ADR 013); off with PAGE_CACHE_MB=0, and
+// in development, where a rebuilt page must show at once.
+const pageCache = hooks.pageCache;
+if (!isDev) pageCache.enable(config.pageCacheBytes);
 
 const app = express();
 app.disable("x-powered-by");
@@ -155,7 +159,16 @@ app.use((error, _req, res, next) => {
 // connections. Node checks these timeouts every second instead of every 30.
 const server = http.createServer(
   { headersTimeout: 10_000, requestTimeout: 130_000, connectionsCheckingInterval: 1_000 },
-  app,
+  (req, res) => {
+    if (!pageCache.serve(req, res)) return app(req, res);
+    // A hit: the same log line as Express writes, with a request id of its own.
+    if (config.logRequests) {
+      process.stdout.write(
+        `{"level":"info","time":"${new Date().toISOString()}","msg":"request","requestId":"${crypto.randomUUID()}","method":"${req.method}",` +
+          `"path":${JSON.stringify(req.url.split("?")[0])},"status":${res.statusCode},"cache":"hit"}\n`,
+      );
+    }
+  },
 );
 server.keepAliveTimeout = 5_000;
 server.timeout = 60_000;

@@ -12,6 +12,7 @@ export { serverConfig } from "~/utils/env.server";
 export { dbReady, disconnectDb } from "~/utils/db.server";
 export { isSameOriginRequest } from "~/utils/origin.server";
 export { createRequestHandler } from "~/utils/remix-handler.server";
+export { pageCache } from "~/utils/page-cache.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -39,6 +39,11 @@ fi
 export TEST_PG_TEMPLATE="${TEST_PG_TEMPLATE:-kf_test_template_$$}"
 
 STEP_WHERE=" på PostgreSQL"
+# The anonymous page cache is off for the servers the tests start here: their test
+# data is written straight to PostgreSQL by the test process, which a cache on
+# PostgreSQL does not notice (on SQLite, PRAGMA data_version does). The cache's own
+# tests turn it on (app/test/page-cache*.server.test.ts, ADR 013).
+export PAGE_CACHE_MB=0
 
 rm -f .tmp/vitest-pg.json .tmp/playwright-pg.json
 # Vitest filters are path substrings: without arguments, every integration test file.

@@ -1,5 +1,6 @@
 import { PrismaClient, type Prisma } from "@prisma/client";
 import { databaseUrl, isPostgresUrl } from "./database-url";
+import { pageCache } from "./page-cache.server";
 import { closePollBus } from "./poll-bus.server";
 import { createPostgresClient } from "./postgres.server";
 import { applySqlitePragmas, ImmediateTransactionsSQLite, SQLITE_BUSY_TIMEOUT_MS } from "./sqlite.server";
@@ -63,5 +64,5 @@ if (!globalForDb.__prisma) {
 export const dbReady: Promise<void> = globalForDb.__prismaReady ?? ready;
 
 export async function disconnectDb() {
-  await Promise.all([prisma.$disconnect(), closePollBus()]);
+  await Promise.all([prisma.$disconnect(), closePollBus(), pageCache.close()]);
 }

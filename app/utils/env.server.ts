@@ -51,6 +51,8 @@ const envSchema = z.object({
   /** Set to "0" to keep background jobs (outbox sender, scheduler) out of this process. */
   RUN_JOBS: z.enum(["0", "1"]).default("1"),
   DATA_DIR: z.string().default("data"),
+  /** Memory for the anonymous page cache in MiB (ADR 013); 0 turns it off. */
+  PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
 })
   .refine((e) => !e.LINK_SECRET || e.LINK_SECRET !== e.SESSION_SECRET, {
     message: "måste skilja sig från SESSION_SECRET (varje nyckel har ett enda syfte)",
@@ -113,5 +115,6 @@ export function serverConfig() {
     trustProxy: e.TRUST_PROXY,
     runJobs: e.RUN_JOBS === "1" && e.NODE_ENV !== "test",
     logRequests: e.NODE_ENV !== "test",
+    pageCacheBytes: e.PAGE_CACHE_MB * 1024 * 1024,
   };
 }

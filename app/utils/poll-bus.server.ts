@@ -65,7 +65,8 @@ function createListeners() {
   };
 }
 
-function createInProcessBus(): PollBus {
+/** Also the page cache's bus on SQLite (page-cache.server.ts). */
+export function createInProcessBus(): PollBus {
   const local = createListeners();
   return {
     publish: (pollId) => local.fanOut(pollId),
@@ -81,8 +82,11 @@ function log(level: "info" | "error", msg: string, error?: unknown) {
   );
 }
 
-/** Exported for app/utils/poll-bus.server.test.ts (two buses = two instances in one process). */
-export function createPostgresBus(url: string): PollBus {
+/**
+ * Exported for app/utils/poll-bus.server.test.ts (two buses = two instances in one
+ * process), and for the page cache, which runs one on a channel of its own.
+ */
+export function createPostgresBus(url: string, channel: string = POLL_CHANNEL): PollBus {
   const local = createListeners();
   const instance = crypto.randomBytes(6).toString("hex");
   let client: Client | null = null;
@@ -104,7 +108,7 @@ export function createPostgresBus(url: string): PollBus {
           // Taken out first: a publish during the query adds it again for a later NOTIFY.
           unsent.delete(pollId);
           try {
-            await c.query("SELECT pg_notify($1, $2)", [POLL_CHANNEL, `${instance}:${pollId}`]);
+            await c.query("SELECT pg_notify($1, $2)", [channel, `${instance}:${pollId}`]);
           } catch (error) {
             unsent.add(pollId);
             throw error;
@@ -126,12 +130,12 @@ export function createPostgresBus(url: string): PollBus {
       c.on("error", (error) => lost(c, error));
       c.on("end", () => lost(c, null));
       c.on("notification", (message) => {
-        if (message.channel !== POLL_CHANNEL || !message.payload) return;
+        if (message.channel !== channel || !message.payload) return;
         const [from, pollId] = message.payload.split(":", 2);
         if (from !== instance && pollId) local.fanOut(pollId);
       });
       await c.connect();
-      await c.query(`LISTEN ${POLL_CHANNEL}`);
+      await c.query(`LISTEN ${channel}`);
       if (closed) {
         await c.end().catch(() => {});
         throw new Error("poll bus closed");

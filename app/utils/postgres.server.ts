@@ -1,5 +1,7 @@
 import { createRequire } from "node:module";
 import type { PrismaClient } from "@prisma/client";
+import { watchWrites } from "./db-writes.server";
+import { publicDataChanged } from "./page-cache.server";
 
 /**
  * Everything PostgreSQL-specific about the connection lives here (the SQLite
@@ -21,7 +23,13 @@ export function createPostgresClient(url: string, options: object = {}): { clien
   const require = createRequire(import.meta.url);
   const { PrismaPg } = require("@prisma/adapter-pg") as typeof import("@prisma/adapter-pg");
   const { PrismaClient: PostgresClient } = require("@kommunforum/prisma-postgres") as { PrismaClient: new (options: unknown) => unknown };
-  const adapter = new PrismaPg({
+  // Committed public writes empty the page cache here and, over NOTIFY, on every instance.
+  class WatchedPrismaPg extends PrismaPg {
+    override async connect() {
+      return watchWrites(await super.connect(), publicDataChanged);
+    }
+  }
+  const adapter = new WatchedPrismaPg({
     connectionString: url,
     max: POSTGRES_POOL_MAX,
     // Every connection speaks UTC, like Prisma's own DateTime handling.

@@ -1,6 +1,7 @@
 import { createRequestHandler as createRemixRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { BODY_REFUSED, bodyLimitFor, limitedBody, type BodyRefusal } from "./body-limit.server";
+import { pageCache } from "./page-cache.server";
 import { sendUpload } from "./send-upload.server";
 import { sessionCookieName } from "./session-cookie.server";
 import { SEND_UPLOAD_HEADER } from "./upload.server";
@@ -15,7 +16,8 @@ import { SEND_UPLOAD_HEADER } from "./upload.server";
  *   for "drain" (@remix-run/node 2.17's writeReadableStreamToWritable did not,
  *   so 80 stalled downloads of a 15 MB file held a gigabyte);
  * - an upload is sent from its file in 64 KB steps (send-upload.server.ts), with ranges;
- * - every response to a request with a session is `private, no-store`.
+ * - every response to a request with a session is `private, no-store`;
+ * - an anonymous page the page cache missed is handed to it once sent (page-cache.server.ts).
  */
 type Options = {
   build: ServerBuild | (() => Promise<ServerBuild>);
@@ -130,8 +132,14 @@ async function sendResponse(req: ExpressRequest, res: ExpressResponse, response:
   const upload = response.headers.get(SEND_UPLOAD_HEADER);
   if (upload) return sendUpload(req, res, upload);
   if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
-  if (response.body) await writeWithBackpressure(response.body, res);
+  // Taken before the first write, so without what compression adds.
+  const keep = pageCache.mayStore(req) ? { headers: res.getHeaders(), chunks: [] as Uint8Array[] } : null;
+  let complete = true;
+  if (response.body) complete = await writeWithBackpressure(response.body, res, keep?.chunks);
   else res.end();
+  if (keep && complete) {
+    void pageCache.store(req, res.statusCode, keep.headers, Buffer.concat(keep.chunks)).catch(() => {});
+  }
 }
 
 /** A request that carries a session cookie, or a response that sets one (logging in). */
@@ -148,12 +156,14 @@ function hasSession(req: ExpressRequest, res: ExpressResponse): boolean {
  * buffer is full, and stops reading (cancelling the source: a file, the render,
  * the live poll stream) as soon as the client goes away. `flush` pushes each
  * chunk through the compression middleware, so streamed HTML arrives as written.
+ * `keep` collects the chunks written (for the page cache). Returns whether the
+ * whole body was written.
  */
-async function writeWithBackpressure(body: ReadableStream<Uint8Array>, res: ExpressResponse) {
+async function writeWithBackpressure(body: ReadableStream<Uint8Array>, res: ExpressResponse, keep?: Uint8Array[]): Promise<boolean> {
   const reader = body.getReader();
   if (res.destroyed || !res.socket || res.socket.destroyed) {
     await reader.cancel().catch(() => {});
-    return;
+    return false;
   }
   let gone = false;
   let wake: (() => void) | null = null;
@@ -174,17 +184,19 @@ async function writeWithBackpressure(body: ReadableStream<Uint8Array>, res: Expr
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (gone) return;
+      if (gone) return false;
       if (done) {
         res.end();
-        return;
+        return true;
       }
+      keep?.push(Buffer.from(value));
       if (!res.write(value)) await new Promise<void>((resolve) => (wake = resolve));
-      if (gone) return;
+      if (gone) return false;
       flushable.flush?.();
     }
   } catch (error) {
     if (!gone) res.destroy(error instanceof Error ? error : undefined);
+    return false;
   } finally {
     res.off("close", onClose);
   }

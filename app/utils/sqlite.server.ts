@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@prisma/client";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type Database from "better-sqlite3";
+import { watchWrites } from "./db-writes.server";
+import { pageCache, publicDataChanged } from "./page-cache.server";
 
 /**
  * Everything SQLite-specific about the connection lives here, so a PostgreSQL
@@ -26,6 +28,10 @@ export async function applySqlitePragmas(client: PrismaClient) {
  * BEGIN and waits for it with busy_timeout, so such transactions queue instead.
  * (This process's own transactions already take turns: the adapter has one
  * connection behind a mutex.)
+ *
+ * It also tells the page cache about committed public writes (db-writes.server.ts)
+ * and about commits by other processes: `PRAGMA data_version` on this connection
+ * changes only when another connection has committed.
  */
 export class ImmediateTransactionsSQLite extends PrismaBetterSQLite3 {
   override async connect() {
@@ -33,6 +39,14 @@ export class ImmediateTransactionsSQLite extends PrismaBetterSQLite3 {
     const client = (adapter as unknown as { client: Database.Database }).client;
     const prepare = client.prepare.bind(client);
     client.prepare = ((source: string) => prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as typeof client.prepare;
-    return adapter;
+    const dataVersion = () => client.pragma("data_version", { simple: true }) as number;
+    let seen = dataVersion();
+    pageCache.watchForeignChanges(() => {
+      const now = dataVersion();
+      if (now === seen) return false;
+      seen = now;
+      return true;
+    });
+    return watchWrites(adapter, publicDataChanged);
   }
 }

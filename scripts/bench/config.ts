@@ -7,10 +7,8 @@ export function positiveInt(value: string | undefined, fallback: number) {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
-export const SECONDS = positiveInt(process.env.BENCH_SECONDS, 10);
+export const SECONDS = positiveInt(process.env.BENCH_SECONDS, 3);
 export const WARMUP_SECONDS = Math.min(3, Math.max(1, Math.round(SECONDS / 3)));
-/** Connections per measured run; the two-instance run splits them, half on each instance. */
-export const CONNECTIONS = 10;
 export const APP_PORT = positiveInt(process.env.BENCH_PORT, 3300);
 export const BASELINE_PORT = positiveInt(process.env.BENCH_BASELINE_PORT, 3301);
 export const SECOND_APP_PORT = positiveInt(process.env.BENCH_SECOND_PORT, 3302);

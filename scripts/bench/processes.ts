@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import path from "node:path";
 import { DATA_DIR, logFile, sleep } from "./config";
 
 const children = new Set<ChildProcess>();
@@ -28,9 +29,15 @@ export function cleanUp(): Promise<void> {
   return cleaning;
 }
 
-/** Starts the production server (node server.js) on a database. */
+/**
+ * Starts the production server (node server.js) on a database: this checkout's,
+ * or the one in BENCH_APP_DIR (another checkout with its own build, e.g. the
+ * code before a change, to measure before and after on the same data).
+ */
 export function startApp(label: string, port: number, databaseUrl: string) {
-  return startProcess(label, process.execPath, ["server.js"], port, {
+  const cwd = process.env.BENCH_APP_DIR ? path.resolve(process.env.BENCH_APP_DIR) : process.cwd();
+  return startProcess(label, process.execPath, [path.join(cwd, "server.js")], port, {
+    TRUST_PROXY: "1",
     DATABASE_URL: databaseUrl,
     DATA_DIR,
     NODE_ENV: "production",

@@ -1,91 +1,106 @@
-// The printed result: one table of throughput and latency per page and
-// database, one of page weight and server memory.
+// The printed result: one table of throughput and latency per page, database,
+// visitor and connection level beside the static baseline; one of page weight;
+// then search, the registration burst and the server's memory.
 import os from "node:os";
 import type { Result } from "autocannon";
-import { CONNECTIONS, SECONDS, WARMUP_SECONDS } from "./config";
+import type { BurstResult } from "./burst";
+import { SECONDS, WARMUP_SECONDS } from "./config";
+import type { Mode } from "./load";
 import type { Page } from "./pages";
 
-export const DATABASES = ["sqlite", "postgres", "postgres ×2", "baseline"] as const;
-export type DatabaseLabel = (typeof DATABASES)[number];
+export type DatabaseLabel = "sqlite" | "postgres";
 
 export interface Row {
   page: string;
   database: DatabaseLabel;
-  /** One result, or one per instance when several were loaded at once. */
-  results: Result[];
-  peakRssBytes: number | null;
+  mode: Mode;
+  connections: number;
+  result: Result;
 }
+
+export interface BaselineRow {
+  page: string;
+  connections: number;
+  result: Result;
+}
+
+export type SearchResult = { requests: number; failures: number; p50: number; p95: number; p99: number };
 
 export interface ReportInput {
   pages: Page[];
   rows: Row[];
+  baseline: BaselineRow[];
   /** Lines printed above the tables: what ran where. */
   notes: string[];
   /** Lines printed below the tables: what was left out or went wrong. */
   problems: string[];
-  /** Peak RSS of each single app server over its whole run. */
+  /** Peak RSS of each app server over its whole run. */
   overallPeaks: Array<[string, number | null]>;
+  searches: Array<[DatabaseLabel, SearchResult]>;
+  bursts: Array<[DatabaseLabel, BurstResult]>;
 }
 
-const requestsPerSecond = (row: Row) => row.results.reduce((sum, r) => sum + r.requests.average, 0);
+const MODE_LABEL: Record<Mode, string> = { hit: "anonymous, cache hit", miss: "anonymous, cache miss", member: "logged in" };
 
-export function report({ pages, rows, notes, problems, overallPeaks }: ReportInput) {
-  const baselineRps = new Map(rows.filter((r) => r.database === "baseline").map((r) => [r.page, requestsPerSecond(r)]));
-  const ordered = pages.flatMap((p) =>
-    DATABASES.flatMap((d) => rows.filter((r) => r.page === p.name && r.database === d)),
-  );
+export function report({ pages, rows, baseline, notes, problems, overallPeaks, searches, bursts }: ReportInput) {
+  const base = (page: string, connections: number) => baseline.find((b) => b.page === page && b.connections === connections)?.result.requests.average;
   const table = [
-    ["Page", "Database", "Req/s", "p50 ms", "p99 ms", "App/baseline"],
-    ...ordered.map((r) => {
-      const base = baselineRps.get(r.page);
+    ["Page", "Database", "Visitor", "Conns", "Req/s", "p50 ms", "p99 ms", "Static req/s", "Ratio"],
+    ...rows.map((r) => {
+      const b = base(r.page, r.connections);
       return [
         r.page,
         r.database,
-        fmt(requestsPerSecond(r), 0),
-        r.results.map((x) => ms(x.latency.p50)).join(" / "),
-        r.results.map((x) => ms(x.latency.p99)).join(" / "),
-        r.database !== "baseline" && base ? ratio(requestsPerSecond(r) / base) : "",
+        MODE_LABEL[r.mode],
+        String(r.connections),
+        fmt(r.result.requests.average, 0),
+        ms(r.result.latency.p50),
+        ms(r.result.latency.p99),
+        b ? fmt(b, 0) : "",
+        b ? ratio(r.result.requests.average / b) : "",
       ];
     }),
   ];
-  const rssDatabases = (["sqlite", "postgres"] as const).filter((d) => rows.some((r) => r.database === d));
   const pageTable = [
-    ["Page", "HTML bytes", "JS files", "JS gzipped", ...rssDatabases.map((d) => `Peak RSS (${d})`)],
-    ...pages.map((p) => [
-      `${p.name} (${p.path})`,
-      fmt(p.body.length, 0),
-      String(p.jsFiles),
-      `${fmt(p.jsGzipBytes / 1024, 1)} KiB`,
-      ...rssDatabases.map((d) => mib(rows.find((r) => r.page === p.name && r.database === d)?.peakRssBytes ?? null)),
-    ]),
+    ["Page", "HTML bytes", "JS files", "JS gzipped"],
+    ...pages.map((p) => [`${p.name} (${p.path})`, fmt(p.body.length, 0), String(p.jsFiles), `${fmt(p.jsGzipBytes / 1024, 1)} KiB`]),
   ];
 
   console.log("");
   console.log(
-    `Benchmark: ${CONNECTIONS} connections, ${SECONDS} s per run after ${WARMUP_SECONDS} s warm-up; ` +
-      `Node ${process.version}, ${os.cpus().length} CPUs, ${os.loadavg()[0]!.toFixed(2)} load.`,
+    `Benchmark: ${SECONDS} s per run after a ${WARMUP_SECONDS} s warm-up per page and visitor; ` +
+      `Node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (1/5/15 min) at the end.`,
   );
-  console.log("App = node server.js (NODE_ENV=production, RUN_JOBS=0); baseline = node:http sending the same bytes.");
+  console.log(
+    "App = node server.js (NODE_ENV=production, RUN_JOBS=0); static = node:http sending the same bytes (plain). " +
+      "Cache miss = a query parameter the app ignores, new on every request; logged in = a member's session cookie.",
+  );
   for (const line of notes) console.log(line);
   console.log("");
-  printTable(table, 2);
+  printTable(table, 3);
   console.log("");
   printTable(pageTable, 1);
-  for (const line of problems) console.log(line);
-  for (const r of ordered) {
-    const errors = sum(r.results, (x) => x.errors);
-    const timeouts = sum(r.results, (x) => x.timeouts);
-    const non2xx = sum(r.results, (x) => x.non2xx);
-    if (errors || timeouts || non2xx) {
-      console.log(`warning: ${r.database} ${r.page}: ${errors} errors, ${timeouts} timeouts, ${non2xx} non-2xx`);
-    }
+  console.log("");
+  for (const [database, s] of searches) {
+    console.log(
+      `Search ${database}: /sok over about 100,000 posts, 10 connections: p50 ${fmt(s.p50, 1)} ms, p95 ${fmt(s.p95, 1)} ms, p99 ${fmt(s.p99, 1)} ms ` +
+        `(${s.requests} requests${s.failures ? `, ${s.failures} not 200` : ""}).`,
+    );
+  }
+  for (const [database, b] of bursts) {
+    console.log(
+      `Registration burst ${database}: 500 signed-in members at once for 100 seats: ${fmt(b.ms / 1000, 2)} s, ` +
+        `${b.confirmed} confirmed, ${b.waitlisted} waitlisted, seatsTaken ${b.seatsTaken}: ${b.exact ? "exact" : "NOT EXACT"}` +
+        `${b.failures ? `, ${b.failures} answers not 302` : ""}.`,
+    );
   }
   const peaks = overallPeaks.map(([label, bytes]) => `${mib(bytes)} (${label})`).join(", ");
   console.log(`Peak RSS of the app server over its whole run: ${peaks}. Server logs: .tmp/bench-*.log`);
-}
-
-function sum(results: Result[], pick: (r: Result) => number) {
-  return results.reduce((total, r) => total + pick(r), 0);
+  for (const line of problems) console.log(line);
+  for (const r of rows) {
+    const { errors, timeouts, non2xx } = r.result;
+    if (errors || timeouts || non2xx) console.log(`warning: ${r.database} ${r.page} ${r.mode} ×${r.connections}: ${errors} errors, ${timeouts} timeouts, ${non2xx} non-2xx`);
+  }
 }
 
 /** Left-aligns the first `textColumns` columns, right-aligns the numbers. */
