@@ -1,6 +1,7 @@
 import { MATURITY_DIMENSIONS, MATURITY_MAX_SCORE, MATURITY_SCALE } from "~/data/maturity";
 import { formatAverage } from "~/utils/maturity-stats";
 import { ChartTable } from "./chart-table";
+import type { ReactNode } from "react";
 
 /**
  * Server-rendered SVG charts for the maturity benchmark. Each series has a
@@ -81,6 +82,7 @@ export function MaturityComparisonChart({
 
   return (
     <figure className="chart maturity-chart">
+      <ChartScroll>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="chart__svg">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description} Siffrorna finns också i tabellen under diagrammet.</desc>
@@ -128,6 +130,7 @@ export function MaturityComparisonChart({
           );
         })}
       </svg>
+      </ChartScroll>
       <ChartTable caption={caption} captionId={`${id}-caption`}>
         <thead>
           <tr>
@@ -203,6 +206,7 @@ export function MaturityDistributionChart({
   const hiddenText = `färre än ${minGroupSize}`;
   return (
     <figure className="chart maturity-chart">
+      <ChartScroll>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="chart__svg">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>
@@ -252,6 +256,7 @@ export function MaturityDistributionChart({
           );
         })}
       </svg>
+      </ChartScroll>
       <ChartTable caption={title} captionId={`${id}-caption`}>
         <thead>
           <tr>
@@ -281,5 +286,18 @@ export function MaturityDistributionChart({
         </tbody>
       </ChartTable>
     </figure>
+  );
+}
+
+/**
+ * On a phone the chart keeps its drawn width (640 px, so its 12 px labels stay 12
+ * px) and scrolls sideways in this box, which the keyboard can reach; the table
+ * under it has the same numbers (library.css).
+ */
+function ChartScroll({ children }: { children: ReactNode }) {
+  return (
+    <div className="chart__scroll" tabIndex={0} role="group" aria-label="Diagrammet, rulla i sidled på en smal skärm">
+      {children}
+    </div>
   );
 }
