@@ -1,7 +1,6 @@
 import { MATURITY_DIMENSIONS, MATURITY_MAX_SCORE, MATURITY_SCALE } from "~/data/maturity";
 import { formatAverage } from "~/utils/maturity-stats";
-import { ChartTable } from "./chart-table";
-import type { ReactNode } from "react";
+import { ChartScroll, ChartTable } from "./chart-table";
 
 /**
  * Server-rendered SVG charts for the maturity benchmark. Each series has a
@@ -286,18 +285,5 @@ export function MaturityDistributionChart({
         </tbody>
       </ChartTable>
     </figure>
-  );
-}
-
-/**
- * On a phone the chart keeps its drawn width (640 px, so its 12 px labels stay 12
- * px) and scrolls sideways in this box, which the keyboard can reach; the table
- * under it has the same numbers (library.css).
- */
-function ChartScroll({ children }: { children: ReactNode }) {
-  return (
-    <div className="chart__scroll" tabIndex={0} role="group" aria-label="Diagrammet, rulla i sidled på en smal skärm">
-      {children}
-    </div>
   );
 }
