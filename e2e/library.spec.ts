@@ -60,6 +60,7 @@ test("the recordings archive has the 2021 forum, whose page asks the organizer f
   await page.getByRole("link", { name: "Kommunforum Analytics 6 maj 2021" }).click();
   const section = page.getByRole("region", { name: "Inspelning" });
   await expect(section).toContainText("Videon finns inte på webbplatsen.");
+  await expect(page.getByRole("complementary", { name: "Fakta om forumet" })).toContainText("Finns hos forumansvarig");
   await expect(section.getByRole("link", { name: "Be forumansvarig om den" })).toHaveAttribute("href", "/kontakt");
   await expect(section.getByRole("listitem")).toHaveCount(4);
   await expect(page.locator("iframe, video")).toHaveCount(0);

@@ -1,7 +1,10 @@
 import type { ReactNode } from "react";
 
 /**
- * A chart's numbers as a table, folded away under "Visa siffrorna som tabell".
+ * The parts around a chart: its numbers as a table, folded away under "Visa
+ * siffrorna som tabell", and (ChartScroll) a box that lets a wide chart scroll.
+ *
+ * ChartTable:
  * With `captionId` the scrolling box is a focusable region named by the caption,
  * so a keyboard can scroll a wide table.
  */
@@ -16,5 +19,18 @@ export function ChartTable({ caption, captionId, children }: { caption: ReactNod
         </table>
       </div>
     </details>
+  );
+}
+
+/**
+ * On a phone the chart keeps its drawn width (640 px, so its 12 px labels stay 12
+ * px) and scrolls sideways in this box, which the keyboard can reach; the table
+ * under it has the same numbers (library.css).
+ */
+export function ChartScroll({ children }: { children: ReactNode }) {
+  return (
+    <div className="chart__scroll" tabIndex={0} role="group" aria-label="Diagrammet, rulla i sidled på en smal skärm">
+      {children}
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { MATURITY_DIMENSIONS, MATURITY_MAX_SCORE, MATURITY_SCALE } from "~/data/maturity";
 import { formatAverage } from "~/utils/maturity-stats";
-import { ChartTable } from "./chart-table";
+import { ChartScroll, ChartTable } from "./chart-table";
 
 /**
  * Server-rendered SVG charts for the maturity benchmark. Each series has a
@@ -81,6 +81,7 @@ export function MaturityComparisonChart({
 
   return (
     <figure className="chart maturity-chart">
+      <ChartScroll>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="chart__svg">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description} Siffrorna finns också i tabellen under diagrammet.</desc>
@@ -128,6 +129,7 @@ export function MaturityComparisonChart({
           );
         })}
       </svg>
+      </ChartScroll>
       <ChartTable caption={caption} captionId={`${id}-caption`}>
         <thead>
           <tr>
@@ -203,6 +205,7 @@ export function MaturityDistributionChart({
   const hiddenText = `färre än ${minGroupSize}`;
   return (
     <figure className="chart maturity-chart">
+      <ChartScroll>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="chart__svg">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>
@@ -252,6 +255,7 @@ export function MaturityDistributionChart({
           );
         })}
       </svg>
+      </ChartScroll>
       <ChartTable caption={title} captionId={`${id}-caption`}>
         <thead>
           <tr>

@@ -223,7 +223,7 @@ export default function ForumEvent() {
               <p>
                 Forumet har redan ägt rum.{" "}
                 {recording ? (
-                  <a href="#inspelning">Se inspelningen</a>
+                  <a href="#inspelning">{recording.videoUrl ? "Se inspelningen" : "Om inspelningen"}</a>
                 ) : (
                   <Link to="/forum">Se kommande forum</Link>
                 )}
@@ -271,7 +271,8 @@ export default function ForumEvent() {
               <>
                 <dt>Inspelning</dt>
                 <dd>
-                  <a href="#inspelning">Finns att se i efterhand</a>
+                  {/* The demo forum's entry has no video on the site: it is had from the organizer. */}
+                  <a href="#inspelning">{recording.videoUrl ? "Finns att se i efterhand" : "Finns hos forumansvarig"}</a>
                 </dd>
               </>
             ) : null}
