@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeThread, makeUser } from "~/test/discussion-fixtures";
-import { prisma } from "~/utils/db.server";
+import { countQueries, prisma } from "~/utils/db.server";
 import { describeAudit, GONE, type AuditPart } from "~/utils/audit-text";
 import { auditFilterOptions, listAuditLog, listAuditPage, recordAudit } from "./audit.server";
 import { hidePost } from "./moderation.server";
@@ -91,5 +91,21 @@ describe("audit log", () => {
     expect(forAdmin!.refs.person).toEqual({ name: "Mia Medlem", href: `/admin/anvandare?q=${encodeURIComponent(member.email)}` });
     expect(forOrganizer!.refs.person).toEqual({ name: "Mia Medlem", href: null });
     expect(plain(describeAudit(forAdmin!, forAdmin!.refs))).toBe("ändrade rollen för Mia Medlem från medlem till moderator");
+  });
+
+  it("loads what a page concerns in one query per kind, however many rows point at it (no query per row)", async () => {
+    const moderator = await makeUser({ role: "moderator" });
+    const run = async (threads: number) => {
+      await prisma.auditLog.deleteMany();
+      for (let i = 0; i < threads; i++) {
+        const { question } = await makeThread({ authorId: moderator.id, title: `Tråd ${i}`, notify: false });
+        expect(await hidePost(moderator.id, question.id, "Reklam")).toMatchObject({ ok: true });
+        await recordAudit(prisma, { actorId: moderator.id, action: "registration.cancel", entityType: "Registration", entityId: `gone-${i}`, detail: { eventId: `gone-${i}` } });
+      }
+      const { result, queries } = await countQueries(() => listAuditPage({}, false));
+      expect(result.rows).toHaveLength(threads * 2);
+      return queries;
+    };
+    expect(await run(20)).toBe(await run(2));
   });
 });
