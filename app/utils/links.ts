@@ -125,5 +125,9 @@ export const inboxMessageHref = (messageId: string) => `${INBOX_HREF}/${messageI
 export const AFFILIATION_QUEUE_HREF = `${ADMIN_HREF}/tillhorighet`;
 export const AFFILIATION_DOMAINS_HREF = `${AFFILIATION_QUEUE_HREF}/domaner`;
 export const ADMIN_USERS_HREF = `${ADMIN_HREF}/anvandare`;
+/** The admin's user list searched for one person (by email, which is unique). */
+export const adminUserSearchHref = (q: string) => `${ADMIN_USERS_HREF}?${new URLSearchParams({ q }).toString()}`;
 export const AUDIT_LOG_HREF = `${ADMIN_HREF}/logg`;
+/** The audit log filtered (person, forum, fran, till) and paged (fore); empty values are left out. */
+export const auditLogHref = (filter: Record<string, string | undefined>) => withNext(AUDIT_LOG_HREF, filter);
 export const OUTBOX_HREF = `${ADMIN_HREF}/mejl`;
