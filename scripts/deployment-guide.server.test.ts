@@ -22,6 +22,7 @@ import {
   type Started,
 } from "../app/test/deployment-guide";
 import { freePort } from "../app/test/free-port";
+import { CONTACT_SENT_HREF } from "../app/utils/links";
 import { buildExists } from "../app/test/route-manifest";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -189,7 +190,7 @@ describe.skipIf(Boolean(reason))("docs/deployment.md, single server, followed as
     await healthy();
     const contact = await fetch(`http://127.0.0.1:${port}/kontakt`).then((r) => r.text());
     expect(contact.match(/<option/g)?.length ?? 0, "the contact form lists the municipalities").toBeGreaterThan(290);
-    expect(await post(port, "Före kopian")).toEqual({ status: 302, location: "/kontakt?skickat=1" });
+    expect(await post(port, "Före kopian")).toEqual({ status: 302, location: CONTACT_SENT_HREF });
 
     // Backups: by hand and by the nightly unit, then a write the restore will undo.
     await sh("backup");
@@ -203,7 +204,7 @@ describe.skipIf(Boolean(reason))("docs/deployment.md, single server, followed as
     // Restore the first backup (the guide's example name stands for it).
     await runAsRoot(block("restore").replace(/2026-11-29-030000/g, backups[0]!), env, T).catch(withServiceLog);
     await healthy();
-    expect(await post(port, "Efter återställningen")).toEqual({ status: 302, location: "/kontakt?skickat=1" });
+    expect(await post(port, "Efter återställningen")).toEqual({ status: 302, location: CONTACT_SENT_HREF });
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
 
     // Upgrade: a second release folder, the symlink switched, the service runs from there.
