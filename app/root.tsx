@@ -1,10 +1,11 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
+import { WorkspaceHeader } from "~/components/workspace-header";
 import stylesheet from "~/styles/app.css";
 import { getAuth, getOptionalUser } from "~/models/auth.server";
 import { publicEnv } from "~/utils/env.server";
@@ -58,6 +59,8 @@ export function Document({ children }: { children: ReactNode }) {
 function Shell({ children }: { children: ReactNode }) {
   // The error boundary renders without loader data, so the user may be unknown.
   const data = useRouteLoaderData<typeof loader>("root");
+  // The organizer's workspace (/admin) has its own header and a wide page, without the public menu and footer.
+  const workspace = useMatches().some((m) => m.id === "routes/admin");
   return (
     <>
       <a className="skip-link" href="#huvudinnehall">
@@ -70,11 +73,11 @@ function Shell({ children }: { children: ReactNode }) {
           </div>
         </div>
       ) : null}
-      <SiteHeader user={data?.user ?? null} />
+      {workspace ? <WorkspaceHeader user={data?.user ?? null} /> : <SiteHeader user={data?.user ?? null} />}
       <main id="huvudinnehall" tabIndex={-1}>
-        <div className="container">{children}</div>
+        <div className={workspace ? "container container--wide" : "container"}>{children}</div>
       </main>
-      <SiteFooter />
+      {workspace ? null : <SiteFooter />}
     </>
   );
 }

@@ -14,3 +14,4 @@ export { getPostForModeration, setThreadState } from "~/models/moderation.server
 export { createAnswer, createThread } from "~/models/post.server";
 export { registerForEvent } from "~/models/registration.server";
 export { promoteToAdmin, uniqueHandle } from "~/models/user.server";
+export { hashPassword } from "~/utils/password.server";

@@ -79,6 +79,12 @@ export async function createUserWithSession(options: UserOptions = {}): Promise<
   return { ...user, cookie: { name: pair.slice(0, eq), value: pair.slice(eq + 1) } };
 }
 
+/** A user (see createUser) who logs in through the form with this password. */
+export async function createUserWithPassword(password: string, options: UserOptions = {}) {
+  const { hashPassword } = await app();
+  return createUser({ ...options, passwordHash: await hashPassword(password) });
+}
+
 /** Puts the user's session cookie in a browser context (plain http on localhost: no __Host- prefix). */
 export async function logInAs(context: BrowserContext, user: TestUser, baseURL: string) {
   await context.addCookies([{ ...user.cookie, url: baseURL, httpOnly: true, sameSite: "Lax" }]);

@@ -1,5 +1,5 @@
 import { Form, Link, NavLink } from "@remix-run/react";
-import { DISCUSSIONS_HREF } from "~/utils/links";
+import { DISCUSSIONS_HREF, workspaceHref } from "~/utils/links";
 
 export const NAV_ITEMS = [
   { to: "/forum", label: "Forum och evenemang" },
@@ -30,6 +30,7 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
           </Form>
           {user ? (
             <>
+              <WorkspaceLink role={user.role} />
               <Link to="/profil">{user.name}</Link>
               <Form method="post" action="/logga-ut">
                 <button type="submit" className="link-button">
@@ -55,4 +56,11 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
       </nav>
     </header>
   );
+}
+
+/** Organizers, moderators and admins reach their workspace from every page. */
+function WorkspaceLink({ role }: { role: string }) {
+  const to = workspaceHref(role);
+  if (!to) return null;
+  return <Link to={to}>{role === "moderator" ? "Moderering" : "Arrangörsverktyg"}</Link>;
 }

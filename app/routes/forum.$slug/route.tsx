@@ -5,6 +5,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Markdown } from "~/components/markdown";
 import { DateTime, DateTimeRange } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ManageLinks } from "~/components/manage-links";
 import { PageHeader } from "~/components/page-header";
 import { RegistrationForm } from "~/components/registration-form";
 import { getPublishedEventBySlug } from "~/models/event.server";
@@ -12,7 +13,7 @@ import { getPublicRecording } from "~/models/recording.server";
 import { listOpenPollCodes, listPublishedPolls } from "~/models/poll.server";
 import { PollChart } from "~/components/poll-chart";
 import { resultRowsFor } from "~/utils/poll-results";
-import { caseHref, eventCalendarHref, eventHref, municipalityHref, pollResultHref, voteHref } from "~/utils/links";
+import { adminEventHref, adminRegistrationsHref, caseHref, eventCalendarHref, eventHref, municipalityHref, pollResultHref, voteHref } from "~/utils/links";
 import { RecordingPlayer } from "~/components/recording-player";
 import { formatNumber } from "~/utils/format";
 import { env } from "~/utils/env.server";
@@ -76,6 +77,12 @@ export default function ForumEvent() {
           <DateTimeRange start={event.startsAt} end={event.endsAt} /> · {eventFormatLabel(event.format)}
         </p>
       </PageHeader>
+      <ManageLinks
+        links={[
+          { to: adminEventHref(event.id), label: "Redigera forumet" },
+          { to: adminRegistrationsHref(event.id), label: "Hantera anmälningar" },
+        ]}
+      />
 
       <div className="with-sidebar">
         <div>
