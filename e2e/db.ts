@@ -197,6 +197,16 @@ export async function createPastEventWithRegistrations({
   return { id: event.id, slug: event.slug, title: event.title };
 }
 
+/** One confirmed registration for a forum, as its form and confirmation link make it. */
+export async function registerSomeone(eventId: string, { name = `Deltagare ${randomTag()}`, municipalityCode = "2081" }: { name?: string; municipalityCode?: string } = {}) {
+  const { registerForEvent } = await app();
+  const email = `${name.replace(/\s+/g, "-").toLowerCase()}@e2e.example`;
+  const input = { eventId, name, email, municipalityCode, title: "Analytiker", organisationName: "", userId: null, consentInvites: false };
+  const result = await registerForEvent(input, new Date());
+  if (result.outcome !== "confirmed" && result.outcome !== "waitlisted") throw new Error(`registerForEvent ${email}: ${result.outcome}`);
+  return { name, email, outcome: result.outcome };
+}
+
 export async function cleanUpEvents() {
   const events = createdEvents.splice(0);
   if (!events.length) return;

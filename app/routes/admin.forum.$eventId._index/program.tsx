@@ -1,5 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
+import { ConfirmAction, SavedNotice } from "~/components/admin-feedback";
 import { SelectField, SubmitButton, TextArea, TextField } from "~/components/forms";
 import { failureOf, type FieldErrors, type FormValues } from "~/utils/forms";
 import { formatTime } from "~/utils/format";
@@ -14,11 +15,14 @@ export function ProgramSections({
   actionData,
   editing,
   municipalities,
+  saved,
 }: {
   event: LoaderData["event"];
   actionData: SerializeFrom<typeof action> | undefined;
   editing: string | null;
   municipalities: LoaderData["municipalities"];
+  /** The ?sparat= value: its message is shown in the section it belongs to. */
+  saved: string | null;
 }) {
   const intent = actionData?.intent ?? "";
   const failure = failureOf(actionData);
@@ -32,6 +36,7 @@ export function ProgramSections({
     <>
     <section className="section" aria-labelledby="program" id="program-avsnitt">
       <h2 id="program">Program</h2>
+      <SavedNotice message={saved === "program" ? "Programmet är sparat." : saved === "program-borttagen" ? "Programpunkten är borttagen." : null} />
       {event.agenda.length ? (
         <ol className="admin-rows">
           {event.agenda.map((item, index) => (
@@ -67,13 +72,16 @@ export function ProgramSections({
       {!intent.startsWith("agenda-update") && !event.agenda.some((a) => a.id === editing) ? (
         <>
           <h3>Lägg till en programpunkt</h3>
-          <AgendaForm intent="agenda-add" speakers={event.speakers} values={intent === "agenda-add" ? rowValues : {}} errors={errorsFor("agenda-add")} />
+          <AgendaForm key={`ny-${event.agenda.length}`} intent="agenda-add" speakers={event.speakers} values={intent === "agenda-add" ? rowValues : {}} errors={errorsFor("agenda-add")} />
         </>
       ) : null}
     </section>
 
     <section className="section" aria-labelledby="talare">
       <h2 id="talare">Talare</h2>
+      <SavedNotice
+        message={saved === "talare" ? "Talarna är sparade." : saved === "talare-borttagen" ? "Talaren är borttagen. Programpunkter med talaren står kvar utan talare." : null}
+      />
       {event.speakers.length ? (
         <ol className="admin-rows">
           {event.speakers.map((speaker, index) => (
@@ -120,7 +128,7 @@ export function ProgramSections({
       {!intent.startsWith("speaker-update") && !event.speakers.some((s) => s.id === editing) ? (
         <>
           <h3>Lägg till en talare</h3>
-          <SpeakerForm intent="speaker-add" municipalities={municipalities} values={intent === "speaker-add" ? rowValues : {}} errors={errorsFor("speaker-add")} />
+          <SpeakerForm key={`ny-${event.speakers.length}`} intent="speaker-add" municipalities={municipalities} values={intent === "speaker-add" ? rowValues : {}} errors={errorsFor("speaker-add")} />
         </>
       ) : null}
     </section>
@@ -150,12 +158,13 @@ function RowButtons({ kind, id, label, first, last }: { kind: "agenda" | "speake
           </button>
         </Form>
       ) : null}
-      <Form method="post">
-        <input type="hidden" name="id" value={id} />
-        <button type="submit" className="button button--secondary button--small" name="intent" value={`${kind}-delete`}>
-          Ta bort{hidden}
-        </button>
-      </Form>
+      <ConfirmAction summary={<>Ta bort{hidden}</>} intent={`${kind}-delete`} fields={{ id }} confirmLabel={`Ja, ta bort ${label}`}>
+        <p>
+          {kind === "speaker"
+            ? `${label} tas bort från forumet. Programpunkter med ${label} står kvar, utan talare.`
+            : `Programpunkten ”${label}” tas bort från programmet.`}
+        </p>
+      </ConfirmAction>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { EventForm } from "~/components/event-form";
+import { ConfirmAction } from "~/components/admin-feedback";
 import { Checkbox, ErrorSummary, SubmitButton } from "~/components/forms";
 import {
   addAgendaItem,
@@ -77,6 +78,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "publish":
       return done(await publishEvent(user.id, event.id), `${base}?sparat=publicerat`);
     case "unpublish":
+      // The button sits behind a confirmation that says what happens to the registered people's links.
+      if (formData.get("confirmed") !== "ja") return fail({ form: "Bekräfta att forumet ska avpubliceras." });
       return done(await unpublishEvent(user.id, event.id), `${base}?sparat=avpublicerat`);
     case "cancel": {
       if (formData.get("confirmCancel") !== "on") {
@@ -134,10 +137,6 @@ const SAVED: Record<string, string> = {
   uppgifter: "Ändringarna är sparade.",
   publicerat: "Forumet är publicerat och syns nu under Forum.",
   avpublicerat: "Forumet är avpublicerat. Det syns inte längre på webbplatsen.",
-  program: "Programmet är sparat.",
-  "program-borttagen": "Programpunkten är borttagen.",
-  talare: "Talarna är sparade.",
-  "talare-borttagen": "Talaren är borttagen.",
 };
 
 const LABELS: Record<string, string> = {
@@ -219,12 +218,20 @@ export default function EditEvent() {
           </Form>
         ) : null}
         {event.status === "published" ? (
-          <Form method="post">
+          <>
             <p>Forumet är publicerat. Avpublicera det om det behöver döljas en stund; anmälningarna finns kvar.</p>
-            <SubmitButton secondary name="intent" value="unpublish" pendingText="Avpublicerar…">
-              Avpublicera
-            </SubmitButton>
-          </Form>
+            <ConfirmAction summary="Avpublicera" intent="unpublish" confirmLabel="Ja, avpublicera forumet">
+              {event.seatsTaken ? (
+                <p>
+                  {event.seatsTaken === 1 ? "En person är anmäld" : `${event.seatsTaken} personer är anmälda`}. Medan forumet är avpublicerat leder
+                  länkarna i deras mejl (forumets sida, kalenderfilen) till en sida som inte finns, och de får inget besked om det. Ska forumet inte
+                  bli av, ställ in det i stället: då får alla ett mejl.
+                </p>
+              ) : (
+                <p>Forumets sida försvinner från webbplatsen tills du publicerar det igen.</p>
+              )}
+            </ConfirmAction>
+          </>
         ) : null}
         {event.status !== "cancelled" && !isPast ? (
           <details className="section">
@@ -259,7 +266,7 @@ export default function EditEvent() {
         />
       </section>
 
-      <ProgramSections event={event} actionData={actionData} editing={editing} municipalities={municipalities} />
+      <ProgramSections event={event} actionData={actionData} editing={editing} municipalities={municipalities} saved={saved} />
     </>
   );
 }

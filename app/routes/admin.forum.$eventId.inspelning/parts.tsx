@@ -1,5 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
+import { ConfirmAction, SavedNotice } from "~/components/admin-feedback";
 import { SubmitButton, TextField } from "~/components/forms";
 import { formatNumber } from "~/utils/format";
 import { failureOf } from "~/utils/forms";
@@ -11,12 +12,13 @@ import type { action, loader } from "./route";
 type Recording = NonNullable<SerializeFrom<typeof loader>["event"]["recording"]>;
 type ActionData = SerializeFrom<typeof action> | undefined;
 
-export function ChaptersSection({ chapters, actionData }: { chapters: Recording["chapters"]; actionData: ActionData }) {
+export function ChaptersSection({ chapters, actionData, saved }: { chapters: Recording["chapters"]; actionData: ActionData; saved: string | null }) {
   const errorsFor = (intent: string) => failureOf(actionData, intent)?.errors;
   const valuesFor = (intent: string) => failureOf(actionData, intent)?.values ?? {};
   return (
     <section className="section" aria-labelledby="kapitel">
       <h2 id="kapitel">Kapitel</h2>
+      <SavedNotice message={saved === "kapitel" ? "Kapitlet är tillagt." : saved === "kapitel-borttaget" ? "Kapitlet är borttaget." : null} />
       {chapters.length ? (
         <ol className="admin-rows">
           {chapters.map((chapter) => (
@@ -24,12 +26,18 @@ export function ChaptersSection({ chapters, actionData }: { chapters: Recording[
               <span>
                 <strong>{formatTimestamp(chapter.startSeconds)}</strong> {chapter.title}
               </span>
-              <Form method="post">
-                <input type="hidden" name="id" value={chapter.id} />
-                <button type="submit" className="button button--secondary button--small" name="intent" value="chapter-delete">
-                  Ta bort<span className="visually-hidden"> kapitlet {chapter.title}</span>
-                </button>
-              </Form>
+              <ConfirmAction
+                summary={
+                  <>
+                    Ta bort<span className="visually-hidden"> kapitlet {chapter.title}</span>
+                  </>
+                }
+                intent="chapter-delete"
+                fields={{ id: chapter.id }}
+                confirmLabel="Ja, ta bort kapitlet"
+              >
+                <p>Kapitlet ”{chapter.title}” försvinner från inspelningens kapitellista.</p>
+              </ConfirmAction>
             </li>
           ))}
         </ol>
@@ -37,7 +45,7 @@ export function ChaptersSection({ chapters, actionData }: { chapters: Recording[
         <p>Inga kapitel än.</p>
       )}
       <h3>Lägg till ett kapitel</h3>
-      <Form method="post" noValidate>
+      <Form method="post" noValidate key={`ny-${chapters.length}`}>
         <TextField
           name="chapterTime"
           label="Börjar vid"
@@ -54,12 +62,13 @@ export function ChaptersSection({ chapters, actionData }: { chapters: Recording[
   );
 }
 
-export function MaterialsSection({ materials, actionData }: { materials: Recording["materials"]; actionData: ActionData }) {
+export function MaterialsSection({ materials, actionData, saved }: { materials: Recording["materials"]; actionData: ActionData; saved: string | null }) {
   const errorsFor = (intent: string) => failureOf(actionData, intent)?.errors;
   const valuesFor = (intent: string) => failureOf(actionData, intent)?.values ?? {};
   return (
     <section className="section" aria-labelledby="material">
       <h2 id="material">Material</h2>
+      <SavedNotice message={saved === "material" ? "Materialet är tillagt." : saved === "material-borttaget" ? "Materialet är borttaget." : null} />
       {materials.length ? (
         <ul className="admin-rows">
           {materials.map((m) => (
@@ -78,12 +87,18 @@ export function MaterialsSection({ materials, actionData }: { materials: Recordi
                     : "(länk)"}
                 </span>
               </span>
-              <Form method="post">
-                <input type="hidden" name="id" value={m.id} />
-                <button type="submit" className="button button--secondary button--small" name="intent" value="material-delete">
-                  Ta bort<span className="visually-hidden"> {m.title}</span>
-                </button>
-              </Form>
+              <ConfirmAction
+                summary={
+                  <>
+                    Ta bort<span className="visually-hidden"> {m.title}</span>
+                  </>
+                }
+                intent="material-delete"
+                fields={{ id: m.id }}
+                confirmLabel="Ja, ta bort materialet"
+              >
+                <p>”{m.title}” försvinner från forumets sida{m.kind === "file" ? ", och filen raderas" : ""}. Det går inte att ångra.</p>
+              </ConfirmAction>
             </li>
           ))}
         </ul>
@@ -92,7 +107,7 @@ export function MaterialsSection({ materials, actionData }: { materials: Recordi
       )}
 
       <h3>Ladda upp bilder</h3>
-      <Form method="post" encType="multipart/form-data" noValidate>
+      <Form method="post" encType="multipart/form-data" noValidate key={`fil-${materials.length}`}>
         <TextField name="fileTitle" label="Namn" hint="Till exempel Borlänges presentation." defaultValue={valuesFor("material-file").fileTitle} error={errorsFor("material-file")?.fileTitle} maxLength={200} />
         <TextField
           name="materialFile"
@@ -108,7 +123,7 @@ export function MaterialsSection({ materials, actionData }: { materials: Recordi
       </Form>
 
       <h3>Lägg till en länk</h3>
-      <Form method="post" noValidate>
+      <Form method="post" noValidate key={`lank-${materials.length}`}>
         <TextField name="materialTitle" label="Namn" defaultValue={valuesFor("material-link").materialTitle} error={errorsFor("material-link")?.materialTitle} maxLength={200} />
         <TextField name="materialUrl" label="Länk" type="url" hint="Måste börja med https://." defaultValue={valuesFor("material-link").materialUrl} error={errorsFor("material-link")?.materialUrl} />
         <SubmitButton name="intent" value="material-link" pendingText="Lägger till…">

@@ -121,10 +121,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const SAVED: Record<string, string> = {
   video: "Inspelningen är sparad.",
-  kapitel: "Kapitlet är tillagt.",
-  "kapitel-borttaget": "Kapitlet är borttaget.",
-  material: "Materialet är tillagt.",
-  "material-borttaget": "Materialet är borttaget.",
 };
 
 const LABELS: Record<string, string> = {
@@ -222,9 +218,9 @@ export default function RecordingAdmin() {
 
           {recording ? (
             <>
-              <ChaptersSection chapters={recording.chapters} actionData={actionData} />
+              <ChaptersSection chapters={recording.chapters} actionData={actionData} saved={searchParams.get("sparat")} />
 
-              <MaterialsSection materials={recording.materials} actionData={actionData} />
+              <MaterialsSection materials={recording.materials} actionData={actionData} saved={searchParams.get("sparat")} />
             </>
           ) : null}
         </>

@@ -121,6 +121,8 @@ export default function ModeratePost() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const saved = SAVED[searchParams.get("sparat") ?? ""];
+  // After each action the reason fields start empty: a hide reason must not become the unhide reason.
+  const freshKey = `${post.hiddenAt ?? "synligt"}-${flags.filter((f) => f.status === "open").length}-${author?.suspendedUntil ?? "aktiv"}`;
   const errors = actionData?.errors;
   const values = actionData?.values ?? {};
   const openFlags = flags.filter((f) => f.status === "open").length;
@@ -176,7 +178,7 @@ export default function ModeratePost() {
 
       <section className="section" aria-labelledby="atgard">
         <h2 id="atgard">{post.hiddenAt ? "Visa inlägget igen" : "Dölj inlägget"}</h2>
-        <Form method="post" noValidate>
+        <Form method="post" noValidate key={freshKey}>
           <TextField
             name="reason"
             label="Motivering"
@@ -242,7 +244,7 @@ export default function ModeratePost() {
         )}
       </section>
 
-      {author ? <SuspendSection author={author} errors={errors} values={values} /> : null}
+      {author ? <SuspendSection key={freshKey} author={author} errors={errors} values={values} /> : null}
     </>
   );
 }
