@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { eventReminderTemplate, organizerMessageTemplate } from "~/utils/forum-email-templates.server";
-import { formatDateTime } from "~/utils/format";
+import { toStockholmInputValue } from "~/utils/format";
 import { cancelRegistrationUrl, registrationPageUrl } from "~/utils/signed-links.server";
 import { recordAudit } from "./audit.server";
 import { lockEventOrganizing, lockEventSeats } from "./locks.server";
@@ -183,7 +183,8 @@ export async function exportRegistrations(eventId: string, actorId: string): Pro
     r.municipality?.name ?? "",
     r.municipality?.county.name ?? "",
     r.organisationName,
-    formatDateTime(r.createdAt),
+    // "2026-05-06 13:05" in Stockholm time: Excel reads it as a date, and it sorts.
+    toStockholmInputValue(r.createdAt).replace("T", " "),
     r.attendedAt ? "Ja" : "",
     r.consentInvites ? "Ja" : "Nej",
   ]);

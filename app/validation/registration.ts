@@ -66,6 +66,12 @@ export const organizerRegistrationActionSchema = z.discriminatedUnion(
   [
     z.object({ intent: z.literal("promote"), registrationId }),
     z.object({ intent: z.literal("cancel"), registrationId }),
+    z.object({
+      intent: z.literal("bulk"),
+      bulkAction: z.enum(["attended", "absent", "promote", "cancel"], { errorMap: () => ({ message: "Välj vad som ska göras med de valda." }) }),
+      ids: z.array(registrationId).min(1, "Kryssa i minst en person i listan.").max(500, "Välj högst 500 personer åt gången."),
+      confirmed: z.literal("ja").optional(),
+    }),
     z.object({ intent: z.literal("attended"), registrationId }),
     z.object({ intent: z.literal("absent"), registrationId }),
     z.object({ intent: z.literal("reminder") }),
@@ -78,3 +84,19 @@ export const organizerRegistrationActionSchema = z.discriminatedUnion(
   ],
   { errorMap: () => ({ message: "Okänd åtgärd. Ladda om sidan och försök igen." }) },
 );
+
+/** A person the organizer adds by hand: a municipality from the list, or another organisation. */
+export const guestAddSchema = z
+  .object({
+    name,
+    email,
+    title,
+    municipalityCode: z.string().trim().optional().default(""),
+    organisationName: z.string().trim().max(160, "Organisationens namn får ha högst 160 tecken.").optional().default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.municipalityCode && !/^\d{4}$/.test(v.municipalityCode)) ctx.addIssue({ code: "custom", path: ["municipalityCode"], message: "Välj en kommun i listan." });
+    if (!v.municipalityCode && !v.organisationName) {
+      ctx.addIssue({ code: "custom", path: ["municipalityCode"], message: "Välj personens kommun, eller skriv organisationens namn." });
+    }
+  });

@@ -1,5 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
+import { SavedNotice } from "~/components/admin-feedback";
 import { DateTime } from "~/components/date-time";
 import { SubmitButton, TextArea, TextField } from "~/components/forms";
 import type { FieldErrors } from "~/utils/forms";
@@ -9,10 +10,23 @@ import type { loader } from "./route";
 
 type LoaderData = SerializeFrom<typeof loader>;
 
-export function Mailings({ event, subscribers, invited, errors }: { event: LoaderData["event"]; subscribers: number; invited: number; errors?: FieldErrors }) {
+export function Mailings({
+  event,
+  subscribers,
+  invited,
+  errors,
+  message,
+}: {
+  event: LoaderData["event"];
+  subscribers: number;
+  invited: number;
+  errors?: FieldErrors;
+  message: string | null;
+}) {
   return (
     <section className="section" aria-labelledby="utskick">
       <h2 id="utskick">Utskick</h2>
+      <SavedNotice message={message} />
       <h3>Påminnelse</h3>
       {event.reminderSentAt ? (
         <p>

@@ -1,32 +1,29 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { SavedNotice } from "~/components/admin-feedback";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTimeRange } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary } from "~/components/forms";
-import { countActiveSubscribers, countInvitationsSent, sendInvitations } from "~/models/invitation.server";
-import { cancelRegistration } from "~/models/registration.server";
-import {
-  countRegistrations,
-  getEventForOrganizer,
-  listRegistrations,
-  messageConfirmed,
-  promoteManually,
-  sendReminder,
-  setAttendance,
-} from "~/models/registration-admin.server";
+import { listGuests, parseGuestQuery } from "~/models/guest-list.server";
+import { countActiveSubscribers, countInvitationsSent } from "~/models/invitation.server";
+import { listMunicipalities } from "~/models/reference.server";
+import { countRegistrations, getEventForOrganizer } from "~/models/registration-admin.server";
 import { requireRole } from "~/models/auth.server";
-import { parseForm } from "~/utils/forms";
+import { failureOf } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
-import { badRequest, requireParam } from "~/utils/http.server";
-import { ADMIN_HREF, adminRegistrationsHref, eventHref } from "~/utils/links";
+import { requireParam } from "~/utils/http.server";
+import { ADMIN_EVENTS_HREF, adminEventHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
-import { Distribution, RegistrationLists } from "./lists";
+import { guestListAction } from "./actions.server";
+import { AddGuest, GuestFilters } from "./guest-tools";
+import { GuestTable } from "./guest-table";
+import { Distribution } from "./lists";
 import { Mailings } from "./mailings";
-import { organizerRegistrationActionSchema } from "~/validation/registration";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  pageMeta(data ? `Anmälningar: ${data.event.title}` : "Anmälningar", "Anmälda, väntelista, närvaro och utskick för ett forum.");
+  pageMeta(data ? `Anmälningar: ${data.event.title}` : "Anmälningar", "Gästlistan, väntelistan, närvaro och utskick för ett forum.");
 
 async function eventOr404(params: LoaderFunctionArgs["params"]) {
   const event = await getEventForOrganizer(requireParam(params, "eventId", "cuid", "Forumet finns inte"));
@@ -37,134 +34,58 @@ async function eventOr404(params: LoaderFunctionArgs["params"]) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
   const event = await eventOr404(params);
-  const q = new URL(request.url).searchParams.get("q")?.slice(0, 100) ?? "";
-  const [lists, counts, subscribers, invited] = await Promise.all([
-    listRegistrations(event.id, { query: q }),
+  const query = parseGuestQuery(new URL(request.url).searchParams);
+  const [guests, counts, subscribers, invited, municipalities] = await Promise.all([
+    listGuests(event.id, query),
     countRegistrations(event.id),
     countActiveSubscribers(),
     countInvitationsSent(event.id),
+    listMunicipalities(),
   ]);
-  const now = new Date();
   return json({
     event: { ...event, joinUrl: undefined },
-    q,
-    lists,
+    query,
+    guests,
     counts,
     subscribers,
     invited,
-    started: event.startsAt <= now,
+    municipalities,
+    started: event.startsAt <= new Date(),
+    full: event.capacity !== null && event.seatsTaken >= event.capacity,
   });
 }
-
-const DONE: Record<string, string> = {
-  promote: "Personen har fått en plats och ett mejl.",
-  cancel: "Anmälan är borttagen. En ledig plats har gått till väntelistan.",
-  attended: "Närvaron är sparad.",
-  absent: "Närvaron är borttagen.",
-};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
   const event = await eventOr404(params);
-  const parsed = parseForm(organizerRegistrationActionSchema, await readFormData(request));
-  if (!parsed.ok) return badRequest(parsed.errors, parsed.values);
-  const d = parsed.data;
-  let message: string;
-  switch (d.intent) {
-    case "promote": {
-      const r = await promoteManually(d.registrationId, user.id);
-      if (r !== "promoted") return badRequest({ form: "Personen står inte på väntelistan längre." });
-      message = DONE.promote!;
-      break;
-    }
-    case "cancel": {
-      const r = await cancelRegistration(d.registrationId, { actorId: user.id });
-      if (r.outcome !== "cancelled") return badRequest({ form: "Anmälan är redan borttagen." });
-      message = r.promoted.length ? DONE.cancel! : "Anmälan är borttagen.";
-      break;
-    }
-    case "attended":
-    case "absent": {
-      const ok = await setAttendance(event.id, d.registrationId, d.intent === "attended", user.id);
-      if (!ok) return badRequest({ form: "Närvaro kan bara markeras för personer med plats, när forumet har börjat." });
-      message = DONE[d.intent]!;
-      break;
-    }
-    case "reminder": {
-      const r = await sendReminder(event.id, { actorId: user.id });
-      if (!r.sent) return badRequest({ form: "Påminnelsen är redan skickad, eller forumet har redan börjat." });
-      message = `Påminnelsen är lagd i utkorgen till ${r.recipients} personer.`;
-      break;
-    }
-    case "invite": {
-      const r = await sendInvitations(event.id, user.id);
-      if (r.outcome !== "sent") return badRequest({ form: "Inbjudan kan bara skickas för publicerade forum som inte har börjat." });
-      message = r.queued ? `Inbjudan är lagd i utkorgen till ${r.queued} prenumeranter.` : "Alla på listan har redan fått inbjudan till det här forumet.";
-      break;
-    }
-    case "message": {
-      const n = await messageConfirmed(event.id, { subject: d.subject, body: d.body }, user.id);
-      message = `Meddelandet är lagt i utkorgen till ${n} personer.`;
-      break;
-    }
-  }
-  return json({ ok: true as const, message });
+  return guestListAction(user.id, event, await readFormData(request));
 }
 
 export default function Registrations() {
-  const { event, q, lists, counts, subscribers, invited, started } = useLoaderData<typeof loader>();
+  const { event, query, guests, counts, subscribers, invited, municipalities, started, full } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.errors : undefined;
-  const base = adminRegistrationsHref(event.id);
+  const failure = failureOf(result);
+  const message = result?.ok && "message" in result ? result.message : null;
+  const confirm = result?.ok && "confirm" in result ? result.confirm : null;
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Du är här">
-        <ol>
-          <li>
-            <Link to={ADMIN_HREF}>Arrangörsverktyg</Link>
-          </li>
-          <li>
-            <Link to={eventHref(event)}>{event.title}</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[ADMIN_CRUMB, { to: ADMIN_EVENTS_HREF, label: "Forum" }, { to: adminEventHref(event.id), label: event.title }]} current="Anmälningar" />
       <h1>Anmälningar: {event.title}</h1>
       <p className="lead">
         <DateTimeRange start={event.startsAt} end={event.endsAt} />. {counts.confirmed} med plats
         {event.capacity !== null ? ` av ${event.capacity}` : ""}, {counts.waitlisted} på väntelistan
         {counts.pending ? `, ${counts.pending} väntar på att bekräfta sin e-post` : ""}.
       </p>
-      {result?.ok ? (
-        <p className="notice notice--success" role="status">
-          {result.message}
-        </p>
-      ) : null}
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={failure?.intent === "add" || failure?.intent === "message" ? undefined : failure?.errors} />
 
-      <p>
-        <a href={`${base}.csv`} className="button button--secondary" download>
-          Ladda ner som CSV (Excel)
-        </a>
-      </p>
-
-      <form method="get" role="search" className="search-form">
-        <label htmlFor="sok-anmalda">Sök bland anmälda</label>
-        <input id="sok-anmalda" type="search" name="q" defaultValue={q} />
-        <button type="submit" className="button button--secondary">
-          Sök
-        </button>
-      </form>
-      {q ? (
-        <p>
-          Visar träffar för ”{q}”. <Link to={base}>Visa alla</Link>
-        </p>
-      ) : null}
-
-      <RegistrationLists lists={lists} started={started} />
+      <GuestFilters eventId={event.id} query={query} guests={guests} />
+      <SavedNotice message={result?.ok && result.intent !== "add" && result.intent !== "message" ? message : null} />
+      <GuestTable eventId={event.id} query={query} guests={guests} started={started} full={full} capacity={event.capacity} confirm={confirm} />
+      <AddGuest municipalities={municipalities} result={result} message={result?.ok && result.intent === "add" ? message : null} />
 
       <Distribution counts={counts} />
 
-      <Mailings event={event} subscribers={subscribers} invited={invited} errors={errors} />
+      <Mailings event={event} subscribers={subscribers} invited={invited} errors={failureOf(result, "message")?.errors} message={result?.ok && result.intent === "message" ? message : null} />
     </>
   );
 }
