@@ -61,3 +61,37 @@ test("unpublishing a forum with registrations asks first and says the mailed lin
   await page.getByRole("button", { name: "Ja, avpublicera forumet" }).click();
   await expect(page.getByRole("status")).toHaveText("Forumet är avpublicerat. Det syns inte längre på webbplatsen.");
 });
+
+test("a message to participants shows the real mail, sends a test to the organizer and asks 'Skicka till N deltagare?' first", async ({ page, context, baseURL }) => {
+  const organizer = await createUserWithSession({ role: "organizer" });
+  await logInAs(context, organizer, baseURL!);
+  const event = await createSmallEvent({ capacity: 10 });
+  const { registerSomeone } = await import("./db");
+  for (let i = 0; i < 3; i++) await registerSomeone(event.id);
+  await page.goto(`/admin/forum/${event.id}/anmalningar`);
+  const mail = page.getByRole("region", { name: "Utskick" });
+  await mail.getByLabel("Rubrik").fill("Praktisk information");
+  await mail.getByLabel("Meddelande").fill("Hej alla!\n\nVi börjar 13.00 och länken kommer i påminnelsen.");
+
+  await mail.getByRole("button", { name: "Förhandsgranska" }).click();
+  const preview = mail.getByRole("region", { name: /Förhandsgranskning/ });
+  await expect(preview).toContainText("Praktisk information");
+  // The organizer's own greeting is the only one: no "Hej Testperson!" before it.
+  await expect(preview.locator("pre")).toHaveText(/^Hej alla!\n\nVi börjar 13\.00/);
+  await expect(preview).toContainText("Du får det här mejlet för att du är anmäld till");
+  await expect(mail.getByLabel("Meddelande")).toHaveValue(/Vi börjar 13\.00/);
+
+  await mail.getByRole("button", { name: "Skicka ett test till mig" }).click();
+  await expect(mail.getByRole("status")).toContainText(`Ett testmejl är på väg till ${organizer.email}`);
+  const { waitForMail } = await import("../app/test/smtp-sink");
+  const { E2E_MAIL_DIR } = await import("./paths");
+  const test = await waitForMail(E2E_MAIL_DIR, { to: organizer.email, subjectIncludes: "TEST: Praktisk information", timeoutMs: 20_000 });
+  expect(test.text).toContain("Vi börjar 13.00");
+  expect(test.raw).toMatch(/^Reply-To: .*@/m);
+
+  await mail.getByRole("button", { name: "Skicka till alla med plats" }).click();
+  await expect(mail.getByRole("alert")).toContainText("Skicka till 3 deltagare?");
+  await mail.getByRole("button", { name: "Ja, skicka till 3 deltagare" }).click();
+  await expect(mail.getByRole("status")).toHaveText("Meddelandet är lagt i utkorgen till 3 personer.");
+  await expect(mail.getByLabel("Rubrik")).toHaveValue("");
+});

@@ -60,6 +60,9 @@ export const REGISTRATION_LABELS: Record<string, string> = {
 
 const registrationId = z.string({ required_error: "Välj en anmälan." }).trim().min(1, "Välj en anmälan.").max(64, "Ogiltig anmälan.");
 
+const messageSubject = z.string({ required_error: "Skriv en rubrik." }).trim().min(1, "Skriv en rubrik.").max(150, "Rubriken får ha högst 150 tecken.");
+const messageBody = z.string({ required_error: "Skriv ett meddelande." }).trim().min(1, "Skriv ett meddelande.").max(5000, "Meddelandet får ha högst 5 000 tecken.");
+
 /** The organizer's actions on the registrations page, one schema per button. */
 export const organizerRegistrationActionSchema = z.discriminatedUnion(
   "intent",
@@ -76,11 +79,8 @@ export const organizerRegistrationActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("absent"), registrationId }),
     z.object({ intent: z.literal("reminder") }),
     z.object({ intent: z.literal("invite") }),
-    z.object({
-      intent: z.literal("message"),
-      subject: z.string({ required_error: "Skriv en rubrik." }).trim().min(1, "Skriv en rubrik.").max(150, "Rubriken får ha högst 150 tecken."),
-      body: z.string({ required_error: "Skriv ett meddelande." }).trim().min(1, "Skriv ett meddelande.").max(5000, "Meddelandet får ha högst 5 000 tecken."),
-    }),
+    // Preview, a test to the organizer, then the send itself, which the page confirms with the number of recipients.
+    z.object({ intent: z.enum(["message", "message-preview", "message-test"]), subject: messageSubject, body: messageBody, confirmed: z.literal("ja").optional() }),
   ],
   { errorMap: () => ({ message: "Okänd åtgärd. Ladda om sidan och försök igen." }) },
 );

@@ -2,7 +2,7 @@ import { json } from "@remix-run/node";
 import { addGuestByHand, guestNames } from "~/models/guest-list.server";
 import { sendInvitations } from "~/models/invitation.server";
 import { cancelRegistration } from "~/models/registration.server";
-import { messageConfirmed, promoteManually, sendReminder, setAttendance } from "~/models/registration-admin.server";
+import { countMessageRecipients, messageConfirmed, promoteManually, renderMessage, sendReminder, sendTestMessage, setAttendance } from "~/models/registration-admin.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { guestAddSchema, organizerRegistrationActionSchema } from "~/validation/registration";
@@ -20,7 +20,8 @@ const BULK_DONE: Record<string, (n: number) => string> = {
   cancel: (n) => `${n} anmälningar är borttagna. De har fått ett mejl, och lediga platser har gått till väntelistan.`,
 };
 
-export async function guestListAction(actorId: string, event: Event, formData: FormData) {
+export async function guestListAction(actor: { id: string; name: string; email: string }, event: Event, formData: FormData) {
+  const actorId = actor.id;
   const intent = String(formData.get("intent") ?? "");
   if (intent === "add") {
     const parsed = parseForm(guestAddSchema, formData);
@@ -79,9 +80,23 @@ export async function guestListAction(actorId: string, event: Event, formData: F
       if (r.outcome !== "sent") return badRequest({ form: "Inbjudan kan bara skickas för publicerade forum som inte har börjat." }, {}, { intent });
       return done(r.queued ? `Inbjudan är lagd i utkorgen till ${r.queued} prenumeranter.` : "Alla på listan har redan fått inbjudan till det här forumet.");
     }
+    case "message-preview":
+    case "message-test":
     case "message": {
-      const n = await messageConfirmed(event.id, { subject: d.subject, body: d.body }, actorId);
-      return done(`Meddelandet är lagt i utkorgen till ${n} personer.`);
+      const text = { subject: d.subject, body: d.body };
+      const values = { subject: d.subject, body: d.body };
+      if (d.intent === "message-preview") {
+        const mail = await renderMessage(event.id, text, actor);
+        return json({ ok: true as const, intent: d.intent, values, preview: mail ? { subject: mail.subject, text: mail.text } : null });
+      }
+      if (d.intent === "message-test") {
+        await sendTestMessage(event.id, text, actor);
+        return json({ ok: true as const, intent: d.intent, values, message: `Ett testmejl är på väg till ${actor.email}. Så här ser det ut för deltagarna.` });
+      }
+      // The send itself is confirmed with the number of recipients first.
+      if (d.confirmed !== "ja") return json({ ok: true as const, intent: d.intent, values, confirmSend: { count: await countMessageRecipients(event.id) } });
+      const n = await messageConfirmed(event.id, text, actorId);
+      return done(`Meddelandet är lagt i utkorgen till ${n} ${n === 1 ? "person" : "personer"}.`);
     }
   }
 }

@@ -58,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
   const event = await eventOr404(params);
-  return guestListAction(user.id, event, await readFormData(request));
+  return guestListAction(user, event, await readFormData(request));
 }
 
 export default function Registrations() {
@@ -76,16 +76,16 @@ export default function Registrations() {
         {event.capacity !== null ? ` av ${event.capacity}` : ""}, {counts.waitlisted} på väntelistan
         {counts.pending ? `, ${counts.pending} väntar på att bekräfta sin e-post` : ""}.
       </p>
-      <ErrorSummary errors={failure?.intent === "add" || failure?.intent === "message" ? undefined : failure?.errors} />
+      <ErrorSummary errors={failure?.intent === "add" || failure?.intent?.startsWith("message") ? undefined : failure?.errors} />
 
       <GuestFilters eventId={event.id} query={query} guests={guests} />
-      <SavedNotice message={result?.ok && result.intent !== "add" && result.intent !== "message" ? message : null} />
+      <SavedNotice message={result?.ok && result.intent !== "add" && !result.intent.startsWith("message") ? message : null} />
       <GuestTable eventId={event.id} query={query} guests={guests} started={started} full={full} capacity={event.capacity} confirm={confirm} />
       <AddGuest municipalities={municipalities} result={result} message={result?.ok && result.intent === "add" ? message : null} />
 
       <Distribution counts={counts} />
 
-      <Mailings event={event} subscribers={subscribers} invited={invited} errors={failureOf(result, "message")?.errors} message={result?.ok && result.intent === "message" ? message : null} />
+      <Mailings event={event} subscribers={subscribers} invited={invited} result={result} />
     </>
   );
 }
