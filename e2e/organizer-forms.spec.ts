@@ -48,6 +48,17 @@ test("two agenda items in a row each get the right speaker, and deleting a speak
   await speakers.getByRole("button", { name: "Ja, ta bort Bo Berg" }).click();
   await expect(speakers.getByRole("status")).toContainText("Talaren är borttagen");
   await expect(program.getByText(/13\.00 Välkommen$/)).toBeVisible();
+
+  // "Duplicate as next forum": a draft with the programme and speakers, on the new day at the same time.
+  const next = new Date(Date.now() + 60 * 24 * 3600_000).toISOString().slice(0, 10);
+  await page.getByText("Kopiera som nästa forum").click();
+  await page.getByLabel("Nästa forums dag").fill(next);
+  await page.getByRole("button", { name: "Skapa utkastet" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Det här är en kopia som utkast");
+  expect(page.url()).not.toContain(event.id);
+  await expect(page.locator(".lead .badge")).toHaveText("Utkast");
+  await expect(program.getByText(/13\.10 Borlänges resa – Anna Andersson$/)).toBeVisible();
+  await expect(speakers.locator("strong", { hasText: "Anna Andersson" })).toBeVisible();
 });
 
 test("unpublishing a forum with registrations asks first and says the mailed links stop working", async ({ page, context, baseURL }) => {

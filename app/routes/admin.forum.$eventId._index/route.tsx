@@ -5,7 +5,7 @@ import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { EventForm } from "~/components/event-form";
 import { ConfirmAction } from "~/components/admin-feedback";
-import { Checkbox, ErrorSummary, SubmitButton } from "~/components/forms";
+import { Checkbox, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import {
   addAgendaItem,
   addSpeaker,
@@ -17,6 +17,7 @@ import {
   updateSpeaker,
 } from "~/models/event-program.server";
 import { cancelEvent, getEventForEdit, listAreaTags, publishEvent, unpublishEvent, updateEvent } from "~/models/event-admin.server";
+import { duplicateEvent } from "~/models/event-duplicate.server";
 import { listMunicipalities } from "~/models/reference.server";
 import { requireRole } from "~/models/auth.server";
 import { env } from "~/utils/env.server";
@@ -74,6 +75,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // A raised capacity gives the new seats to the waitlist at once.
       await fillFreeSeats(event.id);
       return redirect(`${base}?sparat=uppgifter`);
+    }
+    case "duplicate": {
+      const copy = await duplicateEvent(user.id, event.id, String(formData.get("nextDate") ?? "").trim());
+      if (!copy.ok) return fail({ [copy.field]: copy.message });
+      return redirect(`${adminEventHref(copy.id)}?sparat=kopierat`);
     }
     case "publish":
       return done(await publishEvent(user.id, event.id), `${base}?sparat=publicerat`);
@@ -133,6 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const SAVED: Record<string, string> = {
+  kopierat: "Det här är en kopia som utkast, med programmet, talarna och inställningarna. Ändra titeln och lägg in den nya möteslänken, och publicera när allt är klart.",
   skapat: "Forumet är sparat som utkast. Lägg till program och talare, och publicera när allt är klart.",
   uppgifter: "Ändringarna är sparade.",
   publicerat: "Forumet är publicerat och syns nu under Forum.",
@@ -150,6 +157,7 @@ const LABELS: Record<string, string> = {
   speakerMunicipalityCode: "Kommun",
   speakerBio: "Presentation",
   confirmCancel: "Ställ in",
+  nextDate: "Nästa forums dag",
 };
 
 export default function EditEvent() {
@@ -233,6 +241,16 @@ export default function EditEvent() {
             </ConfirmAction>
           </>
         ) : null}
+        <details className="section">
+          <summary>Kopiera som nästa forum</summary>
+          <Form method="post" noValidate>
+            <p>Ett nytt utkast med samma texter, inställningar, talare och program, samma tid på dagen. Anmälningar och möteslänk följer inte med.</p>
+            <TextField name="nextDate" type="date" label="Nästa forums dag" hint="ÅÅÅÅ-MM-DD" error={errorsFor("duplicate")?.nextDate} />
+            <SubmitButton secondary name="intent" value="duplicate" pendingText="Kopierar…">
+              Skapa utkastet
+            </SubmitButton>
+          </Form>
+        </details>
         {event.status !== "cancelled" && !isPast ? (
           <details className="section">
             <summary>Ställ in forumet</summary>
