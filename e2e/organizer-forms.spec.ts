@@ -106,3 +106,27 @@ test("a message to participants shows the real mail, sends a test to the organiz
   await expect(mail.getByRole("status")).toHaveText("Meddelandet är lagt i utkorgen till 3 personer.");
   await expect(mail.getByLabel("Rubrik")).toHaveValue("");
 });
+
+test("a draft case survives an accidental navigation, and leaving with unsaved changes asks first", async ({ page, context, baseURL }) => {
+  await logInAs(context, await createUserWithSession({ role: "organizer" }), baseURL!);
+  await page.goto("/admin/case/ny");
+  await page.getByLabel("Rubrik").fill("Prognoser i hemtjänsten");
+  await page.getByLabel("Sammanfattning").fill("Ett utkast som inte får försvinna.");
+
+  // A click on a link inside the site asks first; saying no stays on the page.
+  let asked = "";
+  page.once("dialog", (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await page.getByRole("navigation", { name: "Arrangörsverktyg" }).getByRole("link", { name: "Forum" }).click();
+  await expect.poll(() => asked).toContain("ändringar som inte är sparade");
+  await expect(page).toHaveURL(/\/admin\/case\/ny$/);
+
+  // A full navigation away (a typed address, a closed tab) and back: the text is offered back.
+  await page.goto("/admin");
+  await page.goto("/admin/case/ny");
+  await expect(page.getByRole("status")).toContainText("Vi har tagit fram texten du skrev");
+  await expect(page.getByLabel("Rubrik")).toHaveValue("Prognoser i hemtjänsten");
+  await expect(page.getByLabel("Sammanfattning")).toHaveValue("Ett utkast som inte får försvinna.");
+});
