@@ -2,7 +2,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { ConfirmAction, SavedNotice } from "~/components/admin-feedback";
 import { SubmitButton, TextField } from "~/components/forms";
-import { formatNumber } from "~/utils/format";
+import { formatFileSize } from "~/utils/format";
 import { failureOf } from "~/utils/forms";
 import { formatTimestamp } from "~/utils/video";
 import type { action, loader } from "./route";
@@ -83,7 +83,7 @@ export function MaterialsSection({ materials, actionData, saved }: { materials: 
                 )}{" "}
                 <span className="muted">
                   {m.kind === "file"
-                    ? `(${m.mimeType === "application/pdf" ? "PDF" : "PowerPoint"}, ${formatNumber((m.sizeBytes ?? 0) / 1024 / 1024)} MB)`
+                    ? `(${m.mimeType === "application/pdf" ? "PDF" : "PowerPoint"}, ${formatFileSize(m.sizeBytes ?? 0)})`
                     : "(länk)"}
                 </span>
               </span>

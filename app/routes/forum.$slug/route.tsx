@@ -15,7 +15,7 @@ import { PollChart } from "~/components/poll-chart";
 import { resultRowsFor } from "~/utils/poll-results";
 import { adminEventHref, adminRegistrationsHref, caseHref, eventCalendarHref, eventHref, municipalityHref, pollResultHref, voteHref } from "~/utils/links";
 import { RecordingPlayer } from "~/components/recording-player";
-import { formatNumber } from "~/utils/format";
+import { formatFileSize } from "~/utils/format";
 import { env } from "~/utils/env.server";
 import { formatDateTime, formatTime } from "~/utils/format";
 import { eventJsonLd, serializeJsonLd } from "~/utils/json-ld";
@@ -102,7 +102,7 @@ export default function ForumEvent() {
                           <a href={`/material/${m.id}`} download>
                             {m.title}{" "}
                             <span className="muted">
-                              ({m.mimeType === "application/pdf" ? "PDF" : "PowerPoint"}, {formatNumber((m.sizeBytes ?? 0) / 1024 / 1024)} MB)
+                              ({m.mimeType === "application/pdf" ? "PDF" : "PowerPoint"}, {formatFileSize(m.sizeBytes ?? 0)})
                             </span>
                           </a>
                         ) : (
