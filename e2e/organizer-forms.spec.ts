@@ -71,6 +71,14 @@ test("unpublishing a forum with registrations asks first and says the mailed lin
   await expect(page.getByText(/En person är anmäld\. Medan forumet är avpublicerat leder länkarna i deras mejl/)).toBeVisible();
   await page.getByRole("button", { name: "Ja, avpublicera forumet" }).click();
   await expect(page.getByRole("status")).toHaveText("Forumet är avpublicerat. Det syns inte längre på webbplatsen.");
+
+  // The log says it in Swedish, filtered to this forum, with a link back to it.
+  await page.goto("/admin/logg");
+  await page.getByLabel("Forum", { exact: true }).selectOption({ value: event.id });
+  await page.getByRole("button", { name: "Visa", exact: true }).click();
+  const row = page.getByRole("row", { name: /avpublicerade ett forum/ });
+  await expect(row.getByRole("link", { name: "Forumet" })).toHaveAttribute("href", `/admin/forum/${event.id}`);
+  await expect(page.getByRole("table")).not.toContainText("{");
 });
 
 test("a message to participants shows the real mail, sends a test to the organizer and asks 'Skicka till N deltagare?' first", async ({ page, context, baseURL }) => {

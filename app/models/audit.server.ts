@@ -31,11 +31,31 @@ export async function recordAudit(db: Db, entry: AuditEntry) {
 const PAGE_SIZE = 50;
 
 /** The audit log, newest first, filtered by action prefix and entity type; cursor-paged by id. */
-export async function listAuditLog({ action, entityType, before }: { action?: string; entityType?: string; before?: string }) {
+export async function listAuditLog({
+  action,
+  entityType,
+  before,
+  actorId,
+  eventId,
+  from,
+  to,
+}: {
+  action?: string;
+  entityType?: string;
+  before?: string;
+  actorId?: string;
+  /** Entries about one forum: the forum itself, its programme, registrations and mailings. */
+  eventId?: string;
+  from?: Date | null;
+  to?: Date | null;
+}) {
   const rows = await prisma.auditLog.findMany({
     where: {
       ...(action ? { action: { startsWith: action } } : {}),
       ...(entityType ? { entityType } : {}),
+      ...(actorId ? { actorId } : {}),
+      ...(eventId ? { OR: [{ entityType: "Event", entityId: eventId }, { detail: { contains: `"eventId":"${eventId}"` } }] } : {}),
+      ...(from || to ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     ...(before ? { cursor: { id: before }, skip: 1 } : {}),
@@ -47,9 +67,12 @@ export async function listAuditLog({ action, entityType, before }: { action?: st
 
 /** The distinct entity types and action groups, for the filter menus. */
 export async function auditFilterOptions() {
-  const [types, actions] = await Promise.all([
+  const [types, actions, actors] = await Promise.all([
     prisma.auditLog.groupBy({ by: ["entityType"], orderBy: { entityType: "asc" } }),
     prisma.auditLog.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
+    prisma.auditLog.groupBy({ by: ["actorId"], where: { actorId: { not: null } } }),
   ]);
-  return { entityTypes: types.map((t) => t.entityType), actions: [...new Set(actions.map((a) => a.action.split(".")[0]!))] };
+  const people = await prisma.user.findMany({ where: { id: { in: actors.flatMap((a) => (a.actorId ? [a.actorId] : [])) } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const forums = await prisma.event.findMany({ orderBy: { startsAt: "desc" }, take: 50, select: { id: true, title: true } });
+  return { entityTypes: types.map((t) => t.entityType), actions: [...new Set(actions.map((a) => a.action.split(".")[0]!))], people, forums };
 }
