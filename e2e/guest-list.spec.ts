@@ -13,9 +13,10 @@ test.afterAll(async () => {
 test("the organizer filters the guest list, marks attendance for several at once and toggles one without a reload", async ({ page, context, baseURL }) => {
   await logInAs(context, await createUserWithSession({ role: "organizer" }), baseURL!);
   const tag = Date.now().toString(36);
-  // A forum that has just started, so attendance can be marked.
+  // A forum that has taken place, so attendance can be marked (and not one still running:
+  // the dashboard's journey expects the seeded forum to be the next one).
   const event = await createPastEventWithRegistrations({
-    monthsAgo: 0,
+    monthsAgo: 1,
     people: [
       { name: "Alva Almén", email: `alva-${tag}@borlange.example`, municipalityCode: "2081" },
       { name: "Bea Berg", email: `bea-${tag}@borlange.example`, municipalityCode: "2081" },
