@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
+import { WorkspaceHeader } from "~/components/workspace-header";
 import stylesheet from "~/styles/app.css";
 import { getAuth, getOptionalUser } from "~/models/auth.server";
 import { publicEnv } from "~/utils/env.server";
@@ -61,7 +62,8 @@ function Shell({ children }: { children: ReactNode }) {
   // The error boundary renders without loader data, so the user may be unknown.
   const data = useRouteLoaderData<typeof loader>("root");
   useFocusOnNavigation();
-  const chrome = wantsChrome(useMatches());
+  const matches = useMatches();
+  const chrome = wantsChrome(matches);
   if (!chrome) {
     return (
       <main id="huvudinnehall" tabIndex={-1} className="bare">
@@ -69,6 +71,8 @@ function Shell({ children }: { children: ReactNode }) {
       </main>
     );
   }
+  // The organizer's workspace (/admin) has its own header and a wide page, without the public menu and footer.
+  const workspace = matches.some((m) => m.id === "routes/admin");
   return (
     <>
       <a className="skip-link" href="#huvudinnehall">
@@ -81,11 +85,11 @@ function Shell({ children }: { children: ReactNode }) {
           </div>
         </div>
       ) : null}
-      <SiteHeader user={data?.user ?? null} />
+      {workspace ? <WorkspaceHeader user={data?.user ?? null} /> : <SiteHeader user={data?.user ?? null} />}
       <main id="huvudinnehall" tabIndex={-1}>
-        <div className="container">{children}</div>
+        <div className={workspace ? "container container--wide" : "container"}>{children}</div>
       </main>
-      <SiteFooter operator={data?.env.OPERATOR_NAME} />
+      {workspace ? null : <SiteFooter operator={data?.env.OPERATOR_NAME} />}
     </>
   );
 }

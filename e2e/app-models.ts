@@ -16,3 +16,4 @@ export { registerForEvent } from "~/models/registration.server";
 export { promoteToAdmin, uniqueHandle } from "~/models/user.server";
 export { changePollState, createPoll } from "~/models/poll-admin.server";
 export { pollSchema } from "~/validation/poll";
+export { hashPassword } from "~/utils/password.server";

@@ -79,6 +79,12 @@ export async function createUserWithSession(options: UserOptions = {}): Promise<
   return { ...user, cookie: { name: pair.slice(0, eq), value: pair.slice(eq + 1) } };
 }
 
+/** A user (see createUser) who logs in through the form with this password. */
+export async function createUserWithPassword(password: string, options: UserOptions = {}) {
+  const { hashPassword } = await app();
+  return createUser({ ...options, passwordHash: await hashPassword(password) });
+}
+
 /** Puts the user's session cookie in a browser context (plain http on localhost: no __Host- prefix). */
 export async function logInAs(context: BrowserContext, user: TestUser, baseURL: string) {
   await context.addCookies([{ ...user.cookie, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
@@ -189,6 +195,16 @@ export async function createPastEventWithRegistrations({
     if (result.outcome !== "confirmed") throw new Error(`registerForEvent ${p.email}: ${result.outcome}`);
   }
   return { id: event.id, slug: event.slug, title: event.title };
+}
+
+/** One confirmed registration for a forum, as its form and confirmation link make it. */
+export async function registerSomeone(eventId: string, { name = `Deltagare ${randomTag()}`, municipalityCode = "2081" }: { name?: string; municipalityCode?: string } = {}) {
+  const { registerForEvent } = await app();
+  const email = `${name.replace(/\s+/g, "-").toLowerCase()}@e2e.example`;
+  const input = { eventId, name, email, municipalityCode, title: "Analytiker", organisationName: "", userId: null, consentInvites: false };
+  const result = await registerForEvent(input, new Date());
+  if (result.outcome !== "confirmed" && result.outcome !== "waitlisted") throw new Error(`registerForEvent ${email}: ${result.outcome}`);
+  return { name, email, outcome: result.outcome };
 }
 
 export async function cleanUpEvents() {

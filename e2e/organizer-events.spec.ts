@@ -69,6 +69,8 @@ test("an organizer creates, previews and publishes a forum, then adds a recordin
     await page.getByLabel("Börjar vid").fill(time);
     await page.getByLabel("Kapitlets namn").fill(name);
     await page.getByRole("button", { name: "Lägg till kapitlet" }).click();
+    // Wait for this chapter's row: the message already stands after the first one, and the form is drawn anew (empty) when the save lands.
+    await expect(page.locator(".admin-rows li", { hasText: name })).toBeVisible();
     await expect(page.getByText("Kapitlet är tillagt.")).toBeVisible();
   }
   // A bad time gets a Swedish message next to the field.

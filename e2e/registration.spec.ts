@@ -177,6 +177,9 @@ test("the organizer sees registrations, counts and exports a CSV that Swedish Ex
   await expect(admin.getByRole("cell", { name: "Åsa Öberg", exact: true })).toBeVisible();
   await expect(admin.getByRole("cell", { name: "Dalarnas län", exact: true })).toBeVisible();
   await expect(admin.locator(".lead")).toContainText("1 med plats av 5, 0 på väntelistan, 1 väntar på att bekräfta sin e-post");
+  await expect(admin.getByRole("cell", { name: "Per Väntar", exact: true })).toHaveCount(0);
+  await admin.getByLabel("Visa", { exact: true }).selectOption({ label: "Ej bekräftade" });
+  await admin.getByRole("button", { name: "Visa", exact: true }).click();
   await expect(admin.getByRole("region", { name: /Ej bekräftade/ }).getByRole("cell", { name: "Per Väntar", exact: true })).toBeVisible();
   await expectNoSeriousViolations(admin);
 

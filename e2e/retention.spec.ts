@@ -24,7 +24,7 @@ test("the retention job anonymises the people of a forum over 24 months old and 
 
   const listUrl = `/admin/forum/${event.id}/anmalningar`;
   await page.goto(listUrl);
-  const seated = page.getByRole("region", { name: /Med plats/ });
+  const seated = page.getByRole("region", { name: /Med plats och på väntelistan/ });
   await expect(seated.getByRole("row", { name: /Greta Gammal/ })).toContainText(`greta-${tag}@borlange.example`);
   const perMunicipality = page.getByRole("table", { name: /Per kommun/ });
   await expect(perMunicipality.getByRole("row", { name: /Borlänge/ }).getByRole("cell").nth(1)).toHaveText("2");
@@ -49,5 +49,5 @@ test("the retention job anonymises the people of a forum over 24 months old and 
   // The aggregate survives: the municipality stays on each anonymised row.
   await expect(perMunicipality.getByRole("row", { name: /Borlänge/ }).getByRole("cell").nth(1)).toHaveText("2");
   await expect(perMunicipality.getByRole("row", { name: /Kristianstad/ }).getByRole("cell").nth(1)).toHaveText("1");
-  await expect(page.getByRole("heading", { name: /Med plats \(3\)/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Med plats och på väntelistan \(3\)/ })).toBeVisible();
 });

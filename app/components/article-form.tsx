@@ -1,3 +1,4 @@
+import { useFormDraft } from "~/components/form-draft";
 import { Form } from "@remix-run/react";
 import type { FieldErrors } from "~/utils/forms";
 import { EditorActions, ExtraTagsField, MarkdownBodyField, TagCheckboxes } from "./editor-fields";
@@ -27,10 +28,12 @@ export function ArticleForm({
   tags: Array<{ slug: string; name: string; kind: string }>;
   submitLabel?: string;
 }) {
+  const draft = useFormDraft("spaning");
   return (
     <>
       <ErrorSummary errors={errors} labels={ARTICLE_FIELD_LABELS} />
-      <Form method="post" noValidate>
+      {draft.notice}
+      <Form method="post" noValidate ref={draft.ref}>
         <TextField name="title" label={ARTICLE_FIELD_LABELS.title!} defaultValue={values.title} error={errors?.title} maxLength={160} required />
         <TextField
           name="slug"

@@ -1,3 +1,4 @@
+import { useFormDraft } from "~/components/form-draft";
 import { Form } from "@remix-run/react";
 import type { FieldErrors } from "~/utils/forms";
 import { formatDate } from "~/utils/format";
@@ -48,10 +49,12 @@ export function CaseForm({
   canEditSlug: boolean;
   submitLabel?: string;
 }) {
+  const draft = useFormDraft("case");
   return (
     <>
       <ErrorSummary errors={errors} labels={CASE_FIELD_LABELS} />
-      <Form method="post" noValidate>
+      {draft.notice}
+      <Form method="post" noValidate ref={draft.ref}>
         <TextField name="title" label={CASE_FIELD_LABELS.title!} defaultValue={values.title} error={errors?.title} maxLength={160} required />
         {canEditSlug ? (
           <TextField

@@ -1,6 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { DISCUSSIONS_HREF, signupHref } from "~/utils/links";
+import { DISCUSSIONS_HREF, signupHref, workspaceHref } from "~/utils/links";
 
 export const NAV_ITEMS = [
   { to: "/forum", label: "Forum och evenemang" },
@@ -44,6 +44,7 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
             </Form>
             {user ? (
               <>
+                <WorkspaceLink role={user.role} />
                 <Link to="/profil">{user.name}</Link>
                 <Form method="post" action="/logga-ut">
                   <button type="submit" className="link-button">
@@ -71,4 +72,11 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
       </div>
     </header>
   );
+}
+
+/** Organizers, moderators and admins reach their workspace from every page. */
+function WorkspaceLink({ role }: { role: string }) {
+  const to = workspaceHref(role);
+  if (!to) return null;
+  return <Link to={to}>{role === "moderator" ? "Moderering" : "Arrangörsverktyg"}</Link>;
 }

@@ -91,9 +91,13 @@ export async function sendOutboxBatch(options: SendOptions = {}): Promise<BatchR
   return result;
 }
 
+/** Mail the organizer writes or sends to participants: a reply reaches the organizer, not the no-reply sender. */
+export const ORGANIZER_MAIL_KINDS = new Set(["registration-message", "registration-message-test", "registration-reminder", "invitation"]);
+
 function toMessage(email: ClaimedEmail, from: string): nodemailer.SendMailOptions {
   return {
     from,
+    ...(ORGANIZER_MAIL_KINDS.has(email.kind) ? { replyTo: env().ORGANIZER_EMAIL } : {}),
     to: email.toAddress,
     subject: email.subject,
     text: email.text,

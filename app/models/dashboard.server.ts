@@ -1,5 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import { TIME_ZONE } from "~/utils/format";
+import { countPendingClaims } from "./affiliation-admin.server";
 import { visibleThread } from "./discussion.server";
 
 /**
@@ -96,4 +97,35 @@ export async function coverage(): Promise<{ counties: CountyCoverage[]; totals: 
       neverReached: sum((c) => c.neverReached.length),
     },
   };
+}
+
+/** The counts beside the workspace's tools: what waits in the inbox, the flag queue and the affiliation queue. */
+export async function workspaceBadges({ organizer }: { organizer: boolean }) {
+  const [openFlags, newContacts, pendingClaims] = await Promise.all([
+    prisma.flag.count({ where: { status: "open" } }),
+    organizer ? prisma.contactMessage.count({ where: { status: "ny" } }) : 0,
+    organizer ? countPendingClaims() : 0,
+  ]);
+  return { openFlags, newContacts, pendingClaims };
+}
+
+/** The next forums (published or still drafts) with their numbers, for the dashboard's table. */
+export async function upcomingForums(now: Date = new Date(), take = 5) {
+  const events = await prisma.event.findMany({
+    where: { status: { in: ["published", "draft"] }, endsAt: { gt: now } },
+    orderBy: { startsAt: "asc" },
+    take,
+    select: { id: true, slug: true, title: true, status: true, startsAt: true, capacity: true, seatsTaken: true },
+  });
+  const groups = events.length
+    ? await prisma.registration.groupBy({ by: ["eventId", "status"], where: { eventId: { in: events.map((e) => e.id) } }, _count: { _all: true } })
+    : [];
+  const count = (eventId: string, status: string) => groups.find((g) => g.eventId === eventId && g.status === status)?._count._all ?? 0;
+  return events.map((e) => ({
+    ...e,
+    confirmed: count(e.id, "confirmed"),
+    waitlisted: count(e.id, "waitlisted"),
+    pending: count(e.id, "pending"),
+    seatsLeft: e.capacity === null ? null : Math.max(0, e.capacity - e.seatsTaken),
+  }));
 }

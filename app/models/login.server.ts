@@ -19,7 +19,7 @@ export async function logIn(request: Request, email: string, password: string) {
   await endSession(request); // an old session in this browser stops working
   const needsSecondFactor = user.totpEnabledAt !== null;
   const { cookie } = await startSession(user.id, { twoFactorVerified: !needsSecondFactor });
-  return { cookie, needsSecondFactor };
+  return { cookie, needsSecondFactor, role: user.role };
 }
 
 /**

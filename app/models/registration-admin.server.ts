@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { eventReminderTemplate, organizerMessageTemplate } from "~/utils/forum-email-templates.server";
-import { formatDateTime } from "~/utils/format";
+import { toStockholmInputValue } from "~/utils/format";
 import { cancelRegistrationUrl, registrationPageUrl } from "~/utils/signed-links.server";
 import { recordAudit } from "./audit.server";
 import { lockEventOrganizing, lockEventSeats } from "./locks.server";
@@ -183,10 +183,32 @@ export async function exportRegistrations(eventId: string, actorId: string): Pro
     r.municipality?.name ?? "",
     r.municipality?.county.name ?? "",
     r.organisationName,
-    formatDateTime(r.createdAt),
+    // "2026-05-06 13:05" in Stockholm time: Excel reads it as a date, and it sorts.
+    toStockholmInputValue(r.createdAt).replace("T", " "),
     r.attendedAt ? "Ja" : "",
     r.consentInvites ? "Ja" : "Nej",
   ]);
+}
+
+/** How many have a seat: the number the organizer confirms before a message goes out. */
+export const countMessageRecipients = (eventId: string) => prisma.registration.count({ where: { eventId, status: "confirmed" } });
+
+/**
+ * The message as a participant will get it (template, greeting and footer
+ * around the organizer's text), addressed to `to`: shown as the preview, or
+ * queued to the organizer's own address as a test (never deduplicated).
+ */
+export async function renderMessage(eventId: string, { subject, body }: { subject: string; body: string }, to: { name: string }) {
+  const event = await prisma.event.findUnique({ where: { id: eventId }, select: eventSelect });
+  if (!event) return null;
+  return organizerMessageTemplate({ name: to.name, event: mailInfo(event), subject, body, pageUrl: registrationPageUrl("exempel") });
+}
+
+export async function sendTestMessage(eventId: string, message: { subject: string; body: string }, organizer: { name: string; email: string }) {
+  const mail = await renderMessage(eventId, message, organizer);
+  if (!mail) return false;
+  await enqueueEmail({ to: organizer.email, ...mail, subject: `TEST: ${mail.subject}`, kind: "registration-message-test" });
+  return true;
 }
 
 /** Queues a message to everyone with a seat. The same message sent twice (double click) goes out once. */

@@ -183,6 +183,8 @@ describe("registration", () => {
     const rows = await exportRegistrations(id, org.id);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain("persono1@borlange.example");
+    // The time of registration as a sortable date and time, which Excel reads as a date.
+    expect(rows[0]![8]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
 
     expect(await messageConfirmed(id, { subject: "Praktisk info", body: "Vi börjar 13.00." }, org.id)).toBe(2);
     expect(await messageConfirmed(id, { subject: "Praktisk info", body: "Vi börjar 13.00." }, org.id)).toBe(0);

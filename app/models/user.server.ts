@@ -32,7 +32,7 @@ export async function uniqueHandle(db: Db, name: string): Promise<string> {
 export async function findUserByEmail(email: string) {
   return prisma.user.findUnique({
     where: { email: email.toLowerCase() },
-    select: { id: true, name: true, email: true, passwordHash: true, deletedAt: true, emailVerifiedAt: true, totpEnabledAt: true },
+    select: { id: true, name: true, email: true, passwordHash: true, deletedAt: true, emailVerifiedAt: true, totpEnabledAt: true, role: true },
   });
 }
 

@@ -3,28 +3,120 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { DayChart } from "~/components/day-chart";
-import { coverage, nextForumStats, waitingCounts } from "~/models/dashboard.server";
+import { coverage, nextForumStats, upcomingForums, waitingCounts } from "~/models/dashboard.server";
 import { countPendingClaims } from "~/models/affiliation-admin.server";
 import { countOutbox } from "~/models/outbox-admin.server";
 import { hasRole, requireRole } from "~/models/auth.server";
+import { eventStatusLabel } from "~/utils/labels";
 import { pageMeta } from "~/utils/meta";
-import { ADMIN_ARTICLES_HREF, ADMIN_CASES_HREF, ADMIN_EVENTS_HREF, ADMIN_USERS_HREF, adminRegistrationsHref, AFFILIATION_QUEUE_HREF, AUDIT_LOG_HREF, INBOX_HREF, MODERATION_QUEUE_HREF, NEW_EVENT_HREF, OUTBOX_HREF } from "~/utils/links";
+import {
+  adminEventHref,
+  adminGuestListHref,
+  adminRegistrationsHref,
+  AFFILIATION_QUEUE_HREF,
+  DISCUSSIONS_HREF,
+  INBOX_HREF,
+  MODERATION_QUEUE_HREF,
+  NEW_EVENT_HREF,
+  OUTBOX_HREF,
+} from "~/utils/links";
 
 export const meta: MetaFunction = () => pageMeta("Arrangörsverktyg", "Verktyg för att driva Kommunforum Analytics.");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "organizer");
-  const [next, waiting, reach, outbox, pendingClaims] = await Promise.all([nextForumStats(), waitingCounts(), coverage(), countOutbox(), countPendingClaims()]);
-  return json({ isAdmin: hasRole(user, "admin"), next, waiting, reach, outbox, pendingClaims });
+  const [next, upcoming, waiting, reach, outbox, pendingClaims] = await Promise.all([
+    nextForumStats(),
+    upcomingForums(),
+    waitingCounts(),
+    coverage(),
+    countOutbox(),
+    countPendingClaims(),
+  ]);
+  return json({ isAdmin: hasRole(user, "admin"), next, upcoming, waiting, reach, outbox, pendingClaims });
 }
 
-// The organizer's dashboard: the next forum, what is waiting, and the reach.
+/** One thing to do: the number links to the list behind it (none when the list is not the reader's). */
+function Todo({ n, label, to }: { n: number; label: string; to?: string }) {
+  const body = (
+    <>
+      <strong>{n}</strong> {label}
+    </>
+  );
+  return <li className={n === 0 ? "todo--clear" : undefined}>{to ? <Link to={to}>{body}</Link> : <span>{body}</span>}</li>;
+}
+
+// The organizer's dashboard: what needs doing first, then the coming forums with their numbers, then the reach.
 export default function AdminHome() {
-  const { isAdmin, next, waiting, reach, outbox, pendingClaims } = useLoaderData<typeof loader>();
+  const { isAdmin, next, upcoming, waiting, reach, outbox, pendingClaims } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Arrangörsverktyg</h1>
-      <p className="lead">Här driver du forumet: evenemang, anmälningar, innehåll och e-post.</p>
+      <p className="lead">Det här väntar på dig, och så går anmälningarna till de kommande forumen.</p>
+
+      <section className="section" aria-labelledby="vantar">
+        <h2 id="vantar">Att göra</h2>
+        <ul className="todo-list">
+          <Todo n={waiting.newContacts} label="obesvarade meddelanden" to={`${INBOX_HREF}?status=ny`} />
+          <Todo n={waiting.openFlags} label="flaggade inlägg" to={MODERATION_QUEUE_HREF} />
+          <Todo n={pendingClaims} label="medlemmar väntar på verifiering" to={AFFILIATION_QUEUE_HREF} />
+          <Todo n={outbox.queued + outbox.failed} label={`mejl i kö eller misslyckade (${outbox.failed} misslyckade)`} to={isAdmin ? OUTBOX_HREF : undefined} />
+          <Todo n={waiting.unansweredThreads} label="frågor utan svar i mer än 7 dagar" to={`${DISCUSSIONS_HREF}?ordning=obesvarade`} />
+        </ul>
+        <p>{waiting.newMembers} nya medlemmar den här månaden.</p>
+      </section>
+
+      <section className="section" aria-labelledby="kommande">
+        <h2 id="kommande">Kommande forum</h2>
+        {upcoming.length ? (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Forum</th>
+                  <th scope="col">Datum</th>
+                  <th scope="col" className="num">Med plats</th>
+                  <th scope="col" className="num">Väntelista</th>
+                  <th scope="col" className="num">Ej bekräftade</th>
+                  <th scope="col" className="num">Platser kvar</th>
+                </tr>
+              </thead>
+              <tbody>
+                {upcoming.map((e) => (
+                  <tr key={e.id}>
+                    <th scope="row">
+                      <Link to={adminEventHref(e.id)}>{e.title}</Link>
+                      {e.status === "draft" ? <span className="badge badge--muted"> {eventStatusLabel(e.status)}</span> : null}
+                    </th>
+                    <td>
+                      <DateTime value={e.startsAt} format="short" />
+                    </td>
+                    <td className="num">
+                      <Link to={adminGuestListHref(e.id, "plats")} aria-label={`${e.confirmed} med plats på ${e.title}`}>
+                        {e.confirmed}
+                      </Link>
+                    </td>
+                    <td className="num">
+                      <Link to={adminGuestListHref(e.id, "vantelista")} aria-label={`${e.waitlisted} på väntelistan till ${e.title}`}>
+                        {e.waitlisted}
+                      </Link>
+                    </td>
+                    <td className="num">
+                      <Link to={adminGuestListHref(e.id, "obekraftade")} aria-label={`${e.pending} ej bekräftade till ${e.title}`}>
+                        {e.pending}
+                      </Link>
+                    </td>
+                    <td className="num">{e.seatsLeft ?? "obegränsat"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        <p>
+          <Link to={NEW_EVENT_HREF}>Skapa ett nytt forum</Link>
+        </p>
+      </section>
 
       <section className="section" aria-labelledby="nasta">
         <h2 id="nasta">Nästa forum</h2>
@@ -33,20 +125,6 @@ export default function AdminHome() {
             <p>
               <Link to={adminRegistrationsHref(next.id)}>{next.title}</Link>, <DateTime value={next.startsAt} />
             </p>
-            <ul className="stat-list">
-              <li>
-                <strong>{next.confirmed}</strong> anmälda
-              </li>
-              <li>
-                <strong>{next.waitlisted}</strong> på väntelistan
-              </li>
-              <li>
-                <strong>{next.pending}</strong> ej bekräftade (utan plats)
-              </li>
-              <li>
-                <strong>{next.seatsLeft ?? "–"}</strong> {next.seatsLeft === null ? "obegränsat antal platser" : "platser kvar"}
-              </li>
-            </ul>
             <DayChart id="anmalningar-per-dag" title="Anmälningar per dag, senaste 14 dagarna" data={next.perDay} />
           </>
         ) : (
@@ -54,31 +132,6 @@ export default function AdminHome() {
             Inget kommande forum är publicerat. <Link to={NEW_EVENT_HREF}>Skapa ett nytt forum</Link>
           </p>
         )}
-      </section>
-
-      <section className="section" aria-labelledby="vantar">
-        <h2 id="vantar">Det här väntar</h2>
-        <ul className="stat-list">
-          <li>
-            <strong>{waiting.newContacts}</strong> <Link to={`${INBOX_HREF}?status=ny`}>obesvarade meddelanden</Link>
-          </li>
-          <li>
-            <strong>{waiting.openFlags}</strong> <Link to={MODERATION_QUEUE_HREF}>flaggade inlägg</Link>
-          </li>
-          <li>
-            <strong>{pendingClaims}</strong> <Link to={AFFILIATION_QUEUE_HREF}>medlemmar som väntar på att verifieras</Link>
-          </li>
-          <li>
-            <strong>{waiting.unansweredThreads}</strong> frågor utan svar i mer än 7 dagar
-          </li>
-          <li>
-            <strong>{waiting.newMembers}</strong> nya medlemmar den här månaden
-          </li>
-          <li>
-            <strong>{outbox.queued + outbox.failed}</strong>{" "}
-            {isAdmin ? <Link to={OUTBOX_HREF}>mejl i kö eller misslyckade</Link> : "mejl i kö eller misslyckade"} (varav {outbox.failed} misslyckade)
-          </li>
-        </ul>
       </section>
 
       <section className="section" aria-labelledby="nar">
@@ -126,47 +179,6 @@ export default function AdminHome() {
           </table>
         </div>
       </section>
-
-      <h2>Verktyg</h2>
-      <ul>
-        <li>
-          <Link to={INBOX_HREF}>Inkorg</Link>: meddelanden från kontaktformuläret
-        </li>
-        <li>
-          <Link to={MODERATION_QUEUE_HREF}>Moderering</Link>: flaggade inlägg, trådar och avstängningar
-        </li>
-        <li>
-          <Link to={AFFILIATION_QUEUE_HREF}>Verifiera medlemmar</Link>: godkänn medlemmars kommun eller organisation, och domänerna som
-          verifierar automatiskt
-        </li>
-        <li>
-          <Link to={AUDIT_LOG_HREF}>Logg</Link>: allt som arrangörer, moderatorer och administratörer har ändrat
-        </li>
-        <li>
-          <Link to={ADMIN_EVENTS_HREF}>Forum: skapa, ändra, publicera och ställ in</Link>
-        </li>
-        <li>
-          <Link to={NEW_EVENT_HREF}>Skapa ett nytt forum</Link>
-        </li>
-        <li>
-          <Link to={ADMIN_CASES_HREF}>Case</Link>: skriv, granska och publicera kommunernas case
-        </li>
-        <li>
-          <Link to={ADMIN_ARTICLES_HREF}>Spaningar</Link>: forumansvarigs artiklar
-        </li>
-        {isAdmin ? (
-          <>
-            <li>
-              <Link to={ADMIN_USERS_HREF}>Användare och roller</Link>
-            </li>
-            <li>
-              <Link to={OUTBOX_HREF}>Utgående e-post</Link>
-            </li>
-          </>
-        ) : (
-          <li>Användare och e-post hanteras av en administratör.</li>
-        )}
-      </ul>
     </>
   );
 }

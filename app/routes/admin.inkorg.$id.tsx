@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { SavedNotice } from "~/components/admin-feedback";
 import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { ErrorSummary, SelectField, SubmitButton, TextArea } from "~/components/forms";
 import { assignContactMessage, getContactMessage, listOrganizers, replyToContactMessage, setContactStatus } from "~/models/contact.server";
@@ -57,7 +58,8 @@ export default function InboxMessage() {
   const { message, organizers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const saved = SAVED[searchParams.get("sparat") ?? ""];
+  const savedKey = searchParams.get("sparat") ?? "";
+  const saved = SAVED[savedKey];
   const errors = actionData?.errors;
   return (
     <>
@@ -74,11 +76,6 @@ export default function InboxMessage() {
         {message.municipality ? `, ${message.municipality.name}, ${message.municipality.county.name}` : message.organisationName ? `, ${message.organisationName}` : ""}
         .
       </p>
-      {saved ? (
-        <div className="notice notice--success" role="status">
-          <p>{saved}</p>
-        </div>
-      ) : null}
       <ErrorSummary errors={errors} />
 
       <div className="with-sidebar">
@@ -100,7 +97,8 @@ export default function InboxMessage() {
 
           <section className="section" aria-labelledby="svara">
             <h2 id="svara">Svara</h2>
-            <Form method="post" noValidate>
+            <SavedNotice message={savedKey === "svar" ? saved : null} />
+            <Form method="post" noValidate key={`svar-${message.replies.length}`}>
               <input type="hidden" name="intent" value="reply" />
               <TextArea name="body" label="Ditt svar" hint={`Skickas med e-post till ${message.email}.`} error={errors?.body} defaultValue={actionData?.values?.body} />
               <SubmitButton name="intent" value="reply" pendingText="Skickar…">
@@ -111,6 +109,7 @@ export default function InboxMessage() {
         </div>
 
         <aside className="sidebar" aria-label="Hantering">
+          <SavedNotice message={savedKey !== "svar" ? saved : null} />
           <Form method="post">
             <input type="hidden" name="intent" value="status" />
             <SelectField name="status" label="Status" defaultValue={message.status} error={errors?.status}>

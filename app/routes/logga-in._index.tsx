@@ -7,6 +7,7 @@ import { requireAnonymous } from "~/models/auth.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { badRequest, passRetryAfter, tooManyAttempts } from "~/utils/http.server";
+import { homeAfterLogin } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { beginAttempt } from "~/models/rate-limit.server";
 import { safeRedirect } from "~/utils/safe-redirect";
@@ -33,7 +34,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return badRequest({ password: "Fel e-postadress eller lösenord. Kontrollera stavningen och försök igen." }, formValues(formData));
   }
   await attempt.succeeded();
-  const redirectTo = safeRedirect(parsed.data.redirectTo, "/profil");
+  // Without a page to return to, organizers, moderators and admins land in their workspace.
+  const redirectTo = safeRedirect(parsed.data.redirectTo, homeAfterLogin(result.role));
   const next = result.needsSecondFactor ? `/logga-in/tvastegs?redirectTo=${encodeURIComponent(redirectTo)}` : redirectTo;
   return redirect(next, { headers: { "Set-Cookie": result.cookie } });
 }

@@ -106,6 +106,7 @@ export const ROUTE_ROLES: Record<string, RouteAccess> = {
   "routes/admin.moderering.trad.$threadId": both("moderator"),
 
   // The organizer's pages.
+  "routes/admin": page("moderator"),
   "routes/admin._index": page("organizer"),
   "routes/admin.logg": page("organizer"),
   "routes/admin.tillhorighet._index": both("organizer"),

@@ -1,9 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { accountExistsTemplate, resetPasswordTemplate, verifyEmailTemplate } from "./account-email-templates.server";
-import { caseQuestionTemplate, emailLayout, escapeHtml } from "./email-templates.server";
-import { registrationConfirmedTemplate, registrationLinksTemplate, registrationWaitlistedTemplate } from "./forum-email-templates.server";
+import { caseQuestionTemplate, emailLayout, escapeHtml, opensWithGreeting } from "./email-templates.server";
+import { organizerMessageTemplate, registrationConfirmedTemplate, registrationLinksTemplate, registrationWaitlistedTemplate } from "./forum-email-templates.server";
 
 const site = "https://kommunforum.example";
+
+describe("the organizer's message", () => {
+  const event = { title: "Forum maj", when: "tisdag 6 maj 2026 kl. 13.00", place: "Online", eventUrl: `${site}/forum/maj` };
+  const message = (body: string) => organizerMessageTemplate({ name: "Anna", event, subject: "Info", body, pageUrl: `${site}/x` });
+
+  it("greets the reader only when the organizer's text does not already", () => {
+    expect(message("Hej alla!\n\nVi börjar 13.00.").text).toMatch(/^Hej alla!/);
+    expect(message("Hej alla!").html).not.toContain("Hej Anna!");
+    expect(message("Vi börjar 13.00.").text).toMatch(/^Hej Anna!\n\nVi börjar 13\.00\./);
+    expect(["Hejsan!", "God morgon,", "Kära deltagare", " hej på er"].every(opensWithGreeting)).toBe(true);
+    expect(["Hejdå till den gamla länken", "Vi hörs", "Tjänsten"].some(opensWithGreeting)).toBe(false);
+  });
+});
 
 describe("emailLayout", () => {
   it("escapes every value in the HTML part and keeps the text part plain", () => {

@@ -36,7 +36,14 @@ export type LayoutInput = {
   unsubscribeUrl?: string;
   /** Defaults to APP_URL. */
   siteUrl?: string;
+  /** false when the text greets the reader itself (an organizer's "Hej alla!"): no second greeting. */
+  greet?: boolean;
 };
+
+/** Whether a text written by a person opens with a greeting of its own ("Hej", "Hejsan", "God morgon", "Kära …"). */
+export function opensWithGreeting(text: string): boolean {
+  return /^\s*(hej|hejsan|hallå|tjena|god (morgon|dag|eftermiddag|kväll)|kära|bästa|till alla)\b/i.test(text);
+}
 
 export function escapeHtml(value: string): string {
   return value
@@ -57,12 +64,12 @@ function safeUrl(url: string): string {
 export function emailLayout(input: LayoutInput): RenderedEmail {
   const siteUrl = safeUrl(input.siteUrl ?? env().APP_URL);
   const name = input.name?.trim();
-  const greeting = name ? `Hej ${name}!` : "Hej!";
+  const greeting = input.greet === false ? null : name ? `Hej ${name}!` : "Hej!";
   const blocks = input.blocks.map((b) => (typeof b === "string" ? b : { ...b, url: safeUrl(b.url) }));
   const unsubscribeUrl = input.unsubscribeUrl ? safeUrl(input.unsubscribeUrl) : undefined;
 
   const textParts = [
-    greeting,
+    ...(greeting ? [greeting] : []),
     ...blocks.map((b) => (typeof b === "string" ? b : isPlain(b) ? `${b.before ?? ""}${b.label}${b.after ?? ""}\n${b.url}` : `${b.label}:\n${b.url}`)),
   ];
   const textFooter = [`-- `, `${SITE_NAME}`, siteUrl];
@@ -86,7 +93,7 @@ export function emailLayout(input: LayoutInput): RenderedEmail {
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(input.subject)}</title></head>
 <body style="margin:0;padding:24px;background:#ffffff;color:#1b1f24;font-family:-apple-system,'Segoe UI',Roboto,Arial,sans-serif">
 <div style="max-width:600px">
-<p ${p}>${escapeHtml(greeting)}</p>
+${greeting ? `<p ${p}>${escapeHtml(greeting)}</p>` : ""}
 ${htmlBlocks.join("\n")}
 </div>
 <div style="max-width:600px;margin-top:32px;padding-top:16px;border-top:1px solid #c4cad2;font-size:14px;line-height:1.5;color:#3d4550">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatNumber, fromStockholmInputValue, toStockholmInputValue } from "./format";
+import { formatDateTime, formatFileSize, formatNumber, fromStockholmInputValue, toStockholmInputValue } from "./format";
 
 describe("Swedish formatting in Europe/Stockholm", () => {
   it("formats the 6 May 2021 forum as Swedish readers expect", () => {
@@ -23,5 +23,14 @@ describe("Swedish formatting in Europe/Stockholm", () => {
     }
     expect(fromStockholmInputValue("2021-13-06T13:00")).toBeNull();
     expect(fromStockholmInputValue("nonsense")).toBeNull();
+  });
+});
+
+describe("formatFileSize", () => {
+  it("gives kB under a megabyte and MB with a decimal comma above", () => {
+    expect(formatFileSize(340_000)).toBe("340 kB");
+    expect(formatFileSize(12)).toBe("1 kB");
+    expect(formatFileSize(1_234_567)).toBe("1,2 MB");
+    expect(formatFileSize(15_600_000)).toBe("16 MB");
   });
 });

@@ -102,3 +102,10 @@ export function fromStockholmInputValue(value: string): Date | null {
   }
   return null;
 }
+
+/** A file's size as people read it: "340 kB", "1,2 MB" (decimal comma, one decimal under 10 MB). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1000 * 1000) return `${Math.max(1, Math.round(bytes / 1000))} kB`;
+  const mb = bytes / (1000 * 1000);
+  return `${new Intl.NumberFormat("sv-SE", { maximumFractionDigits: mb < 10 ? 1 : 0 }).format(mb)} MB`;
+}

@@ -1,5 +1,5 @@
 import { formatDateTime } from "./format";
-import { emailLayout, SITE_NAME, subjectFor, type RenderedEmail } from "./email-templates.server";
+import { emailLayout, opensWithGreeting, SITE_NAME, subjectFor, type RenderedEmail } from "./email-templates.server";
 
 /**
  * Forum mail, in the same layout as every other mail (email-templates.server.ts):
@@ -172,6 +172,8 @@ export function organizerMessageTemplate({
   return emailLayout({
     subject: subjectFor(`${subject} (${event.title})`),
     name,
+    // The organizer's own "Hej alla!" is the greeting; the template adds none before it.
+    greet: !opensWithGreeting(body),
     blocks: [body, `Du får det här mejlet för att du är anmäld till ${event.title}, ${event.when}.`, { label: "Se din anmälan", url: pageUrl }],
   });
 }

@@ -131,3 +131,20 @@ export const AUDIT_LOG_HREF = `${ADMIN_HREF}/logg`;
 /** The audit log filtered (person, forum, fran, till) and paged (fore); empty values are left out. */
 export const auditLogHref = (filter: Record<string, string | undefined>) => withNext(AUDIT_LOG_HREF, filter);
 export const OUTBOX_HREF = `${ADMIN_HREF}/mejl`;
+
+/**
+ * Where a role's work starts: the workspace for organizers and admins, the
+ * moderation queue for moderators, nothing for members (null).
+ */
+export function workspaceHref(role: string): string | null {
+  if (role === "organizer" || role === "admin") return ADMIN_HREF;
+  if (role === "moderator") return MODERATION_QUEUE_HREF;
+  return null;
+}
+
+/** Where login goes when no page asked for it: the workspace of a role that has one, else the profile. */
+export const homeAfterLogin = (role: string) => workspaceHref(role) ?? "/profil";
+
+/** The guest list filtered to one group (the dashboard's numbers link to these). */
+export type GuestFilter = "plats" | "vantelista" | "obekraftade" | "avanmalda" | "narvarande";
+export const adminGuestListHref = (eventId: string, filter: GuestFilter) => `${adminRegistrationsHref(eventId)}?visa=${filter}`;

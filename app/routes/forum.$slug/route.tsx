@@ -5,6 +5,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Markdown } from "~/components/markdown";
 import { DateTime, DateTimeRange } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ManageLinks } from "~/components/manage-links";
 import { PageHeader } from "~/components/page-header";
 import { RegistrationForm } from "~/components/registration-form";
 import { getPublishedEventBySlug } from "~/models/event.server";
@@ -12,9 +13,9 @@ import { getPublicRecording } from "~/models/recording.server";
 import { listOpenPollCodes, listPublishedPolls } from "~/models/poll.server";
 import { PollChart } from "~/components/poll-chart";
 import { resultRowsFor } from "~/utils/poll-results";
-import { caseHref, eventCalendarHref, eventHref, municipalityHref, pollResultHref } from "~/utils/links";
+import { adminEventHref, adminRegistrationsHref, caseHref, eventCalendarHref, eventHref, municipalityHref, pollResultHref } from "~/utils/links";
 import { RecordingPlayer } from "~/components/recording-player";
-import { formatNumber } from "~/utils/format";
+import { formatFileSize } from "~/utils/format";
 import { env } from "~/utils/env.server";
 import { formatDateTime, formatTime } from "~/utils/format";
 import { eventJsonLd, serializeJsonLd } from "~/utils/json-ld";
@@ -88,6 +89,12 @@ export default function ForumEvent() {
         ) : null}
         {event.summary ? <p className="lead">{event.summary}</p> : null}
       </PageHeader>
+      <ManageLinks
+        links={[
+          { to: adminEventHref(event.id), label: "Redigera forumet" },
+          { to: adminRegistrationsHref(event.id), label: "Hantera anmälningar" },
+        ]}
+      />
 
       <div className="with-sidebar">
         <div>
@@ -107,7 +114,7 @@ export default function ForumEvent() {
                           <a href={`/material/${m.id}`} download>
                             {m.title}{" "}
                             <span className="muted">
-                              ({m.mimeType === "application/pdf" ? "PDF" : "PowerPoint"}, {formatNumber((m.sizeBytes ?? 0) / 1024 / 1024)} MB)
+                              ({m.mimeType === "application/pdf" ? "PDF" : "PowerPoint"}, {formatFileSize(m.sizeBytes ?? 0)})
                             </span>
                           </a>
                         ) : (

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
-import { ErrorSummary, SubmitButton, TextField, fieldId } from "~/components/forms";
+import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
 import { dismissFlags, getPostForModeration, hidePost, unhidePost } from "~/models/moderation.server";
 import { liftSuspension, suspendMember } from "~/models/suspension.server";
@@ -14,9 +14,10 @@ import { formValues, parseForm } from "~/utils/forms";
 import { badRequest, requireParam } from "~/utils/http.server";
 import { moderatePostHref, MODERATION_QUEUE_HREF, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
+import { SuspendSection } from "./suspend";
 import { parseFlagReason } from "~/utils/flags";
-import { ROLE_LABELS, type Role } from "~/utils/roles";
-import { postModerationSchema, suspendSchema, SUSPENSION_PERIODS } from "~/validation/moderation";
+import type { Role } from "~/utils/roles";
+import { postModerationSchema, suspendSchema } from "~/validation/moderation";
 
 export const meta: MetaFunction = () => pageMeta("Moderera inlägg", "Dölj eller visa ett inlägg, se dess historik och stäng av skribenten.");
 
@@ -120,6 +121,8 @@ export default function ModeratePost() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const saved = SAVED[searchParams.get("sparat") ?? ""];
+  // After each action the reason fields start empty: a hide reason must not become the unhide reason.
+  const freshKey = `${post.hiddenAt ?? "synligt"}-${flags.filter((f) => f.status === "open").length}-${author?.suspendedUntil ?? "aktiv"}`;
   const errors = actionData?.errors;
   const values = actionData?.values ?? {};
   const openFlags = flags.filter((f) => f.status === "open").length;
@@ -175,7 +178,7 @@ export default function ModeratePost() {
 
       <section className="section" aria-labelledby="atgard">
         <h2 id="atgard">{post.hiddenAt ? "Visa inlägget igen" : "Dölj inlägget"}</h2>
-        <Form method="post" noValidate>
+        <Form method="post" noValidate key={freshKey}>
           <TextField
             name="reason"
             label="Motivering"
@@ -241,67 +244,7 @@ export default function ModeratePost() {
         )}
       </section>
 
-      {author ? (
-        <section className="section" aria-labelledby="avstangning">
-          <h2 id="avstangning">Stäng av {author.name}</h2>
-          {author.suspendedUntil ? (
-            <>
-              <p>
-                {author.name} är avstängd från att skriva till <DateTime value={author.suspendedUntil} />.
-              </p>
-              <Form method="post" noValidate>
-                <input type="hidden" name="userId" value={author.id} />
-                <TextField name="suspendReason" label="Motivering för att häva avstängningen" maxLength={500} error={errors?.suspendReason} />
-                <SubmitButton secondary name="intent" value="lift" pendingText="Häver…">
-                  Häv avstängningen
-                </SubmitButton>
-              </Form>
-            </>
-          ) : author.canSuspend ? (
-            <Form method="post" noValidate>
-              <p>En avstängd medlem kan läsa men inte skriva, flagga eller rösta förrän perioden är slut.</p>
-              <input type="hidden" name="userId" value={author.id} />
-              <fieldset className={`field${errors?.period ? " field--error" : ""}`}>
-                <legend>Hur länge?</legend>
-                {errors?.period ? (
-                  <span className="field__error" id={`${fieldId("period")}-error`}>
-                    <span className="visually-hidden">Fel: </span>
-                    {errors.period}
-                  </span>
-                ) : null}
-                {SUSPENSION_PERIODS.map((p, i) => (
-                  <div className="choice" key={p.value}>
-                    <input
-                      type="radio"
-                      name="period"
-                      value={p.value}
-                      id={i === 0 ? fieldId("period") : `${fieldId("period")}-${p.value}`}
-                      defaultChecked={(values.period ?? "7") === p.value}
-                    />
-                    <label htmlFor={i === 0 ? fieldId("period") : `${fieldId("period")}-${p.value}`}>{p.label}</label>
-                  </div>
-                ))}
-              </fieldset>
-              <TextField
-                name="until"
-                type="date"
-                label="Datum (om du valde ett visst datum)"
-                hint="Avstängningen gäller till och med den dagen. Skriv som ÅÅÅÅ-MM-DD."
-                defaultValue={values.until}
-                error={errors?.until}
-              />
-              <TextField name="suspendReason" label="Motivering" hint="Sparas i loggen." maxLength={500} defaultValue={values.suspendReason} error={errors?.suspendReason} />
-              <SubmitButton name="intent" value="suspend" pendingText="Stänger av…">
-                Stäng av {author.name}
-              </SubmitButton>
-            </Form>
-          ) : (
-            <p>
-              {author.name} är {ROLE_LABELS[author.role].toLowerCase()} och kan inte stängas av av dig.
-            </p>
-          )}
-        </section>
-      ) : null}
+      {author ? <SuspendSection key={freshKey} author={author} errors={errors} values={values} /> : null}
     </>
   );
 }

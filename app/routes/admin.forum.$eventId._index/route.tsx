@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { DateTime } from "~/components/date-time";
 import { EventForm } from "~/components/event-form";
-import { Checkbox, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/components/forms";
+import { ConfirmAction } from "~/components/admin-feedback";
+import { Checkbox, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import {
   addAgendaItem,
   addSpeaker,
@@ -16,13 +17,13 @@ import {
   updateSpeaker,
 } from "~/models/event-program.server";
 import { cancelEvent, getEventForEdit, listAreaTags, publishEvent, unpublishEvent, updateEvent } from "~/models/event-admin.server";
+import { duplicateEvent } from "~/models/event-duplicate.server";
 import { listMunicipalities } from "~/models/reference.server";
 import { requireRole } from "~/models/auth.server";
 import { env } from "~/utils/env.server";
 import { eventFormValues, storedEventValues, type EventFormValues } from "~/utils/event-form-values";
 import { readFormData } from "~/utils/form-data.server";
-import { failureOf, type FieldErrors, formValues, type FormValues, parseForm } from "~/utils/forms";
-import { formatTime } from "~/utils/format";
+import { failureOf, type FieldErrors, formValues, parseForm } from "~/utils/forms";
 import { fillFreeSeats } from "~/models/registration-admin.server";
 import { eventStatusLabel } from "~/utils/labels";
 import { pageMeta } from "~/utils/meta";
@@ -30,6 +31,7 @@ import { renderPreview } from "~/models/preview.server";
 import { agendaItemSchema, EVENT_ARRAY_FIELDS, EVENT_FIELD_LABELS, eventSchema, moveSchema, rowSchema, speakerSchema } from "~/validation/event";
 import { ADMIN_EVENTS_HREF, adminEventHref, adminPollsHref, adminRecordingHref, adminRegistrationsHref, eventHref } from "~/utils/links";
 import { badRequest, requireParam } from "~/utils/http.server";
+import { ProgramSections } from "./program";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(`Ändra ${data.event.title}`, "Ändra forumet, programmet och talarna.") : pageMeta("Forumet finns inte", "Vi hittade inget forum.");
@@ -74,9 +76,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await fillFreeSeats(event.id);
       return redirect(`${base}?sparat=uppgifter`);
     }
+    case "duplicate": {
+      const copy = await duplicateEvent(user.id, event.id, String(formData.get("nextDate") ?? "").trim());
+      if (!copy.ok) return fail({ [copy.field]: copy.message });
+      return redirect(`${adminEventHref(copy.id)}?sparat=kopierat`);
+    }
     case "publish":
       return done(await publishEvent(user.id, event.id), `${base}?sparat=publicerat`);
     case "unpublish":
+      // The button sits behind a confirmation that says what happens to the registered people's links.
+      if (formData.get("confirmed") !== "ja") return fail({ form: "Bekräfta att forumet ska avpubliceras." });
       return done(await unpublishEvent(user.id, event.id), `${base}?sparat=avpublicerat`);
     case "cancel": {
       if (formData.get("confirmCancel") !== "on") {
@@ -130,14 +139,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const SAVED: Record<string, string> = {
+  kopierat: "Det här är en kopia som utkast, med programmet, talarna och inställningarna. Ändra titeln och lägg in den nya möteslänken, och publicera när allt är klart.",
   skapat: "Forumet är sparat som utkast. Lägg till program och talare, och publicera när allt är klart.",
   uppgifter: "Ändringarna är sparade.",
   publicerat: "Forumet är publicerat och syns nu under Forum.",
   avpublicerat: "Forumet är avpublicerat. Det syns inte längre på webbplatsen.",
-  program: "Programmet är sparat.",
-  "program-borttagen": "Programpunkten är borttagen.",
-  talare: "Talarna är sparade.",
-  "talare-borttagen": "Talaren är borttagen.",
 };
 
 const LABELS: Record<string, string> = {
@@ -151,6 +157,7 @@ const LABELS: Record<string, string> = {
   speakerMunicipalityCode: "Kommun",
   speakerBio: "Presentation",
   confirmCancel: "Ställ in",
+  nextDate: "Nästa forums dag",
 };
 
 export default function EditEvent() {
@@ -162,13 +169,8 @@ export default function EditEvent() {
   const intent = actionData?.intent ?? "";
   const failure = failureOf(actionData);
   const errorsFor = (...intents: string[]) => failureOf(actionData, ...intents)?.errors;
-  const rowValues = failure?.values ?? {};
   const isPast = new Date(event.endsAt) < new Date(now);
   const eventValues = actionData && (intent === "save" || intent === "preview") ? actionData.values : values;
-
-  // One agenda or speaker row is edited at a time (?andra=<id>), or the one whose save just failed.
-  const editingRow = (kind: "agenda" | "speaker", id: string) =>
-    (intent === `${kind}-update` && failure?.target === id) || (!intent.startsWith(`${kind}-update`) && editing === id);
 
   return (
     <>
@@ -224,13 +226,31 @@ export default function EditEvent() {
           </Form>
         ) : null}
         {event.status === "published" ? (
-          <Form method="post">
+          <>
             <p>Forumet är publicerat. Avpublicera det om det behöver döljas en stund; anmälningarna finns kvar.</p>
-            <SubmitButton secondary name="intent" value="unpublish" pendingText="Avpublicerar…">
-              Avpublicera
+            <ConfirmAction summary="Avpublicera" intent="unpublish" confirmLabel="Ja, avpublicera forumet">
+              {event.seatsTaken ? (
+                <p>
+                  {event.seatsTaken === 1 ? "En person är anmäld" : `${event.seatsTaken} personer är anmälda`}. Medan forumet är avpublicerat leder
+                  länkarna i deras mejl (forumets sida, kalenderfilen) till en sida som inte finns, och de får inget besked om det. Ska forumet inte
+                  bli av, ställ in det i stället: då får alla ett mejl.
+                </p>
+              ) : (
+                <p>Forumets sida försvinner från webbplatsen tills du publicerar det igen.</p>
+              )}
+            </ConfirmAction>
+          </>
+        ) : null}
+        <details className="section">
+          <summary>Kopiera som nästa forum</summary>
+          <Form method="post" noValidate>
+            <p>Ett nytt utkast med samma texter, inställningar, talare och program, samma tid på dagen. Anmälningar och möteslänk följer inte med.</p>
+            <TextField name="nextDate" type="date" label="Nästa forums dag" hint="ÅÅÅÅ-MM-DD" error={errorsFor("duplicate")?.nextDate} />
+            <SubmitButton secondary name="intent" value="duplicate" pendingText="Kopierar…">
+              Skapa utkastet
             </SubmitButton>
           </Form>
-        ) : null}
+        </details>
         {event.status !== "cancelled" && !isPast ? (
           <details className="section">
             <summary>Ställ in forumet</summary>
@@ -264,213 +284,7 @@ export default function EditEvent() {
         />
       </section>
 
-      <section className="section" aria-labelledby="program" id="program-avsnitt">
-        <h2 id="program">Program</h2>
-        {event.agenda.length ? (
-          <ol className="admin-rows">
-            {event.agenda.map((item, index) => (
-              <li key={item.id}>
-                {editingRow("agenda", item.id) ? (
-                  <AgendaForm
-                    intent="agenda-update"
-                    id={item.id}
-                    speakers={event.speakers}
-                    values={intent === "agenda-update" ? rowValues : { agendaTime: formatTime(item.startsAt).replace(".", ":"), agendaTitle: item.title, agendaSpeakerId: item.speakerId ?? "" }}
-                    errors={errorsFor("agenda-update")}
-                  />
-                ) : (
-                  <>
-                    <p>
-                      <strong>{formatTime(item.startsAt)}</strong> {item.title}
-                      {item.speaker ? ` – ${item.speaker.name}` : ""}
-                    </p>
-                    <div className="inline-form">
-                      <Link to={`?andra=${item.id}#program`}>
-                        Ändra<span className="visually-hidden"> {item.title}</span>
-                      </Link>
-                      <RowButtons kind="agenda" id={item.id} label={item.title} first={index === 0} last={index === event.agenda.length - 1} />
-                    </div>
-                  </>
-                )}
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <p>Programmet är tomt.</p>
-        )}
-        {!intent.startsWith("agenda-update") && !event.agenda.some((a) => a.id === editing) ? (
-          <>
-            <h3>Lägg till en programpunkt</h3>
-            <AgendaForm intent="agenda-add" speakers={event.speakers} values={intent === "agenda-add" ? rowValues : {}} errors={errorsFor("agenda-add")} />
-          </>
-        ) : null}
-      </section>
-
-      <section className="section" aria-labelledby="talare">
-        <h2 id="talare">Talare</h2>
-        {event.speakers.length ? (
-          <ol className="admin-rows">
-            {event.speakers.map((speaker, index) => (
-              <li key={speaker.id}>
-                {editingRow("speaker", speaker.id) ? (
-                  <SpeakerForm
-                    intent="speaker-update"
-                    id={speaker.id}
-                    municipalities={municipalities}
-                    values={
-                      intent === "speaker-update"
-                        ? rowValues
-                        : {
-                            speakerName: speaker.name,
-                            speakerTitle: speaker.title,
-                            speakerOrganisation: speaker.organisationName,
-                            speakerMunicipalityCode: speaker.municipalityCode ?? "",
-                            speakerBio: speaker.bio,
-                          }
-                    }
-                    errors={errorsFor("speaker-update")}
-                  />
-                ) : (
-                  <>
-                    <p>
-                      <strong>{speaker.name}</strong>
-                      {speaker.title ? `, ${speaker.title}` : ""}
-                      {speaker.organisationName ? `, ${speaker.organisationName}` : ""}
-                    </p>
-                    <div className="inline-form">
-                      <Link to={`?andra=${speaker.id}#talare`}>
-                        Ändra<span className="visually-hidden"> {speaker.name}</span>
-                      </Link>
-                      <RowButtons kind="speaker" id={speaker.id} label={speaker.name} first={index === 0} last={index === event.speakers.length - 1} />
-                    </div>
-                  </>
-                )}
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <p>Inga talare än.</p>
-        )}
-        {!intent.startsWith("speaker-update") && !event.speakers.some((s) => s.id === editing) ? (
-          <>
-            <h3>Lägg till en talare</h3>
-            <SpeakerForm intent="speaker-add" municipalities={municipalities} values={intent === "speaker-add" ? rowValues : {}} errors={errorsFor("speaker-add")} />
-          </>
-        ) : null}
-      </section>
+      <ProgramSections event={event} actionData={actionData} editing={editing} municipalities={municipalities} saved={saved} />
     </>
-  );
-}
-
-function RowButtons({ kind, id, label, first, last }: { kind: "agenda" | "speaker"; id: string; label: string; first: boolean; last: boolean }) {
-  const hidden = <span className="visually-hidden"> {label}</span>;
-  return (
-    <>
-      {!first ? (
-        <Form method="post">
-          <input type="hidden" name="id" value={id} />
-          <input type="hidden" name="direction" value="up" />
-          <button type="submit" className="button button--secondary button--small" name="intent" value={`${kind}-move`}>
-            Flytta upp{hidden}
-          </button>
-        </Form>
-      ) : null}
-      {!last ? (
-        <Form method="post">
-          <input type="hidden" name="id" value={id} />
-          <input type="hidden" name="direction" value="down" />
-          <button type="submit" className="button button--secondary button--small" name="intent" value={`${kind}-move`}>
-            Flytta ned{hidden}
-          </button>
-        </Form>
-      ) : null}
-      <Form method="post">
-        <input type="hidden" name="id" value={id} />
-        <button type="submit" className="button button--secondary button--small" name="intent" value={`${kind}-delete`}>
-          Ta bort{hidden}
-        </button>
-      </Form>
-    </>
-  );
-}
-
-function AgendaForm({
-  intent,
-  id,
-  speakers,
-  values,
-  errors,
-}: {
-  intent: "agenda-add" | "agenda-update";
-  id?: string;
-  speakers: { id: string; name: string }[];
-  values: FormValues;
-  errors?: FieldErrors;
-}) {
-  return (
-    <Form method="post" noValidate action={id ? `?andra=${id}` : undefined}>
-      {id ? <input type="hidden" name="id" value={id} /> : null}
-      <TextField name="agendaTime" label="Tid" hint="TT:MM, samma dag som forumet. Till exempel 13:10." defaultValue={values.agendaTime} error={errors?.agendaTime} inputMode="numeric" />
-      <TextField name="agendaTitle" label="Programpunkt" defaultValue={values.agendaTitle} error={errors?.agendaTitle} maxLength={300} />
-      <SelectField name="agendaSpeakerId" label="Talare (frivilligt)" defaultValue={String(values.agendaSpeakerId ?? "")} error={errors?.agendaSpeakerId}>
-        <option value="">Ingen talare</option>
-        {speakers.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.name}
-          </option>
-        ))}
-      </SelectField>
-      <div className="inline-form">
-        <SubmitButton name="intent" value={intent} pendingText="Sparar…">
-          {intent === "agenda-add" ? "Lägg till i programmet" : "Spara programpunkten"}
-        </SubmitButton>
-        {id ? <Link to="?#program">Avbryt</Link> : null}
-      </div>
-    </Form>
-  );
-}
-
-function SpeakerForm({
-  intent,
-  id,
-  municipalities,
-  values,
-  errors,
-}: {
-  intent: "speaker-add" | "speaker-update";
-  id?: string;
-  municipalities: { code: string; name: string; countyName: string }[];
-  values: FormValues;
-  errors?: FieldErrors;
-}) {
-  return (
-    <Form method="post" noValidate action={id ? `?andra=${id}` : undefined}>
-      {id ? <input type="hidden" name="id" value={id} /> : null}
-      <TextField name="speakerName" label="Namn" defaultValue={values.speakerName} error={errors?.speakerName} maxLength={200} />
-      <TextField name="speakerTitle" label="Titel (frivilligt)" defaultValue={values.speakerTitle} error={errors?.speakerTitle} maxLength={200} />
-      <SelectField name="speakerMunicipalityCode" label="Kommun (frivilligt)" defaultValue={String(values.speakerMunicipalityCode ?? "")} error={errors?.speakerMunicipalityCode}>
-        <option value="">Ingen kommun</option>
-        {municipalities.map((m) => (
-          <option key={m.code} value={m.code}>
-            {m.name} ({m.countyName})
-          </option>
-        ))}
-      </SelectField>
-      <TextField
-        name="speakerOrganisation"
-        label="Organisation (frivilligt)"
-        hint="Till exempel Borlänge kommun, eller en region eller ett företag."
-        defaultValue={values.speakerOrganisation}
-        error={errors?.speakerOrganisation}
-        maxLength={200}
-      />
-      <TextArea name="speakerBio" label="Kort presentation (frivilligt)" defaultValue={values.speakerBio} error={errors?.speakerBio} rows={3} maxLength={2000} />
-      <div className="inline-form">
-        <SubmitButton name="intent" value={intent} pendingText="Sparar…">
-          {intent === "speaker-add" ? "Lägg till talaren" : "Spara talaren"}
-        </SubmitButton>
-        {id ? <Link to="?#talare">Avbryt</Link> : null}
-      </div>
-    </Form>
   );
 }

@@ -7,13 +7,13 @@ import { addChapter, addMaterial, deleteChapter, deleteMaterial, getRecordingFor
 import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { failureOf, formValues, parseForm } from "~/utils/forms";
-import { formatNumber } from "~/utils/format";
 import { pageMeta } from "~/utils/meta";
 import { checkMaterialFile, readMultipartForm, removeUpload, storeUpload } from "~/utils/upload.server";
 import { formatTimestamp } from "~/utils/video";
 import { chapterSchema, materialFileTitleSchema, materialLinkSchema, recordingSchema, rowSchema } from "~/validation/event";
 import { ADMIN_EVENTS_HREF, adminEventHref, adminRecordingHref, eventHref } from "~/utils/links";
 import { badRequest, requireParam } from "~/utils/http.server";
+import { ChaptersSection, MaterialsSection } from "./parts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -121,10 +121,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const SAVED: Record<string, string> = {
   video: "Inspelningen är sparad.",
-  kapitel: "Kapitlet är tillagt.",
-  "kapitel-borttaget": "Kapitlet är borttaget.",
-  material: "Materialet är tillagt.",
-  "material-borttaget": "Materialet är borttaget.",
 };
 
 const LABELS: Record<string, string> = {
@@ -222,101 +218,9 @@ export default function RecordingAdmin() {
 
           {recording ? (
             <>
-              <section className="section" aria-labelledby="kapitel">
-                <h2 id="kapitel">Kapitel</h2>
-                {recording.chapters.length ? (
-                  <ol className="admin-rows">
-                    {recording.chapters.map((chapter) => (
-                      <li key={chapter.id} className="inline-form">
-                        <span>
-                          <strong>{formatTimestamp(chapter.startSeconds)}</strong> {chapter.title}
-                        </span>
-                        <Form method="post">
-                          <input type="hidden" name="id" value={chapter.id} />
-                          <button type="submit" className="button button--secondary button--small" name="intent" value="chapter-delete">
-                            Ta bort<span className="visually-hidden"> kapitlet {chapter.title}</span>
-                          </button>
-                        </Form>
-                      </li>
-                    ))}
-                  </ol>
-                ) : (
-                  <p>Inga kapitel än.</p>
-                )}
-                <h3>Lägg till ett kapitel</h3>
-                <Form method="post" noValidate>
-                  <TextField
-                    name="chapterTime"
-                    label="Börjar vid"
-                    hint="mm:ss eller tt:mm:ss från videons början, till exempel 12:30."
-                    defaultValue={valuesFor("chapter-add").chapterTime}
-                    error={errorsFor("chapter-add")?.chapterTime}
-                  />
-                  <TextField name="chapterTitle" label="Kapitlets namn" defaultValue={valuesFor("chapter-add").chapterTitle} error={errorsFor("chapter-add")?.chapterTitle} maxLength={200} />
-                  <SubmitButton name="intent" value="chapter-add" pendingText="Lägger till…">
-                    Lägg till kapitlet
-                  </SubmitButton>
-                </Form>
-              </section>
+              <ChaptersSection chapters={recording.chapters} actionData={actionData} saved={searchParams.get("sparat")} />
 
-              <section className="section" aria-labelledby="material">
-                <h2 id="material">Material</h2>
-                {recording.materials.length ? (
-                  <ul className="admin-rows">
-                    {recording.materials.map((m) => (
-                      <li key={m.id} className="inline-form">
-                        <span>
-                          {m.kind === "file" ? (
-                            <a href={`/material/${m.id}`}>{m.title}</a>
-                          ) : (
-                            <a href={m.url ?? "#"} rel="noopener noreferrer">
-                              {m.title}
-                            </a>
-                          )}{" "}
-                          <span className="muted">
-                            {m.kind === "file"
-                              ? `(${m.mimeType === "application/pdf" ? "PDF" : "PowerPoint"}, ${formatNumber((m.sizeBytes ?? 0) / 1024 / 1024)} MB)`
-                              : "(länk)"}
-                          </span>
-                        </span>
-                        <Form method="post">
-                          <input type="hidden" name="id" value={m.id} />
-                          <button type="submit" className="button button--secondary button--small" name="intent" value="material-delete">
-                            Ta bort<span className="visually-hidden"> {m.title}</span>
-                          </button>
-                        </Form>
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <p>Inget material än.</p>
-                )}
-
-                <h3>Ladda upp bilder</h3>
-                <Form method="post" encType="multipart/form-data" noValidate>
-                  <TextField name="fileTitle" label="Namn" hint="Till exempel Borlänges presentation." defaultValue={valuesFor("material-file").fileTitle} error={errorsFor("material-file")?.fileTitle} maxLength={200} />
-                  <TextField
-                    name="materialFile"
-                    label="Fil"
-                    type="file"
-                    hint="PDF eller PowerPoint (.pptx), högst 20 MB."
-                    error={errorsFor("material-file")?.materialFile}
-                    accept=".pdf,.pptx,application/pdf,application/vnd.openxmlformats-officedocument.presentationml.presentation"
-                  />
-                  <SubmitButton name="intent" value="material-file" pendingText="Laddar upp…">
-                    Ladda upp filen
-                  </SubmitButton>
-                </Form>
-
-                <h3>Lägg till en länk</h3>
-                <Form method="post" noValidate>
-                  <TextField name="materialTitle" label="Namn" defaultValue={valuesFor("material-link").materialTitle} error={errorsFor("material-link")?.materialTitle} maxLength={200} />
-                  <TextField name="materialUrl" label="Länk" type="url" hint="Måste börja med https://." defaultValue={valuesFor("material-link").materialUrl} error={errorsFor("material-link")?.materialUrl} />
-                  <SubmitButton name="intent" value="material-link" pendingText="Lägger till…">
-                    Lägg till länken
-                  </SubmitButton>
-                </Form>
-              </section>
+              <MaterialsSection materials={recording.materials} actionData={actionData} saved={searchParams.get("sparat")} />
             </>
           ) : null}
         </>

@@ -1,0 +1,133 @@
+import { expect, test } from "@playwright/test";
+import { cleanUp, cleanUpEvents, createSmallEvent, createUserWithSession, logInAs } from "./db";
+
+// The organizer's add-forms start empty after each save (a kept speaker once put
+// the wrong name on a public programme), the message stands beside the action,
+// and deleting or unpublishing asks first and says what will follow.
+
+test.afterAll(async () => {
+  await cleanUpEvents();
+  await cleanUp();
+});
+
+test("two agenda items in a row each get the right speaker, and deleting a speaker asks first", async ({ page, context, baseURL }) => {
+  await logInAs(context, await createUserWithSession({ role: "organizer" }), baseURL!);
+  const event = await createSmallEvent({ capacity: 10 });
+  await page.goto(`/admin/forum/${event.id}`);
+
+  const speakers = page.getByRole("region", { name: "Talare" });
+  for (const name of ["Anna Andersson", "Bo Berg"]) {
+    await speakers.getByLabel("Namn").fill(name);
+    await speakers.getByRole("button", { name: "Lägg till talaren" }).click();
+    await expect(speakers.getByRole("status")).toHaveText("Talarna är sparade.");
+    await expect(speakers.locator("strong", { hasText: name })).toBeVisible();
+    await expect(speakers.getByLabel("Namn")).toHaveValue("");
+  }
+
+  const program = page.getByRole("region", { name: "Program" });
+  await program.getByLabel("Tid").fill("13:00");
+  await program.getByLabel("Programpunkt").fill("Välkommen");
+  await program.getByLabel("Talare (frivilligt)").selectOption({ label: "Bo Berg" });
+  await program.getByRole("button", { name: "Lägg till i programmet" }).click();
+  await expect(program.getByRole("status")).toHaveText("Programmet är sparat.");
+  await expect(program.getByText("Välkommen – Bo Berg")).toBeVisible();
+  // The form is empty again: the next item does not inherit Bo Berg.
+  await expect(program.getByLabel("Programpunkt")).toHaveValue("");
+  await expect(program.getByLabel("Talare (frivilligt)")).toHaveValue("");
+  await program.getByLabel("Tid").fill("13:10");
+  await program.getByLabel("Programpunkt").fill("Borlänges resa");
+  await program.getByLabel("Talare (frivilligt)").selectOption({ label: "Anna Andersson" });
+  await program.getByRole("button", { name: "Lägg till i programmet" }).click();
+  await expect(program.getByText("Borlänges resa – Anna Andersson")).toBeVisible();
+  await expect(program.getByText("Välkommen – Bo Berg")).toBeVisible();
+
+  // Deleting a speaker says what follows before anything happens.
+  await speakers.locator("summary", { hasText: "Ta bort Bo Berg" }).click();
+  await expect(speakers.getByText("Programpunkter med Bo Berg står kvar, utan talare.")).toBeVisible();
+  await expect(speakers.locator("strong", { hasText: "Bo Berg" })).toBeVisible();
+  await speakers.getByRole("button", { name: "Ja, ta bort Bo Berg" }).click();
+  await expect(speakers.getByRole("status")).toContainText("Talaren är borttagen");
+  await expect(program.getByText(/13\.00 Välkommen$/)).toBeVisible();
+
+  // "Duplicate as next forum": a draft with the programme and speakers, on the new day at the same time.
+  const next = new Date(Date.now() + 60 * 24 * 3600_000).toISOString().slice(0, 10);
+  await page.getByText("Kopiera som nästa forum").click();
+  await page.getByLabel("Nästa forums dag").fill(next);
+  await page.getByRole("button", { name: "Skapa utkastet" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Det här är en kopia som utkast");
+  expect(page.url()).not.toContain(event.id);
+  await expect(page.locator(".lead .badge")).toHaveText("Utkast");
+  await expect(program.getByText(/13\.10 Borlänges resa – Anna Andersson$/)).toBeVisible();
+  await expect(speakers.locator("strong", { hasText: "Anna Andersson" })).toBeVisible();
+});
+
+test("unpublishing a forum with registrations asks first and says the mailed links stop working", async ({ page, context, baseURL }) => {
+  await logInAs(context, await createUserWithSession({ role: "organizer" }), baseURL!);
+  const event = await createSmallEvent({ capacity: 10 });
+  const { registerSomeone } = await import("./db");
+  await registerSomeone(event.id);
+  await page.goto(`/admin/forum/${event.id}`);
+  await page.getByText("Avpublicera", { exact: true }).click();
+  await expect(page.getByText(/En person är anmäld\. Medan forumet är avpublicerat leder länkarna i deras mejl/)).toBeVisible();
+  await page.getByRole("button", { name: "Ja, avpublicera forumet" }).click();
+  await expect(page.getByRole("status")).toHaveText("Forumet är avpublicerat. Det syns inte längre på webbplatsen.");
+
+});
+
+test("a message to participants shows the real mail, sends a test to the organizer and asks 'Skicka till N deltagare?' first", async ({ page, context, baseURL }) => {
+  const organizer = await createUserWithSession({ role: "organizer" });
+  await logInAs(context, organizer, baseURL!);
+  const event = await createSmallEvent({ capacity: 10 });
+  const { registerSomeone } = await import("./db");
+  for (let i = 0; i < 3; i++) await registerSomeone(event.id);
+  await page.goto(`/admin/forum/${event.id}/anmalningar`);
+  const mail = page.getByRole("region", { name: "Utskick" });
+  await mail.getByLabel("Rubrik").fill("Praktisk information");
+  await mail.getByLabel("Meddelande").fill("Hej alla!\n\nVi börjar 13.00 och länken kommer i påminnelsen.");
+
+  await mail.getByRole("button", { name: "Förhandsgranska" }).click();
+  const preview = mail.getByRole("region", { name: /Förhandsgranskning/ });
+  await expect(preview).toContainText("Praktisk information");
+  // The organizer's own greeting is the only one: no "Hej Testperson!" before it.
+  await expect(preview.locator("pre")).toHaveText(/^Hej alla!\n\nVi börjar 13\.00/);
+  await expect(preview).toContainText("Du får det här mejlet för att du är anmäld till");
+  await expect(mail.getByLabel("Meddelande")).toHaveValue(/Vi börjar 13\.00/);
+
+  await mail.getByRole("button", { name: "Skicka ett test till mig" }).click();
+  await expect(mail.getByRole("status")).toContainText(`Ett testmejl är på väg till ${organizer.email}`);
+  const { waitForMail } = await import("../app/test/smtp-sink");
+  const { E2E_MAIL_DIR } = await import("./paths");
+  const test = await waitForMail(E2E_MAIL_DIR, { to: organizer.email, subjectIncludes: "TEST: Praktisk information", timeoutMs: 20_000 });
+  expect(test.text).toContain("Vi börjar 13.00");
+  expect(test.raw).toMatch(/^Reply-To: .*@/m);
+
+  await mail.getByRole("button", { name: "Skicka till alla med plats" }).click();
+  await expect(mail.getByRole("alert")).toContainText("Skicka till 3 deltagare?");
+  await mail.getByRole("button", { name: "Ja, skicka till 3 deltagare" }).click();
+  await expect(mail.getByRole("status")).toHaveText("Meddelandet är lagt i utkorgen till 3 personer.");
+  await expect(mail.getByLabel("Rubrik")).toHaveValue("");
+});
+
+test("a draft case survives an accidental navigation, and leaving with unsaved changes asks first", async ({ page, context, baseURL }) => {
+  await logInAs(context, await createUserWithSession({ role: "organizer" }), baseURL!);
+  await page.goto("/admin/case/ny");
+  await page.getByLabel("Rubrik").fill("Prognoser i hemtjänsten");
+  await page.getByLabel("Sammanfattning").fill("Ett utkast som inte får försvinna.");
+
+  // A click on a link inside the site asks first; saying no stays on the page.
+  let asked = "";
+  page.once("dialog", (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await page.getByRole("navigation", { name: "Arrangörsverktyg" }).getByRole("link", { name: "Forum" }).click();
+  await expect.poll(() => asked).toContain("ändringar som inte är sparade");
+  await expect(page).toHaveURL(/\/admin\/case\/ny$/);
+
+  // A full navigation away (a typed address, a closed tab) and back: the text is offered back.
+  await page.goto("/admin");
+  await page.goto("/admin/case/ny");
+  await expect(page.getByRole("status")).toContainText("Vi har tagit fram texten du skrev");
+  await expect(page.getByLabel("Rubrik")).toHaveValue("Prognoser i hemtjänsten");
+  await expect(page.getByLabel("Sammanfattning")).toHaveValue("Ett utkast som inte får försvinna.");
+});
