@@ -61,6 +61,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return guestListAction(user, event, await readFormData(request));
 }
 
+const OWN_NOTICE = /^(add|message.*|invite|reminder)$/;
+
 export default function Registrations() {
   const { event, query, guests, counts, subscribers, invited, municipalities, started, full } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -79,7 +81,8 @@ export default function Registrations() {
       <ErrorSummary errors={failure?.intent === "add" || failure?.intent?.startsWith("message") ? undefined : failure?.errors} />
 
       <GuestFilters eventId={event.id} query={query} guests={guests} />
-      <SavedNotice message={result?.ok && result.intent !== "add" && !result.intent.startsWith("message") ? message : null} />
+      {/* The add form and the mailings show their own outcome beside their buttons. */}
+      <SavedNotice message={result?.ok && !OWN_NOTICE.test(result.intent) ? message : null} />
       <GuestTable eventId={event.id} query={query} guests={guests} started={started} full={full} capacity={event.capacity} confirm={confirm} />
       <AddGuest municipalities={municipalities} result={result} message={result?.ok && result.intent === "add" ? message : null} />
 
