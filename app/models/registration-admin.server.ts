@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
-import { eventReminderTemplate, organizerMessageTemplate } from "~/utils/forum-email-templates.server";
+import { organizerMessageTemplate } from "~/utils/forum-email-templates.server";
 import { toStockholmInputValue } from "~/utils/format";
-import { cancelRegistrationUrl, registrationPageUrl } from "~/utils/signed-links.server";
+import { registrationPageUrl } from "~/utils/signed-links.server";
 import { recordAudit } from "./audit.server";
 import { lockEventOrganizing, lockEventSeats } from "./locks.server";
 import { enqueueEmail } from "./outbox.server";
-import { calendarAttachment, eventSelect, mailInfo, NotChanged, promoteFromWaitlist, queueConfirmed, takeSeat } from "./registration-seats.server";
+import { eventSelect, mailInfo, NotChanged, promoteFromWaitlist, queueConfirmed, takeSeat } from "./registration-seats.server";
 import { transaction, TX_OPTIONS } from "./transaction.server";
 
 /**
@@ -60,7 +60,7 @@ export async function promoteManually(registrationId: string, actorId: string, n
 }
 
 // ---------------------------------------------------------------------------
-// Lists, counts, attendance, export, messages and reminders
+// Lists, counts, attendance, export and messages
 // ---------------------------------------------------------------------------
 
 const adminRowSelect = {
@@ -230,36 +230,4 @@ export async function messageConfirmed(eventId: string, { subject, body }: { sub
     }
   }, TX_OPTIONS);
   return queued;
-}
-
-/**
- * Queues the reminder to everyone with a seat, once per event: the conditional
- * update of reminderSentAt lets exactly one caller (click or scheduled job, in any
- * process) through.
- */
-export async function sendReminder(eventId: string, { actorId = null, now = new Date() }: { actorId?: string | null; now?: Date } = {}): Promise<{ sent: boolean; recipients: number }> {
-  const event = await prisma.event.findUnique({ where: { id: eventId }, select: eventSelect });
-  if (!event || event.status !== "published" || event.startsAt <= now) return { sent: false, recipients: 0 };
-  return transaction(async (tx) => {
-    const { count } = await tx.event.updateMany({ where: { id: eventId, reminderSentAt: null }, data: { reminderSentAt: now } });
-    if (count !== 1) return { sent: false, recipients: 0 };
-    const people = await tx.registration.findMany({ where: { eventId, status: "confirmed" }, select: { id: true, name: true, email: true } });
-    for (const p of people) {
-      const mail = eventReminderTemplate({ name: p.name, event: mailInfo(event), joinUrl: event.joinUrl, cancelUrl: cancelRegistrationUrl(p.id) });
-      await enqueueEmail({ to: p.email, ...mail, kind: "registration-reminder", dedupeKey: `reminder:${eventId}:${p.id}`, attachments: [calendarAttachment(event, { withJoinUrl: true })] }, tx);
-    }
-    await recordAudit(tx, { actorId, action: "registrations.reminder", entityType: "Event", entityId: eventId, detail: { recipients: people.length, scheduled: actorId === null } });
-    return { sent: true, recipients: people.length };
-  }, TX_OPTIONS);
-}
-
-/** The scheduled job: reminders for published events that start within the next 24 hours. */
-export async function sendDueReminders(now: Date = new Date()): Promise<number> {
-  const due = await prisma.event.findMany({
-    where: { status: "published", reminderSentAt: null, startsAt: { gt: now, lte: new Date(now.getTime() + 24 * 3600_000) } },
-    select: { id: true },
-  });
-  let sent = 0;
-  for (const { id } of due) if ((await sendReminder(id, { now })).sent) sent++;
-  return sent;
 }

@@ -7,10 +7,9 @@ import {
   exportRegistrations,
   messageConfirmed,
   promoteManually,
-  sendDueReminders,
-  sendReminder,
   setAttendance,
 } from "./registration-admin.server";
+import { sendDueReminders, sendEarlyReminder } from "./registration-reminders.server";
 import { registrationClosedReason } from "./registration-seats.server";
 
 const HOUR = 3600_000;
@@ -162,7 +161,7 @@ describe("registration", () => {
     expect(mail?.text).not.toContain("spam.example");
   });
 
-  it("organizer tools: manual promote, attendance, counts, export, message and a reminder that runs once", async () => {
+  it("organizer tools: manual promote, attendance, counts, export, message and a scheduled reminder that reaches each person once", async () => {
     const { id } = await makeEvent("arrangor", { capacity: 1, days: 0.5 });
     const org = await prisma.user.create({ data: { email: "org2@kommunforum.example", name: "Org", role: "organizer" }, select: { id: true } });
     const a = await registerForEvent(person(id, "o1"));
@@ -189,9 +188,11 @@ describe("registration", () => {
     expect(await messageConfirmed(id, { subject: "Praktisk info", body: "Vi börjar 13.00." }, org.id)).toBe(2);
     expect(await messageConfirmed(id, { subject: "Praktisk info", body: "Vi börjar 13.00." }, org.id)).toBe(0);
 
-    expect(await sendDueReminders()).toBe(1);
-    expect((await sendReminder(id, { actorId: org.id })).sent).toBe(false);
+    expect(await sendDueReminders()).toBe(2);
+    expect(await sendDueReminders()).toBe(0);
     expect(await prisma.outboxEmail.count({ where: { kind: "registration-reminder" } })).toBe(2);
+    // An early send after the scheduled one is the organizer's own, to everyone with a seat.
+    expect(await sendEarlyReminder(id, org.id)).toEqual({ outcome: "sent", recipients: 2 });
     const actions = (await prisma.auditLog.findMany({ where: { entityId: { in: [id, a.registrationId, b.registrationId] } }, select: { action: true } })).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(["registration.promote", "registration.attended", "registrations.export", "registrations.message", "registrations.reminder"]));
   });

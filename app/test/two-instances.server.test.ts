@@ -1,9 +1,9 @@
 // Two app instances on ONE PostgreSQL database, as behind a load balancer
 // (issue 9, docs/deployment.md): both run the background jobs and send to the
 // same SMTP sink. Checks that the outbox never sends a mail twice (rows are
-// claimed with FOR UPDATE SKIP LOCKED), that the reminder job runs once, not
-// once per instance (Event.reminderSentAt is claimed with a conditional
-// update), and that a vote on instance A reaches a presenter stream served by
+// claimed with FOR UPDATE SKIP LOCKED), that the scheduled reminder reaches
+// each person once, not once per instance (sendScheduledReminder locks the
+// event row and picks, under the lock, who has no reminder yet), and that a vote on instance A reaches a presenter stream served by
 // instance B (LISTEN/NOTIFY in app/utils/poll-bus.server.ts).
 //
 // Runs only on `npm run test:pg` (TEST_PG_URL set): on SQLite there is one
@@ -167,7 +167,7 @@ describe.skipIf(!pgRun || !buildExists())("two instances on one PostgreSQL datab
     }
   }, 60_000);
 
-  it("the reminder job runs once, not once per instance", async () => {
+  it("the scheduled reminder reaches each person once, not once per instance", async () => {
     // Each instance's first reminder run comes 30 s after it starts (reminder-job.server.ts).
     const reminders = () => sink!.readMails().filter((m) => m.envelope.to.some((to) => to.startsWith("paminn-")));
     await until("the reminders", () => reminders().length >= REMINDER_RECIPIENTS, Math.max(0, startedAt + 60_000 - Date.now()));

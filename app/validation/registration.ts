@@ -60,7 +60,8 @@ export const organizerRegistrationActionSchema = z.discriminatedUnion(
     }),
     z.object({ intent: z.literal("attended"), registrationId }),
     z.object({ intent: z.literal("absent"), registrationId }),
-    z.object({ intent: z.literal("reminder") }),
+    // "Send the reminder now" asks first, with the number of recipients.
+    z.object({ intent: z.literal("reminder"), confirmed: z.literal("ja").optional() }),
     z.object({ intent: z.literal("invite") }),
     // Preview, a test to the organizer, then the send itself, which the page confirms with the number of recipients.
     z.object({ intent: z.enum(["message", "message-preview", "message-test"]), subject: messageSubject, body: messageBody, confirmed: z.literal("ja").optional() }),

@@ -2,7 +2,8 @@ import { json } from "@remix-run/node";
 import { addGuestByHand, guestNames } from "~/models/guest-list.server";
 import { sendInvitations } from "~/models/invitation.server";
 import { cancelRegistration } from "~/models/registration.server";
-import { countMessageRecipients, messageConfirmed, promoteManually, renderMessage, sendReminder, sendTestMessage, setAttendance } from "~/models/registration-admin.server";
+import { countMessageRecipients, messageConfirmed, promoteManually, renderMessage, sendTestMessage, setAttendance } from "~/models/registration-admin.server";
+import { countEarlyReminderRecipients, sendEarlyReminder } from "~/models/registration-reminders.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { guestAddSchema, organizerRegistrationActionSchema } from "~/validation/registration";
@@ -71,9 +72,14 @@ export async function guestListAction(actor: { id: string; name: string; email: 
       return done(BULK_DONE[d.bulkAction]!(n));
     }
     case "reminder": {
-      const r = await sendReminder(event.id, { actorId });
-      if (!r.sent) return badRequest({ form: "Påminnelsen är redan skickad, eller forumet har redan börjat." }, {}, { intent });
-      return done(`Påminnelsen är lagd i utkorgen till ${r.recipients} personer.`);
+      if (d.confirmed !== "ja") return json({ ok: true as const, intent: d.intent, confirmReminder: { count: await countEarlyReminderRecipients(event.id) } });
+      const r = await sendEarlyReminder(event.id, actorId);
+      if (r.outcome !== "sent") return badRequest({ form: "Påminnelser kan bara skickas för publicerade forum som inte har börjat." }, {}, { intent });
+      return done(
+        r.recipients
+          ? `Påminnelsen är lagd i utkorgen till ${r.recipients} ${r.recipients === 1 ? "person" : "personer"}. Den schemalagda påminnelsen skickas ändå.`
+          : "Alla med plats har redan fått en påminnelse i förväg.",
+      );
     }
     case "invite": {
       const r = await sendInvitations(event.id, actorId);

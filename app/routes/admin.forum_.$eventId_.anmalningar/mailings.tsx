@@ -1,13 +1,13 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { SavedNotice } from "~/components/admin-feedback";
-import { DateTime } from "~/components/date-time";
 import { SubmitButton, TextArea, TextField } from "~/components/forms";
 import { failureOf } from "~/utils/forms";
+import { ReminderSchedule } from "./reminder-schedule";
 import type { action, loader } from "./route";
 
 /**
- * The registrations page's mailings: the reminder, the invitation to the list,
+ * The registrations page's mailings: the reminder schedule (reminder-schedule.tsx), the invitation to the list,
  * and a message to everyone with a seat that cannot go wrong: a preview of the
  * real mail right under its button, a test to the organizer's own address, and
  * "Skicka till 26 deltagare?" before anything goes out. Works without JavaScript.
@@ -16,7 +16,7 @@ import type { action, loader } from "./route";
 type LoaderData = SerializeFrom<typeof loader>;
 type Result = SerializeFrom<typeof action> | undefined;
 
-export function Mailings({ event, subscribers, invited, result }: { event: LoaderData["event"]; subscribers: number; invited: number; result: Result }) {
+export function Mailings({ reminder, started, subscribers, invited, result }: { reminder: LoaderData["reminder"]; started: boolean; subscribers: number; invited: number; result: Result }) {
   const failure = failureOf(result, "message", "message-preview", "message-test");
   const ok = result?.ok && result.intent.startsWith("message") ? result : null;
   const values = (ok && "values" in ok ? ok.values : failure?.values) ?? {};
@@ -30,21 +30,7 @@ export function Mailings({ event, subscribers, invited, result }: { event: Loade
     <section className="section" aria-labelledby="utskick">
       <h2 id="utskick">Utskick</h2>
       <SavedNotice message={otherNotice} />
-      <h3>Påminnelse</h3>
-      {event.reminderSentAt ? (
-        <p>
-          Påminnelsen skickades <DateTime value={event.reminderSentAt} />.
-        </p>
-      ) : (
-        <>
-          <p>Skickas automatiskt dagen före forumet. Du kan också skicka den nu; den går bara ut en gång.</p>
-          <Form method="post">
-            <SubmitButton name="intent" value="reminder" secondary pendingText="Skickar…">
-              Skicka påminnelsen nu
-            </SubmitButton>
-          </Form>
-        </>
-      )}
+      <ReminderSchedule reminder={reminder} started={started} result={result} />
       <h3>Inbjudan till listan</h3>
       <p>
         {subscribers} bekräftade prenumeranter. {invited} har fått inbjudan till det här forumet. Varje person får inbjudan en gång, även om du trycker igen.

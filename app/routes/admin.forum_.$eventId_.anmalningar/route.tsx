@@ -10,6 +10,7 @@ import { listGuests, parseGuestQuery } from "~/models/guest-list.server";
 import { countActiveSubscribers, countInvitationsSent } from "~/models/invitation.server";
 import { listMunicipalities } from "~/models/reference.server";
 import { countRegistrations, getEventForOrganizer } from "~/models/registration-admin.server";
+import { reminderSchedule } from "~/models/registration-reminders.server";
 import { requireRole } from "~/models/auth.server";
 import { failureOf } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
@@ -35,12 +36,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
   const event = await eventOr404(params);
   const query = parseGuestQuery(new URL(request.url).searchParams);
-  const [guests, counts, subscribers, invited, municipalities] = await Promise.all([
+  const [guests, counts, subscribers, invited, municipalities, reminder] = await Promise.all([
     listGuests(event.id, query),
     countRegistrations(event.id),
     countActiveSubscribers(),
     countInvitationsSent(event.id),
     listMunicipalities(),
+    reminderSchedule(event),
   ]);
   return json({
     event: { ...event, joinUrl: undefined },
@@ -50,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     subscribers,
     invited,
     municipalities,
+    reminder,
     started: event.startsAt <= new Date(),
     full: event.capacity !== null && event.seatsTaken >= event.capacity,
   });
@@ -64,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const OWN_NOTICE = /^(add|message.*|invite|reminder)$/;
 
 export default function Registrations() {
-  const { event, query, guests, counts, subscribers, invited, municipalities, started, full } = useLoaderData<typeof loader>();
+  const { event, query, guests, counts, subscribers, invited, municipalities, reminder, started, full } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = failureOf(result);
   const message = result?.ok && "message" in result ? result.message : null;
@@ -88,7 +91,7 @@ export default function Registrations() {
 
       <Distribution counts={counts} />
 
-      <Mailings event={event} subscribers={subscribers} invited={invited} result={result} />
+      <Mailings reminder={reminder} started={started} subscribers={subscribers} invited={invited} result={result} />
     </>
   );
 }

@@ -1,0 +1,31 @@
+import { expect, test } from "@playwright/test";
+import { cleanUp, cleanUpEvents, createSmallEvent, createUserWithSession, logInAs, registerSomeone } from "./db";
+import { expectNoSeriousViolations } from "./fixtures";
+
+// Reminders are a schedule: sending one early asks first with the count and
+// leaves the scheduled reminder (24 hours before the start) in place.
+
+test.afterAll(async () => {
+  await cleanUpEvents();
+  await cleanUp();
+});
+
+test("an early reminder asks first with the count and leaves the scheduled one in place", async ({ page, context, baseURL }) => {
+  await logInAs(context, await createUserWithSession({ role: "organizer" }), baseURL!);
+  const event = await createSmallEvent({ capacity: 5 });
+  await registerSomeone(event.id);
+  await registerSomeone(event.id);
+  await page.goto(`/admin/forum/${event.id}/anmalningar`);
+  const schedule = page.locator("#paminnelse-schema");
+  await expect(schedule).toContainText(/^Påminnelsen skickas automatiskt \S+ \d+ \S+ \d{4} kl\. \d\d\.\d\d \(24 timmar före start\)\.$/);
+
+  await page.getByRole("button", { name: "Skicka en påminnelse nu …" }).click();
+  const question = page.getByRole("alert").filter({ hasText: "Skicka påminnelse nu till 2 deltagare?" });
+  await expect(question).toContainText("Den schemalagda påminnelsen skickas ändå.");
+  await question.getByRole("button", { name: "Ja, skicka till 2 deltagare" }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: "Påminnelsen är lagd i utkorgen till 2 personer." }).first()).toBeVisible();
+  await expect(schedule).toContainText("Påminnelsen skickas automatiskt");
+  await expect(schedule).toContainText("(24 timmar före start). 2 deltagare har fått en påminnelse i förväg.");
+  await expectNoSeriousViolations(page);
+});
