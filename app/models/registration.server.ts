@@ -3,6 +3,7 @@ import { registrationCancelledTemplate } from "~/utils/forum-email-templates.ser
 import { recordAudit } from "./audit.server";
 import { subscribeInTransaction } from "./invitation.server";
 import { lockEventSeats } from "./locks.server";
+import { municipalityExists } from "./reference.server";
 import { enqueueEmail } from "./outbox.server";
 import {
   ClosedMeanwhile,
@@ -91,8 +92,7 @@ export async function openEventFor(
   const reason = registrationClosedReason(event, now);
   if (reason) return { refusal: { outcome: "closed", reason } };
   if (input.municipalityCode) {
-    const known = await prisma.municipality.findUnique({ where: { code: input.municipalityCode }, select: { code: true } });
-    if (!known) return { refusal: { outcome: "unknown-municipality" } };
+    if (!(await municipalityExists(input.municipalityCode))) return { refusal: { outcome: "unknown-municipality" } };
   }
   return { event };
 }

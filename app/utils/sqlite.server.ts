@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type Database from "better-sqlite3";
-import { watchWrites } from "./db-writes.server";
+import { setDataVersionProbe, watchWrites } from "./db-writes.server";
 import { pageCache, publicDataChanged } from "./page-cache.server";
 
 /**
@@ -99,6 +99,7 @@ export class ImmediateTransactionsSQLite extends PrismaBetterSQLite3 {
     const client = (adapter as unknown as { client: Database.Database }).client;
     client.prepare = cachedPrepare(client);
     const dataVersion = () => client.pragma("data_version", { simple: true }) as number;
+    setDataVersionProbe(dataVersion);
     let seen = dataVersion();
     pageCache.watchForeignChanges(() => {
       const now = dataVersion();
