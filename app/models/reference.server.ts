@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { prisma } from "~/utils/db.server";
+import { cachedReference } from "./reference-cache.server";
 
 /**
  * Reference data: Sweden's 21 counties (län) and 290 municipalities with their
@@ -123,14 +124,25 @@ export async function upsertReferenceData(): Promise<{ counties: number; municip
 
 export type MunicipalityListItem = { code: string; name: string; countyName: string };
 
-/** All municipalities in Swedish alphabetical order (Å, Ä, Ö last), for selects and lists. */
-export async function listMunicipalities(): Promise<MunicipalityListItem[]> {
+const municipalityList = cachedReference(["Municipality", "County"], async (): Promise<MunicipalityListItem[]> => {
   const rows = await prisma.municipality.findMany({
     select: { code: true, name: true, county: { select: { name: true } } },
   });
   return rows
     .map((r) => ({ code: r.code, name: r.name, countyName: r.county.name }))
     .sort((a, b) => a.name.localeCompare(b.name, "sv") || a.code.localeCompare(b.code));
+});
+
+/** All municipalities in Swedish alphabetical order (Å, Ä, Ö last), for selects and lists. Held in memory (reference-cache.server.ts). */
+export async function listMunicipalities(): Promise<MunicipalityListItem[]> {
+  return (await municipalityList()).map((m) => ({ ...m }));
+}
+
+const municipalityCodes = cachedReference(["Municipality"], async () => new Set((await prisma.municipality.findMany({ select: { code: true } })).map((m) => m.code)));
+
+/** Whether a municipality with this code exists (from memory, see reference-cache.server.ts). */
+export async function municipalityExists(code: string): Promise<boolean> {
+  return (await municipalityCodes()).has(code);
 }
 
 export type MunicipalityDetail = {

@@ -88,6 +88,20 @@ export async function nextWaitlistSeq(tx: Tx, eventId: string): Promise<number> 
   return (_max.waitlistSeq ?? 0) + 1;
 }
 
+/**
+ * For a person joining the end of the waitlist, in one statement instead of two
+ * (nextWaitlistSeq, then waitlistPosition): the next place in the queue, and the
+ * position that place has (everyone still waiting is ahead, plus the person).
+ * Safe because the caller's transaction holds the write lock (issue 18: fewer
+ * statements while holding it).
+ */
+export async function waitlistTail(tx: Tx, eventId: string): Promise<{ waitlistSeq: number; position: number }> {
+  const [row] = await tx.$queryRaw<{ maxSeq: number | bigint | null; waiting: number | bigint | null }[]>`
+    SELECT MAX("waitlistSeq") AS "maxSeq", SUM(CASE WHEN "status" = 'waitlisted' THEN 1 ELSE 0 END) AS "waiting"
+    FROM "Registration" WHERE "eventId" = ${eventId}`;
+  return { waitlistSeq: Number(row?.maxSeq ?? 0) + 1, position: Number(row?.waiting ?? 0) + 1 };
+}
+
 /** 1 = first in line. Counts only people still waiting, so the position moves up as others get seats. */
 export async function waitlistPosition(db: Db, eventId: string, waitlistSeq: number): Promise<number> {
   return db.registration.count({ where: { eventId, status: "waitlisted", waitlistSeq: { lte: waitlistSeq } } });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/utils/db.server";
+import { countQueries, prisma } from "~/utils/db.server";
 import { confirmInvitations, requestInvitations, sendInvitations } from "./invitation.server";
-import { cancelRegistration, getOwnRegistration, registerForEvent, type RegistrationInput } from "./registration.server";
+import { cancelRegistration, getEventForRegistration, getOwnRegistration, registerForEvent, type RegistrationInput } from "./registration.server";
 import {
   countRegistrations,
   exportRegistrations,
@@ -74,6 +74,17 @@ describe("registration", () => {
     expect(waiting?.text).toContain("nummer 1");
     expect(waiting?.text).not.toContain("meet.example");
     expect(JSON.parse(waiting!.attachments!)[0].content).not.toContain("meet.example");
+  });
+
+  it("a claim costs few statements: the caller's event read is reused, a full event's seat update is skipped (issue 18)", async () => {
+    const { id } = await makeEvent("fa-satser", { capacity: 1 });
+    const event = await getEventForRegistration("fa-satser");
+    const seat = await countQueries(() => registerForEvent(person(id, "q1"), new Date(), event));
+    const queued = await countQueries(() => registerForEvent(person(id, "q2"), new Date(), event));
+    expect([seat.result.outcome, queued.result]).toEqual(["confirmed", expect.objectContaining({ outcome: "waitlisted", position: 1 })]);
+    // Outside: municipality, existing registration. Inside: BEGIN, event, seat or waitlist place, row, mail, COMMIT.
+    expect(seat.queries).toBeLessThanOrEqual(8);
+    expect(queued.queries).toBeLessThanOrEqual(8);
   });
 
   it("answers 'already' for the same email (any case) and keeps one row", async () => {

@@ -3,12 +3,12 @@ import { registrationCancelledTemplate } from "~/utils/forum-email-templates.ser
 import { recordAudit } from "./audit.server";
 import { subscribeInTransaction } from "./invitation.server";
 import { lockEventSeats } from "./locks.server";
+import { municipalityExists } from "./reference.server";
 import { enqueueEmail } from "./outbox.server";
 import {
   ClosedMeanwhile,
   eventSelect,
   mailInfo,
-  nextWaitlistSeq,
   NotChanged,
   promoteFromWaitlist,
   queueConfirmed,
@@ -18,6 +18,7 @@ import {
   REUSABLE_STATUSES,
   takeSeat,
   waitlistPosition,
+  waitlistTail,
   type ClosedReason,
   type EventRow,
   type RegistrationStatus,
@@ -83,14 +84,15 @@ export async function getEventForRegistration(slug: string) {
 export async function openEventFor(
   input: Pick<RegistrationInput, "eventId" | "municipalityCode">,
   now: Date,
+  known?: EventRow | null,
 ): Promise<{ event: EventRow } | { refusal: { outcome: "closed"; reason: ClosedReason } | { outcome: "unknown-municipality" } }> {
-  const event = await prisma.event.findUnique({ where: { id: input.eventId }, select: eventSelect });
+  // The caller may have just read the event (the route, by slug): no second read.
+  const event = known && known.id === input.eventId ? known : await prisma.event.findUnique({ where: { id: input.eventId }, select: eventSelect });
   if (!event) return { refusal: { outcome: "closed", reason: "not-found" } };
   const reason = registrationClosedReason(event, now);
   if (reason) return { refusal: { outcome: "closed", reason } };
   if (input.municipalityCode) {
-    const known = await prisma.municipality.findUnique({ where: { code: input.municipalityCode }, select: { code: true } });
-    if (!known) return { refusal: { outcome: "unknown-municipality" } };
+    if (!(await municipalityExists(input.municipalityCode))) return { refusal: { outcome: "unknown-municipality" } };
   }
   return { event };
 }
@@ -103,10 +105,16 @@ const isReusable = (status: string) => (REUSABLE_STATUSES as readonly string[]).
  * address); everyone else goes through requestRegistration (registration-pending.server.ts).
  * Idempotent per (event, email): a second call answers "already", also under concurrency.
  * A cancelled, expired or still pending registration of the address is taken over
- * (the same row comes back).
+ * (the same row comes back). `known`: the event as the caller just read it (eventSelect),
+ * to save a read; the decision itself always reads it again under the lock.
+ *
+ * Inside the transaction only what must be decided under the lock (issue 18: a burst
+ * of claims takes turns there): the event read under the lock, the seat (a full event's
+ * conditional UPDATE is skipped, the read under the lock already says it is full), the
+ * waitlist place with its position in one statement, the row and the mail.
  */
-export async function registerForEvent(input: RegistrationInput, now: Date = new Date()): Promise<RegisterResult> {
-  const open = await openEventFor(input, now);
+export async function registerForEvent(input: RegistrationInput, now: Date = new Date(), known?: EventRow | null): Promise<RegisterResult> {
+  const open = await openEventFor(input, now, known);
   if ("refusal" in open) return open.refusal;
   const { event } = open;
   const email = input.email.trim().toLowerCase();
@@ -118,14 +126,19 @@ export async function registerForEvent(input: RegistrationInput, now: Date = new
   try {
     return await transaction(async (tx) => {
       await lockEventSeats(tx, event.id); // PostgreSQL: one decision per event at a time (SQLite: no-op)
-      const seated = await takeSeat(tx, event.id); // first statement: takes the write lock
-      // Read again under the lock: the event may have been cancelled (or closed) since the
-      // check above, and cancelEvent mails only the registrants it sees (PostgreSQL).
+      // Read again under the lock (SQLite: BEGIN IMMEDIATE holds it; PostgreSQL: the row
+      // lock above): the event may have been cancelled (or closed) since the check above,
+      // and cancelEvent mails only the registrants it sees (PostgreSQL).
       const fresh = await tx.event.findUnique({ where: { id: event.id }, select: eventSelect });
       const closedNow = fresh ? registrationClosedReason(fresh, now) : "not-found";
       if (closedNow) throw new ClosedMeanwhile(closedNow);
+      // Full as read under the lock: nobody can free a seat before we commit. Otherwise
+      // the seat is still taken by the one conditional UPDATE (never past capacity).
+      const full = fresh!.capacity !== null && fresh!.seatsTaken >= fresh!.capacity;
+      const seated = !full && (await takeSeat(tx, event.id));
       const status: RegistrationStatus = seated ? "confirmed" : "waitlisted";
-      const waitlistSeq = seated ? null : await nextWaitlistSeq(tx, event.id);
+      const tail = seated ? null : await waitlistTail(tx, event.id);
+      const waitlistSeq = tail?.waitlistSeq ?? null;
       let id: string;
       if (existing) {
         const { count } = await tx.registration.updateMany({
@@ -144,9 +157,8 @@ export async function registerForEvent(input: RegistrationInput, now: Date = new
         await queueConfirmed(tx, event, person, false);
         return { outcome: "confirmed" as const, registrationId: id };
       }
-      const position = await waitlistPosition(tx, event.id, waitlistSeq!);
-      await queueWaitlisted(tx, event, person, position);
-      return { outcome: "waitlisted" as const, registrationId: id, position };
+      await queueWaitlisted(tx, event, person, tail!.position);
+      return { outcome: "waitlisted" as const, registrationId: id, position: tail!.position };
     }, TX_OPTIONS);
   } catch (error) {
     if (error instanceof ClosedMeanwhile) return { outcome: "closed", reason: error.reason };

@@ -37,6 +37,50 @@ const WRITE_TARGET = new RegExp(
 );
 const SCHEMA_CHANGE = /\b(?:truncate|alter|drop|create)\b/i;
 
+/**
+ * The tables a statement writes, lower-cased; "*" for a schema change (it may change
+ * anything). Empty for reads.
+ */
+export function writtenTables(sql: string): string[] {
+  if (!MAYBE_WRITE.test(sql)) return [];
+  const tables = [...sql.matchAll(WRITE_TARGET)].map((m) => m[1]!.split(".").pop()!.replace(/^["\x60]|["\x60]$/g, "").toLowerCase());
+  if (!tables.length && SCHEMA_CHANGE.test(sql) && !/^\s*(?:select|with|pragma)\b/i.test(sql)) return ["*"];
+  return tables;
+}
+
+type TableListener = (tables: ReadonlySet<string>) => void;
+const tableListeners = new Set<TableListener>();
+
+/**
+ * Calls `listener` with the tables (lower-cased, "*" for a schema change) of every
+ * committed write of this process: at once outside a transaction, at commit inside
+ * one, never on rollback. For in-memory copies of data (reference-cache.server.ts).
+ */
+export function onCommittedWrite(listener: TableListener): () => void {
+  tableListeners.add(listener);
+  return () => tableListeners.delete(listener);
+}
+
+function tablesCommitted(tables: ReadonlySet<string>) {
+  if (tables.size) for (const listener of tableListeners) listener(tables);
+}
+
+let dataVersionProbe: (() => number) | null = null;
+
+/** SQLite: how the connection reads `PRAGMA data_version` (changes when another connection commits). */
+export function setDataVersionProbe(probe: () => number) {
+  dataVersionProbe = probe;
+}
+
+/**
+ * A number that changes whenever another connection (a CLI script, a test fixture, a
+ * second process) has committed to the database; null where that cannot be known
+ * (PostgreSQL), so in-memory copies must not be kept there.
+ */
+export function foreignDataVersion(): number | null {
+  return dataVersionProbe ? dataVersionProbe() : null;
+}
+
 /** Whether a statement may change a public page: a write to a table not in PRIVATE_TABLES, or a schema change. */
 export function changesPublicData(sql: string): boolean {
   if (!MAYBE_WRITE.test(sql)) return false;
@@ -57,18 +101,22 @@ export function changesPublicData(sql: string): boolean {
 export function watchWrites<A extends SqlDriverAdapter>(adapter: A, changed: () => void): A {
   watchQueryable(adapter, (sql) => {
     if (changesPublicData(sql)) changed();
+    tablesCommitted(new Set(writtenTables(sql)));
   });
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (...args) => {
     const tx: Transaction = await startTransaction(...args);
     let pending = false;
+    const written = new Set<string>();
     watchQueryable(tx, (sql) => {
       if (!pending && changesPublicData(sql)) pending = true;
+      for (const table of writtenTables(sql)) written.add(table);
     });
     const commit = tx.commit.bind(tx);
     tx.commit = async () => {
       await commit();
       if (pending) changed();
+      tablesCommitted(written);
     };
     return tx;
   };

@@ -2,6 +2,7 @@ import { createRequestHandler as createRemixRequestHandler, type AppLoadContext,
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { BODY_REFUSED, bodyLimitFor, limitedBody, type BodyRefusal } from "./body-limit.server";
 import { pageCache } from "./page-cache.server";
+import { installRouteMatchMemo } from "./route-match-memo.server";
 import { sendUpload } from "./send-upload.server";
 import { sessionCookieName } from "./session-cookie.server";
 import { SEND_UPLOAD_HEADER } from "./upload.server";
@@ -26,6 +27,7 @@ type Options = {
 };
 
 export function createRequestHandler({ build, mode, getLoadContext }: Options) {
+  installRouteMatchMemo();
   const handle = createRemixRequestHandler(build, mode);
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     let stopBody = () => {};

@@ -78,7 +78,7 @@ export async function registrationAction(request: Request, context: AppLoadConte
   const refused = await formRateLimit([["registrationIp", context.clientIp ?? "okänd"]]);
   if (refused) return tooManyAttempts(refused, values);
   const registration = { ...input, eventId: event.id, userId: user?.id ?? null };
-  const result = member && user?.emailVerified ? await registerForEvent(registration) : await requestRegistration(registration);
+  const result = member && user?.emailVerified ? await registerForEvent(registration, new Date(), event) : await requestRegistration(registration);
   switch (result.outcome) {
     case "confirmed":
     case "waitlisted":
