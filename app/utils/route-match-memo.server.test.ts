@@ -19,8 +19,11 @@ const routes = [
   },
 ];
 
+type MatchRoutes = Parameters<typeof memoiseMatchRoutes>[0]["matchRoutes"];
+
 function counted() {
-  const router = { calls: 0, matchRoutes: (r: object, l: string | { pathname?: string }, b?: string) => (router.calls++, real.matchRoutes(r, l, b)) };
+  const matchRoutes = (r: object, l: string | { pathname?: string }, b?: string) => (router.calls++, real.matchRoutes(r, l, b));
+  const router = { calls: 0, matchRoutes: matchRoutes as MatchRoutes };
   return router;
 }
 
