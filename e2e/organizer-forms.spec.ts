@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoSeriousViolations } from "./fixtures";
 import { cleanUp, cleanUpEvents, createSmallEvent, createUserWithSession, forgetEventLater, logInAs } from "./db";
 
 // The organizer's add-forms start empty after each save (a kept speaker once put
@@ -159,6 +160,7 @@ test("a forum duplicated as the next one is previewed as its public page with a 
   await page.getByRole("link", { name: "Förhandsgranska sidan" }).click();
   await expect(page.getByText("Förhandsgranskning – sidan är inte publicerad")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expectNoSeriousViolations(page);
   const publicPath = new URL(page.url()).pathname;
   expect(publicPath).toMatch(/^\/forum\//);
   expect((await request.get(publicPath)).status()).toBe(404);
