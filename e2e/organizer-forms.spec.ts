@@ -137,7 +137,7 @@ test("a forum duplicated as the next one is previewed as its public page with a 
   test.setTimeout(90_000); // a long journey on a shared, slow machine
   await logInAs(context, await createUserWithSession({ role: "organizer" }), baseURL!);
   const title = `Förhandsforum ${Date.now().toString(36)}`;
-  const eventIdOf = () => new URL(page.url()).pathname.split("/")[3];
+  const eventIdOf = () => new URL(page.url()).pathname.split("/")[3] ?? "";
 
   await page.goto("/admin");
   await page.getByRole("link", { name: "Skapa ett nytt forum" }).click();
