@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { cleanUp, cleanUpEvents, createSmallEvent, createUserWithSession, logInAs } from "./db";
+import { expectNoSeriousViolations } from "./fixtures";
+import { cleanUp, cleanUpEvents, createSmallEvent, createUserWithSession, forgetEventLater, logInAs } from "./db";
 
 // The organizer's add-forms start empty after each save (a kept speaker once put
 // the wrong name on a public programme), the message stands beside the action,
@@ -130,4 +131,46 @@ test("a draft case survives an accidental navigation, and leaving with unsaved c
   await expect(page.getByRole("status")).toContainText("Vi har tagit fram texten du skrev");
   await expect(page.getByLabel("Rubrik")).toHaveValue("Prognoser i hemtjänsten");
   await expect(page.getByLabel("Sammanfattning")).toHaveValue("Ett utkast som inte får försvinna.");
+});
+
+test("a forum duplicated as the next one is previewed as its public page with a banner, then published without it", async ({ page, context, baseURL, request }) => {
+  test.setTimeout(90_000); // a long journey on a shared, slow machine
+  await logInAs(context, await createUserWithSession({ role: "organizer" }), baseURL!);
+  const title = `Förhandsforum ${Date.now().toString(36)}`;
+  const eventIdOf = () => new URL(page.url()).pathname.split("/")[3] ?? "";
+
+  await page.goto("/admin");
+  await page.getByRole("link", { name: "Skapa ett nytt forum" }).click();
+  await page.getByLabel("Rubrik", { exact: true }).fill(title);
+  await page.getByLabel("Ingress").fill("Ett forum som blir mall för nästa.");
+  await page.getByLabel("Börjar").fill("2031-03-05T13:00");
+  await page.getByLabel("Slutar").fill("2031-03-05T14:30");
+  await page.getByRole("button", { name: "Spara utkast" }).click();
+  await expect(page.getByText("Forumet är sparat som utkast.")).toBeVisible();
+  forgetEventLater(eventIdOf());
+
+  await page.getByText("Kopiera som nästa forum").click();
+  await page.getByLabel("Nästa forums dag").fill("2031-04-02");
+  await page.getByRole("button", { name: "Skapa utkastet" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Det här är en kopia som utkast");
+  forgetEventLater(eventIdOf());
+  const adminPath = new URL(page.url()).pathname;
+
+  // The preview is the public page itself, with the banner; nobody else can open it yet.
+  await page.getByRole("link", { name: "Förhandsgranska sidan" }).click();
+  await expect(page.getByText("Förhandsgranskning – sidan är inte publicerad")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  const publicPath = new URL(page.url()).pathname;
+  expect(publicPath).toMatch(/^\/forum\//);
+  expect((await request.get(publicPath)).status()).toBe(404);
+
+  await page.getByRole("link", { name: "Tillbaka till redigeringen" }).click();
+  await expect(page).toHaveURL(new RegExp(`${adminPath}$`));
+  await page.getByRole("button", { name: "Publicera forumet" }).click();
+  await expect(page.getByText("Forumet är publicerat och syns nu under Forum.")).toBeVisible();
+  await page.getByRole("link", { name: "Visa den publicerade sidan" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText("Förhandsgranskning – sidan är inte publicerad")).toHaveCount(0);
+  expect((await request.get(publicPath)).status()).toBe(200);
 });

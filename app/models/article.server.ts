@@ -59,13 +59,16 @@ export async function listLatestArticles(n: number) {
   return rows.map(shape);
 }
 
-export async function getPublishedArticleBySlug(slug: string) {
+/** `draft: true` (an organizer's preview) also finds a draft; `isDraft` tells the page to say so. */
+export async function getPublishedArticleBySlug(slug: string, { draft = false } = {}) {
   const row = await prisma.article.findFirst({
-    where: { slug, status: PUBLISHED },
+    where: { slug, status: draft ? { in: [PUBLISHED, "draft"] } : PUBLISHED },
     // Stored at write time (null: not renderable, or not yet backfilled); the page never renders.
-    select: { ...listSelect, bodyHtml: true, updatedAt: true },
+    select: { ...listSelect, bodyHtml: true, updatedAt: true, status: true },
   });
-  return row ? shape(row) : null;
+  if (!row) return null;
+  const { status, ...rest } = row;
+  return { ...shape(rest), isDraft: status !== PUBLISHED };
 }
 
 // ---------------------------------------------------------------------------

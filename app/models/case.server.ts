@@ -132,11 +132,13 @@ export async function searchCases(filter: CaseFilter, pageSize = CASE_PAGE_SIZE)
 // The case page
 // ---------------------------------------------------------------------------
 
-export async function getPublishedCaseBySlug(slug: string, { includeContactEmail = false } = {}) {
+/** `draft: true` (an organizer's preview) also finds a draft; `isDraft` tells the page to say so. */
+export async function getPublishedCaseBySlug(slug: string, { includeContactEmail = false, draft = false } = {}) {
   const row = await prisma.case.findFirst({
-    where: { slug, status: PUBLISHED },
+    where: { slug, status: draft ? { in: [PUBLISHED, "draft"] } : PUBLISHED },
     select: {
       ...cardSelect,
+      status: true,
       // Stored at write time (null: not renderable, or not yet backfilled); the page never renders.
       bodyHtml: true,
       technologies: true,
@@ -158,7 +160,7 @@ export async function getPublishedCaseBySlug(slug: string, { includeContactEmail
     },
   });
   if (!row) return null;
-  const { event, contactEmail, ...rest } = flattenTags(row);
+  const { event, contactEmail, status, ...rest } = flattenTags(row);
   // Link only to a forum that is itself public, and to its recording once published.
   const publicEvent =
     event && event.status === PUBLISHED
@@ -169,7 +171,7 @@ export async function getPublishedCaseBySlug(slug: string, { includeContactEmail
           recording: event.recording?.publishedAt ? { durationSeconds: event.recording.durationSeconds } : null,
         }
       : null;
-  return { ...rest, contactEmail: includeContactEmail ? contactEmail : null, hasContactEmail: contactEmail !== "", event: publicEvent };
+  return { ...rest, isDraft: status !== PUBLISHED, contactEmail: includeContactEmail ? contactEmail : null, hasContactEmail: contactEmail !== "", event: publicEvent };
 }
 
 export type PublicCase = NonNullable<Awaited<ReturnType<typeof getPublishedCaseBySlug>>>;

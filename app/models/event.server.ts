@@ -97,11 +97,13 @@ const municipalitySelect = {
   county: { select: { name: true } },
 } satisfies Prisma.MunicipalitySelect;
 
-export async function getPublishedEventBySlug(slug: string, now: Date = new Date()) {
+/** `draft: true` (an organizer's preview) also finds a draft; `isDraft` tells the page to say so. */
+export async function getPublishedEventBySlug(slug: string, now: Date = new Date(), { draft = false } = {}) {
   const row = await prisma.event.findFirst({
-    where: { slug, status: PUBLISHED },
+    where: { slug, status: draft ? { in: [PUBLISHED, "draft"] } : PUBLISHED },
     select: {
       ...summarySelect,
+      status: true,
       // Stored at write time (null: not renderable, or not yet backfilled); the page never renders.
       descriptionHtml: true,
       agenda: {
@@ -127,9 +129,10 @@ export async function getPublishedEventBySlug(slug: string, now: Date = new Date
     },
   });
   if (!row) return null;
-  const { seatsTaken, recording, ...rest } = row;
+  const { seatsTaken, recording, status, ...rest } = row;
   return {
     ...rest,
+    isDraft: status !== PUBLISHED,
     seatsLeft: seatsLeft(row.capacity, seatsTaken),
     isUpcoming: row.endsAt >= now,
     hasRecording: Boolean(recording?.publishedAt && recording.publishedAt <= now),

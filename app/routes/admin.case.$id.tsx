@@ -110,11 +110,9 @@ export default function EditCase() {
           <dt>Senast granskat</dt>
           <dd>{item.lastReviewedAt ? <DateTime value={item.lastReviewedAt} format="date" /> : "Aldrig"}</dd>
         </dl>
-        {published ? (
-          <p>
-            <Link to={caseHref(item)}>Visa caset</Link>
-          </p>
-        ) : null}
+        <p>
+          {published ? <Link to={caseHref(item)}>Visa caset</Link> : <Link to={caseHref(item)}>Förhandsgranska sidan</Link>}
+        </p>
         <div className="button-row">
           <Form method="post">
             {published ? (

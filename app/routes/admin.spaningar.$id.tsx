@@ -92,7 +92,7 @@ export default function EditArticle() {
             </>
           ) : null}
           .{" "}
-          {published ? <Link to={articleHref(article)}>Visa spaningen</Link> : null}
+          {published ? <Link to={articleHref(article)}>Visa spaningen</Link> : <Link to={articleHref(article)}>Förhandsgranska sidan</Link>}
         </p>
         <Form method="post">
           {published ? (

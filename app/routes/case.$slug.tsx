@@ -7,6 +7,7 @@ import { Markdown } from "~/components/markdown";
 import { DateTime } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
+import { PreviewBanner } from "~/components/preview-banner";
 import { TagList } from "~/components/tag-list";
 import { TableOfContents } from "~/components/table-of-contents";
 import { getPublishedCaseBySlug, listCaseThreads, listRelatedCases, needsReview, REVIEW_MONTHS } from "~/models/case.server";
@@ -25,13 +26,16 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = requireParam(params, "slug", "slug", "Caset finns inte");
   const user = await getOptionalUser(request);
   // The contact email is for logged-in members only.
-  const item = await getPublishedCaseBySlug(slug, { includeContactEmail: user !== null });
+  // An organizer also sees a draft, as a preview; everyone else gets 404 for it.
+  const item = await getPublishedCaseBySlug(slug, { includeContactEmail: user !== null, draft: hasRole(user, "organizer") });
   if (!item) throw new Response("Caset finns inte", { status: 404 });
   const [related, threads] = await Promise.all([
     listRelatedCases(item.id, item.tags.map((t) => t.slug)),
     listCaseThreads(item.id),
   ]);
   const { editorId, bodyHtml, ...publicItem } = item;
+  // A preview is never stored by any cache (the anonymous page cache included).
+  const headers = item.isDraft ? { "Cache-Control": "private, no-store" } : undefined;
   return json({
     reviewMonths: REVIEW_MONTHS,
     item: publicItem,
@@ -43,7 +47,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     loggedIn: user !== null,
     canEdit: user !== null && (hasRole(user, "organizer") || user.id === editorId),
     isOrganizer: hasRole(user, "organizer"),
-  });
+  }, { headers });
 }
 
 export default function CasePage() {
@@ -58,6 +62,7 @@ export default function CasePage() {
 
   return (
     <>
+      {item.isDraft ? <PreviewBanner editHref={adminCaseHref(item.id)} /> : null}
       <Breadcrumbs items={[{ to: "/case", label: "Case" }]} current={item.title} />
       <PageHeader title={item.title} lead={item.summary || undefined} />
 

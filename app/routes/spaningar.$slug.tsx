@@ -6,6 +6,7 @@ import { DateTime } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Markdown } from "~/components/markdown";
 import { PageHeader } from "~/components/page-header";
+import { PreviewBanner } from "~/components/preview-banner";
 import { TableOfContents } from "~/components/table-of-contents";
 import { TagList } from "~/components/tag-list";
 import { getPublishedArticleBySlug } from "~/models/article.server";
@@ -22,17 +23,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = requireParam(params, "slug", "slug", "Spaningen finns inte");
-  const article = await getPublishedArticleBySlug(slug);
+  const canEdit = hasRole(await getOptionalUser(request), "organizer");
+  // An organizer also sees a draft, as a preview; everyone else gets 404 for it.
+  const article = await getPublishedArticleBySlug(slug, { draft: canEdit });
   if (!article) throw new Response("Spaningen finns inte", { status: 404 });
   const { bodyHtml, ...rest } = article;
-  const user = await getOptionalUser(request);
-  return json({ article: rest, bodyHtml, headings: bodyHtml ? headingsFromHtml(bodyHtml) : [], canEdit: hasRole(user, "organizer") });
+  // A preview is never stored by any cache (the anonymous page cache included).
+  const headers = article.isDraft ? { "Cache-Control": "private, no-store" } : undefined;
+  return json({ article: rest, bodyHtml, headings: bodyHtml ? headingsFromHtml(bodyHtml) : [], canEdit }, { headers });
 }
 
 export default function ArticlePage() {
   const { article, bodyHtml, headings, canEdit } = useLoaderData<typeof loader>();
   return (
     <>
+      {article.isDraft ? <PreviewBanner editHref={adminArticleHref(article.id)} /> : null}
       <Breadcrumbs items={[{ to: "/spaningar", label: "Spaningar" }]} current={article.title} />
       <PageHeader title={article.title} lead={article.summary || undefined}>
         <p className="muted">

@@ -205,6 +205,11 @@ export default function EditEvent() {
               <Link to={eventHref(event)}>Visa den publicerade sidan</Link>
             </li>
           ) : null}
+          {event.status === "draft" ? (
+            <li>
+              <Link to={eventHref(event)}>Förhandsgranska sidan</Link>
+            </li>
+          ) : null}
           <li>
             <Link to={adminRegistrationsHref(event.id)}>Anmälningar, väntelista, export och utskick</Link>
           </li>

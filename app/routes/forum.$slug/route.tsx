@@ -1,3 +1,5 @@
+// The public forum page (over 300 lines: one page with its registration, recording, polls,
+// speakers and cases, and an organizer's preview of a draft; the pieces are in files beside it).
 import { json } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -9,6 +11,8 @@ import { ManageLinks } from "~/components/manage-links";
 import { PageHeader } from "~/components/page-header";
 import { RegistrationForm } from "~/components/registration-form";
 import { getPublishedEventBySlug } from "~/models/event.server";
+import { getOptionalUser, hasRole } from "~/models/auth.server";
+import { PreviewBanner } from "~/components/preview-banner";
 import { getPublicRecording } from "~/models/recording.server";
 import { listOpenPollCodes, listPublishedPolls } from "~/models/poll.server";
 import { PollChart } from "~/components/poll-chart";
@@ -32,7 +36,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : pageMeta("Forumet finns inte", "Vi hittade inget forum på den adressen.");
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const event = await getPublishedEventBySlug(requireParam(params, "slug", "slug", "Forumet finns inte"));
+  const slug = requireParam(params, "slug", "slug", "Forumet finns inte");
+  // An organizer also sees a draft, as a preview; everyone else gets 404 for it.
+  const event = await getPublishedEventBySlug(slug, new Date(), { draft: hasRole(await getOptionalUser(request), "organizer") });
   if (!event) throw new Response("Forumet finns inte", { status: 404 });
 
   const { APP_URL, ORGANIZER_NAME } = env();
@@ -56,7 +62,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     rows: resultRowsFor(p),
   }));
   const { descriptionHtml, ...shown } = event;
-  return json({ event: shown, registrationOpen, registration, jsonLd, descriptionHtml, recording, polls, openPolls });
+  // A preview is never stored by any cache (the anonymous page cache included).
+  const headers = event.isDraft ? { "Cache-Control": "private, no-store" } : undefined;
+  return json({ event: shown, registrationOpen, registration, jsonLd, descriptionHtml, recording, polls, openPolls }, { headers });
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -71,6 +79,7 @@ export default function ForumEvent() {
 
   return (
     <>
+      {event.isDraft ? <PreviewBanner editHref={adminEventHref(event.id)} /> : null}
       <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
       <Breadcrumbs items={[{ to: "/forum", label: "Forum och evenemang" }]} current={event.title} />
       {/* The action and its key facts come before the lead, so a phone shows them on the first screen. */}
