@@ -44,6 +44,7 @@ const quoted = (v: unknown) => `”${shortTitle(text(v) || GONE)}”`;
 /** Every action the code records, and what it says. */
 export const AUDIT_DESCRIPTIONS: Record<string, (c: Ctx) => AuditPart[]> = {
   "event.create": ({ r }) => s`skapade forumet ${r.forum}`,
+  "event.duplicate": ({ r }) => s`skapade utkastet ${r.forum} som kopia av ett tidigare forum`,
   "event.update": ({ r }) => s`ändrade forumet ${r.forum}`,
   "event.publish": ({ r }) => s`publicerade forumet ${r.forum}`,
   "event.unpublish": ({ r }) => s`avpublicerade forumet ${r.forum}`,
@@ -57,6 +58,7 @@ export const AUDIT_DESCRIPTIONS: Record<string, (c: Ctx) => AuditPart[]> = {
   "event.speaker.delete": ({ r }) => s`tog bort en talare ur ${r.forum}`,
   "event.speaker.move": ({ r, d }) => s`flyttade talaren ${r.item} ${direction(d.direction)} i ${r.forum}`,
   "invitations.send": ({ r }) => s`skickade inbjudningar till ${r.forum}`,
+  "registration.add": ({ r }) => s`anmälde ${r.person} till ${r.forum} för hand`,
   "registration.cancel": ({ r }) => s`avbokade ${r.person} från ${r.forum}`,
   "registration.promote": ({ r }) => s`gav ${r.person} en plats i ${r.forum} från väntelistan`,
   "registration.attended": ({ r }) => s`markerade att ${r.person} deltog i ${r.forum}`,
