@@ -157,19 +157,16 @@ app.use((error, _req, res, next) => {
 // closes after 5 s, a connection where nothing moves for 60 s is closed (the live
 // poll stream sends a comment every 15 s), and the server holds at most 2,000
 // connections. Node checks these timeouts every second instead of every 30.
-const server = http.createServer(
-  { headersTimeout: 10_000, requestTimeout: 130_000, connectionsCheckingInterval: 1_000 },
-  (req, res) => {
-    if (!pageCache.serve(req, res)) return app(req, res);
-    // A hit: the same log line as Express writes, with a request id of its own.
-    if (config.logRequests) {
-      process.stdout.write(
-        `{"level":"info","time":"${new Date().toISOString()}","msg":"request","requestId":"${crypto.randomUUID()}","method":"${req.method}",` +
-          `"path":${JSON.stringify(req.url.split("?")[0])},"status":${res.statusCode},"cache":"hit"}\n`,
-      );
-    }
-  },
-);
+const server = http.createServer({ headersTimeout: 10_000, requestTimeout: 130_000, connectionsCheckingInterval: 1_000 }, (req, res) => {
+  if (!pageCache.serve(req, res)) return app(req, res);
+  // A hit: the same log line as Express writes, with a request id of its own.
+  if (config.logRequests) {
+    process.stdout.write(
+      `{"level":"info","time":"${new Date().toISOString()}","msg":"request","requestId":"${crypto.randomUUID()}","method":"${req.method}",` +
+        `"path":${JSON.stringify(req.url.split("?")[0])},"status":${res.statusCode},"cache":"hit"}\n`,
+    );
+  }
+});
 server.keepAliveTimeout = 5_000;
 server.timeout = 60_000;
 server.maxConnections = 2_000;

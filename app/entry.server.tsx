@@ -66,5 +66,7 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   // A 4xx (a bad ?_data value, a missing route) is the client's mistake, not ours.
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === "number" && status < 500) return;
-  console.error(JSON.stringify({ level: "error", time: new Date().toISOString(), msg: String(error instanceof Error ? error.stack : error), url: request.url }));
+  console.error(
+    JSON.stringify({ level: "error", time: new Date().toISOString(), msg: String(error instanceof Error ? error.stack : error), url: request.url }),
+  );
 }

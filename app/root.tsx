@@ -117,8 +117,5 @@ export function ErrorBoundary() {
 
 export const meta: MetaFunction = ({ error }) =>
   error
-    ? pageMeta(
-        isRouteErrorResponse(error) && error.status === 404 ? "Sidan finns inte" : "Något gick fel",
-        "Sidan kunde inte visas.",
-      )
+    ? pageMeta(isRouteErrorResponse(error) && error.status === 404 ? "Sidan finns inte" : "Något gick fel", "Sidan kunde inte visas.")
     : pageMeta(SITE_NAME, "Mötesplatsen där Sveriges kommuner delar erfarenheter av BI, IoT och AI.");

@@ -19,7 +19,9 @@ async function linkFrom(to: string, subjectIncludes: string, path: string) {
 
 test.afterAll(() => cleanUp());
 
-test("on the way to ask a question: sign up from the login page, confirm in the same browser, land back on the question form, ask, edit the profile and log out", async ({ page }) => {
+test("on the way to ask a question: sign up from the login page, confirm in the same browser, land back on the question form, ask, edit the profile and log out", async ({
+  page,
+}) => {
   const email = `ny-${unique()}@borlange.example`;
   const password = "Analys-i-Dalarna-2026";
   // Asking needs an account: the login page keeps the way back, and so does "Bli medlem".

@@ -67,7 +67,14 @@ test("with the mail server down a contact message is stored, and it is delivered
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     APP_URL: baseURL,
   });
-  await waitUntil(() => fetch(`${baseURL}/healthz`).then((r) => r.ok, () => false), "the app server");
+  await waitUntil(
+    () =>
+      fetch(`${baseURL}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    "the app server",
+  );
 
   const visitor = await browser.newContext({ baseURL });
   const page = await visitor.newPage();
@@ -86,12 +93,18 @@ test("with the mail server down a contact message is stored, and it is delivered
   await logInAs(staff, admin, baseURL);
   const inbox = await staff.newPage();
   await inbox.goto("/admin/inkorg?status=ny");
-  await inbox.getByRole("row", { name: /Sam Servertyst/ }).getByRole("link").click();
+  await inbox
+    .getByRole("row", { name: /Sam Servertyst/ })
+    .getByRole("link")
+    .click();
   await expect(inbox.getByText("Kommer det här fram fast e-posten krånglar?")).toBeVisible();
 
   // The sender tried and failed: the receipt waits in the outbox with the error.
   await inbox.goto("/admin/mejl?status=queued");
-  await inbox.getByRole("row", { name: new RegExp(email.replace(/[.]/g, "\\.")) }).getByRole("link").click();
+  await inbox
+    .getByRole("row", { name: new RegExp(email.replace(/[.]/g, "\\.")) })
+    .getByRole("link")
+    .click();
   // Reloading below must reload the mail's own page, so wait for the navigation first.
   await inbox.waitForURL(/[?&]id=/);
   const facts = inbox.locator("dl.facts");

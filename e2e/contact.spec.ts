@@ -27,7 +27,10 @@ test("a visitor writes to the organizer, who replies from the inbox, and the rep
   await logInAs(organizerContext, await createUserWithSession({ role: "organizer" }), baseURL!);
   const inbox = await organizerContext.newPage();
   await inbox.goto("/admin/inkorg?status=ny");
-  await inbox.getByRole("row", { name: /Vera Besökare/ }).getByRole("link").click();
+  await inbox
+    .getByRole("row", { name: /Vera Besökare/ })
+    .getByRole("link")
+    .click();
   await expect(inbox.getByText("Var hittar jag inspelningen om Smart VA?")).toBeVisible();
   await inbox.getByLabel("Ditt svar").fill("Hej Vera! Den ligger under Inspelningar när den är publicerad.");
   await inbox.getByRole("button", { name: "Skicka svar" }).click();

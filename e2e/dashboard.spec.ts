@@ -17,5 +17,10 @@ test("the organizer's dashboard shows the next forum and the coverage of the see
   await dalarna.getByText(/kommuner$/).click();
   await expect(dalarna).not.toContainText("Borlänge");
   await expect(dalarna).toContainText("Falun");
-  await expect(reach.getByRole("row", { name: /Skåne län/ }).getByRole("cell").nth(3)).toHaveText("1");
+  await expect(
+    reach
+      .getByRole("row", { name: /Skåne län/ })
+      .getByRole("cell")
+      .nth(3),
+  ).toHaveText("1");
 });

@@ -169,7 +169,14 @@ async function createPublishedEvent(
 export async function createSmallEvent({ capacity = 1, joinUrl = "https://meet.example/e2e" }: { capacity?: number; joinUrl?: string } = {}) {
   const tag = randomTag();
   const startsAt = new Date(Date.now() + 14 * DAY);
-  const { id, slug } = await createPublishedEvent({ slug: `e2e-forum-${tag}`, title: `Testforum ${tag}`, summary: "Ett litet testforum.", startsAt, capacity, joinUrl });
+  const { id, slug } = await createPublishedEvent({
+    slug: `e2e-forum-${tag}`,
+    title: `Testforum ${tag}`,
+    summary: "Ett litet testforum.",
+    startsAt,
+    capacity,
+    joinUrl,
+  });
   return { id, slug };
 }
 
@@ -189,7 +196,14 @@ export async function createPastEventWithRegistrations({
   const startsAt = new Date();
   startsAt.setMonth(startsAt.getMonth() - monthsAgo);
   const event = await createPublishedEvent(
-    { slug: `e2e-gammalt-forum-${tag}`, title: `Gammalt testforum ${tag}`, summary: "Ett forum som var för länge sedan.", startsAt, capacity: 100, joinUrl: "https://meet.example/gammalt" },
+    {
+      slug: `e2e-gammalt-forum-${tag}`,
+      title: `Gammalt testforum ${tag}`,
+      summary: "Ett forum som var för länge sedan.",
+      startsAt,
+      capacity: 100,
+      joinUrl: "https://meet.example/gammalt",
+    },
     new Date(+startsAt - 30 * DAY),
   );
   const { registerForEvent } = await app();
@@ -203,7 +217,10 @@ export async function createPastEventWithRegistrations({
 }
 
 /** One confirmed registration for a forum, as its form and confirmation link make it. */
-export async function registerSomeone(eventId: string, { name = `Deltagare ${randomTag()}`, municipalityCode = "2081" }: { name?: string; municipalityCode?: string } = {}) {
+export async function registerSomeone(
+  eventId: string,
+  { name = `Deltagare ${randomTag()}`, municipalityCode = "2081" }: { name?: string; municipalityCode?: string } = {},
+) {
   const { registerForEvent } = await app();
   const email = `${name.replace(/\s+/g, "-").toLowerCase()}@e2e.example`;
   const input = { eventId, name, email, municipalityCode, title: "Analytiker", organisationName: "", userId: null, consentInvites: false };
@@ -226,7 +243,15 @@ const createdThreads: string[] = [];
  * `answererId`, asked and answered as members do (both follow it). Removed by
  * cleanUpThreads().
  */
-export async function createThreadWithAnswer({ askerId, answererId, answerMd = "Köp billiga klockor på klockor.example!" }: { askerId: string; answererId: string; answerMd?: string }) {
+export async function createThreadWithAnswer({
+  askerId,
+  answererId,
+  answerMd = "Köp billiga klockor på klockor.example!",
+}: {
+  askerId: string;
+  answererId: string;
+  answerMd?: string;
+}) {
   const { createAnswer, createThread, listCategories, threadHref } = await app();
   const [category] = await listCategories();
   const title = `Hur samlar ni in sensordata? (${randomTag()})`;

@@ -60,7 +60,10 @@ test("member A asks in AI & prediktiv analys, member B answers, A accepts, and t
   const answerForA = pageA.getByRole("article", { name: `Svar från ${b.name}` });
   await answerForA.getByRole("button", { name: /Rösta upp/ }).click();
   await expect(pageA.getByRole("article", { name: `Svar från ${b.name}` })).toContainText("1 röst");
-  await pageA.getByRole("article", { name: `Svar från ${b.name}` }).getByRole("button", { name: "Markera som accepterat svar" }).click();
+  await pageA
+    .getByRole("article", { name: `Svar från ${b.name}` })
+    .getByRole("button", { name: "Markera som accepterat svar" })
+    .click();
   await expect(pageA.getByRole("article", { name: `Svar från ${b.name}` })).toContainText("Accepterat svar");
 
   // A sharpens the question's title; the thread gets a new address and the old one still leads there.

@@ -99,7 +99,10 @@ async function seriousViolations(page: Page): Promise<Result[]> {
   // Every WCAG rule still runs; only violations carry all their nodes (passes are
   // not read here, and collecting them made a scan about a quarter slower).
   // options() replaces what withTags() set, so it comes first.
-  const results = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).withTags(AXE_TAGS).analyze();
+  const results = await new AxeBuilder({ page })
+    .options({ resultTypes: ["violations"] })
+    .withTags(AXE_TAGS)
+    .analyze();
   return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
 
@@ -111,7 +114,10 @@ async function seriousViolations(page: Page): Promise<Result[]> {
 export async function expectNoSeriousViolations(page: Page, label: string = page.url()) {
   if (process.env.E2E_AXE === "off") return;
   const violations = await seriousViolations(page);
-  expect(violations.map((v) => `${v.impact} ${v.id}`), formatViolations(label, violations)).toEqual([]);
+  expect(
+    violations.map((v) => `${v.impact} ${v.id}`),
+    formatViolations(label, violations),
+  ).toEqual([]);
 }
 
 /** One readable block per violation: rule, impact, help link and the offending elements. */

@@ -77,7 +77,9 @@ test("the organizer adds two people by hand, and cancelling the first asks first
 
   const tina = list.getByRole("row", { name: /Telefon Tina/ });
   await tina.locator("summary", { hasText: "Avanmäl" }).click();
-  await expect(tina.getByText("Telefon Tina förlorar sin plats och får ett mejl om det. Platsen går till Telefon Tor, först på väntelistan, som också får ett mejl.")).toBeVisible();
+  await expect(
+    tina.getByText("Telefon Tina förlorar sin plats och får ett mejl om det. Platsen går till Telefon Tor, först på väntelistan, som också får ett mejl."),
+  ).toBeVisible();
   await expect(list.getByRole("row", { name: /Telefon Tina/ })).toContainText("Plats");
   await tina.getByRole("button", { name: "Ja, avanmäl Telefon Tina" }).click();
   await expect(page.getByRole("status").first()).toContainText("Platsen har gått till väntelistan");

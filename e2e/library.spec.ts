@@ -100,7 +100,12 @@ test("a member asks the case owner a question, and the contact person gets the e
   expect(mail.text).toMatch(/\/diskussioner\/[\w-]+\/hur-mater-ni-lackage/);
 });
 
-test("an organizer writes a case in Markdown, previews it, publishes it, and it appears in the library and in search", async ({ page, context, baseURL, request }) => {
+test("an organizer writes a case in Markdown, previews it, publishes it, and it appears in the library and in search", async ({
+  page,
+  context,
+  baseURL,
+  request,
+}) => {
   const organizer = await createUserWithSession({ role: "organizer" });
   await logInAs(context, organizer, baseURL!);
   const title = `Prognoser för hemtjänsten ${unique()}`;
@@ -115,7 +120,9 @@ test("an organizer writes a case in Markdown, previews it, publishes it, and it 
   await page.getByLabel("Kommun", { exact: true }).selectOption({ label: "Kristianstad (Skåne län)" });
   await page.getByLabel("AI och prediktiv analys").check();
   await page.getByLabel("Verksamhet", { exact: true }).fill("Socialtjänst");
-  await page.getByLabel("Text").fill("## Bakgrund\n\nVi ville förutse **behovet** av hemtjänst i glesbygdsområdena.\n\n## Lärdomar\n\n- Börja smått\n- Mät tidigt");
+  await page
+    .getByLabel("Text")
+    .fill("## Bakgrund\n\nVi ville förutse **behovet** av hemtjänst i glesbygdsområdena.\n\n## Lärdomar\n\n- Börja smått\n- Mät tidigt");
 
   await page.getByRole("button", { name: "Förhandsgranska" }).click();
   const preview = page.getByRole("region", { name: "Förhandsgranskning" });
@@ -125,7 +132,11 @@ test("an organizer writes a case in Markdown, previews it, publishes it, and it 
   await page.getByRole("button", { name: "Spara utkast" }).click();
   await expect(page.getByText("Caset är skapat som utkast.")).toBeVisible();
   // A draft is not public yet (the organizer's own request would get the preview).
-  const slug = title.toLowerCase().replace(/ö/g, "o").replace(/ä/g, "a").replace(/[^a-z0-9]+/g, "-");
+  const slug = title
+    .toLowerCase()
+    .replace(/ö/g, "o")
+    .replace(/ä/g, "a")
+    .replace(/[^a-z0-9]+/g, "-");
   expect((await request.get(`/case/${slug}`)).status()).toBe(404);
   await page.getByRole("button", { name: "Publicera" }).click();
   await expect(page.getByText("Caset är publicerat och syns i biblioteket.")).toBeVisible();

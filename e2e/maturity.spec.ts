@@ -11,12 +11,13 @@ const thisYear = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Sto
 
 test.afterAll(() => cleanUp());
 
-
 /** One dimension's radio group: its legend reads "<n>. <label> <statement>". */
 const group = (page: Page, label: string) => page.getByRole("group", { name: new RegExp(`^\\d+\\. ${label} `) });
 
 async function answer(page: Page, label: string, score: number) {
-  await group(page, label).getByRole("radio", { name: new RegExp(`^${score} – `) }).check();
+  await group(page, label)
+    .getByRole("radio", { name: new RegExp(`^${score} – `) })
+    .check();
 }
 
 test("a member of Borlänge submits the self-assessment and sees the comparison and the recommendations", async ({ page, context, baseURL }) => {
@@ -37,7 +38,15 @@ test("a member of Borlänge submits the self-assessment and sees the comparison 
   await expect(group(page, "BI i drift").getByRole("radio", { name: /^0 – / })).toBeFocused();
 
   // Weak in BI, IoT and culture; strong elsewhere.
-  for (const label of ["Ägarskap", "Långsiktig plan", "AI och prognoser", "Kompetens i verksamheten", "Samverkan verksamhet–IT", "Gemensam dataplattform", "Öppna data"]) {
+  for (const label of [
+    "Ägarskap",
+    "Långsiktig plan",
+    "AI och prognoser",
+    "Kompetens i verksamheten",
+    "Samverkan verksamhet–IT",
+    "Gemensam dataplattform",
+    "Öppna data",
+  ]) {
     await answer(page, label, 3);
   }
   await answer(page, "BI i drift", 0);
@@ -52,8 +61,20 @@ test("a member of Borlänge submits the self-assessment and sees the comparison 
   await expect(page.locator("svg[role=img] title").first()).toHaveText(`Borlänges poäng ${thisYear} jämfört med andra`);
   await page.getByText("Visa siffrorna som tabell").first().click();
   const table = page.getByRole("table", { name: /Poäng per område/ });
-  await expect(table.getByRole("columnheader")).toHaveText(["Område", "Borlänge", "Riket", "Dalarnas län", "Kommungruppen", `Förändring sedan ${thisYear - 1}`]);
-  await expect(table.getByRole("row", { name: /BI i drift/ }).getByRole("cell").first()).toHaveText("0");
+  await expect(table.getByRole("columnheader")).toHaveText([
+    "Område",
+    "Borlänge",
+    "Riket",
+    "Dalarnas län",
+    "Kommungruppen",
+    `Förändring sedan ${thisYear - 1}`,
+  ]);
+  await expect(
+    table
+      .getByRole("row", { name: /BI i drift/ })
+      .getByRole("cell")
+      .first(),
+  ).toHaveText("0");
   await expect(page.locator(".maturity-hidden")).toHaveCount(0);
   await expect(page.getByRole("heading", { name: `Förändring sedan ${thisYear - 1}` })).toBeVisible();
 

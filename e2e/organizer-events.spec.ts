@@ -36,7 +36,13 @@ async function createPastEvent(page: Page, title: string) {
   return new URL(page.url()).pathname;
 }
 
-test("an organizer creates, previews and publishes a forum, then adds a recording with chapters and slides", async ({ page, context, baseURL, browser, request }) => {
+test("an organizer creates, previews and publishes a forum, then adds a recording with chapters and slides", async ({
+  page,
+  context,
+  baseURL,
+  browser,
+  request,
+}) => {
   test.setTimeout(120_000); // a long journey on a shared, slow machine
   const organizer = await createUserWithSession({ role: "organizer" });
   await logInAs(context, organizer, baseURL!);

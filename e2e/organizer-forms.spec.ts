@@ -72,10 +72,13 @@ test("unpublishing a forum with registrations asks first and says the mailed lin
   await expect(page.getByText(/En person är anmäld\. Medan forumet är avpublicerat leder länkarna i deras mejl/)).toBeVisible();
   await page.getByRole("button", { name: "Ja, avpublicera forumet" }).click();
   await expect(page.getByRole("status")).toHaveText("Forumet är avpublicerat. Det syns inte längre på webbplatsen.");
-
 });
 
-test("a message to participants shows the real mail, sends a test to the organizer and asks 'Skicka till N deltagare?' first", async ({ page, context, baseURL }) => {
+test("a message to participants shows the real mail, sends a test to the organizer and asks 'Skicka till N deltagare?' first", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const organizer = await createUserWithSession({ role: "organizer" });
   await logInAs(context, organizer, baseURL!);
   const event = await createSmallEvent({ capacity: 10 });
@@ -133,7 +136,12 @@ test("a draft case survives an accidental navigation, and leaving with unsaved c
   await expect(page.getByLabel("Sammanfattning")).toHaveValue("Ett utkast som inte får försvinna.");
 });
 
-test("a forum duplicated as the next one is previewed as its public page with a banner, then published without it", async ({ page, context, baseURL, request }) => {
+test("a forum duplicated as the next one is previewed as its public page with a banner, then published without it", async ({
+  page,
+  context,
+  baseURL,
+  request,
+}) => {
   test.setTimeout(90_000); // a long journey on a shared, slow machine
   await logInAs(context, await createUserWithSession({ role: "organizer" }), baseURL!);
   const title = `Förhandsforum ${Date.now().toString(36)}`;

@@ -29,9 +29,15 @@ test("an organizer lands in the workspace after login and finds it from the head
   await expect(page.getByRole("navigation", { name: "Huvudmeny" })).toHaveCount(0);
 
   // The dashboard leads with what needs doing; each number links to its list.
-  await expect(page.getByRole("region", { name: "Att göra" }).getByRole("link", { name: /obesvarade meddelanden/ })).toHaveAttribute("href", "/admin/inkorg?status=ny");
+  await expect(page.getByRole("region", { name: "Att göra" }).getByRole("link", { name: /obesvarade meddelanden/ })).toHaveAttribute(
+    "href",
+    "/admin/inkorg?status=ny",
+  );
   const upcoming = page.getByRole("region", { name: "Kommande forum" });
-  await upcoming.getByRole("link", { name: /på väntelistan till/ }).first().click();
+  await upcoming
+    .getByRole("link", { name: /på väntelistan till/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/anmalningar\?visa=vantelista$/);
 
   await page.goto(UPCOMING);

@@ -52,9 +52,9 @@ for (const javaScriptEnabled of [true, false]) {
     test("the results' chart labels are at least 12 px on a phone", async ({ page }) => {
       for (const url of ["/undersokningar/K21A", "/forum/kommunforum-analytics-2021-05-06", "/analysmognad/sverige"]) {
         await page.goto(url);
-        const sizes = await page.locator("figure svg text").evaluateAll((texts) =>
-          texts.map((text) => parseFloat(getComputedStyle(text).fontSize) * ((text as SVGTextElement).getScreenCTM()?.a ?? 1)),
-        );
+        const sizes = await page
+          .locator("figure svg text")
+          .evaluateAll((texts) => texts.map((text) => parseFloat(getComputedStyle(text).fontSize) * ((text as SVGTextElement).getScreenCTM()?.a ?? 1)));
         expect(sizes.length, url).toBeGreaterThan(0);
         expect(Math.min(...sizes), url).toBeGreaterThanOrEqual(12);
       }

@@ -7,7 +7,6 @@ test.afterAll(async () => {
   await cleanUp();
 });
 
-
 test("the organizer opens a poll, three participants vote, the presenter view updates live, and the published result appears on the forum page", async ({
   page,
   context,
@@ -20,7 +19,10 @@ test("the organizer opens a poll, three participants vote, the presenter view up
 
   // The event admin page links to the polls.
   await page.goto(`/admin/forum/${event.id}`);
-  await page.getByRole("main").getByRole("link", { name: /Omröstningar/ }).click();
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: /Omröstningar/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Omröstningar" })).toBeVisible();
 
   // A bad form first: errors in Swedish, status 400, nothing saved.
@@ -117,7 +119,16 @@ test("the organizer opens a poll, three participants vote, the presenter view up
   await expect(visitor.getByRole("cell", { name: "Dalarnas län" })).toHaveCount(0);
   await expectNoSeriousViolations(visitor);
   const json = await (await visitor.request.get(`/undersokningar/${code}.json`)).json();
-  expect(json).toMatchObject({ code, respondents: 3, results: [{ label: "Ja", count: 2, percent: 67 }, { label: "Nej", count: 1, percent: 33 }, { label: "På gång", count: 0 }, { label: "Vet ej", count: 0 }] });
+  expect(json).toMatchObject({
+    code,
+    respondents: 3,
+    results: [
+      { label: "Ja", count: 2, percent: 67 },
+      { label: "Nej", count: 1, percent: 33 },
+      { label: "På gång", count: 0 },
+      { label: "Vet ej", count: 0 },
+    ],
+  });
   const csv = await visitor.request.get(`/undersokningar/${code}.csv`);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   await visitorContext.close();

@@ -47,7 +47,10 @@ test("the presenter view is a full screen for the projector, with the controls h
   });
   expect(lines).toBe(1);
   // The chart's labels are large enough to read from the back of the room.
-  const labelSize = await page.locator(".poll-chart__svg text").first().evaluate((el) => el.getBoundingClientRect().height);
+  const labelSize = await page
+    .locator(".poll-chart__svg text")
+    .first()
+    .evaluate((el) => el.getBoundingClientRect().height);
   expect(labelSize).toBeGreaterThanOrEqual(32);
 
   // The controls are transparent to the audience, and appear under the pointer or with the keyboard.

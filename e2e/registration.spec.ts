@@ -44,7 +44,9 @@ async function register(page: Page, slug: string, person: { name: string; email:
   await expect(page.getByRole("heading", { level: 1, name: "Din anmälan" })).toBeVisible();
 }
 
-test("a visitor registers for the upcoming forum, confirms through the mail, gets the confirmation with an .ics and cancels through the link", async ({ page }) => {
+test("a visitor registers for the upcoming forum, confirms through the mail, gets the confirmation with an .ics and cancels through the link", async ({
+  page,
+}) => {
   const email = `besok-${unique()}@borlange.example`;
   await register(page, "kommunforum-analytics-nasta", { name: "Vera Besökare", email }, { scan: true });
   await expect(page.getByText("Du är anmäld och har en plats.")).toBeVisible();

@@ -27,8 +27,18 @@ test("the retention job anonymises the people of a forum over 24 months old and 
   const seated = page.getByRole("region", { name: /Med plats och på väntelistan/ });
   await expect(seated.getByRole("row", { name: /Greta Gammal/ })).toContainText(`greta-${tag}@borlange.example`);
   const perMunicipality = page.getByRole("table", { name: /Per kommun/ });
-  await expect(perMunicipality.getByRole("row", { name: /Borlänge/ }).getByRole("cell").nth(1)).toHaveText("2");
-  await expect(perMunicipality.getByRole("row", { name: /Kristianstad/ }).getByRole("cell").nth(1)).toHaveText("1");
+  await expect(
+    perMunicipality
+      .getByRole("row", { name: /Borlänge/ })
+      .getByRole("cell")
+      .nth(1),
+  ).toHaveText("2");
+  await expect(
+    perMunicipality
+      .getByRole("row", { name: /Kristianstad/ })
+      .getByRole("cell")
+      .nth(1),
+  ).toHaveText("1");
 
   // `npm run retention`, as cron or an operator would run it, on the same database.
   const { stdout } = await promisify(execFile)("npm", ["run", "-s", "retention"], {
@@ -47,7 +57,17 @@ test("the retention job anonymises the people of a forum over 24 months old and 
   await expect(page.getByText(`ines-${tag}@kristianstad.example`)).toHaveCount(0);
   await expect(seated.getByRole("row", { name: /Anonymiserad/ })).toHaveCount(3);
   // The aggregate survives: the municipality stays on each anonymised row.
-  await expect(perMunicipality.getByRole("row", { name: /Borlänge/ }).getByRole("cell").nth(1)).toHaveText("2");
-  await expect(perMunicipality.getByRole("row", { name: /Kristianstad/ }).getByRole("cell").nth(1)).toHaveText("1");
+  await expect(
+    perMunicipality
+      .getByRole("row", { name: /Borlänge/ })
+      .getByRole("cell")
+      .nth(1),
+  ).toHaveText("2");
+  await expect(
+    perMunicipality
+      .getByRole("row", { name: /Kristianstad/ })
+      .getByRole("cell")
+      .nth(1),
+  ).toHaveText("1");
   await expect(page.getByRole("heading", { name: /Med plats och på väntelistan \(3\)/ })).toBeVisible();
 });

@@ -24,10 +24,7 @@ test.describe("without JavaScript", () => {
     // The matched words are highlighted.
     await expect(results.locator("mark", { hasText: "Skåne" }).first()).toBeVisible();
     await expect(hit).toHaveAttribute("href", "/case/kristianstad-smart-va");
-    await expect(results.getByRole("link", { name: "Kristianstad", exact: true }).first()).toHaveAttribute(
-      "href",
-      "/kommun/1290-kristianstad",
-    );
+    await expect(results.getByRole("link", { name: "Kristianstad", exact: true }).first()).toHaveAttribute("href", "/kommun/1290-kristianstad");
   });
 
   test("the type filter and prefix search work from the search page", async ({ page }) => {

@@ -148,8 +148,7 @@ export const PAST_FORUM = {
   location: "På webben",
   // The facts name BI (Borlänge) and IoT (Smart VA in Kristianstad) as the two cases.
   tagSlugs: ["bi", "iot"] satisfies AreaTagSlug[],
-  summary:
-    "Borlänge berättade om sitt beslutsstöd och Kristianstad om Smart VA. Deltagarna röstade om samordning, potential och utmaningar.",
+  summary: "Borlänge berättade om sitt beslutsstöd och Kristianstad om Smart VA. Deltagarna röstade om samordning, potential och utmaningar.",
   descriptionMd: `*${DEMO_NOTICE}: en beskrivning av ett tidigare forum, skriven för att visa webbplatsen.*
 
 Kommunforum Analytics är ett återkommande forum på webben där kommuner berättar för varandra hur de arbetar med analys: beslutsstöd (BI), IoT och AI.

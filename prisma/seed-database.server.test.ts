@@ -7,8 +7,7 @@ import { countSeededRows, seedDatabase } from "./seed-database.server";
 import { nextForumStart, registrationDeadlineFor } from "./seed-forums.server";
 import { DEMO_MATURITY } from "./seed-maturity.server";
 
-const weekdayInStockholm = (d: Date) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Stockholm", weekday: "long" }).format(d);
+const weekdayInStockholm = (d: Date) => new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Stockholm", weekday: "long" }).format(d);
 
 describe("the upcoming forum's date", () => {
   it("is 13.00 Stockholm time on the first Tuesday at least 30 days ahead", () => {

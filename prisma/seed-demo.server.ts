@@ -120,7 +120,16 @@ export async function ensureDemoThreads(userIds: Map<string, string>, now: Date,
       const write = async (post: DemoPost, kind: "question" | "answer" | "comment", parentId: string | null) => {
         const authorId = author(post.authorEmail);
         await tx.post.create({
-          data: { id: post.id, threadId: demo.id, authorId, parentId, kind, bodyMd: post.bodyMd, bodyHtml: storedHtml(post.bodyMd), createdAt: at(post.daysAgo) },
+          data: {
+            id: post.id,
+            threadId: demo.id,
+            authorId,
+            parentId,
+            kind,
+            bodyMd: post.bodyMd,
+            bodyHtml: storedHtml(post.bodyMd),
+            createdAt: at(post.daysAgo),
+          },
         });
         if (authorId && kind !== "comment") followers.add(authorId);
       };

@@ -6,7 +6,6 @@ import { maturityYear } from "~/utils/maturity-stats";
 // The analytics-maturity part of the seed (seed-database.server.ts): its topic tags,
 // and in demo mode invented self-assessments.
 
-
 /** The topic tags the dimensions recommend by (starter data, not demo data). */
 export async function ensureMaturityTags(created: string[]) {
   for (const tag of MATURITY_TOPIC_TAGS) {
@@ -35,14 +34,29 @@ export async function ensureMaturityTags(created: string[]) {
 export const DEMO_MATURITY = {
   thisYear: [
     // Dalarna (county 20): Falun, Ludvika, Mora, Leksand, Hedemora, Avesta, Malung-Sälen, Rättvik
-    "2080", "2085", "2062", "2029", "2083", "2084", "2023", "2031",
+    "2080",
+    "2085",
+    "2062",
+    "2029",
+    "2083",
+    "2084",
+    "2023",
+    "2031",
     // Borlänge's group (kommuner i tätbefolkad region): Leksand and Hedemora above, and
     // Enköping, Motala, Falkenberg, Lidköping
-    "0381", "0583", "1382", "1494",
+    "0381",
+    "0583",
+    "1382",
+    "1494",
     // Större städer: Falun above, and Kristianstad, Umeå, Örebro, Växjö, Karlstad
-    "1290", "2480", "1880", "0780", "1780",
+    "1290",
+    "2480",
+    "1880",
+    "0780",
+    "1780",
     // Turism- och besöksnäringskommuner: Malung-Sälen and Rättvik above, Gotland, Åre = 4 (hidden)
-    "0980", "2321",
+    "0980",
+    "2321",
   ],
   lastYear: ["2081", "2080", "2085", "2062", "2029", "2083", "0381", "0583", "1382", "1290", "2480", "1880"],
 } as const;
@@ -50,7 +64,16 @@ export const DEMO_MATURITY = {
 /** A plausible, deterministic demo score: BI ahead, AI and open data behind. */
 function demoScore(code: string, dimension: string, yearOffset: number): number {
   const base: Record<string, number> = {
-    ownership: 2, plan: 1.6, bi: 2.6, iot: 1.4, ai: 0.8, competence: 1.6, collaboration: 2.2, platform: 1.6, openData: 1.1, culture: 1.8,
+    ownership: 2,
+    plan: 1.6,
+    bi: 2.6,
+    iot: 1.4,
+    ai: 0.8,
+    competence: 1.6,
+    collaboration: 2.2,
+    platform: 1.6,
+    openData: 1.1,
+    culture: 1.8,
   };
   let hash = 0;
   for (const ch of `${code}:${dimension}`) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
@@ -62,9 +85,7 @@ function demoScore(code: string, dimension: string, yearOffset: number): number 
 export async function ensureDemoMaturity(now: Date, created: string[]) {
   if ((await prisma.maturityAssessment.count()) > 0) return;
   const year = maturityYear(now);
-  const known = new Set(
-    (await prisma.municipality.findMany({ select: { code: true } })).map((m) => m.code),
-  );
+  const known = new Set((await prisma.municipality.findMany({ select: { code: true } })).map((m) => m.code));
   const sets: [number, readonly string[], number][] = [
     [year - 1, DEMO_MATURITY.lastYear, 1],
     [year, DEMO_MATURITY.thisYear, 0],

@@ -10,11 +10,7 @@ async function main() {
   const result = await seedDatabase({ demo: process.env.SEED_DEMO !== "0" });
   const { counts } = result;
 
-  console.log(
-    result.created.length
-      ? `Seed klar. Nytt: ${result.created.join(", ")}.`
-      : "Seed klar. Allt fanns redan, inget ändrades.",
-  );
+  console.log(result.created.length ? `Seed klar. Nytt: ${result.created.join(", ")}.` : "Seed klar. Allt fanns redan, inget ändrades.");
   console.log(
     `Databasen har ${counts.counties} län, ${counts.municipalities} kommuner, ${counts.tags} taggar, ` +
       `${counts.categories} diskussionskategorier, ${counts.users} användare, ${counts.events} forum, ` +

@@ -65,7 +65,12 @@ async function main() {
       const result = await run(appUrl(BASELINE_PORT) + page.path, connections);
       input.baseline.push({ page: page.name, connections, result });
     }
-    log(`baseline    ${page.name}: ${input.baseline.slice(-LEVELS.length).map((b) => Math.round(b.result.requests.average)).join(" / ")} req/s`);
+    log(
+      `baseline    ${page.name}: ${input.baseline
+        .slice(-LEVELS.length)
+        .map((b) => Math.round(b.result.requests.average))
+        .join(" / ")} req/s`,
+    );
   }
   await stopProcess(baseline);
 
@@ -126,7 +131,10 @@ function ensureBuild() {
 }
 
 let stopping = false;
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const) {
   process.on(signal, () => {
     // Ctrl-C reaches this process twice (from the terminal and forwarded by tsx).
     if (stopping) return;

@@ -27,7 +27,8 @@ try {
   console.log(`Återställt till ${dbFile} (${r.migrations.length} migreringar${r.uploads === null ? "" : `, ${r.uploads} uppladdade filer`}).`);
   if (r.previousDatabase) console.log(`  Den tidigare databasen ligger kvar som ${r.previousDatabase}`);
   if (r.previousUploads) console.log(`  De tidigare uppladdningarna ligger kvar i ${r.previousUploads}`);
-  if (r.pendingMigrations.length) console.log(`  Kör npm run db:deploy innan servern startas: ${r.pendingMigrations.length} nyare migreringar saknas i kopian.`);
+  if (r.pendingMigrations.length)
+    console.log(`  Kör npm run db:deploy innan servern startas: ${r.pendingMigrations.length} nyare migreringar saknas i kopian.`);
 } catch (error) {
   console.error(`Återställningen avbröts: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

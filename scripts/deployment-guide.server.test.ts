@@ -11,16 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  fakeSystemctl,
-  guideBlocks,
-  parseUnit,
-  runAsRoot,
-  startUnit,
-  systemdEnvironmentFile,
-  walk,
-  type Started,
-} from "../app/test/deployment-guide";
+import { fakeSystemctl, guideBlocks, parseUnit, runAsRoot, startUnit, systemdEnvironmentFile, walk, type Started } from "../app/test/deployment-guide";
 import { freePort } from "../app/test/free-port";
 import { CONTACT_SENT_HREF } from "../app/utils/links";
 import { buildExists } from "../app/test/route-manifest";
@@ -127,7 +118,13 @@ describe.skipIf(Boolean(reason))("docs/deployment.md, single server, followed as
     const healthy = async () => {
       for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
         if (service?.child.exitCode !== null) throw new Error(`the service stopped:\n${service?.output()}`);
-        if (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)) return;
+        if (
+          await fetch(`http://127.0.0.1:${port}/healthz`).then(
+            (r) => r.ok,
+            () => false,
+          )
+        )
+          return;
       }
       throw new Error(`no healthy answer:\n${service?.output()}`);
     };
@@ -177,7 +174,11 @@ describe.skipIf(Boolean(reason))("docs/deployment.md, single server, followed as
     fs.writeFileSync(envFile, envText);
     await sh("env-file-permissions");
     // Every variable arrives whole in `sh`, with the value systemd reads from the same file.
-    const fromSh = await runAsRoot(`runuser -u ${USER} -- sh -c 'set -a; . ${envFile}; set +a; exec node -e "console.log(JSON.stringify(process.env))"'`, env, T);
+    const fromSh = await runAsRoot(
+      `runuser -u ${USER} -- sh -c 'set -a; . ${envFile}; set +a; exec node -e "console.log(JSON.stringify(process.env))"'`,
+      env,
+      T,
+    );
     const shEnv = JSON.parse(fromSh) as Record<string, string>;
     const expected = systemdEnvironmentFile(envText);
     expect(Object.keys(expected)).toEqual(expect.arrayContaining(["MAIL_FROM", "ORGANIZER_NAME", "TRUST_PROXY", "SESSION_SECRET"]));

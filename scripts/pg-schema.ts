@@ -20,7 +20,7 @@ const HEADER = `// GENERATED from prisma/schema.prisma by scripts/pg-schema.ts; 
 export function toPostgresSchema(sqlite: string): string {
   let out = sqlite;
   const provider = /(datasource\s+db\s*\{[^}]*?provider\s*=\s*)"sqlite"/;
-  if (!provider.test(out)) throw new Error("Hittar inte provider = \"sqlite\" i datasource-blocket");
+  if (!provider.test(out)) throw new Error('Hittar inte provider = "sqlite" i datasource-blocket');
   out = out.replace(provider, '$1"postgresql"');
   out = out.replace(/(datasource\s+db\s*\{[^}]*?url\s*=\s*)"[^"]*"/, '$1"postgresql://localhost/ignored"');
   const generator = /(generator\s+client\s*\{)([^}]*)\}/;

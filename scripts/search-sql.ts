@@ -180,7 +180,11 @@ const toPostgres = (sql: string) => sql.replaceAll("group_concat(", "string_agg(
 function postgresTriggersFor(source: Source): string {
   const { table } = source;
   const indent = (sql: string) => sql.replace(/^/gm, "  ");
-  const body = (row: "NEW" | "OLD") => source.affects(row).map(([kind, ids]) => refresh(kind, ids)).join("\n");
+  const body = (row: "NEW" | "OLD") =>
+    source
+      .affects(row)
+      .map(([kind, ids]) => refresh(kind, ids))
+      .join("\n");
   const update = source.columns?.length ? `UPDATE OF ${source.columns.map((c) => `"${c}"`).join(", ")}` : "UPDATE";
   const fn = `"${table}_search"`;
   return toPostgres(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -192,7 +192,9 @@ describe.skipIf(pgRun || !buildExists())("db:backup and db:restore (SQLite, prod
     const db = new Database(otherDb);
     db.exec("CREATE TABLE Notes (id INTEGER PRIMARY KEY)");
     db.close();
-    expect(() => restore({ source: otherDb, dbFile: target, uploadsDir: path.join(WORK, "u"), migrationsDir: MIGRATIONS })).toThrow(/ingen Kommunforum-databas/);
+    expect(() => restore({ source: otherDb, dbFile: target, uploadsDir: path.join(WORK, "u"), migrationsDir: MIGRATIONS })).toThrow(
+      /ingen Kommunforum-databas/,
+    );
     expect(fs.existsSync(target)).toBe(false);
 
     const copy = path.join(WORK, "kopia");

@@ -54,7 +54,11 @@ export function verifyDatabase(file: string): Verification {
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
     if (missing.length) problems.push(`Det här är ingen Kommunforum-databas: tabellerna ${missing.join(", ")} saknas.`);
     const migrations = tables.has("_prisma_migrations")
-      ? (db.prepare(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`).all() as { name: string }[]).map((r) => r.name)
+      ? (
+          db
+            .prepare(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`)
+            .all() as { name: string }[]
+        ).map((r) => r.name)
       : [];
     if (tables.has("_prisma_migrations") && migrations.length === 0) problems.push("Databasen har inga genomförda migreringar.");
     return { ok: problems.length === 0, problems, migrations };
@@ -365,7 +369,9 @@ export function restore({
       fs.rmSync(staging, { recursive: true, force: true });
     }
     fs.rmSync(incoming, { force: true });
-    throw new Error(`Databasen kunde inte bytas ut; den gamla databasen och uppladdningarna ligger kvar: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Databasen kunde inte bytas ut; den gamla databasen och uppladdningarna ligger kvar: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 
   return { migrations: check.migrations, pendingMigrations, uploads, previousDatabase, previousUploads, warnings };

@@ -43,7 +43,14 @@ export function ArticleForm({
           error={errors?.slug}
           maxLength={100}
         />
-        <TextArea name="summary" label={ARTICLE_FIELD_LABELS.summary!} hint="Ett par meningar som visas i listan." defaultValue={values.summary} error={errors?.summary} rows={3} />
+        <TextArea
+          name="summary"
+          label={ARTICLE_FIELD_LABELS.summary!}
+          hint="Ett par meningar som visas i listan."
+          defaultValue={values.summary}
+          error={errors?.summary}
+          rows={3}
+        />
         <TextField
           name="authorName"
           label={ARTICLE_FIELD_LABELS.authorName!}

@@ -74,7 +74,12 @@ export function CaseForm({
           error={errors?.summary}
           rows={3}
         />
-        <SelectField name="municipalityCode" label={CASE_FIELD_LABELS.municipalityCode!} defaultValue={values.municipalityCode ?? ""} error={errors?.municipalityCode}>
+        <SelectField
+          name="municipalityCode"
+          label={CASE_FIELD_LABELS.municipalityCode!}
+          defaultValue={values.municipalityCode ?? ""}
+          error={errors?.municipalityCode}
+        >
           <option value="">Ingen kommun</option>
           {options.municipalities.map((m) => (
             <option key={m.code} value={m.code}>
@@ -98,8 +103,20 @@ export function CaseForm({
         </SelectField>
         <TagCheckboxes tags={options.tags} selected={selectedTags} error={errors?.tags} />
         <ExtraTagsField label={CASE_FIELD_LABELS.extraTags!} value={values.extraTags} error={errors?.extraTags} />
-        <TextField name="domain" label={CASE_FIELD_LABELS.domain!} hint="Till exempel VA, skola, socialtjänst, ekonomi eller samhällsbyggnad." defaultValue={values.domain} error={errors?.domain} />
-        <TextField name="technologies" label={CASE_FIELD_LABELS.technologies!} hint="Åtskilda med kommatecken, till exempel Power BI, LoRaWAN." defaultValue={values.technologies} error={errors?.technologies} />
+        <TextField
+          name="domain"
+          label={CASE_FIELD_LABELS.domain!}
+          hint="Till exempel VA, skola, socialtjänst, ekonomi eller samhällsbyggnad."
+          defaultValue={values.domain}
+          error={errors?.domain}
+        />
+        <TextField
+          name="technologies"
+          label={CASE_FIELD_LABELS.technologies!}
+          hint="Åtskilda med kommatecken, till exempel Power BI, LoRaWAN."
+          defaultValue={values.technologies}
+          error={errors?.technologies}
+        />
         <MarkdownBodyField
           label={CASE_FIELD_LABELS.bodyMd!}
           hint="Skrivs i Markdown. Rubriker med ## blir innehållsförteckningen på sidan."
@@ -107,7 +124,13 @@ export function CaseForm({
           error={errors?.bodyMd}
         />
         <TextField name="contactName" label={CASE_FIELD_LABELS.contactName!} defaultValue={values.contactName} error={errors?.contactName} autoComplete="off" />
-        <TextField name="contactTitle" label={CASE_FIELD_LABELS.contactTitle!} defaultValue={values.contactTitle} error={errors?.contactTitle} autoComplete="off" />
+        <TextField
+          name="contactTitle"
+          label={CASE_FIELD_LABELS.contactTitle!}
+          defaultValue={values.contactTitle}
+          error={errors?.contactTitle}
+          autoComplete="off"
+        />
         <TextField
           name="contactEmail"
           label={CASE_FIELD_LABELS.contactEmail!}
@@ -117,7 +140,13 @@ export function CaseForm({
           error={errors?.contactEmail}
           autoComplete="off"
         />
-        <SelectField name="eventId" label={CASE_FIELD_LABELS.eventId!} hint="Forumet där caset presenterades, om det finns ett." defaultValue={values.eventId ?? ""} error={errors?.eventId}>
+        <SelectField
+          name="eventId"
+          label={CASE_FIELD_LABELS.eventId!}
+          hint="Forumet där caset presenterades, om det finns ett."
+          defaultValue={values.eventId ?? ""}
+          error={errors?.eventId}
+        >
           <option value="">Inget forum</option>
           {options.events.map((e) => (
             <option key={e.id} value={e.id}>

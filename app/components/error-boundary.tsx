@@ -7,9 +7,7 @@ const defaultHandlers: Record<number, StatusHandler> = {
   403: () => (
     <ErrorText title="Du saknar behörighet" text="Sidan kräver en roll som ditt konto inte har. Logga in med rätt konto eller kontakta forumansvarig." />
   ),
-  404: () => (
-    <ErrorText title="Sidan finns inte" text="Vi hittade ingen sida på den adressen. Den kan ha flyttats eller tagits bort." />
-  ),
+  404: () => <ErrorText title="Sidan finns inte" text="Vi hittade ingen sida på den adressen. Den kan ha flyttats eller tagits bort." />,
   405: () => <ErrorText title="Åtgärden stöds inte" text="Sidan tar inte emot den här sortens förfrågan." />,
   429: () => <ErrorText title="För många försök" text="Vänta en stund och försök sedan igen." />,
 };

@@ -54,7 +54,15 @@ export function EventForm({
           autoCapitalize="none"
           spellCheck={false}
         />
-        <TextArea name="summary" label="Ingress" hint="En eller två meningar som visas i listor och sökresultat." defaultValue={v("summary")} error={errors?.summary} rows={3} maxLength={500} />
+        <TextArea
+          name="summary"
+          label="Ingress"
+          hint="En eller två meningar som visas i listor och sökresultat."
+          defaultValue={v("summary")}
+          error={errors?.summary}
+          rows={3}
+          maxLength={500}
+        />
         <TextArea
           name="descriptionMd"
           label="Beskrivning"
@@ -83,7 +91,14 @@ export function EventForm({
             </option>
           ))}
         </SelectField>
-        <TextField name="location" label="Plats (frivilligt)" hint="Till exempel På webben, eller en adress." defaultValue={v("location")} error={errors?.location} maxLength={200} />
+        <TextField
+          name="location"
+          label="Plats (frivilligt)"
+          hint="Till exempel På webben, eller en adress."
+          defaultValue={v("location")}
+          error={errors?.location}
+          maxLength={200}
+        />
         <TextField
           name="joinUrl"
           label="Länk till webbinariet (frivilligt)"

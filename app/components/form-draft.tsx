@@ -112,8 +112,9 @@ export function useFormDraft(name: string) {
   const notice: ReactNode = restoredAt ? (
     <div className="notice" role="status">
       <p>
-        Vi har tagit fram texten du skrev {new Date(restoredAt).toLocaleString("sv-SE", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Stockholm" })} men inte sparade.
-        Spara för att behålla den.{" "}
+        Vi har tagit fram texten du skrev{" "}
+        {new Date(restoredAt).toLocaleString("sv-SE", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Stockholm" })} men inte sparade. Spara för att
+        behålla den.{" "}
         <button type="button" className="link-button" onClick={discard}>
           Släng utkastet
         </button>

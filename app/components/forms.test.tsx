@@ -45,7 +45,9 @@ describe("the organisation question", () => {
 
 describe("the error summary", () => {
   it("links each field's error to its field and gives a refusal of the whole form as text", () => {
-    const html = renderToStaticMarkup(<ErrorSummary errors={{ form: "För många försök. Vänta 5 minuter och försök igen.", email: "Skriv din e-postadress." }} />);
+    const html = renderToStaticMarkup(
+      <ErrorSummary errors={{ form: "För många försök. Vänta 5 minuter och försök igen.", email: "Skriv din e-postadress." }} />,
+    );
     expect(html).toContain("<li>För många försök. Vänta 5 minuter och försök igen.</li>");
     expect(html).toContain('<a href="#falt-email">Skriv din e-postadress.</a>');
   });

@@ -22,7 +22,7 @@ export function focusField(id: string): boolean {
   if (!target) return false;
   const control = target.matches("input, select, textarea, button")
     ? target
-    : target.querySelector<HTMLElement>("input:checked, input, select, textarea") ?? target;
+    : (target.querySelector<HTMLElement>("input:checked, input, select, textarea") ?? target);
   const caption = control.closest("fieldset")?.querySelector("legend") ?? document.querySelector(`label[for="${control.id}"]`) ?? control;
   caption.scrollIntoView({ block: "start" });
   control.focus({ preventScroll: true });
@@ -107,14 +107,7 @@ export function TextField({ name, label, hint, error, id = fieldId(name), alert,
     <div className={`field${error ? " field--error" : ""}`}>
       <label htmlFor={id}>{label}</label>
       <FieldMessages id={id} hint={hint} error={error} alert={alert} />
-      <input
-        id={id}
-        name={name}
-        type="text"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...input}
-      />
+      <input id={id} name={name} type="text" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
     </div>
   );
 }
@@ -124,13 +117,7 @@ export function TextArea({ name, label, hint, error, id = fieldId(name), alert, 
     <div className={`field${error ? " field--error" : ""}`}>
       <label htmlFor={id}>{label}</label>
       <FieldMessages id={id} hint={hint} error={error} alert={alert} />
-      <textarea
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...textarea}
-      />
+      <textarea id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...textarea} />
     </div>
   );
 }

@@ -2,9 +2,5 @@
 export type HighlightedParts = ReadonlyArray<{ text: string; match: boolean }>;
 
 export function HighlightedText({ parts }: { parts: HighlightedParts }) {
-  return (
-    <>
-      {parts.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
-    </>
-  );
+  return <>{parts.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}</>;
 }

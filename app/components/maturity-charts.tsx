@@ -82,53 +82,53 @@ export function MaturityComparisonChart({
   return (
     <figure className="chart maturity-chart">
       <ChartScroll>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="chart__svg">
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description} Siffrorna finns också i tabellen under diagrammet.</desc>
-        <Patterns id={id} />
-        {MATURITY_SCALE.map((s) => (
-          <g key={s.value}>
-            <line x1={barX + scale(s.value)} x2={barX + scale(s.value)} y1={top - 6} y2={height - blockGap} stroke="#d5dbe1" />
-            <text x={barX + scale(s.value)} y={top - 10} textAnchor="middle" fontSize="12" fill="#4f5963">
-              {s.value}
-            </text>
-          </g>
-        ))}
-        {MATURITY_DIMENSIONS.map((d, i) => {
-          const y0 = top + i * block;
-          return (
-            <g key={d.key}>
-              <text x={0} y={y0 + 15} fontSize="14" fontWeight="700" fill="#1b1f23">
-                {d.label}
+        <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="chart__svg">
+          <title id={`${id}-title`}>{title}</title>
+          <desc id={`${id}-desc`}>{description} Siffrorna finns också i tabellen under diagrammet.</desc>
+          <Patterns id={id} />
+          {MATURITY_SCALE.map((s) => (
+            <g key={s.value}>
+              <line x1={barX + scale(s.value)} x2={barX + scale(s.value)} y1={top - 6} y2={height - blockGap} stroke="#d5dbe1" />
+              <text x={barX + scale(s.value)} y={top - 10} textAnchor="middle" fontSize="12" fill="#4f5963">
+                {s.value}
               </text>
-              {series.map((s, j) => {
-                const value = s.values[d.key];
-                const y = y0 + headHeight + j * (barHeight + barGap);
-                const w = typeof value === "number" ? Math.max(2, scale(value)) : 0;
-                return (
-                  <g key={s.style}>
-                    <text x={labelWidth} y={y + 12.5} textAnchor="end" fontSize="12" fill="#1b1f23">
-                      {s.label}
-                    </text>
-                    {typeof value === "number" ? (
-                      <>
-                        <rect x={barX} y={y} width={w} height={barHeight} fill={fillFor(id, s.style)} stroke="#1b1f23" strokeWidth="0.75" />
-                        <text x={barX + w + 6} y={y + 12.5} fontSize="12" fill="#1b1f23">
-                          {formatValue(s.style, value)}
-                        </text>
-                      </>
-                    ) : (
-                      <text x={barX + 4} y={y + 12.5} fontSize="12" fill="#4f5963">
-                        saknas
-                      </text>
-                    )}
-                  </g>
-                );
-              })}
             </g>
-          );
-        })}
-      </svg>
+          ))}
+          {MATURITY_DIMENSIONS.map((d, i) => {
+            const y0 = top + i * block;
+            return (
+              <g key={d.key}>
+                <text x={0} y={y0 + 15} fontSize="14" fontWeight="700" fill="#1b1f23">
+                  {d.label}
+                </text>
+                {series.map((s, j) => {
+                  const value = s.values[d.key];
+                  const y = y0 + headHeight + j * (barHeight + barGap);
+                  const w = typeof value === "number" ? Math.max(2, scale(value)) : 0;
+                  return (
+                    <g key={s.style}>
+                      <text x={labelWidth} y={y + 12.5} textAnchor="end" fontSize="12" fill="#1b1f23">
+                        {s.label}
+                      </text>
+                      {typeof value === "number" ? (
+                        <>
+                          <rect x={barX} y={y} width={w} height={barHeight} fill={fillFor(id, s.style)} stroke="#1b1f23" strokeWidth="0.75" />
+                          <text x={barX + w + 6} y={y + 12.5} fontSize="12" fill="#1b1f23">
+                            {formatValue(s.style, value)}
+                          </text>
+                        </>
+                      ) : (
+                        <text x={barX + 4} y={y + 12.5} fontSize="12" fill="#4f5963">
+                          saknas
+                        </text>
+                      )}
+                    </g>
+                  );
+                })}
+              </g>
+            );
+          })}
+        </svg>
       </ChartScroll>
       <ChartTable caption={caption} captionId={`${id}-caption`}>
         <thead>
@@ -206,55 +206,55 @@ export function MaturityDistributionChart({
   return (
     <figure className="chart maturity-chart">
       <ChartScroll>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="chart__svg">
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>
-          Antal kommuner som gav varje poäng från 0 till 4, per område, av {n} kommuner. Antal under {minGroupSize} visas inte. Siffrorna
-          finns också i tabellen under diagrammet.
-        </desc>
-        <Patterns id={id} />
-        <text x={labelWidth + (cellW * 5) / 2} y={12} textAnchor="middle" fontSize="12" fill="#4f5963">
-          Poäng
-        </text>
-        {MATURITY_SCALE.map((s, i) => (
-          <text key={s.value} x={labelWidth + i * cellW + cellW / 2} y={32} textAnchor="middle" fontSize="13" fontWeight="700" fill="#1b1f23">
-            {s.value}
+        <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="chart__svg">
+          <title id={`${id}-title`}>{title}</title>
+          <desc id={`${id}-desc`}>
+            Antal kommuner som gav varje poäng från 0 till 4, per område, av {n} kommuner. Antal under {minGroupSize} visas inte. Siffrorna finns också i
+            tabellen under diagrammet.
+          </desc>
+          <Patterns id={id} />
+          <text x={labelWidth + (cellW * 5) / 2} y={12} textAnchor="middle" fontSize="12" fill="#4f5963">
+            Poäng
           </text>
-        ))}
-        {rows.map((row, r) => {
-          const y = top + r * (cellH + 4);
-          const max = Math.max(0, ...row.counts.map((c) => c ?? 0));
-          return (
-            <g key={row.key}>
-              <text x={labelWidth - 8} y={y + 21} textAnchor="end" fontSize="13" fill="#1b1f23">
-                {label(row.key)}
-              </text>
-              {row.counts.map((count, i) => {
-                const x = labelWidth + i * cellW;
-                if (count === null) {
+          {MATURITY_SCALE.map((s, i) => (
+            <text key={s.value} x={labelWidth + i * cellW + cellW / 2} y={32} textAnchor="middle" fontSize="13" fontWeight="700" fill="#1b1f23">
+              {s.value}
+            </text>
+          ))}
+          {rows.map((row, r) => {
+            const y = top + r * (cellH + 4);
+            const max = Math.max(0, ...row.counts.map((c) => c ?? 0));
+            return (
+              <g key={row.key}>
+                <text x={labelWidth - 8} y={y + 21} textAnchor="end" fontSize="13" fill="#1b1f23">
+                  {label(row.key)}
+                </text>
+                {row.counts.map((count, i) => {
+                  const x = labelWidth + i * cellW;
+                  if (count === null) {
+                    return (
+                      <g key={i}>
+                        <rect x={x + 2} y={y} width={cellW - 4} height={cellH} fill={`url(#${id}-hidden)`} stroke="#6b7682" />
+                        <text x={x + cellW / 2} y={y + 21} textAnchor="middle" fontSize="13" fill="#1b1f23">
+                          &lt;{minGroupSize}
+                        </text>
+                      </g>
+                    );
+                  }
+                  const shade = shadeFor(count, max);
                   return (
                     <g key={i}>
-                      <rect x={x + 2} y={y} width={cellW - 4} height={cellH} fill={`url(#${id}-hidden)`} stroke="#6b7682" />
-                      <text x={x + cellW / 2} y={y + 21} textAnchor="middle" fontSize="13" fill="#1b1f23">
-                        &lt;{minGroupSize}
+                      <rect x={x + 2} y={y} width={cellW - 4} height={cellH} fill={shade.fill} stroke="#6b7682" />
+                      <text x={x + cellW / 2} y={y + 21} textAnchor="middle" fontSize="13" fontWeight="700" fill={shade.text}>
+                        {count}
                       </text>
                     </g>
                   );
-                }
-                const shade = shadeFor(count, max);
-                return (
-                  <g key={i}>
-                    <rect x={x + 2} y={y} width={cellW - 4} height={cellH} fill={shade.fill} stroke="#6b7682" />
-                    <text x={x + cellW / 2} y={y + 21} textAnchor="middle" fontSize="13" fontWeight="700" fill={shade.text}>
-                      {count}
-                    </text>
-                  </g>
-                );
-              })}
-            </g>
-          );
-        })}
-      </svg>
+                })}
+              </g>
+            );
+          })}
+        </svg>
       </ChartScroll>
       <ChartTable caption={title} captionId={`${id}-caption`}>
         <thead>

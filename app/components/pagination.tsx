@@ -1,21 +1,9 @@
 import { Link } from "@remix-run/react";
 
 /** Page links that work without JavaScript: previous, numbered pages, next. */
-export function Pagination({
-  page,
-  pageCount,
-  href,
-  label = "Sidor",
-}: {
-  page: number;
-  pageCount: number;
-  href: (page: number) => string;
-  label?: string;
-}) {
+export function Pagination({ page, pageCount, href, label = "Sidor" }: { page: number; pageCount: number; href: (page: number) => string; label?: string }) {
   if (pageCount <= 1) return null;
-  const pages = Array.from({ length: pageCount }, (_, i) => i + 1).filter(
-    (p) => p === 1 || p === pageCount || Math.abs(p - page) <= 2,
-  );
+  const pages = Array.from({ length: pageCount }, (_, i) => i + 1).filter((p) => p === 1 || p === pageCount || Math.abs(p - page) <= 2);
   return (
     <nav className="pagination" aria-label={label}>
       {page > 1 ? <Link to={href(page - 1)}>Föregående sida</Link> : null}

@@ -173,7 +173,13 @@ export function TrendChart({ id, points }: { id: string; points: TrendPoint[] })
                   const value = cells[li]?.[pi] ?? null;
                   return (
                     <td className="num" key={p.code}>
-                      {value === null ? <>–<span className="visually-hidden"> inget värde</span></> : `${formatNumber(value)} %`}
+                      {value === null ? (
+                        <>
+                          –<span className="visually-hidden"> inget värde</span>
+                        </>
+                      ) : (
+                        `${formatNumber(value)} %`
+                      )}
                     </td>
                   );
                 })}

@@ -10,8 +10,7 @@ export function PollStateButtons({ state, action, back }: { state: string; actio
     buttons.push({ intent: "publish", label: "Publicera resultatet", text: "Omröstningen är stängd. Publicera resultatet när ni har pratat om det." });
     buttons.push({ intent: "reopen", label: "Öppna igen", secondary: true, text: "" });
   }
-  if (state === "published")
-    buttons.push({ intent: "unpublish", label: "Avpublicera resultatet", secondary: true, text: "Resultatet är publicerat." });
+  if (state === "published") buttons.push({ intent: "unpublish", label: "Avpublicera resultatet", secondary: true, text: "Resultatet är publicerat." });
   return (
     <>
       {buttons.map((b) => (

@@ -8,8 +8,8 @@ export function PreviewBanner({ editHref }: { editHref: string }) {
   return (
     <div className="notice notice--warning" role="status" data-testid="preview-banner">
       <p>
-        <strong>Förhandsgranskning – sidan är inte publicerad.</strong> Så här kommer sidan att se ut. Bara forumansvariga kan
-        öppna den tills den publiceras. <Link to={editHref}>Tillbaka till redigeringen</Link>
+        <strong>Förhandsgranskning – sidan är inte publicerad.</strong> Så här kommer sidan att se ut. Bara forumansvariga kan öppna den tills den publiceras.{" "}
+        <Link to={editHref}>Tillbaka till redigeringen</Link>
       </p>
     </div>
   );

@@ -70,8 +70,8 @@ export function RecordingPlayer({ recording, title }: { recording: PlayerRecordi
         ) : start === null ? (
           <div className="video__placeholder">
             <p>
-              Videon ligger hos {provider}. Den laddas först när du väljer att visa den. Då hämtar din webbläsare innehåll från {provider}, som
-              kan se din IP-adress.
+              Videon ligger hos {provider}. Den laddas först när du väljer att visa den. Då hämtar din webbläsare innehåll från {provider}, som kan se din
+              IP-adress.
             </p>
             <a className="button" href={watchUrl(source)} onClick={load(0)} data-testid="load-video">
               Visa videon (laddas från {provider})
@@ -93,9 +93,7 @@ export function RecordingPlayer({ recording, title }: { recording: PlayerRecordi
       {recording.chapters.length ? (
         <>
           <h3 id="kapitel">Kapitel</h3>
-          {source.provider !== "file" ? (
-            <p className="field__hint">Om du inte har startat videon här öppnas kapitlen hos {provider}.</p>
-          ) : null}
+          {source.provider !== "file" ? <p className="field__hint">Om du inte har startat videon här öppnas kapitlen hos {provider}.</p> : null}
           <ol className="chapters" aria-labelledby="kapitel">
             {recording.chapters.map((chapter) => (
               <li key={chapter.id}>

@@ -8,7 +8,6 @@ import { eventRegistrationHref, PRIVACY_HREF } from "~/utils/links";
 
 export type RegistrationMember = { name: string; email: string; workplace: string; title: string };
 
-
 /**
  * The registration form of an event page. Works without JavaScript (a plain POST
  * to the page). Logged-in members get a shorter form: name, email and workplace
@@ -46,8 +45,7 @@ export function RegistrationForm({
         {member ? (
           <div className="notice">
             <p>
-              Du anmäler dig som <strong>{member.name}</strong> ({member.email})
-              {member.workplace ? `, ${member.workplace}` : ""}. Stämmer något inte?{" "}
+              Du anmäler dig som <strong>{member.name}</strong> ({member.email}){member.workplace ? `, ${member.workplace}` : ""}. Stämmer något inte?{" "}
               <Link to="/profil">Ändra dina uppgifter på profilsidan</Link>.
             </p>
           </div>
@@ -74,9 +72,7 @@ export function RegistrationForm({
           defaultValue={values.title ?? member?.title ?? ""}
           error={errors?.title}
         />
-        {member ? null : (
-          <OrganisationFields values={values} errors={errors} idPrefix="reg-" />
-        )}
+        {member ? null : <OrganisationFields values={values} errors={errors} idPrefix="reg-" />}
         <Checkbox
           name="consentInvites"
           label="Skicka inbjudningar till kommande forum till mig (frivilligt)."
@@ -99,8 +95,8 @@ export function RegistrationStatusNotice({ status, position }: { status: string;
   if (status === "waitlisted") {
     return (
       <p className="notice notice--warning">
-        Forumet är fullbokat. Du står på väntelistan som <strong>{`nummer ${position}`}</strong>. Blir en plats ledig flyttas du upp
-        automatiskt och får ett mejl.
+        Forumet är fullbokat. Du står på väntelistan som <strong>{`nummer ${position}`}</strong>. Blir en plats ledig flyttas du upp automatiskt och får ett
+        mejl.
       </p>
     );
   }
@@ -108,4 +104,3 @@ export function RegistrationStatusNotice({ status, position }: { status: string;
   if (status === "expired") return <p className="notice">Anmälan bekräftades inte i tid. Anmäl dig igen om du vill vara med.</p>;
   return <p className="notice">Du är avanmäld från forumet.</p>;
 }
-

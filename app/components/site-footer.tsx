@@ -26,8 +26,8 @@ export function SiteFooter({ operator }: { operator?: string }) {
           </ul>
         </nav>
         <p>
-          Kommunforum Analytics är en mötesplats där Sveriges kommuner delar erfarenheter av analys: BI och beslutsstöd,
-          IoT och AI. Webbplatsen använder inga spårningskakor och hämtar inget från tredje part utan ditt samtycke.
+          Kommunforum Analytics är en mötesplats där Sveriges kommuner delar erfarenheter av analys: BI och beslutsstöd, IoT och AI. Webbplatsen använder inga
+          spårningskakor och hämtar inget från tredje part utan ditt samtycke.
         </p>
         {operator ? <p>{`Webbplatsen drivs av ${operator}.`}</p> : null}
       </div>

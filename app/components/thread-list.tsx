@@ -10,17 +10,7 @@ import { categoryHref, threadHref } from "~/utils/links";
 export type ThreadListRow = Omit<ThreadRow, "createdAt" | "lastActivityAt"> & { lastActivityAt: string | Date };
 
 /** Filter and sort form (GET, works without JavaScript). */
-export function ThreadFilters({
-  action,
-  sort,
-  tag,
-  tags,
-}: {
-  action: string;
-  sort: ThreadSort;
-  tag: string;
-  tags: Array<{ slug: string; name: string }>;
-}) {
+export function ThreadFilters({ action, sort, tag, tags }: { action: string; sort: ThreadSort; tag: string; tags: Array<{ slug: string; name: string }> }) {
   return (
     <Form method="get" action={action} className="filter-bar" aria-label="Filtrera trådar">
       <div className="field">
@@ -79,9 +69,7 @@ function ThreadItem({ thread, showCategory }: { thread: ThreadListRow; showCateg
           </>
         ) : null}
       </span>
-      {thread.tags.length ? (
-        <span className="thread-list__meta">Taggar: {thread.tags.map((t) => t.name).join(", ")}</span>
-      ) : null}
+      {thread.tags.length ? <span className="thread-list__meta">Taggar: {thread.tags.map((t) => t.name).join(", ")}</span> : null}
     </li>
   );
 }

@@ -41,8 +41,8 @@ export function AffiliationStatus({
         </p>
       ) : status === "pending" ? (
         <p>
-          Din koppling till {claimed} väntar på att forumansvarig granskar den. Du kan läsa och skriva som vanligt; kommunens egna
-          analysmognadspoäng ser du när du är verifierad. {faster}
+          Din koppling till {claimed} väntar på att forumansvarig granskar den. Du kan läsa och skriva som vanligt; kommunens egna analysmognadspoäng ser du när
+          du är verifierad. {faster}
         </p>
       ) : status === "rejected" ? (
         <p>
@@ -55,8 +55,8 @@ export function AffiliationStatus({
         <p>Din koppling till {claimed} är inte verifierad.</p>
       )}
       <p>
-        Verifierad blir du om din bekräftade e-postadress hör till {claimed ?? "organisationens"} domän, eller när forumansvarig har
-        godkänt dig. Byter du kommun, organisation eller e-postadress behöver kopplingen verifieras igen.
+        Verifierad blir du om din bekräftade e-postadress hör till {claimed ?? "organisationens"} domän, eller när forumansvarig har godkänt dig. Byter du
+        kommun, organisation eller e-postadress behöver kopplingen verifieras igen.
       </p>
     </section>
   );

@@ -20,7 +20,9 @@ export function startFollowerNotificationJob(intervalMs = 60_000): () => Promise
   // Called once the post's transaction has committed (afterPostCreated).
   setFollowerWakeHook(() => {
     run().catch((error: unknown) => {
-      process.stdout.write(JSON.stringify({ level: "error", time: new Date().toISOString(), msg: "Bevakningsmejlen misslyckades", error: String(error).slice(0, 300) }) + "\n");
+      process.stdout.write(
+        JSON.stringify({ level: "error", time: new Date().toISOString(), msg: "Bevakningsmejlen misslyckades", error: String(error).slice(0, 300) }) + "\n",
+      );
     });
   });
   const stop = startIntervalJob("Bevakningsmejlen", run, { intervalMs, firstAfterMs: 20_000 });

@@ -9,7 +9,9 @@ export function startIntervalJob(name: string, task: () => Promise<unknown>, { i
     if (inFlight) return;
     inFlight = task()
       .catch((error: unknown) => {
-        process.stdout.write(JSON.stringify({ level: "error", time: new Date().toISOString(), msg: `${name} misslyckades`, error: String(error).slice(0, 300) }) + "\n");
+        process.stdout.write(
+          JSON.stringify({ level: "error", time: new Date().toISOString(), msg: `${name} misslyckades`, error: String(error).slice(0, 300) }) + "\n",
+        );
       })
       .finally(() => {
         inFlight = null;

@@ -65,7 +65,13 @@ export async function sendOutboxBatch(options: SendOptions = {}): Promise<BatchR
       const outcome = await markFailed(email.id, error, now());
       if (outcome.status === "failed") result.gaveUp += 1;
       else result.retrying += 1;
-      log("warn", "E-post kunde inte skickas", { emailId: email.id, kind: email.kind, attempts: email.attempts, status: outcome.status, error: errorMessage(error) });
+      log("warn", "E-post kunde inte skickas", {
+        emailId: email.id,
+        kind: email.kind,
+        attempts: email.attempts,
+        status: outcome.status,
+        error: errorMessage(error),
+      });
       return;
     }
     result.sent += 1;

@@ -10,7 +10,13 @@ describe("startRateLimitPruner", () => {
     // Older than the longest window, and younger than it but older than the shortest.
     await checkRateLimit("contactIp", "pruner-old", ago(longest + 60));
     await checkRateLimit("contactIp", "pruner-young", ago(longest - 60));
-    const keys = async () => (await prisma.rateLimit.findMany({ where: { key: { in: [rateLimitKey("contactIp", "pruner-old"), rateLimitKey("contactIp", "pruner-young")] } }, select: { key: true } })).map((r) => r.key);
+    const keys = async () =>
+      (
+        await prisma.rateLimit.findMany({
+          where: { key: { in: [rateLimitKey("contactIp", "pruner-old"), rateLimitKey("contactIp", "pruner-young")] } },
+          select: { key: true },
+        })
+      ).map((r) => r.key);
     expect(await keys()).toHaveLength(2);
     const stop = startRateLimitPruner(20);
     try {

@@ -22,7 +22,10 @@ beforeAll(async () => {
 describe("sign-up", () => {
   it("creates an unverified member and queues a verification mail with a single-use link", async () => {
     await signUp({ name: "Anna", email: "anna@example.se", title: "Analytiker", passwordHash: "h", organisation: borlange });
-    const user = await prisma.user.findUniqueOrThrow({ where: { email: "anna@example.se" }, select: { emailVerifiedAt: true, municipalityCode: true, role: true } });
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { email: "anna@example.se" },
+      select: { emailVerifiedAt: true, municipalityCode: true, role: true },
+    });
     expect(user).toMatchObject({ emailVerifiedAt: null, municipalityCode: "2081", role: "member" });
     const token = await tokenFromMail("anna@example.se", "verify-email");
     // Only the hash is stored.
@@ -42,7 +45,13 @@ describe("sign-up", () => {
   });
 
   it("stores another organisation by name and type", async () => {
-    await signUp({ name: "Cia", email: "cia@example.se", title: "", passwordHash: "h", organisation: { orgKind: "annan", orgName: "Region Dalarna", orgType: "region" } });
+    await signUp({
+      name: "Cia",
+      email: "cia@example.se",
+      title: "",
+      passwordHash: "h",
+      organisation: { orgKind: "annan", orgName: "Region Dalarna", orgType: "region" },
+    });
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "cia@example.se" }, select: { organisation: { select: { name: true, type: true } } } });
     expect(user.organisation).toEqual({ name: "Region Dalarna", type: "region" });
   });
@@ -68,7 +77,13 @@ describe("sign-up", () => {
   });
 
   it("refuses a municipality code that does not exist, and stores nothing", async () => {
-    const result = await signUp({ name: "X", email: "x@example.se", title: "", passwordHash: "h", organisation: { orgKind: "kommun", municipalityCode: "9999" } });
+    const result = await signUp({
+      name: "X",
+      email: "x@example.se",
+      title: "",
+      passwordHash: "h",
+      organisation: { orgKind: "kommun", municipalityCode: "9999" },
+    });
     expect(result.ok).toBe(false);
     expect(await prisma.user.count({ where: { email: "x@example.se" } })).toBe(0);
   });

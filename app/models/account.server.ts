@@ -137,7 +137,11 @@ export async function requestPasswordReset(email: string) {
     const keep = !!user && !user.deletedAt && limit.allowed;
     await tx.$executeRaw`SAVEPOINT reset_mail`;
     const token = await createToken("reset-password", { email, userId: keep ? user.id : undefined }, tx);
-    const mail = resetPasswordTemplate({ name: user?.name, url: link(`/aterstall-losenord?token=${token}`), validMinutes: TOKEN_TTL_MINUTES["reset-password"] });
+    const mail = resetPasswordTemplate({
+      name: user?.name,
+      url: link(`/aterstall-losenord?token=${token}`),
+      validMinutes: TOKEN_TTL_MINUTES["reset-password"],
+    });
     await enqueueEmail({ to: email, kind: "reset-password", ...mail }, tx);
     if (!keep) await tx.$executeRaw`ROLLBACK TO SAVEPOINT reset_mail`;
     await tx.$executeRaw`RELEASE SAVEPOINT reset_mail`;

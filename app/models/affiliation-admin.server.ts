@@ -61,7 +61,12 @@ export async function decideClaim(actorId: string, input: ClaimDecision, now = n
       action: approve ? "affiliation.approve" : "affiliation.reject",
       entityType: "User",
       entityId: user.id,
-      detail: { affiliation, municipalityCode: input.municipalityCode, organisationId: input.organisationId, ...(input.decision === "reject" ? { reason: input.reason } : {}) },
+      detail: {
+        affiliation,
+        municipalityCode: input.municipalityCode,
+        organisationId: input.organisationId,
+        ...(input.decision === "reject" ? { reason: input.reason } : {}),
+      },
     });
     const profileUrl = new URL("/profil#tillhorighet", env().APP_URL).toString();
     const mail =
@@ -123,10 +128,15 @@ async function verifyMembersOn(tx: Tx, domain: string, target: Target, now: Date
 export async function addAffiliationDomain(actorId: string, domain: string, target: Target, now = new Date()): Promise<Result<{ verified: number }>> {
   if (!target.municipalityCode === !target.organisationId) return fail("target", "Välj en kommun eller en organisation.");
   return transaction(async (tx) => {
-    const existing = await tx.affiliationDomain.findUnique({ where: { domain }, select: { municipality: { select: { name: true } }, organisation: { select: { name: true } } } });
+    const existing = await tx.affiliationDomain.findUnique({
+      where: { domain },
+      select: { municipality: { select: { name: true } }, organisation: { select: { name: true } } },
+    });
     if (existing) return fail("domain", `Domänen finns redan, kopplad till ${existing.municipality?.name ?? existing.organisation?.name ?? "någon annan"}.`);
-    if (target.municipalityCode && !(await tx.municipality.count({ where: { code: target.municipalityCode } }))) return fail("municipalityCode", "Välj en kommun i listan.");
-    if (target.organisationId && !(await tx.organisation.count({ where: { id: target.organisationId } }))) return fail("organisationId", "Välj en organisation i listan.");
+    if (target.municipalityCode && !(await tx.municipality.count({ where: { code: target.municipalityCode } })))
+      return fail("municipalityCode", "Välj en kommun i listan.");
+    if (target.organisationId && !(await tx.organisation.count({ where: { id: target.organisationId } })))
+      return fail("organisationId", "Välj en organisation i listan.");
     const verified = await registerDomain(tx, domain, target, actorId, now);
     await recordAudit(tx, { actorId, action: "affiliation.domain.add", entityType: "AffiliationDomain", entityId: domain, detail: { ...target, verified } });
     return { ok: true as const, verified };

@@ -23,8 +23,7 @@ async function confirmedMember(email: string, municipalityCode = BORLANGE) {
   return { before, id: (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id };
 }
 
-const status = async (email: string) =>
-  (await prisma.user.findUniqueOrThrow({ where: { email }, select: { affiliationStatus: true } })).affiliationStatus;
+const status = async (email: string) => (await prisma.user.findUniqueOrThrow({ where: { email }, select: { affiliationStatus: true } })).affiliationStatus;
 
 const pick = (userId: string, municipalityCode: string) =>
   updateProfile(userId, { name: "Prov Person", title: "", listedPublicly: false, organisation: { orgKind: "kommun", municipalityCode } });
@@ -59,7 +58,10 @@ describe("verification by domain", () => {
     expect(await status("dan@falun.se")).toBe("pending");
     expect(await addAffiliationDomain(organizerId, "falun.se", { municipalityCode: "2080", organisationId: null })).toEqual({ ok: true, verified: 1 });
     expect(await status("dan@falun.se")).toBe("verified");
-    expect(await addAffiliationDomain(organizerId, "falun.se", { municipalityCode: BORLANGE, organisationId: null })).toMatchObject({ ok: false, field: "domain" });
+    expect(await addAffiliationDomain(organizerId, "falun.se", { municipalityCode: BORLANGE, organisationId: null })).toMatchObject({
+      ok: false,
+      field: "domain",
+    });
 
     expect(await removeAffiliationDomain(organizerId, "falun.se")).toEqual({ ok: true, unverified: 1 });
     expect(await status("dan@falun.se")).toBe("pending");
@@ -108,25 +110,47 @@ describe("the organizer's decision", () => {
     const { id: hilda } = await confirmedMember("hilda@gmail.example");
     expect(await decideClaim(organizerId, { userId: gus, municipalityCode: BORLANGE, organisationId: null, decision: "approve" })).toEqual({ ok: true });
     expect(
-      await decideClaim(organizerId, { userId: hilda, municipalityCode: BORLANGE, organisationId: null, decision: "reject", reason: "Ingen i Borlänge känner igen namnet." }),
+      await decideClaim(organizerId, {
+        userId: hilda,
+        municipalityCode: BORLANGE,
+        organisationId: null,
+        decision: "reject",
+        reason: "Ingen i Borlänge känner igen namnet.",
+      }),
     ).toEqual({ ok: true });
 
-    const users = await prisma.user.findMany({ where: { id: { in: [gus, hilda] } }, orderBy: { email: "asc" }, select: { affiliationStatus: true, affiliationVerifiedBy: true, affiliationNote: true } });
+    const users = await prisma.user.findMany({
+      where: { id: { in: [gus, hilda] } },
+      orderBy: { email: "asc" },
+      select: { affiliationStatus: true, affiliationVerifiedBy: true, affiliationNote: true },
+    });
     expect(users).toEqual([
       { affiliationStatus: "verified", affiliationVerifiedBy: "organizer", affiliationNote: "" },
       { affiliationStatus: "rejected", affiliationVerifiedBy: null, affiliationNote: "Ingen i Borlänge känner igen namnet." },
     ]);
     const audit = await prisma.auditLog.findMany({ where: { entityId: { in: [gus, hilda] } }, select: { action: true, actorId: true, detail: true } });
-    expect(audit.map((a) => [a.action, a.actorId])).toEqual(expect.arrayContaining([["affiliation.approve", organizerId], ["affiliation.reject", organizerId]]));
-    const mails = await prisma.outboxEmail.findMany({ where: { toAddress: { in: ["gus@gmail.example", "hilda@gmail.example"] }, kind: { startsWith: "affiliation" } }, select: { kind: true, text: true } });
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual(
+      expect.arrayContaining([
+        ["affiliation.approve", organizerId],
+        ["affiliation.reject", organizerId],
+      ]),
+    );
+    const mails = await prisma.outboxEmail.findMany({
+      where: { toAddress: { in: ["gus@gmail.example", "hilda@gmail.example"] }, kind: { startsWith: "affiliation" } },
+      select: { kind: true, text: true },
+    });
     expect(mails.map((m) => m.kind).sort()).toEqual(["affiliation-approved", "affiliation-rejected"]);
     expect(mails.find((m) => m.kind === "affiliation-rejected")!.text).toContain("Ingen i Borlänge känner igen namnet.");
 
     // Decided once: a second decision, or one about a claim that changed, is refused.
-    expect(await decideClaim(organizerId, { userId: hilda, municipalityCode: BORLANGE, organisationId: null, decision: "approve" })).toMatchObject({ ok: false });
+    expect(await decideClaim(organizerId, { userId: hilda, municipalityCode: BORLANGE, organisationId: null, decision: "approve" })).toMatchObject({
+      ok: false,
+    });
     const { id: ivar } = await confirmedMember("ivar@gmail.example");
     await pick(ivar, KRISTIANSTAD);
-    expect(await decideClaim(organizerId, { userId: ivar, municipalityCode: BORLANGE, organisationId: null, decision: "approve" })).toMatchObject({ ok: false });
+    expect(await decideClaim(organizerId, { userId: ivar, municipalityCode: BORLANGE, organisationId: null, decision: "approve" })).toMatchObject({
+      ok: false,
+    });
     expect(await status("ivar@gmail.example")).toBe("pending");
   });
 });

@@ -23,11 +23,7 @@ export class AffiliationRequiredError extends Error {
 }
 
 /** The registered domain an address belongs to, if it belongs to this municipality or organisation. */
-export async function matchingDomain(
-  db: Db,
-  email: string,
-  claim: { municipalityCode: string | null; organisationId: string | null },
-): Promise<string | null> {
+export async function matchingDomain(db: Db, email: string, claim: { municipalityCode: string | null; organisationId: string | null }): Promise<string | null> {
   if (!claim.municipalityCode && !claim.organisationId) return null;
   const row = await db.affiliationDomain.findFirst({
     where: {

@@ -125,36 +125,40 @@ export async function createArticle(actorId: string, input: ArticleInput): Promi
   if (!body.ok) return body;
   const slug = input.slug || slugify(input.title);
   // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
-  return retryUniqueRace(() => transaction(async (tx) => {
-    if (await tx.article.findUnique({ where: { slug }, select: { id: true } })) return slugTaken;
-    const ids = await resolveTagIds(tx, input.tags, input.extraTags);
-    const created = await tx.article.create({
-      data: { ...articleData(input, slug, body.html, ids), authorId: actorId },
-      select: { id: true, slug: true },
-    });
-    await recordAudit(tx, { actorId, action: "article.create", entityType: "Article", entityId: created.id, detail: { slug } });
-    return { ok: true, ...created };
-  }));
+  return retryUniqueRace(() =>
+    transaction(async (tx) => {
+      if (await tx.article.findUnique({ where: { slug }, select: { id: true } })) return slugTaken;
+      const ids = await resolveTagIds(tx, input.tags, input.extraTags);
+      const created = await tx.article.create({
+        data: { ...articleData(input, slug, body.html, ids), authorId: actorId },
+        select: { id: true, slug: true },
+      });
+      await recordAudit(tx, { actorId, action: "article.create", entityType: "Article", entityId: created.id, detail: { slug } });
+      return { ok: true, ...created };
+    }),
+  );
 }
 
 export async function updateArticle(id: string, actorId: string, input: ArticleInput): Promise<ArticleSaveResult | null> {
   const body = renderBody(input.bodyMd);
   if (!body.ok) return body;
   // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
-  return retryUniqueRace(() => transaction(async (tx) => {
-    const existing = await tx.article.findUnique({ where: { id }, select: { slug: true } });
-    if (!existing) return null;
-    const slug = input.slug || existing.slug;
-    if (slug !== existing.slug && (await tx.article.findUnique({ where: { slug }, select: { id: true } }))) return slugTaken;
-    const ids = await resolveTagIds(tx, input.tags, input.extraTags);
-    await tx.articleTag.deleteMany({ where: { articleId: id } });
-    await tx.article.update({
-      where: { id },
-      data: articleData(input, slug, body.html, ids),
-    });
-    await recordAudit(tx, { actorId, action: "article.update", entityType: "Article", entityId: id, detail: { slug } });
-    return { ok: true, id, slug };
-  }));
+  return retryUniqueRace(() =>
+    transaction(async (tx) => {
+      const existing = await tx.article.findUnique({ where: { id }, select: { slug: true } });
+      if (!existing) return null;
+      const slug = input.slug || existing.slug;
+      if (slug !== existing.slug && (await tx.article.findUnique({ where: { slug }, select: { id: true } }))) return slugTaken;
+      const ids = await resolveTagIds(tx, input.tags, input.extraTags);
+      await tx.articleTag.deleteMany({ where: { articleId: id } });
+      await tx.article.update({
+        where: { id },
+        data: articleData(input, slug, body.html, ids),
+      });
+      await recordAudit(tx, { actorId, action: "article.update", entityType: "Article", entityId: id, detail: { slug } });
+      return { ok: true, id, slug };
+    }),
+  );
 }
 
 export function setArticleStatus(id: string, actorId: string, status: "draft" | "published") {

@@ -60,18 +60,54 @@ export async function resolveAuditRefs(rows: AuditRow[], viewerIsAdmin: boolean)
   // One query per kind that the page points at; none for a kind it does not.
   const load = <T>(list: string[], query: (list: string[]) => Promise<T[]>) => (list.length ? query(list) : Promise.resolve([] as T[]));
   const [events, threads, posts, cases, articles, polls, messages, registrations, speakers, agenda, users, categories] = await Promise.all([
-    load(ids((p) => [p.event]), (id) => prisma.event.findMany({ where: { id: { in: id } }, select: { id: true, title: true } })),
-    load(ids((p) => [p.thread, p.into]), (id) => prisma.thread.findMany({ where: { id: { in: id } }, select: { id: true, title: true, slug: true } })),
-    load(ids((p) => [p.post]), (id) => prisma.post.findMany({ where: { id: { in: id } }, select: { id: true, thread: { select: { id: true, title: true, slug: true } } } })),
-    load(ids((p) => [p.case]), (id) => prisma.case.findMany({ where: { id: { in: id } }, select: { id: true, title: true } })),
-    load(ids((p) => [p.article]), (id) => prisma.article.findMany({ where: { id: { in: id } }, select: { id: true, title: true } })),
-    load(ids((p) => [p.poll]), (id) => prisma.poll.findMany({ where: { id: { in: id } }, select: { id: true, eventId: true, question: true } })),
-    load(ids((p) => [p.message]), (id) => prisma.contactMessage.findMany({ where: { id: { in: id } }, select: { id: true, name: true, subject: true } })),
-    load(ids((p) => [p.registration]), (id) => prisma.registration.findMany({ where: { id: { in: id } }, select: { id: true, eventId: true, name: true } })),
-    load(ids((p) => [p.speaker]), (id) => prisma.speaker.findMany({ where: { id: { in: id } }, select: { id: true, name: true } })),
-    load(ids((p) => [p.agenda]), (id) => prisma.agendaItem.findMany({ where: { id: { in: id } }, select: { id: true, title: true } })),
-    load(ids((p) => [p.user]), (id) => prisma.user.findMany({ where: { id: { in: id } }, select: { id: true, name: true, email: true } })),
-    load(ids((p) => [p.from, p.to]), (id) => prisma.discussionCategory.findMany({ where: { id: { in: id } }, select: { id: true, name: true, slug: true } })),
+    load(
+      ids((p) => [p.event]),
+      (id) => prisma.event.findMany({ where: { id: { in: id } }, select: { id: true, title: true } }),
+    ),
+    load(
+      ids((p) => [p.thread, p.into]),
+      (id) => prisma.thread.findMany({ where: { id: { in: id } }, select: { id: true, title: true, slug: true } }),
+    ),
+    load(
+      ids((p) => [p.post]),
+      (id) => prisma.post.findMany({ where: { id: { in: id } }, select: { id: true, thread: { select: { id: true, title: true, slug: true } } } }),
+    ),
+    load(
+      ids((p) => [p.case]),
+      (id) => prisma.case.findMany({ where: { id: { in: id } }, select: { id: true, title: true } }),
+    ),
+    load(
+      ids((p) => [p.article]),
+      (id) => prisma.article.findMany({ where: { id: { in: id } }, select: { id: true, title: true } }),
+    ),
+    load(
+      ids((p) => [p.poll]),
+      (id) => prisma.poll.findMany({ where: { id: { in: id } }, select: { id: true, eventId: true, question: true } }),
+    ),
+    load(
+      ids((p) => [p.message]),
+      (id) => prisma.contactMessage.findMany({ where: { id: { in: id } }, select: { id: true, name: true, subject: true } }),
+    ),
+    load(
+      ids((p) => [p.registration]),
+      (id) => prisma.registration.findMany({ where: { id: { in: id } }, select: { id: true, eventId: true, name: true } }),
+    ),
+    load(
+      ids((p) => [p.speaker]),
+      (id) => prisma.speaker.findMany({ where: { id: { in: id } }, select: { id: true, name: true } }),
+    ),
+    load(
+      ids((p) => [p.agenda]),
+      (id) => prisma.agendaItem.findMany({ where: { id: { in: id } }, select: { id: true, title: true } }),
+    ),
+    load(
+      ids((p) => [p.user]),
+      (id) => prisma.user.findMany({ where: { id: { in: id } }, select: { id: true, name: true, email: true } }),
+    ),
+    load(
+      ids((p) => [p.from, p.to]),
+      (id) => prisma.discussionCategory.findMany({ where: { id: { in: id } }, select: { id: true, name: true, slug: true } }),
+    ),
   ]);
   const maps = {
     events: byId(events),

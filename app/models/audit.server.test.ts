@@ -11,7 +11,9 @@ const plain = (parts: AuditPart[]) => parts.map((p) => (typeof p === "string" ? 
 
 async function makeEvent(title: string) {
   const startsAt = new Date(Date.now() + 30 * 24 * HOUR);
-  return prisma.event.create({ data: { slug: title.toLowerCase().replace(/\W+/g, "-"), title, startsAt, endsAt: new Date(startsAt.getTime() + HOUR), status: "published" } });
+  return prisma.event.create({
+    data: { slug: title.toLowerCase().replace(/\W+/g, "-"), title, startsAt, endsAt: new Date(startsAt.getTime() + HOUR), status: "published" },
+  });
 }
 
 describe("audit log", () => {
@@ -40,7 +42,9 @@ describe("audit log", () => {
     const bo = await makeUser({ name: "Bo Berg", role: "moderator" });
     const forum = await makeEvent("Kommunforum Analytics 2027");
     const other = await makeEvent("Ett annat forum");
-    const reg = await prisma.registration.create({ data: { eventId: forum.id, email: "eva@kommun.se", name: "Eva Ek", status: "confirmed", consentedAt: new Date() } });
+    const reg = await prisma.registration.create({
+      data: { eventId: forum.id, email: "eva@kommun.se", name: "Eva Ek", status: "confirmed", consentedAt: new Date() },
+    });
 
     // Through the real call sites, so the entries carry what they carry in production.
     await recordAudit(prisma, { actorId: anna.id, action: "event.publish", entityType: "Event", entityId: forum.id });
@@ -100,7 +104,13 @@ describe("audit log", () => {
       for (let i = 0; i < threads; i++) {
         const { question } = await makeThread({ authorId: moderator.id, title: `Tråd ${i}`, notify: false });
         expect(await hidePost(moderator.id, question.id, "Reklam")).toMatchObject({ ok: true });
-        await recordAudit(prisma, { actorId: moderator.id, action: "registration.cancel", entityType: "Registration", entityId: `gone-${i}`, detail: { eventId: `gone-${i}` } });
+        await recordAudit(prisma, {
+          actorId: moderator.id,
+          action: "registration.cancel",
+          entityType: "Registration",
+          entityId: `gone-${i}`,
+          detail: { eventId: `gone-${i}` },
+        });
       }
       const { result, queries } = await countQueries(() => listAuditPage({}, false));
       expect(result.rows).toHaveLength(threads * 2);

@@ -60,7 +60,15 @@ export async function listAuditLog(filter: AuditFilter) {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     ...(filter.before ? { cursor: { id: filter.before }, skip: 1 } : {}),
     take: AUDIT_PAGE_SIZE + 1,
-    select: { id: true, action: true, entityType: true, entityId: true, detail: true, createdAt: true, actor: { select: { id: true, name: true, role: true } } },
+    select: {
+      id: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      detail: true,
+      createdAt: true,
+      actor: { select: { id: true, name: true, role: true } },
+    },
   });
   const page = rows.slice(0, AUDIT_PAGE_SIZE).map((r) => ({ ...r, detail: parseDetail(r.detail) }));
   return { rows: page, next: rows.length > AUDIT_PAGE_SIZE ? page[AUDIT_PAGE_SIZE - 1]!.id : null };

@@ -12,13 +12,8 @@ export const TOKEN_TTL_MINUTES: Record<TokenPurpose, number> = {
   "confirm-invitations": 7 * 24 * 60,
 };
 
-
 /** Creates a token and returns the raw value to put in the link. Earlier unused tokens for the same purpose stop working. */
-export async function createToken(
-  purpose: TokenPurpose,
-  { email, userId }: { email: string; userId?: string },
-  db: Db = prisma,
-): Promise<string> {
+export async function createToken(purpose: TokenPurpose, { email, userId }: { email: string; userId?: string }, db: Db = prisma): Promise<string> {
   const token = randomToken();
   await db.authToken.updateMany({
     where: { purpose, email, usedAt: null },

@@ -21,10 +21,20 @@ import { ROLES, type Role } from "~/utils/roles";
 type Options = { role?: Role; totp?: boolean; verified?: boolean; suspendedUntil?: Date | null; twoFactorVerified?: boolean };
 
 /** A user with a session; returns a request that carries its cookie. */
-async function signedIn({ role = "member", totp = role === "admin", verified = true, suspendedUntil = null, twoFactorVerified = true }: Options = {}, path = "/a?b=1") {
+async function signedIn(
+  { role = "member", totp = role === "admin", verified = true, suspendedUntil = null, twoFactorVerified = true }: Options = {},
+  path = "/a?b=1",
+) {
   const now = new Date();
   const user = await prisma.user.create({
-    data: { email: `${crypto.randomUUID()}@test.example`, name: "Test", role, emailVerifiedAt: verified ? now : null, totpEnabledAt: totp ? now : null, suspendedUntil },
+    data: {
+      email: `${crypto.randomUUID()}@test.example`,
+      name: "Test",
+      role,
+      emailVerifiedAt: verified ? now : null,
+      totpEnabledAt: totp ? now : null,
+      suspendedUntil,
+    },
     select: { id: true },
   });
   const { session, cookie } = await startSession(user.id, { twoFactorVerified });
@@ -36,7 +46,11 @@ const withCookie = (cookie: string, path = "/a?b=1") => new Request(`http://loca
 const posting = (cookie: string, path = "/a") => new Request(`http://localhost${path}`, { method: "POST", headers: { Cookie: cookie.split(";")[0]! } });
 
 /** The text of the Response a guard throws. */
-const refusal = (guard: Promise<unknown>) => guard.then(() => "", (r: Response) => r.text());
+const refusal = (guard: Promise<unknown>) =>
+  guard.then(
+    () => "",
+    (r: Response) => r.text(),
+  );
 
 /** What a guard throws (a Response), or "ok" with the user id it returned. */
 async function outcome(guard: Promise<{ id: string } | null | void>) {
@@ -65,7 +79,16 @@ describe("the session cookie and what a session carries", () => {
     const auth = await getAuth(request);
     expect(auth.session).toMatchObject({ userId, twoFactorVerified: true });
     expect(auth.session?.absoluteExpiresAt).toBeInstanceOf(Date);
-    expect(auth.user).toMatchObject({ id: userId, role: "moderator", name: "Test", title: "", emailVerified: true, totpEnabled: true, municipalityCode: null, suspendedUntil: null });
+    expect(auth.user).toMatchObject({
+      id: userId,
+      role: "moderator",
+      name: "Test",
+      title: "",
+      emailVerified: true,
+      totpEnabled: true,
+      municipalityCode: null,
+      suspendedUntil: null,
+    });
     expect(auth.user?.email).toMatch(/@test\.example$/);
   });
 
@@ -191,7 +214,11 @@ describe("sessions", () => {
     const first = await signedIn();
     const second = await startSession(first.userId, { twoFactorVerified: true });
     expect(second.session.id).not.toBe(first.session.id);
-    const row = await prisma.session.findFirstOrThrow({ where: { userId: first.userId }, orderBy: { absoluteExpiresAt: "desc" }, select: { absoluteExpiresAt: true } });
+    const row = await prisma.session.findFirstOrThrow({
+      where: { userId: first.userId },
+      orderBy: { absoluteExpiresAt: "desc" },
+      select: { absoluteExpiresAt: true },
+    });
     const days = (row.absoluteExpiresAt.getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(SESSION_ABSOLUTE_DAYS - 0.01);
     expect(days).toBeLessThanOrEqual(SESSION_ABSOLUTE_DAYS);

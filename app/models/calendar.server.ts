@@ -17,7 +17,10 @@ export type CalendarEvent = Prisma.EventGetPayload<{ select: typeof calendarSele
  * included (as STATUS:CANCELLED), so a calendar that imported them learns it.
  */
 export async function getCalendarEvent(slug: string): Promise<CalendarEvent | null> {
-  return prisma.event.findFirst({ where: { slug, OR: [{ status: "published" }, { status: "cancelled", publishedAt: { not: null } }] }, select: calendarSelect });
+  return prisma.event.findFirst({
+    where: { slug, OR: [{ status: "published" }, { status: "cancelled", publishedAt: { not: null } }] },
+    select: calendarSelect,
+  });
 }
 
 /** Published forums that have not ended, soonest first. */

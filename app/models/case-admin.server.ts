@@ -90,7 +90,12 @@ export async function getCaseFormOptions({ forEditor }: { forEditor?: { currentE
   const [tags, organisations, rows] = await Promise.all([
     listTagsForForm(),
     prisma.organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    prisma.event.findMany({ where: forEditor ? { status: PUBLISHED } : {}, orderBy: { startsAt: "desc" }, take: 200, select: { id: true, title: true, startsAt: true } }),
+    prisma.event.findMany({
+      where: forEditor ? { status: PUBLISHED } : {},
+      orderBy: { startsAt: "desc" },
+      take: 200,
+      select: { id: true, title: true, startsAt: true },
+    }),
   ]);
   const events: Array<{ id: string; title: string; startsAt: Date | null }> = rows;
   const current = forEditor?.currentEventId;
@@ -137,59 +142,58 @@ export async function createCase(actorId: string, input: CaseInput): Promise<Sav
   if (!body.ok) return body;
   const slug = input.slug || slugify(input.title);
   // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
-  return retryUniqueRace(() => transaction(async (tx) => {
-    if (await tx.case.findUnique({ where: { slug }, select: { id: true } })) {
-      return { ok: false, field: "slug", message: "Det finns redan ett case med den adressen. Välj en annan." };
-    }
-    const refused = await checkReferences(tx, input);
-    if (refused) return refused;
-    const tagIds = await resolveTagIds(tx, input.tags, input.extraTags);
-    const created = await tx.case.create({
-      data: { ...caseData(input, body.html), slug, status: "draft", tags: { create: tagIds.map((tagId) => ({ tagId })) } },
-      select: { id: true, slug: true },
-    });
-    await recordAudit(tx, { actorId, action: "case.create", entityType: "Case", entityId: created.id, detail: { slug } });
-    return { ok: true, ...created };
-  }));
+  return retryUniqueRace(() =>
+    transaction(async (tx) => {
+      if (await tx.case.findUnique({ where: { slug }, select: { id: true } })) {
+        return { ok: false, field: "slug", message: "Det finns redan ett case med den adressen. Välj en annan." };
+      }
+      const refused = await checkReferences(tx, input);
+      if (refused) return refused;
+      const tagIds = await resolveTagIds(tx, input.tags, input.extraTags);
+      const created = await tx.case.create({
+        data: { ...caseData(input, body.html), slug, status: "draft", tags: { create: tagIds.map((tagId) => ({ tagId })) } },
+        select: { id: true, slug: true },
+      });
+      await recordAudit(tx, { actorId, action: "case.create", entityType: "Case", entityId: created.id, detail: { slug } });
+      return { ok: true, ...created };
+    }),
+  );
 }
 
 /**
  * Saves the case's content. An editor (not an organizer) passes `editorId`, so the
  * update only touches a case assigned to them, and cannot change its address.
  */
-export async function updateCase(
-  id: string,
-  actorId: string,
-  input: CaseInput,
-  { editorId }: { editorId?: string } = {},
-): Promise<SaveResult | null> {
+export async function updateCase(id: string, actorId: string, input: CaseInput, { editorId }: { editorId?: string } = {}): Promise<SaveResult | null> {
   const body = renderBody(withoutUnfilledSections(input.bodyMd));
   if (!body.ok) return body;
   // A concurrent save with the same address or new tag: the repeat answers "taken" or reuses the tag.
-  return retryUniqueRace(() => transaction(async (tx) => {
-    const existing = await tx.case.findFirst({ where: editorId ? { id, editorId } : { id }, select: { id: true, slug: true, eventId: true } });
-    if (!existing) return null;
-    const slug = editorId ? existing.slug : input.slug || existing.slug;
-    if (slug !== existing.slug && (await tx.case.findUnique({ where: { slug }, select: { id: true } }))) {
-      return { ok: false, field: "slug", message: "Det finns redan ett case med den adressen. Välj en annan." };
-    }
-    const refused = await checkReferences(tx, input, editorId ? { keepEventId: existing.eventId } : undefined);
-    if (refused) return refused;
-    const tagIds = await resolveTagIds(tx, input.tags, input.extraTags);
-    await tx.caseTag.deleteMany({ where: { caseId: id } });
-    await tx.case.update({
-      where: { id },
-      data: { ...caseData(input, body.html), slug, tags: { create: tagIds.map((tagId) => ({ tagId })) } },
-    });
-    await recordAudit(tx, {
-      actorId,
-      action: "case.update",
-      entityType: "Case",
-      entityId: id,
-      detail: editorId ? { slug, asEditor: true } : { slug },
-    });
-    return { ok: true, id, slug };
-  }));
+  return retryUniqueRace(() =>
+    transaction(async (tx) => {
+      const existing = await tx.case.findFirst({ where: editorId ? { id, editorId } : { id }, select: { id: true, slug: true, eventId: true } });
+      if (!existing) return null;
+      const slug = editorId ? existing.slug : input.slug || existing.slug;
+      if (slug !== existing.slug && (await tx.case.findUnique({ where: { slug }, select: { id: true } }))) {
+        return { ok: false, field: "slug", message: "Det finns redan ett case med den adressen. Välj en annan." };
+      }
+      const refused = await checkReferences(tx, input, editorId ? { keepEventId: existing.eventId } : undefined);
+      if (refused) return refused;
+      const tagIds = await resolveTagIds(tx, input.tags, input.extraTags);
+      await tx.caseTag.deleteMany({ where: { caseId: id } });
+      await tx.case.update({
+        where: { id },
+        data: { ...caseData(input, body.html), slug, tags: { create: tagIds.map((tagId) => ({ tagId })) } },
+      });
+      await recordAudit(tx, {
+        actorId,
+        action: "case.update",
+        entityType: "Case",
+        entityId: id,
+        detail: editorId ? { slug, asEditor: true } : { slug },
+      });
+      return { ok: true, id, slug };
+    }),
+  );
 }
 
 export function setCaseStatus(id: string, actorId: string, status: "draft" | "published") {
@@ -206,11 +210,7 @@ export async function markCaseReviewed(id: string, actorId: string, now = new Da
 }
 
 /** Gives the case to a member to maintain; an empty email removes the editor. */
-export async function assignCaseEditor(
-  id: string,
-  actorId: string,
-  editorEmail: string,
-): Promise<Result | null> {
+export async function assignCaseEditor(id: string, actorId: string, editorEmail: string): Promise<Result | null> {
   return transaction(async (tx) => {
     const existing = await tx.case.findUnique({ where: { id }, select: { id: true } });
     if (!existing) return null;

@@ -55,38 +55,40 @@ export async function askCaseOwner(input: {
   const bodyHtml = postHtml(input.body);
   const categorySlug = categoryForTags(item.tags.map((t) => t.tag.slug));
   // retryUniqueRace: the fallback category's upsert is a read then a write (PostgreSQL).
-  return retryUniqueRace(() => transaction(async (tx) => {
-    const category =
-      (await tx.discussionCategory.findUnique({ where: { slug: categorySlug }, select: { id: true } })) ??
-      (await tx.discussionCategory.upsert({
-        where: { slug: FALLBACK_CATEGORY },
-        update: {},
-        create: { slug: FALLBACK_CATEGORY, name: "Övrigt", position: 99 },
-        select: { id: true },
-      }));
-    const { id, slug } = await insertThread(tx, {
-      categoryId: category.id,
-      authorId: input.userId,
-      title: input.title,
-      body: input.body,
-      bodyHtml,
-      caseId: item.id,
-    });
-    const thread = { id, slug };
-    let emailed = false;
-    if (item.contactEmail) {
-      const mail = input.mail({
-        caseTitle: item.title,
-        contactName: item.contactName,
-        askerName: asker.name,
-        askerMunicipality: asker.municipality?.name ?? null,
-        questionTitle: input.title,
-        questionBody: input.body,
-        threadPath: input.threadPath(thread),
+  return retryUniqueRace(() =>
+    transaction(async (tx) => {
+      const category =
+        (await tx.discussionCategory.findUnique({ where: { slug: categorySlug }, select: { id: true } })) ??
+        (await tx.discussionCategory.upsert({
+          where: { slug: FALLBACK_CATEGORY },
+          update: {},
+          create: { slug: FALLBACK_CATEGORY, name: "Övrigt", position: 99 },
+          select: { id: true },
+        }));
+      const { id, slug } = await insertThread(tx, {
+        categoryId: category.id,
+        authorId: input.userId,
+        title: input.title,
+        body: input.body,
+        bodyHtml,
+        caseId: item.id,
       });
-      await enqueueEmail({ to: item.contactEmail, ...mail, kind: "case-question", dedupeKey: `case-question:${thread.id}` }, tx);
-      emailed = true;
-    }
-    return { thread, emailed };
-  }));
+      const thread = { id, slug };
+      let emailed = false;
+      if (item.contactEmail) {
+        const mail = input.mail({
+          caseTitle: item.title,
+          contactName: item.contactName,
+          askerName: asker.name,
+          askerMunicipality: asker.municipality?.name ?? null,
+          questionTitle: input.title,
+          questionBody: input.body,
+          threadPath: input.threadPath(thread),
+        });
+        await enqueueEmail({ to: item.contactEmail, ...mail, kind: "case-question", dedupeKey: `case-question:${thread.id}` }, tx);
+        emailed = true;
+      }
+      return { thread, emailed };
+    }),
+  );
 }

@@ -32,7 +32,13 @@ beforeAll(async () => {
     prisma.tag.create({ data: { slug: "va", name: "Vatten och avlopp", kind: "topic" } }),
   ]);
   const published = await prisma.event.create({
-    data: { slug: "forum-maj", title: "Forum i maj", startsAt: new Date("2021-05-06T11:00:00Z"), endsAt: new Date("2021-05-06T12:30:00Z"), status: "published" },
+    data: {
+      slug: "forum-maj",
+      title: "Forum i maj",
+      startsAt: new Date("2021-05-06T11:00:00Z"),
+      endsAt: new Date("2021-05-06T12:30:00Z"),
+      status: "published",
+    },
   });
   const draftEvent = await prisma.event.create({
     data: { slug: "forum-utkast", title: "Forum utkast", startsAt: new Date("2027-05-06T11:00:00Z"), endsAt: new Date("2027-05-06T12:30:00Z") },
@@ -248,7 +254,9 @@ describe("organizer and editor writes", () => {
     expect(await updateCase(other.id, editor.id, input({ title: "Kapat" }), { editorId: editor.id })).toBeNull();
     expect((await prisma.case.findUniqueOrThrow({ where: { id: other.id }, select: { title: true } })).title).toBe("Äldre case");
 
-    const saved = await updateCase(target.id, editor.id, input({ title: "Smart VA, uppdaterat", slug: "nytt-namn", municipalityCode: "1290" }), { editorId: editor.id });
+    const saved = await updateCase(target.id, editor.id, input({ title: "Smart VA, uppdaterat", slug: "nytt-namn", municipalityCode: "1290" }), {
+      editorId: editor.id,
+    });
     expect(saved).toEqual({ ok: true, id: target.id, slug: "smart-va" });
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { entityId: target.id, action: "case.update" }, select: { actorId: true, detail: true } });
     expect(audit.actorId).toBe(editor.id);

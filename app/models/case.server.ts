@@ -15,7 +15,6 @@ export const CASE_PAGE_SIZE = 12;
 /** A case not reviewed for this many months gets a notice on its page. */
 export const REVIEW_MONTHS = 18;
 
-
 const cardSelect = {
   id: true,
   slug: true,
@@ -171,7 +170,13 @@ export async function getPublishedCaseBySlug(slug: string, { includeContactEmail
           recording: event.recording?.publishedAt ? { durationSeconds: event.recording.durationSeconds } : null,
         }
       : null;
-  return { ...rest, isDraft: status !== PUBLISHED, contactEmail: includeContactEmail ? contactEmail : null, hasContactEmail: contactEmail !== "", event: publicEvent };
+  return {
+    ...rest,
+    isDraft: status !== PUBLISHED,
+    contactEmail: includeContactEmail ? contactEmail : null,
+    hasContactEmail: contactEmail !== "",
+    event: publicEvent,
+  };
 }
 
 export type PublicCase = NonNullable<Awaited<ReturnType<typeof getPublishedCaseBySlug>>>;

@@ -27,7 +27,10 @@ describe("contact messages", () => {
     const stored = await prisma.contactMessage.findUniqueOrThrow({ where: { id }, select: { status: true, consentedAt: true, body: true } });
     expect(stored.status).toBe("ny");
     expect(stored.body).toContain("inspelningen");
-    const mails = await prisma.outboxEmail.findMany({ where: { kind: { in: ["contact-receipt", "contact-notice"] } }, select: { kind: true, toAddress: true, text: true } });
+    const mails = await prisma.outboxEmail.findMany({
+      where: { kind: { in: ["contact-receipt", "contact-notice"] } },
+      select: { kind: true, toAddress: true, text: true },
+    });
     expect(mails.map((m) => m.kind).sort()).toEqual(["contact-notice", "contact-receipt"]);
     // The receipt does not repeat the message, so the form cannot mail arbitrary text to anyone.
     expect(mails.find((m) => m.kind === "contact-receipt")!.text).not.toContain("inspelningen från i våras");
@@ -64,7 +67,10 @@ describe("contact messages", () => {
     const organizer = await prisma.user.create({ data: { email: "org@kommunforum.example", name: "Olga Arrangör", role: "organizer" } });
     const { id } = await createContactMessage(message("svar@kristianstad.example"));
     expect(await replyToContactMessage(organizer.id, id, "Ja, den finns under Inspelningar.")).toBe(true);
-    const after = await prisma.contactMessage.findUniqueOrThrow({ where: { id }, select: { status: true, replies: { select: { body: true, authorId: true } } } });
+    const after = await prisma.contactMessage.findUniqueOrThrow({
+      where: { id },
+      select: { status: true, replies: { select: { body: true, authorId: true } } },
+    });
     expect(after.status).toBe("besvarad");
     expect(after.replies).toEqual([{ body: "Ja, den finns under Inspelningar.", authorId: organizer.id }]);
     const reply = await prisma.outboxEmail.findFirstOrThrow({ where: { kind: "contact-reply", toAddress: "svar@kristianstad.example" } });

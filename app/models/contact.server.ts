@@ -65,7 +65,9 @@ export async function listContactMessages({ status, query, take = 50 }: { status
   return prisma.contactMessage.findMany({
     where: {
       ...(status ? { status } : {}),
-      ...(q ? { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }, { body: { contains: q } }, { organisationName: { contains: q } }] } : {}),
+      ...(q
+        ? { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }, { body: { contains: q } }, { organisationName: { contains: q } }] }
+        : {}),
     },
     orderBy: { createdAt: "desc" },
     take,
@@ -124,7 +126,6 @@ export async function listOrganizers() {
     select: { id: true, name: true },
   });
 }
-
 
 async function audit(tx: Tx, actorId: string, id: string, action: string, detail: Record<string, unknown> = {}) {
   await recordAudit(tx, { actorId, action, entityType: "ContactMessage", entityId: id, detail });

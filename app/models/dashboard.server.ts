@@ -63,7 +63,10 @@ export type CountyCoverage = {
 };
 
 /** Per county: municipalities with a member, a forum registration or a published case, and those never reached. */
-export async function coverage(): Promise<{ counties: CountyCoverage[]; totals: Omit<CountyCoverage, "code" | "name" | "neverReached"> & { neverReached: number } }> {
+export async function coverage(): Promise<{
+  counties: CountyCoverage[];
+  totals: Omit<CountyCoverage, "code" | "name" | "neverReached"> & { neverReached: number };
+}> {
   const [municipalities, members, registrations, cases] = await Promise.all([
     prisma.municipality.findMany({ select: { code: true, name: true, county: { select: { code: true, name: true } } }, orderBy: { name: "asc" } }),
     prisma.user.groupBy({ by: ["municipalityCode"], where: { municipalityCode: { not: null }, deletedAt: null } }),
@@ -74,7 +77,15 @@ export async function coverage(): Promise<{ counties: CountyCoverage[]; totals: 
   const [memberSet, registeredSet, caseSet] = [set(members), set(registrations), set(cases)];
   const counties = new Map<string, CountyCoverage>();
   for (const m of municipalities) {
-    const c = counties.get(m.county.code) ?? { code: m.county.code, name: m.county.name, total: 0, withMember: 0, registered: 0, withCase: 0, neverReached: [] };
+    const c = counties.get(m.county.code) ?? {
+      code: m.county.code,
+      name: m.county.name,
+      total: 0,
+      withMember: 0,
+      registered: 0,
+      withCase: 0,
+      neverReached: [],
+    };
     c.total++;
     const member = memberSet.has(m.code);
     const registered = registeredSet.has(m.code);

@@ -196,7 +196,12 @@ export async function runWeeklyDigest(now: Date = new Date()): Promise<DigestRes
   const monthAgo = new Date(now.getTime() - 30 * 24 * 3600_000);
   const threadSelect = { id: true, slug: true, title: true, answerCount: true, category: { select: { name: true } } } as const;
   const [newThreads, unanswered] = await Promise.all([
-    prisma.thread.findMany({ where: { ...visibleThread, createdAt: { gt: weekAgo, lte: now } }, orderBy: { createdAt: "desc" }, take: 15, select: threadSelect }),
+    prisma.thread.findMany({
+      where: { ...visibleThread, createdAt: { gt: weekAgo, lte: now } },
+      orderBy: { createdAt: "desc" },
+      take: 15,
+      select: threadSelect,
+    }),
     prisma.thread.findMany({
       where: { ...visibleThread, answerCount: 0, createdAt: { gt: monthAgo, lte: now } },
       orderBy: { createdAt: "asc" },

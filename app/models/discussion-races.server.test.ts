@@ -75,7 +75,10 @@ describe("discussions under concurrency", () => {
     for (let round = 0; round < 5; round++) {
       const { thread } = await makeThread({ authorId: asker.id, notify: false });
       const post = await makePost({ threadId: thread.id, authorId: answerer.id });
-      const results = await Promise.all([acceptAnswer({ postId: post.id, actorId: asker.id, isModerator: false }), acceptAnswer({ postId: post.id, actorId: asker.id, isModerator: false })]);
+      const results = await Promise.all([
+        acceptAnswer({ postId: post.id, actorId: asker.id, isModerator: false }),
+        acceptAnswer({ postId: post.id, actorId: asker.id, isModerator: false }),
+      ]);
       expect(results.map((r) => r.accepted).sort()).toEqual([false, true]);
       expect((await prisma.thread.findUniqueOrThrow({ where: { id: thread.id } })).acceptedPostId).toBeNull();
     }

@@ -8,7 +8,6 @@ import { transaction } from "./transaction.server";
  * on /profil/bevakningar, and the one-click opt-out links in every such mail.
  */
 
-
 export async function getWatchSettings(userId: string) {
   const [user, follows, categories, subscriptions] = await Promise.all([
     prisma.user.findUnique({ where: { id: userId }, select: { weeklyDigest: true, mentionEmails: true, handle: true } }),

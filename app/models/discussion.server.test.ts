@@ -70,7 +70,10 @@ describe("thread list cursors", () => {
       ["aktivitet", Buffer.from('[null,"x"]').toString("base64url")],
     ] as const) {
       const page = await listThreads({ sort, cursor });
-      expect(page.threads.map((t) => t.id), `${sort} ${cursor}`).toEqual(await firstPage(sort));
+      expect(
+        page.threads.map((t) => t.id),
+        `${sort} ${cursor}`,
+      ).toEqual(await firstPage(sort));
     }
   });
 });

@@ -163,11 +163,11 @@ export async function listThreads({
     ...(sort === "obesvarade" ? { answerCount: 0 } : {}),
   };
   const after = decodeCursor(cursor, key === "voteCount" ? "number" : "date");
-  const keyset: Prisma.ThreadWhereInput | null = after
-    ? { OR: [{ [key]: { lt: after[0] } }, { [key]: after[0], id: { lt: after[1] } }] }
-    : null;
+  const keyset: Prisma.ThreadWhereInput | null = after ? { OR: [{ [key]: { lt: after[0] } }, { [key]: after[0], id: { lt: after[1] } }] } : null;
   const [pinned, rows] = await Promise.all([
-    after ? Promise.resolve([]) : prisma.thread.findMany({ where: { ...base, pinned: true }, orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }], take: 10, select: threadRowSelect }),
+    after
+      ? Promise.resolve([])
+      : prisma.thread.findMany({ where: { ...base, pinned: true }, orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }], take: 10, select: threadRowSelect }),
     prisma.thread.findMany({
       where: { AND: [base, { pinned: false }, ...(keyset ? [keyset] : [])] },
       orderBy: [{ [key]: "desc" }, { id: "desc" }],
@@ -177,8 +177,7 @@ export async function listThreads({
   ]);
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
-  const nextCursor =
-    rows.length > pageSize && last ? encodeCursor(key === "voteCount" ? last.voteCount : last[key].toISOString(), last.id) : null;
+  const nextCursor = rows.length > pageSize && last ? encodeCursor(key === "voteCount" ? last.voteCount : last[key].toISOString(), last.id) : null;
   return { pinned: pinned.map(toThreadRow), threads: page.map(toThreadRow), nextCursor };
 }
 

@@ -45,7 +45,14 @@ describe("event schema", () => {
   });
 
   it("refuses an end before the start, an http join link and a capacity of zero, with Swedish messages", () => {
-    const result = eventSchema.safeParse({ title: "X", startsAt: "2030-05-06T13:00", endsAt: "2030-05-06T12:00", format: "webinar", joinUrl: "http://x.example", capacity: "0" });
+    const result = eventSchema.safeParse({
+      title: "X",
+      startsAt: "2030-05-06T13:00",
+      endsAt: "2030-05-06T12:00",
+      format: "webinar",
+      joinUrl: "http://x.example",
+      capacity: "0",
+    });
     expect(result.success).toBe(false);
     const fields = Object.fromEntries(result.error!.issues.map((i) => [i.path[0], i.message]));
     expect(fields.joinUrl).toMatch(/https/);
@@ -110,7 +117,10 @@ describe("createEvent and updateEvent", () => {
     expect(error).toBeInstanceOf(Error);
     expect((await getEventForEdit(created.id))?.capacity).toBe(10);
     // A race past the check above still ends as the same form error, not a 500.
-    expect(await refusableEventChange(() => prisma.event.update({ where: { id: created.id }, data: { capacity: 2 } }))).toMatchObject({ ok: false, field: "capacity" });
+    expect(await refusableEventChange(() => prisma.event.update({ where: { id: created.id }, data: { capacity: 2 } }))).toMatchObject({
+      ok: false,
+      field: "capacity",
+    });
     expect((await updateEvent(organizerId, created.id, input({ capacity: "3" }))).ok).toBe(true);
   });
 });
@@ -183,7 +193,17 @@ describe("agenda and speakers", () => {
   it("adds items on the event's day in Stockholm time, reorders and deletes them, each with an audit row", async () => {
     const created = await createEvent(organizerId, input());
     if (!created.ok) throw new Error("setup");
-    expect((await addSpeaker(organizerId, created.id, { speakerName: "Eva", speakerTitle: "", speakerOrganisation: "Borlänge kommun", speakerMunicipalityCode: null, speakerBio: "" })).ok).toBe(true);
+    expect(
+      (
+        await addSpeaker(organizerId, created.id, {
+          speakerName: "Eva",
+          speakerTitle: "",
+          speakerOrganisation: "Borlänge kommun",
+          speakerMunicipalityCode: null,
+          speakerBio: "",
+        })
+      ).ok,
+    ).toBe(true);
     const speaker = (await getEventForEdit(created.id))!.speakers[0]!;
     await addAgendaItem(organizerId, created.id, { agendaTime: "13:00", agendaTitle: "Välkommen", agendaSpeakerId: null });
     await addAgendaItem(organizerId, created.id, { agendaTime: "13:10", agendaTitle: "Borlänge", agendaSpeakerId: speaker.id });
@@ -200,7 +220,10 @@ describe("agenda and speakers", () => {
     // A speaker of another event, or an item of another event, is refused.
     const other = await createEvent(organizerId, input());
     if (!other.ok) throw new Error("setup");
-    expect(await addAgendaItem(organizerId, other.id, { agendaTime: "13:00", agendaTitle: "X", agendaSpeakerId: speaker.id })).toMatchObject({ ok: false, field: "agendaSpeakerId" });
+    expect(await addAgendaItem(organizerId, other.id, { agendaTime: "13:00", agendaTitle: "X", agendaSpeakerId: speaker.id })).toMatchObject({
+      ok: false,
+      field: "agendaSpeakerId",
+    });
     expect(await deleteAgendaItem(organizerId, other.id, agenda[0]!.id)).toMatchObject({ ok: false });
 
     expect((await deleteAgendaItem(organizerId, created.id, agenda[0]!.id)).ok).toBe(true);

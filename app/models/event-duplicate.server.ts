@@ -26,7 +26,10 @@ export async function duplicateEvent(actorId: string, eventId: string, day: stri
       capacity: true,
       registrationDeadline: true,
       tags: { select: { tagId: true } },
-      speakers: { orderBy: { position: "asc" }, select: { id: true, name: true, title: true, organisationName: true, municipalityCode: true, bio: true, position: true } },
+      speakers: {
+        orderBy: { position: "asc" },
+        select: { id: true, name: true, title: true, organisationName: true, municipalityCode: true, bio: true, position: true },
+      },
       agenda: { orderBy: { position: "asc" }, select: { startsAt: true, title: true, speakerId: true, position: true } },
     },
   });
@@ -62,7 +65,13 @@ export async function duplicateEvent(actorId: string, eventId: string, day: stri
       speakerIds.set(id, created.id);
     }
     await tx.agendaItem.createMany({
-      data: source.agenda.map((a) => ({ eventId: event.id, startsAt: shift(a.startsAt), title: a.title, position: a.position, speakerId: a.speakerId ? (speakerIds.get(a.speakerId) ?? null) : null })),
+      data: source.agenda.map((a) => ({
+        eventId: event.id,
+        startsAt: shift(a.startsAt),
+        title: a.title,
+        position: a.position,
+        speakerId: a.speakerId ? (speakerIds.get(a.speakerId) ?? null) : null,
+      })),
     });
     await recordAudit(tx, { actorId, action: "event.duplicate", entityType: "Event", entityId: event.id, detail: { from: eventId, slug } });
     return { ok: true as const, id: event.id };

@@ -12,7 +12,6 @@ import { transaction, type Tx } from "./transaction.server";
  * have checked the role.
  */
 
-
 /** "13:10" on the event's own day, Stockholm time. */
 export function agendaStart(eventStartsAt: Date, time: string): Date | null {
   const day = toStockholmInputValue(eventStartsAt).slice(0, 10);
@@ -43,7 +42,13 @@ export async function addAgendaItem(actorId: string, eventId: string, input: Age
         data: { eventId, startsAt, title: input.agendaTitle, speakerId: input.agendaSpeakerId, position: (last._max.position ?? -1) + 1 },
         select: { id: true },
       });
-      await recordAudit(tx, { actorId, action: "event.agenda.add", entityType: "AgendaItem", entityId: item.id, detail: { eventId, title: input.agendaTitle } });
+      await recordAudit(tx, {
+        actorId,
+        action: "event.agenda.add",
+        entityType: "AgendaItem",
+        entityId: item.id,
+        detail: { eventId, title: input.agendaTitle },
+      });
       return { ok: true as const };
     }),
   );
@@ -130,7 +135,13 @@ export async function addSpeaker(actorId: string, eventId: string, input: Speake
         data: { eventId, ...speakerData(input), position: (last._max.position ?? -1) + 1 },
         select: { id: true },
       });
-      await recordAudit(tx, { actorId, action: "event.speaker.add", entityType: "Speaker", entityId: speaker.id, detail: { eventId, name: input.speakerName } });
+      await recordAudit(tx, {
+        actorId,
+        action: "event.speaker.add",
+        entityType: "Speaker",
+        entityId: speaker.id,
+        detail: { eventId, name: input.speakerName },
+      });
       return { ok: true as const };
     }),
   );

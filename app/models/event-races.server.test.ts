@@ -51,8 +51,19 @@ describe("event lists under concurrency", () => {
     expect(distinct(speakers) && distinct(agenda) && distinct(polls)).toBe(true);
 
     const past = await makeEvent(new Date(Date.now() - 10 * 24 * 3600_000));
-    expect((await saveRecording(organizerId, past.id, { source: parseVideoUrl("https://youtu.be/dQw4w9WgXcQ")!, durationSeconds: 5400, captionsUrl: null, publish: false })).ok).toBe(true);
-    await Promise.all(Array.from({ length: 6 }, (_, i) => addMaterial(organizerId, past.id, { kind: "link", title: `Länk ${i}`, url: `https://example.se/${i}` })));
+    expect(
+      (
+        await saveRecording(organizerId, past.id, {
+          source: parseVideoUrl("https://youtu.be/dQw4w9WgXcQ")!,
+          durationSeconds: 5400,
+          captionsUrl: null,
+          publish: false,
+        })
+      ).ok,
+    ).toBe(true);
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) => addMaterial(organizerId, past.id, { kind: "link", title: `Länk ${i}`, url: `https://example.se/${i}` })),
+    );
     const materials = (await prisma.material.findMany({ where: { recording: { eventId: past.id } } })).map((m) => m.position);
     expect(materials).toHaveLength(6);
     expect(distinct(materials)).toBe(true);
@@ -85,7 +96,16 @@ describe("event sends under concurrency", () => {
   it("cancelling twice at once cancels once: one mail per registrant, one audit row, a clean refusal", async () => {
     const { id } = await makeEvent();
     for (let i = 0; i < 3; i++) {
-      await registerForEvent({ eventId: id, email: `inst${i}@example.se`, name: `Inst ${i}`, title: "", municipalityCode: "2081", organisationName: "", userId: null, consentInvites: false });
+      await registerForEvent({
+        eventId: id,
+        email: `inst${i}@example.se`,
+        name: `Inst ${i}`,
+        title: "",
+        municipalityCode: "2081",
+        organisationName: "",
+        userId: null,
+        consentInvites: false,
+      });
     }
     const results = await Promise.all([cancelEvent(organizerId, id, "http://localhost"), cancelEvent(organizerId, id, "http://localhost")]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -97,7 +117,16 @@ describe("event sends under concurrency", () => {
   it("the same message sent twice at once is queued once per person, without an error", async () => {
     const { id } = await makeEvent();
     for (let i = 0; i < 3; i++) {
-      await registerForEvent({ eventId: id, email: `medd${i}@example.se`, name: `Medd ${i}`, title: "", municipalityCode: "2081", organisationName: "", userId: null, consentInvites: false });
+      await registerForEvent({
+        eventId: id,
+        email: `medd${i}@example.se`,
+        name: `Medd ${i}`,
+        title: "",
+        municipalityCode: "2081",
+        organisationName: "",
+        userId: null,
+        consentInvites: false,
+      });
     }
     const message = { subject: "Ändrad länk", body: "Vi byter möteslänk." };
     const queued = await Promise.all([messageConfirmed(id, message, organizerId), messageConfirmed(id, message, organizerId)]);
@@ -121,11 +150,24 @@ describe("event sends under concurrency", () => {
       const emails = Array.from({ length: 6 }, (_, i) => `kapp${round}-${i}@example.se`);
       const [cancelled, ...registered] = await Promise.all([
         cancelEvent(organizerId, id, "http://localhost"),
-        ...emails.map((email) => registerForEvent({ eventId: id, email, name: "Kapp", title: "", municipalityCode: "2081", organisationName: "", userId: null, consentInvites: false })),
+        ...emails.map((email) =>
+          registerForEvent({
+            eventId: id,
+            email,
+            name: "Kapp",
+            title: "",
+            municipalityCode: "2081",
+            organisationName: "",
+            userId: null,
+            consentInvites: false,
+          }),
+        ),
       ]);
       expect(cancelled.ok).toBe(true);
       const accepted = emails.filter((_, i) => registered[i]!.outcome === "confirmed" || registered[i]!.outcome === "waitlisted");
-      const told = (await prisma.outboxEmail.findMany({ where: { kind: "event-cancelled", toAddress: { in: emails } }, select: { toAddress: true } })).map((m) => m.toAddress);
+      const told = (await prisma.outboxEmail.findMany({ where: { kind: "event-cancelled", toAddress: { in: emails } }, select: { toAddress: true } })).map(
+        (m) => m.toAddress,
+      );
       expect(told.sort()).toEqual(accepted.sort());
     }
   });

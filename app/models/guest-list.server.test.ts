@@ -14,10 +14,24 @@ async function makeEvent(slug: string, capacity: number) {
 }
 
 const register = (eventId: string, n: number, municipalityCode = "2081") =>
-  registerForEvent({ eventId, email: `gast${n}@test.example`, name: `Gäst ${n}`, title: "", municipalityCode, organisationName: "", userId: null, consentInvites: false });
+  registerForEvent({
+    eventId,
+    email: `gast${n}@test.example`,
+    name: `Gäst ${n}`,
+    title: "",
+    municipalityCode,
+    organisationName: "",
+    userId: null,
+    consentInvites: false,
+  });
 
 beforeAll(async () => {
-  await prisma.county.createMany({ data: [{ code: "20", name: "Dalarnas län", shortName: "Dalarna" }, { code: "12", name: "Skåne län", shortName: "Skåne" }] });
+  await prisma.county.createMany({
+    data: [
+      { code: "20", name: "Dalarnas län", shortName: "Dalarna" },
+      { code: "12", name: "Skåne län", shortName: "Skåne" },
+    ],
+  });
   await prisma.municipality.createMany({
     data: [
       { code: "2081", name: "Borlänge", officialName: "Borlänge kommun", countyCode: "20" },
@@ -35,7 +49,13 @@ describe("the guest list", () => {
       countyCode: "20",
       page: 3,
     });
-    expect(parseGuestQuery(new URLSearchParams("visa=allt&kommun=x&lan=200&sida=-1"))).toEqual({ filter: "alla", q: "", municipalityCode: "", countyCode: "", page: 1 });
+    expect(parseGuestQuery(new URLSearchParams("visa=allt&kommun=x&lan=200&sida=-1"))).toEqual({
+      filter: "alla",
+      q: "",
+      municipalityCode: "",
+      countyCode: "",
+      page: 1,
+    });
   });
 
   it("filters by group, county and municipality, pages, and numbers the queue", async () => {
@@ -65,7 +85,10 @@ describe("the guest list", () => {
     const org = await prisma.user.create({ data: { email: "org@test.example", name: "Org", handle: "org", role: "organizer" }, select: { id: true } });
     const input = { name: "Telefon Tina", email: "tina@test.example", title: "", municipalityCode: "", organisationName: "Region Dalarna" };
     expect(await addGuestByHand(org.id, id, input)).toMatchObject({ outcome: "confirmed" });
-    expect(await addGuestByHand(org.id, id, { ...input, email: "tor@test.example", name: "Telefon Tor" })).toMatchObject({ outcome: "waitlisted", position: 1 });
+    expect(await addGuestByHand(org.id, id, { ...input, email: "tor@test.example", name: "Telefon Tor" })).toMatchObject({
+      outcome: "waitlisted",
+      position: 1,
+    });
     expect(await addGuestByHand(org.id, id, input)).toMatchObject({ outcome: "already" });
     expect(await prisma.outboxEmail.count({ where: { toAddress: { in: ["tina@test.example", "tor@test.example"] } } })).toBe(2);
     expect(await prisma.auditLog.count({ where: { actorId: org.id, action: "registration.add" } })).toBe(2);

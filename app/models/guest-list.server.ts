@@ -119,7 +119,13 @@ export async function addGuestByHand(
 ) {
   const result = await registerForEvent({ eventId, ...input, municipalityCode: input.municipalityCode || null, userId: null, consentInvites: false });
   if (result.outcome === "confirmed" || result.outcome === "waitlisted") {
-    await recordAudit(prisma, { actorId, action: "registration.add", entityType: "Registration", entityId: result.registrationId, detail: { eventId, status: result.outcome } });
+    await recordAudit(prisma, {
+      actorId,
+      action: "registration.add",
+      entityType: "Registration",
+      entityId: result.registrationId,
+      detail: { eventId, status: result.outcome },
+    });
   }
   return result;
 }

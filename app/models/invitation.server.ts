@@ -88,7 +88,11 @@ export async function countInvitationsSent(eventId: string): Promise<number> {
  * confirmed subscriber who has not had it yet. Repeating the action sends nothing
  * twice: InvitationSend is unique per (event, subscriber), and each mail has a dedupeKey.
  */
-export async function sendInvitations(eventId: string, actorId: string, now: Date = new Date()): Promise<{ outcome: "sent"; queued: number } | { outcome: "not-open" }> {
+export async function sendInvitations(
+  eventId: string,
+  actorId: string,
+  now: Date = new Date(),
+): Promise<{ outcome: "sent"; queued: number } | { outcome: "not-open" }> {
   const event = await prisma.event.findUnique({
     where: { id: eventId },
     select: { id: true, slug: true, title: true, summary: true, startsAt: true, endsAt: true, format: true, location: true, status: true },

@@ -120,7 +120,8 @@ const postgres: Locks = {
   },
 };
 
-export const { lockEventSeats, lockEventOrganizing, lockMunicipalityMaturity, lockName, lockPollForVote, lockPostFlags, lockPostVotes, lockThreads } = byProvider({ sqlite, postgres });
+export const { lockEventSeats, lockEventOrganizing, lockMunicipalityMaturity, lockName, lockPollForVote, lockPostFlags, lockPostVotes, lockThreads } =
+  byProvider({ sqlite, postgres });
 
 /**
  * Runs a whole transaction again when it lost a race into a unique index: "is the

@@ -11,7 +11,9 @@ describe("the HTML backfill", () => {
     const kept = await prisma.post.create({ data: { threadId: thread.id, kind: "answer", bodyMd: "Svar", bodyHtml: "<p>Redan sparad</p>" } });
     const item = await prisma.case.create({ data: { slug: "c", title: "Ett case", bodyMd: "## Bakgrund\n\nText\n\n## Utmaning\n\nAtt fylla i av kommunen." } });
     const article = await prisma.article.create({ data: { slug: "a", title: "En spaning", bodyMd: "" } });
-    const event = await prisma.event.create({ data: { slug: "e", title: "Ett forum", descriptionMd: "[Länk](https://scb.se)", startsAt: new Date(), endsAt: new Date() } });
+    const event = await prisma.event.create({
+      data: { slug: "e", title: "Ett forum", descriptionMd: "[Länk](https://scb.se)", startsAt: new Date(), endsAt: new Date() },
+    });
 
     expect(await backfillMarkdownHtml()).toEqual({ rendered: 4, unrenderable: 0 });
     expect((await prisma.post.findUniqueOrThrow({ where: { id: post.id } })).bodyHtml).toBe("<p>Fråga med <strong>fetstil</strong></p>\n");

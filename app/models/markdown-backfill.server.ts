@@ -57,7 +57,12 @@ const TABLES: Table[] = [
     name: "Event",
     missing: async (id) =>
       (
-        await prisma.event.findMany({ where: { descriptionHtml: null, ...after(id) }, orderBy: { id: "asc" }, take: BATCH, select: { id: true, descriptionMd: true } })
+        await prisma.event.findMany({
+          where: { descriptionHtml: null, ...after(id) },
+          orderBy: { id: "asc" },
+          take: BATCH,
+          select: { id: true, descriptionMd: true },
+        })
       ).map((r) => ({ id: r.id, markdown: r.descriptionMd })),
     store: (row, html) =>
       prisma.event.updateMany({ where: { id: row.id, descriptionHtml: null, descriptionMd: row.markdown }, data: { descriptionHtml: html } }),

@@ -2,13 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { MATURITY_DIMENSIONS } from "~/data/maturity";
 import { prisma } from "~/utils/db.server";
 import type { ScoreMap } from "~/utils/maturity-stats";
-import {
-  getCurrentAssessment,
-  getMunicipalityResult,
-  getRecommendations,
-  listAssessmentHistory,
-  submitAssessment,
-} from "./maturity-municipality.server";
+import { getCurrentAssessment, getMunicipalityResult, getRecommendations, listAssessmentHistory, submitAssessment } from "./maturity-municipality.server";
 import { getNationalOverview, listOpenDataRows, resolveResultYear } from "./maturity.server";
 import { AffiliationRequiredError } from "./affiliation.server";
 import { upsertReferenceData } from "./reference.server";
@@ -119,9 +113,7 @@ describe("submitting an assessment", () => {
   it("keeps exactly one current assessment when submissions race", async () => {
     try {
       const results = await Promise.all(
-        Array.from({ length: 8 }, (_, i) =>
-          submitAssessment({ userId: kristianstadMember, municipalityCode: "1290", year: YEAR, scores: all(i % 5) }),
-        ),
+        Array.from({ length: 8 }, (_, i) => submitAssessment({ userId: kristianstadMember, municipalityCode: "1290", year: YEAR, scores: all(i % 5) })),
       );
       expect(await prisma.maturityAssessment.count({ where: { municipalityCode: "1290", year: YEAR, replacedAt: null } })).toBe(1);
       expect(await prisma.maturityAssessment.count({ where: { municipalityCode: "1290", year: YEAR } })).toBe(8);
@@ -176,7 +168,11 @@ describe("submitting an assessment", () => {
 
   it("refuses anyone but a verified member of the municipality, and stores nothing", async () => {
     const before = await prisma.maturityAssessment.count();
-    for (const [userId, code] of [[pendingBorlangeMember, "2081"], [kristianstadMember, "2081"], [borlangeMember, "1290"]] as const) {
+    for (const [userId, code] of [
+      [pendingBorlangeMember, "2081"],
+      [kristianstadMember, "2081"],
+      [borlangeMember, "1290"],
+    ] as const) {
       await expect(submitAssessment({ userId, municipalityCode: code, year: YEAR, scores: all(0) })).rejects.toBeInstanceOf(AffiliationRequiredError);
     }
     expect(await prisma.maturityAssessment.count()).toBe(before);

@@ -123,10 +123,7 @@ export function comparisonsFor(rows: AssessmentRow[], county: { code: string; na
 /** The landing page: this year's participation and whether the viewer can take part. */
 export async function getMaturityOverview(now = new Date()) {
   const year = maturityYear(now);
-  const [participants, years] = await Promise.all([
-    prisma.maturityAssessment.count({ where: { ...currentRows, year } }),
-    listAssessmentYears(),
-  ]);
+  const [participants, years] = await Promise.all([prisma.maturityAssessment.count({ where: { ...currentRows, year } }), listAssessmentYears()]);
   return { year, participants, latestYear: years[0] ?? null };
 }
 

@@ -83,7 +83,10 @@ describe("threads", () => {
     expect(await mergeThreads(mod.id, source.id, source.id, "x")).toMatchObject({ ok: false });
     expect(await mergeThreads(mod.id, source.id, target.id, "Samma fråga")).toMatchObject({ ok: true });
 
-    const [s, t] = await Promise.all([prisma.thread.findUniqueOrThrow({ where: { id: source.id } }), prisma.thread.findUniqueOrThrow({ where: { id: target.id } })]);
+    const [s, t] = await Promise.all([
+      prisma.thread.findUniqueOrThrow({ where: { id: source.id } }),
+      prisma.thread.findUniqueOrThrow({ where: { id: target.id } }),
+    ]);
     expect(s).toMatchObject({ mergedIntoId: target.id, acceptedPostId: null, answerCount: 0 });
     expect(t.answerCount).toBe(3); // its own answer, the source's answer, and the source's question
     expect(t.acceptedPostId).toBe(sourceAnswer.id); // the target had none

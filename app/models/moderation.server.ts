@@ -78,7 +78,15 @@ export async function getPostForModeration(postId: string) {
       flags: {
         orderBy: { createdAt: "desc" },
         take: 100,
-        select: { id: true, reason: true, status: true, createdAt: true, resolvedAt: true, reporter: { select: { name: true } }, resolvedBy: { select: { name: true } } },
+        select: {
+          id: true,
+          reason: true,
+          status: true,
+          createdAt: true,
+          resolvedAt: true,
+          reporter: { select: { name: true } },
+          resolvedBy: { select: { name: true } },
+        },
       },
       revisions: { orderBy: { createdAt: "desc" }, take: 50, select: { id: true, bodyMd: true, createdAt: true, editor: { select: { name: true } } } },
     },
@@ -166,7 +174,17 @@ export async function setThreadState(actorId: string, threadId: string, change: 
     const thread = await tx.thread.findUnique({ where: { id: threadId }, select: { locked: true, pinned: true, hiddenAt: true, mergedIntoId: true } });
     if (!thread) return fail("intent", "Tråden finns inte.");
     const data: Prisma.ThreadUpdateInput =
-      change === "lock" ? { locked: true } : change === "unlock" ? { locked: false } : change === "pin" ? { pinned: true } : change === "unpin" ? { pinned: false } : change === "hide" ? { hiddenAt: now } : { hiddenAt: null };
+      change === "lock"
+        ? { locked: true }
+        : change === "unlock"
+          ? { locked: false }
+          : change === "pin"
+            ? { pinned: true }
+            : change === "unpin"
+              ? { pinned: false }
+              : change === "hide"
+                ? { hiddenAt: now }
+                : { hiddenAt: null };
     const already =
       (change === "lock" && thread.locked) ||
       (change === "unlock" && !thread.locked) ||
@@ -190,7 +208,13 @@ export async function moveThread(actorId: string, threadId: string, categoryId: 
     if (!category) return fail("categoryId", "Välj en kategori i listan.");
     if (thread.categoryId === categoryId) return fail("categoryId", "Tråden ligger redan i den kategorin.");
     await tx.thread.update({ where: { id: threadId }, data: { categoryId } });
-    await recordAudit(tx, { actorId, action: "thread.move", entityType: "Thread", entityId: threadId, detail: { reason, from: thread.categoryId, to: categoryId } });
+    await recordAudit(tx, {
+      actorId,
+      action: "thread.move",
+      entityType: "Thread",
+      entityId: threadId,
+      detail: { reason, from: thread.categoryId, to: categoryId },
+    });
     return { ok: true as const };
   });
 }
@@ -205,7 +229,13 @@ export async function moveThread(actorId: string, threadId: string, categoryId: 
  *   and the source's followers follow the target (their batching state is kept);
  * - the source stays as a stub with mergedIntoId, so its address can lead onward.
  */
-export async function mergeThreads(actorId: string, sourceId: string, targetId: string, reason: string, now: Date = new Date()): Promise<Result<{ target: { id: string; slug: string } }>> {
+export async function mergeThreads(
+  actorId: string,
+  sourceId: string,
+  targetId: string,
+  reason: string,
+  now: Date = new Date(),
+): Promise<Result<{ target: { id: string; slug: string } }>> {
   if (sourceId === targetId) return fail("target", "En tråd kan inte slås ihop med sig själv.");
   return transaction(async (tx) => {
     // PostgreSQL: both threads locked (in id order) before anything is read, so a merge the
@@ -213,7 +243,10 @@ export async function mergeThreads(actorId: string, sourceId: string, targetId: 
     // its posts move or is left out of the target's recount (SQLite: no-op).
     await lockThreads(tx, [sourceId, targetId]);
     const select = { id: true, slug: true, title: true, mergedIntoId: true, hiddenAt: true, acceptedPostId: true, lastActivityAt: true } as const;
-    const [source, target] = await Promise.all([tx.thread.findUnique({ where: { id: sourceId }, select }), tx.thread.findUnique({ where: { id: targetId }, select })]);
+    const [source, target] = await Promise.all([
+      tx.thread.findUnique({ where: { id: sourceId }, select }),
+      tx.thread.findUnique({ where: { id: targetId }, select }),
+    ]);
     if (!source) return fail("intent", "Tråden finns inte.");
     if (source.mergedIntoId) return fail("target", "Tråden är redan sammanslagen med en annan.");
     if (!target) return fail("target", "Hittade ingen tråd med den adressen eller id:t.");

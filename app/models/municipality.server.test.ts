@@ -28,7 +28,15 @@ beforeAll(async () => {
   });
   const verified = new Date();
   const listed = await prisma.user.create({
-    data: { email: "a@borlange.example", name: "Anna Andersson", title: "Controller", municipalityCode: "2081", listedPublicly: true, emailVerifiedAt: verified, affiliationStatus: "verified" },
+    data: {
+      email: "a@borlange.example",
+      name: "Anna Andersson",
+      title: "Controller",
+      municipalityCode: "2081",
+      listedPublicly: true,
+      emailVerifiedAt: verified,
+      affiliationStatus: "verified",
+    },
   });
   await prisma.user.createMany({
     data: [

@@ -47,7 +47,6 @@ export function backoffDelayMs(attempts: number): number {
   return Math.min(BACKOFF_BASE_MS * 2 ** exponent, BACKOFF_CAP_MS);
 }
 
-
 export const outboxRowSelect = {
   id: true,
   toAddress: true,

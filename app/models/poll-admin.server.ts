@@ -127,7 +127,8 @@ async function checkRepeatOf(tx: Tx, pollId: string | null, repeatOfId: string |
   for (let steps = 0; current && steps < 100; steps++) {
     const row: { repeatOfId: string | null } | null = await tx.poll.findUnique({ where: { id: current }, select: { repeatOfId: true } });
     if (!row) throw new Refusal("repeatOfId", "Den tidigare omröstningen finns inte längre. Välj en annan.");
-    if (row.repeatOfId && row.repeatOfId === pollId) throw new Refusal("repeatOfId", "Det skulle bli en slinga: den omröstningen är redan en upprepning av den här.");
+    if (row.repeatOfId && row.repeatOfId === pollId)
+      throw new Refusal("repeatOfId", "Det skulle bli en slinga: den omröstningen är redan en upprepning av den här.");
     current = row.repeatOfId;
   }
 }
@@ -201,7 +202,13 @@ export async function deletePoll(actorId: string, eventId: string, pollId: strin
       if (!poll) throw new Refusal("form", "Omröstningen finns inte.", 404);
       if (poll.imported || poll.state !== "draft") throw new Refusal("form", "Bara utkast kan tas bort.", 409);
       await tx.poll.delete({ where: { id: pollId } });
-      await recordAudit(tx, { actorId, action: "poll.delete", entityType: "Poll", entityId: pollId, detail: { eventId, code: poll.code, question: poll.question } });
+      await recordAudit(tx, {
+        actorId,
+        action: "poll.delete",
+        entityType: "Poll",
+        entityId: pollId,
+        detail: { eventId, code: poll.code, question: poll.question },
+      });
       return { ok: true as const };
     }, TX_OPTIONS),
   );
@@ -215,7 +222,8 @@ export async function changePollState(actorId: string, eventId: string, pollId: 
       const poll = await tx.poll.findFirst({ where: { id: pollId, eventId }, select: { state: true, imported: true, _count: { select: { options: true } } } });
       if (!poll) throw new Refusal("form", "Omröstningen finns inte.", 404);
       if (poll.imported) throw new Refusal("form", "Importerade resultat kan inte ändras.", 409);
-      if (!canTransition(poll.state, to)) throw new Refusal("form", `Omröstningen kan inte gå från ”${pollStateLabel(poll.state)}” till ”${pollStateLabel(to)}”. Ladda om sidan.`, 409);
+      if (!canTransition(poll.state, to))
+        throw new Refusal("form", `Omröstningen kan inte gå från ”${pollStateLabel(poll.state)}” till ”${pollStateLabel(to)}”. Ladda om sidan.`, 409);
       if (to === "open" && poll._count.options < 2) throw new Refusal("form", "Omröstningen behöver minst två svarsalternativ innan den öppnas.", 409);
       // Conditional on the state read above, so two clicks at once change it once.
       const { count } = await tx.poll.updateMany({

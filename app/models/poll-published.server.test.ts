@@ -4,7 +4,13 @@ import { listPublishedPolls } from "./poll.server";
 
 beforeAll(async () => {
   const forum = await prisma.event.create({
-    data: { slug: "maj-2021", title: "Forum maj 2021", startsAt: new Date("2021-05-06T11:00:00Z"), endsAt: new Date("2021-05-06T12:30:00Z"), status: "published" },
+    data: {
+      slug: "maj-2021",
+      title: "Forum maj 2021",
+      startsAt: new Date("2021-05-06T11:00:00Z"),
+      endsAt: new Date("2021-05-06T12:30:00Z"),
+      status: "published",
+    },
   });
   const draft = await prisma.event.create({
     data: { slug: "utkast", title: "Utkast", startsAt: new Date("2027-01-01T11:00:00Z"), endsAt: new Date("2027-01-01T12:30:00Z"), status: "draft" },
@@ -32,7 +38,12 @@ beforeAll(async () => {
       question: "Live-fråga",
       state: "published",
       position: 1,
-      options: { create: [{ label: "A", position: 0 }, { label: "B", position: 1 }] },
+      options: {
+        create: [
+          { label: "A", position: 0 },
+          { label: "B", position: 1 },
+        ],
+      },
     },
     select: { id: true, options: { select: { id: true, label: true } } },
   });

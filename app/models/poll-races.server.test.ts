@@ -17,7 +17,13 @@ beforeAll(async () => {
   organizerId = (await prisma.user.create({ data: { email: "polls-race@test.example", name: "Arrangör", role: "organizer" }, select: { id: true } })).id;
   eventId = (
     await prisma.event.create({
-      data: { slug: "forum-poll-race", title: "Forum", startsAt: new Date("2030-05-06T11:00:00Z"), endsAt: new Date("2030-05-06T12:30:00Z"), status: "published" },
+      data: {
+        slug: "forum-poll-race",
+        title: "Forum",
+        startsAt: new Date("2030-05-06T11:00:00Z"),
+        endsAt: new Date("2030-05-06T12:30:00Z"),
+        status: "published",
+      },
       select: { id: true },
     })
   ).id;
@@ -32,7 +38,14 @@ describe("poll votes under concurrency", () => {
       const option = (await prisma.pollOption.findFirstOrThrow({ where: { pollId: created.id } })).id;
       let atClose = -1;
       const votes = Array.from({ length: 20 }, (_, i) =>
-        castVote({ pollId: created.id, participantHash: participantHashForToken(`race-${round}-${i}-xxxxxxxxxxxx`), userId: null, optionIds: [option], freeText: "", municipalityCode: null }),
+        castVote({
+          pollId: created.id,
+          participantHash: participantHashForToken(`race-${round}-${i}-xxxxxxxxxxxx`),
+          userId: null,
+          optionIds: [option],
+          freeText: "",
+          municipalityCode: null,
+        }),
       );
       const close = changePollState(organizerId, eventId, created.id, "closed").then(async (r) => {
         atClose = await prisma.pollResponse.count({ where: { pollId: created.id } });

@@ -49,7 +49,9 @@ export async function getOwnResponse(pollId: string, participantHash: string) {
     where: { pollId_participantHash: { pollId, participantHash } },
     select: { municipalityCode: true, freeText: true, updatedAt: true, options: { select: { optionId: true } } },
   });
-  return row ? { municipalityCode: row.municipalityCode, freeText: row.freeText ?? "", optionIds: row.options.map((o) => o.optionId), updatedAt: row.updatedAt } : null;
+  return row
+    ? { municipalityCode: row.municipalityCode, freeText: row.freeText ?? "", optionIds: row.options.map((o) => o.optionId), updatedAt: row.updatedAt }
+    : null;
 }
 
 export type VoteInput = {

@@ -66,7 +66,10 @@ describe("organizer changes", () => {
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     expect(created.code).toMatch(new RegExp(`^[${CODE_ALPHABET}]{5}$`));
-    const poll = await prisma.poll.findUniqueOrThrow({ where: { id: created.id }, select: { state: true, multipleChoice: true, options: { orderBy: { position: "asc" }, select: { label: true, isDontKnow: true } } } });
+    const poll = await prisma.poll.findUniqueOrThrow({
+      where: { id: created.id },
+      select: { state: true, multipleChoice: true, options: { orderBy: { position: "asc" }, select: { label: true, isDontKnow: true } } },
+    });
     expect(poll).toEqual({
       state: "draft",
       multipleChoice: true,
@@ -177,10 +180,18 @@ describe("voting", () => {
     await changePollState(organizerId, eventId, draft.id, "open");
     expect((await getPollByCode(draft.code))?.question).toBe("Hemlig utkastfråga?");
 
-    const draftEventId = (await prisma.event.create({
-      data: { slug: "forum-utkast", title: "Hemligt forum", startsAt: new Date("2030-09-01T11:00:00Z"), endsAt: new Date("2030-09-01T12:30:00Z"), status: "draft" },
-      select: { id: true },
-    })).id;
+    const draftEventId = (
+      await prisma.event.create({
+        data: {
+          slug: "forum-utkast",
+          title: "Hemligt forum",
+          startsAt: new Date("2030-09-01T11:00:00Z"),
+          endsAt: new Date("2030-09-01T12:30:00Z"),
+          status: "draft",
+        },
+        select: { id: true },
+      })
+    ).id;
     const open = await openPoll({ question: "Fråga i ett utkast?" }, draftEventId);
     expect(await getPollByCode(open.code)).toBeNull();
     expect(await ballot(open.id, [open.options[0]!.id])).toMatchObject({ ok: false, status: 404 });

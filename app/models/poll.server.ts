@@ -146,7 +146,14 @@ export async function getTrend(pollId: string): Promise<TrendPoint[]> {
     const { options, respondents } = await countedOptions(poll.id);
     const rows = resultRowsFor({ ...poll, respondents, options });
     if (!rows) continue;
-    points.push({ code: poll.code, question: poll.question, eventTitle: poll.event.title, date: poll.event.startsAt, respondents: poll.imported ? null : respondents, rows });
+    points.push({
+      code: poll.code,
+      question: poll.question,
+      eventTitle: poll.event.title,
+      date: poll.event.startsAt,
+      respondents: poll.imported ? null : respondents,
+      rows,
+    });
   }
   return points.length >= 2 ? points : [];
 }

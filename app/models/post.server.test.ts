@@ -47,7 +47,13 @@ describe("asking, answering and commenting", () => {
     const t = await thread();
     const row = await prisma.thread.findUniqueOrThrow({
       where: { id: t.id },
-      select: { slug: true, answerCount: true, tags: { select: { tag: { select: { slug: true } } } }, followers: { select: { userId: true } }, posts: { select: { kind: true } } },
+      select: {
+        slug: true,
+        answerCount: true,
+        tags: { select: { tag: { select: { slug: true } } } },
+        followers: { select: { userId: true } },
+        posts: { select: { kind: true } },
+      },
     });
     expect(row.slug).toBe("prognoser-for-hemtjansten-hur-borjade-ni");
     expect(row.tags.map((x) => x.tag.slug)).toEqual(["ai"]);
@@ -57,7 +63,9 @@ describe("asking, answering and commenting", () => {
   });
 
   it("refuses an unknown category", async () => {
-    await expect(createThread({ authorId: asker, categorySlug: "nej", title: "En fråga här", body: "x", tagSlugs: [] })).rejects.toBeInstanceOf(DiscussionError);
+    await expect(createThread({ authorId: asker, categorySlug: "nej", title: "En fråga här", body: "x", tagSlugs: [] })).rejects.toBeInstanceOf(
+      DiscussionError,
+    );
   });
 
   it("counts answers, bumps last activity and makes the answerer a follower", async () => {
@@ -65,7 +73,10 @@ describe("asking, answering and commenting", () => {
     const later = new Date(Date.now() + 60_000);
     await createAnswer({ threadId: t.id, authorId: answerer, body: "Vi började med beviljade timmar." });
     await createAnswer({ threadId: t.id, authorId: answerer, body: "Och en säsongsmodell.", now: later });
-    const row = await prisma.thread.findUniqueOrThrow({ where: { id: t.id }, select: { answerCount: true, lastActivityAt: true, followers: { select: { userId: true } } } });
+    const row = await prisma.thread.findUniqueOrThrow({
+      where: { id: t.id },
+      select: { answerCount: true, lastActivityAt: true, followers: { select: { userId: true } } },
+    });
     expect(row.answerCount).toBe(2);
     expect(row.lastActivityAt.getTime()).toBe(later.getTime());
     expect(row.followers.map((f) => f.userId).sort()).toEqual([asker, answerer].sort());
@@ -196,7 +207,9 @@ describe("thread page", () => {
 
 describe("thread list", () => {
   it("puts pinned threads first, filters unanswered, and pages with a cursor without gaps or repeats", async () => {
-    await prisma.thread.updateMany({ data: { categoryId: (await prisma.discussionCategory.findUniqueOrThrow({ where: { slug: "ai-prediktiv-analys" } })).id } });
+    await prisma.thread.updateMany({
+      data: { categoryId: (await prisma.discussionCategory.findUniqueOrThrow({ where: { slug: "ai-prediktiv-analys" } })).id },
+    });
     const iot = await prisma.discussionCategory.findUniqueOrThrow({ where: { slug: "iot-sensorer" } });
     const made: string[] = [];
     for (let i = 0; i < 7; i++) {

@@ -154,16 +154,10 @@ export async function createThread(input: {
   return transaction(async (tx) => {
     const category = await tx.discussionCategory.findUnique({ where: { slug: input.categorySlug }, select: { id: true } });
     if (!category) throw new DiscussionError("Välj en kategori i listan.", 400, "category");
-    const tags = input.tagSlugs.length
-      ? await tx.tag.findMany({ where: { slug: { in: input.tagSlugs.slice(0, 20) } }, select: { id: true } })
-      : [];
+    const tags = input.tagSlugs.length ? await tx.tag.findMany({ where: { slug: { in: input.tagSlugs.slice(0, 20) } }, select: { id: true } }) : [];
     if (tags.length > MAX_TAGS) throw new DiscussionError(`Välj högst ${MAX_TAGS} taggar.`, 400, "tags");
-    const linkedCase = input.caseSlug
-      ? await tx.case.findFirst({ where: { slug: input.caseSlug, status: "published" }, select: { id: true } })
-      : null;
-    const linkedEvent = input.eventSlug
-      ? await tx.event.findFirst({ where: { slug: input.eventSlug, status: "published" }, select: { id: true } })
-      : null;
+    const linkedCase = input.caseSlug ? await tx.case.findFirst({ where: { slug: input.caseSlug, status: "published" }, select: { id: true } }) : null;
+    const linkedEvent = input.eventSlug ? await tx.event.findFirst({ where: { slug: input.eventSlug, status: "published" }, select: { id: true } }) : null;
     return insertThread(tx, {
       categoryId: category.id,
       authorId: input.authorId,
@@ -267,7 +261,19 @@ export async function createComment({
  * (which renames the slug; old links redirect). The previous version is kept as a
  * revision, and members mentioned for the first time by the edit get the mention mail.
  */
-export async function editPost({ postId, editorId, body, title, now = new Date() }: { postId: string; editorId: string; body: string; title?: string; now?: Date }) {
+export async function editPost({
+  postId,
+  editorId,
+  body,
+  title,
+  now = new Date(),
+}: {
+  postId: string;
+  editorId: string;
+  body: string;
+  title?: string;
+  now?: Date;
+}) {
   const bodyHtml = postHtml(body);
   return transaction(async (tx) => {
     // Locked (PostgreSQL), so two edits at once each keep the other's text as a revision, and a merge waits.
@@ -288,7 +294,11 @@ export async function editPost({ postId, editorId, body, title, now = new Date()
     await tx.post.update({ where: { id: postId }, data: { bodyMd: body, bodyHtml, editedAt: now } });
     if (newTitle !== null) await tx.thread.update({ where: { id: post.thread.id }, data: { title: newTitle, slug: threadSlug(newTitle) } });
     if (post.bodyMd !== body) {
-      await afterPostEdited(tx, { id: post.id, threadId: post.thread.id, authorId: post.authorId, kind: post.kind as CreatedPost["kind"], bodyMd: body }, post.bodyMd);
+      await afterPostEdited(
+        tx,
+        { id: post.id, threadId: post.thread.id, authorId: post.authorId, kind: post.kind as CreatedPost["kind"], bodyMd: body },
+        post.bodyMd,
+      );
     }
     return { id: post.id, threadId: post.thread.id, changed: true };
   });

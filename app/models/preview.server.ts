@@ -8,7 +8,11 @@ import { enforceRateLimit } from "./rate-limit.server";
  * above the text's length limit, then rendered by the one Markdown pipeline.
  * A refusal is a Swedish message for the text's field, answered with a 400.
  */
-export async function renderPreview(userId: string, markdown: string, kind: MarkdownKind): Promise<{ ok: true; html: string } | { ok: false; message: string }> {
+export async function renderPreview(
+  userId: string,
+  markdown: string,
+  kind: MarkdownKind,
+): Promise<{ ok: true; html: string } | { ok: false; message: string }> {
   await enforceRateLimit("previewUser", userId);
   if (markdown.trim().length > MARKDOWN_LIMITS[kind]) return { ok: false, message: tooLongMessage(kind) };
   return renderForWrite(markdown);

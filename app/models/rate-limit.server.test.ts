@@ -44,9 +44,7 @@ describe("hit", () => {
     const tsx = path.resolve("node_modules", ".bin", "tsx");
     const child = path.resolve("app", "test", "fixtures", "rate-limit-hits.ts");
     const startAt = String(Date.now() + 4000); // all children are connected by then
-    const outputs = await Promise.all(
-      [0, 1, 2].map(() => run(tsx, [child, "test:processes", "20", "10", startAt], { env: process.env })),
-    );
+    const outputs = await Promise.all([0, 1, 2].map(() => run(tsx, [child, "test:processes", "20", "10", startAt], { env: process.env })));
     const allowed = outputs.map((o) => (JSON.parse(o.stdout.trim()) as { allowed: number }).allowed);
     expect(allowed.reduce((a, b) => a + b, 0)).toBe(10);
     expect((await hit("test:processes", rule)).allowed).toBe(false);
@@ -127,8 +125,12 @@ describe("named limits", () => {
   });
 
   it("enforceRateLimit lets the limit through and throws the 429 answer after it", async () => {
-    for (let i = 0; i < RATE_LIMITS.resendVerificationIp.limit; i++) await expect(enforceRateLimit("resendVerificationIp", "198.51.100.44")).resolves.toBeUndefined();
-    const thrown = await enforceRateLimit("resendVerificationIp", "198.51.100.44").then(() => null, (r: unknown) => r);
+    for (let i = 0; i < RATE_LIMITS.resendVerificationIp.limit; i++)
+      await expect(enforceRateLimit("resendVerificationIp", "198.51.100.44")).resolves.toBeUndefined();
+    const thrown = await enforceRateLimit("resendVerificationIp", "198.51.100.44").then(
+      () => null,
+      (r: unknown) => r,
+    );
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(429);
     expect(Number((thrown as Response).headers.get("Retry-After"))).toBeGreaterThan(3500);
@@ -140,12 +142,34 @@ describe("named limits", () => {
     const now = new Date("2026-05-06T12:00:00Z");
     const ip = "198.51.100.60";
     for (let i = 0; i < RATE_LIMITS.contactSender.limit; i++) {
-      expect(await formRateLimit([["contactSender", "anna@kommun.example"], ["contactIp", ip]], now)).toBeNull();
+      expect(
+        await formRateLimit(
+          [
+            ["contactSender", "anna@kommun.example"],
+            ["contactIp", ip],
+          ],
+          now,
+        ),
+      ).toBeNull();
     }
-    const refused = await formRateLimit([["contactSender", "anna@kommun.example"], ["contactIp", ip]], new Date(now.getTime() + 60_000));
+    const refused = await formRateLimit(
+      [
+        ["contactSender", "anna@kommun.example"],
+        ["contactIp", ip],
+      ],
+      new Date(now.getTime() + 60_000),
+    );
     expect(refused?.retryAfterSeconds).toBeGreaterThan(3000);
     // A colleague on the same NAT address is still let through.
-    expect(await formRateLimit([["contactSender", "erik@kommun.example"], ["contactIp", ip]], now)).toBeNull();
+    expect(
+      await formRateLimit(
+        [
+          ["contactSender", "erik@kommun.example"],
+          ["contactIp", ip],
+        ],
+        now,
+      ),
+    ).toBeNull();
   });
 
   it("applies the named rule and can be cleared", async () => {

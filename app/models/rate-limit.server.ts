@@ -90,7 +90,10 @@ export function clearRateLimit(name: RateLimitName, subject: string) {
  * and answer a refusal inside the form: `tooManyAttempts(refused, values)`.
  */
 export async function formRateLimit(limits: [RateLimitName, string][], now = new Date()): Promise<{ retryAfterSeconds: number } | null> {
-  const results = await hitAll(limits.map(([name, subject]) => ({ key: rateLimitKey(name, subject), rule: RATE_LIMITS[name] })), now);
+  const results = await hitAll(
+    limits.map(([name, subject]) => ({ key: rateLimitKey(name, subject), rule: RATE_LIMITS[name] })),
+    now,
+  );
   const refused = results.filter((r) => !r.allowed);
   return refused.length ? { retryAfterSeconds: Math.max(...refused.map((r) => r.retryAfterSeconds)) } : null;
 }

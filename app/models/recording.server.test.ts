@@ -48,7 +48,9 @@ describe("saveRecording", () => {
 
   it("adds, then edits, the recording of a past forum with an audit row each time", async () => {
     const past = await event({ startsAt: "2021-05-06T11:00:00Z" });
-    expect((await saveRecording(actorId, past.id, { source: youtube, durationSeconds: 5400, captionsUrl: "https://x.example/a.vtt", publish: false })).ok).toBe(true);
+    expect((await saveRecording(actorId, past.id, { source: youtube, durationSeconds: 5400, captionsUrl: "https://x.example/a.vtt", publish: false })).ok).toBe(
+      true,
+    );
     let rec = (await getRecordingForEdit(past.id))!.recording!;
     expect(rec).toMatchObject({ provider: "youtube", videoUrl: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", captionsUrl: null, publishedAt: null });
     expect(await getPublicRecording(past.id)).toBeNull();

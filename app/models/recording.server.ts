@@ -102,9 +102,7 @@ export async function deleteChapter(actorId: string, eventId: string, chapterId:
   });
 }
 
-export type NewMaterial =
-  | { kind: "link"; title: string; url: string }
-  | { kind: "file"; title: string; filePath: string; mimeType: string; sizeBytes: number };
+export type NewMaterial = { kind: "link"; title: string; url: string } | { kind: "file"; title: string; filePath: string; mimeType: string; sizeBytes: number };
 
 export async function addMaterial(actorId: string, eventId: string, material: NewMaterial): Promise<Result> {
   return transaction(async (tx) => {
@@ -131,9 +129,7 @@ export async function addMaterial(actorId: string, eventId: string, material: Ne
 export async function deleteMaterial(actorId: string, eventId: string, materialId: string): Promise<Result<{ filePath: string | null }>> {
   return transaction(async (tx) => {
     const recordingId = await recordingIdOf(tx, eventId);
-    const material = recordingId
-      ? await tx.material.findFirst({ where: { id: materialId, recordingId }, select: { id: true, filePath: true } })
-      : null;
+    const material = recordingId ? await tx.material.findFirst({ where: { id: materialId, recordingId }, select: { id: true, filePath: true } }) : null;
     if (!material) return { ok: false, field: "form", message: "Materialet finns inte längre. Ladda om sidan." };
     await tx.material.delete({ where: { id: material.id } });
     await recordAudit(tx, { actorId, action: "recording.material.delete", entityType: "Material", entityId: materialId, detail: { eventId } });

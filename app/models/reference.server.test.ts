@@ -25,7 +25,11 @@ describe("reference data from the SCB files", () => {
       // The first two digits of a kommunkod are its county code.
       expect(m.code.slice(0, 2)).toBe(m.countyCode);
     }
-    for (const c of counties) expect(municipalities.some((m) => m.countyCode === c.code), c.name).toBe(true);
+    for (const c of counties)
+      expect(
+        municipalities.some((m) => m.countyCode === c.code),
+        c.name,
+      ).toBe(true);
   });
 
   it("matches the examples in the facts sheet", () => {

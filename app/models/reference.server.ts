@@ -138,7 +138,10 @@ export async function listMunicipalities(): Promise<MunicipalityListItem[]> {
   return (await municipalityList()).map((m) => ({ ...m }));
 }
 
-const municipalityCodes = cachedReference(["Municipality"], async () => new Set((await prisma.municipality.findMany({ select: { code: true } })).map((m) => m.code)));
+const municipalityCodes = cachedReference(
+  ["Municipality"],
+  async () => new Set((await prisma.municipality.findMany({ select: { code: true } })).map((m) => m.code)),
+);
 
 /** Whether a municipality with this code exists (from memory, see reference-cache.server.ts). */
 export async function municipalityExists(code: string): Promise<boolean> {

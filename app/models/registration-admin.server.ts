@@ -50,7 +50,13 @@ export async function promoteManually(registrationId: string, actorId: string, n
       const { count } = await tx.registration.updateMany({ where: { id: reg.id, status: "waitlisted" }, data: { status: "confirmed", promotedAt: now } });
       if (count !== 1) throw new NotChanged();
       await queueConfirmed(tx, event, reg, true);
-      await recordAudit(tx, { actorId, action: "registration.promote", entityType: "Registration", entityId: reg.id, detail: { eventId: event.id, extraSeat } });
+      await recordAudit(tx, {
+        actorId,
+        action: "registration.promote",
+        entityType: "Registration",
+        entityId: reg.id,
+        detail: { eventId: event.id, extraSeat },
+      });
     }, TX_OPTIONS);
     return "promoted";
   } catch (error) {
@@ -130,7 +136,8 @@ export async function countRegistrations(eventId: string) {
     byMunicipality.set(m, (byMunicipality.get(m) ?? 0) + 1);
     byCounty.set(c, (byCounty.get(c) ?? 0) + 1);
   }
-  const sorted = (m: Map<string, number>) => [...m.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "sv"));
+  const sorted = (m: Map<string, number>) =>
+    [...m.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "sv"));
   return {
     confirmed: rows.filter((r) => r.status === "confirmed").length,
     waitlisted: rows.filter((r) => r.status === "waitlisted").length,
@@ -148,13 +155,31 @@ export async function setAttendance(eventId: string, registrationId: string, att
       data: { attendedAt: attended ? now : null },
     });
     if (count === 1) {
-      await recordAudit(tx, { actorId, action: attended ? "registration.attended" : "registration.absent", entityType: "Registration", entityId: registrationId, detail: { eventId } });
+      await recordAudit(tx, {
+        actorId,
+        action: attended ? "registration.attended" : "registration.absent",
+        entityType: "Registration",
+        entityId: registrationId,
+        detail: { eventId },
+      });
     }
     return count === 1;
   }, TX_OPTIONS);
 }
 
-export const EXPORT_COLUMNS = ["Status", "Plats i kön", "Namn", "E-post", "Befattning", "Kommun", "Län", "Organisation", "Anmäld", "Närvarade", "Vill ha inbjudningar"] as const;
+export const EXPORT_COLUMNS = [
+  "Status",
+  "Plats i kön",
+  "Namn",
+  "E-post",
+  "Befattning",
+  "Kommun",
+  "Län",
+  "Organisation",
+  "Anmäld",
+  "Närvarade",
+  "Vill ha inbjudningar",
+] as const;
 
 const EXPORT_STATUS: Record<string, string> = { confirmed: "Plats", waitlisted: "Väntelista", pending: "Ej bekräftad" };
 

@@ -1,20 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { nextForumStats } from "./dashboard.server";
-import {
-  confirmRegistration,
-  expirePendingRegistrations,
-  getPendingRegistration,
-  pendingUntilFor,
-  requestRegistration,
-} from "./registration-pending.server";
+import { confirmRegistration, expirePendingRegistrations, getPendingRegistration, pendingUntilFor, requestRegistration } from "./registration-pending.server";
 import { countRegistrations, exportRegistrations, listRegistrations } from "./registration-admin.server";
 import { getOwnRegistration, registerForEvent, type RegistrationInput } from "./registration.server";
 
 const HOUR = 3600_000;
 const inHours = (h: number) => new Date(Date.now() + h * HOUR);
 
-async function makeEvent(slug: string, { capacity = 2, startsInHours = 240, deadlineInHours }: { capacity?: number | null; startsInHours?: number; deadlineInHours?: number } = {}) {
+async function makeEvent(
+  slug: string,
+  { capacity = 2, startsInHours = 240, deadlineInHours }: { capacity?: number | null; startsInHours?: number; deadlineInHours?: number } = {},
+) {
   const startsAt = inHours(startsInHours);
   return prisma.event.create({
     data: {
@@ -66,7 +63,10 @@ describe("registration by an unproven address", () => {
     const { id } = await makeEvent("ej-bekraftad", { capacity: 1 });
     expect(await requestRegistration(visitor(id, 1))).toEqual({ outcome: "sent", mail: "confirm" });
     expect(await seatsTaken(id)).toBe(0);
-    const row = await prisma.registration.findFirstOrThrow({ where: { eventId: id }, select: { status: true, confirmTokenHash: true, pendingUntil: true, waitlistSeq: true } });
+    const row = await prisma.registration.findFirstOrThrow({
+      where: { eventId: id },
+      select: { status: true, confirmTokenHash: true, pendingUntil: true, waitlistSeq: true },
+    });
     expect(row).toMatchObject({ status: "pending", waitlistSeq: null });
     expect(row.confirmTokenHash).toMatch(/^[0-9a-f]{64}$/);
 

@@ -53,9 +53,7 @@ export function pendingUntilFor(event: Pick<EventRow, "startsAt" | "registration
  * (too many mails to the address). `mail` is for tests and logs only.
  */
 export type RequestResult =
-  | { outcome: "sent"; mail: "confirm" | "links" | "none" }
-  | { outcome: "closed"; reason: ClosedReason }
-  | { outcome: "unknown-municipality" };
+  { outcome: "sent"; mail: "confirm" | "links" | "none" } | { outcome: "closed"; reason: ClosedReason } | { outcome: "unknown-municipality" };
 
 export async function requestRegistration(input: RegistrationInput, now: Date = new Date()): Promise<RequestResult> {
   const open = await openEventFor(input, now);
@@ -66,7 +64,11 @@ export async function requestRegistration(input: RegistrationInput, now: Date = 
 
   const existing = await prisma.registration.findUnique({ where: { eventId_email: { eventId: event.id, email } }, select: { id: true, status: true } });
   if (existing && (existing.status === "confirmed" || existing.status === "waitlisted")) {
-    const mail = registrationLinksTemplate({ event: mailInfo(event), pageUrl: registrationPageUrl(existing.id), cancelUrl: cancelRegistrationUrl(existing.id) });
+    const mail = registrationLinksTemplate({
+      event: mailInfo(event),
+      pageUrl: registrationPageUrl(existing.id),
+      cancelUrl: cancelRegistrationUrl(existing.id),
+    });
     await enqueueEmail({ to: email, ...mail, kind: "registration-links" });
     return { outcome: "sent", mail: "links" };
   }
@@ -122,7 +124,12 @@ export async function getPendingRegistration(token: string, now: Date = new Date
   });
   if (!row || row.status !== "pending" || !row.pendingUntil || row.pendingUntil <= now) return null;
   const { slug, title, startsAt, endsAt, format, location } = row.event;
-  return { email: row.email, pendingUntil: row.pendingUntil, event: { slug, title, startsAt, endsAt, format, location }, closedReason: registrationClosedReason(row.event, now) };
+  return {
+    email: row.email,
+    pendingUntil: row.pendingUntil,
+    event: { slug, title, startsAt, endsAt, format, location },
+    closedReason: registrationClosedReason(row.event, now),
+  };
 }
 
 export type ConfirmResult =

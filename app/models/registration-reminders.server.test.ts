@@ -8,7 +8,15 @@ const HOUR = 3600_000;
 async function makeEvent(slug: string, startsInHours: number) {
   const startsAt = new Date(Date.now() + startsInHours * HOUR);
   return prisma.event.create({
-    data: { slug, title: `Forum ${slug}`, startsAt, endsAt: new Date(startsAt.getTime() + HOUR), status: "published", capacity: null, joinUrl: "https://meet.example/p" },
+    data: {
+      slug,
+      title: `Forum ${slug}`,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + HOUR),
+      status: "published",
+      capacity: null,
+      joinUrl: "https://meet.example/p",
+    },
     select: { id: true, startsAt: true },
   });
 }
@@ -31,7 +39,12 @@ async function register(eventId: string, n: string, now?: Date) {
 }
 
 const reminderKeys = async (eventId: string) =>
-  (await prisma.outboxEmail.findMany({ where: { kind: "registration-reminder", dedupeKey: { contains: eventId } }, select: { toAddress: true, dedupeKey: true } }))
+  (
+    await prisma.outboxEmail.findMany({
+      where: { kind: "registration-reminder", dedupeKey: { contains: eventId } },
+      select: { toAddress: true, dedupeKey: true },
+    })
+  )
     .map((m) => `${m.dedupeKey!.startsWith("reminder-early:") ? "early" : "scheduled"} ${m.toAddress}`)
     .sort();
 
@@ -58,7 +71,12 @@ describe("reminders are a schedule", () => {
     // 24 hours before the start the job still sends the scheduled one, to both.
     const dayBefore = new Date(event.startsAt.getTime() - 23 * HOUR);
     expect(await sendDueReminders(dayBefore)).toBe(2);
-    expect(await reminderKeys(event.id)).toEqual(["early pe1@borlange.example", "early pe2@borlange.example", "scheduled pe1@borlange.example", "scheduled pe2@borlange.example"]);
+    expect(await reminderKeys(event.id)).toEqual([
+      "early pe1@borlange.example",
+      "early pe2@borlange.example",
+      "scheduled pe1@borlange.example",
+      "scheduled pe2@borlange.example",
+    ]);
     const { reminderSentAt } = (await prisma.event.findUniqueOrThrow({ where: { id: event.id }, select: { reminderSentAt: true } }))!;
     expect(reminderSentAt).toEqual(dayBefore);
     expect(await reminderSchedule({ ...event, reminderSentAt })).toMatchObject({ sentAt: dayBefore, received: 2, early: 2 });

@@ -41,17 +41,31 @@ async function queueReminders(eventId: string, prefix: string, actorId: string |
     let queued = 0;
     for (const p of people) {
       const mail = eventReminderTemplate({ name: p.name, event: mailInfo(event), joinUrl: event.joinUrl, cancelUrl: cancelRegistrationUrl(p.id) });
-      const { created } = await enqueueEmail({ to: p.email, ...mail, kind: "registration-reminder", dedupeKey: prefix + p.id, attachments: [calendarAttachment(event, { withJoinUrl: true })] }, tx);
+      const { created } = await enqueueEmail(
+        { to: p.email, ...mail, kind: "registration-reminder", dedupeKey: prefix + p.id, attachments: [calendarAttachment(event, { withJoinUrl: true })] },
+        tx,
+      );
       if (created) queued++;
     }
     if (actorId === null) await tx.event.updateMany({ where: { id: eventId, reminderSentAt: null }, data: { reminderSentAt: now } });
-    if (queued) await recordAudit(tx, { actorId, action: "registrations.reminder", entityType: "Event", entityId: eventId, detail: { recipients: queued, scheduled: actorId === null } });
+    if (queued)
+      await recordAudit(tx, {
+        actorId,
+        action: "registrations.reminder",
+        entityType: "Event",
+        entityId: eventId,
+        detail: { recipients: queued, scheduled: actorId === null },
+      });
     return queued;
   }, TX_OPTIONS);
 }
 
 /** The organizer's "send now": everyone with a seat who has not had an early reminder. The scheduled one still goes. */
-export async function sendEarlyReminder(eventId: string, actorId: string, now: Date = new Date()): Promise<{ outcome: "sent"; recipients: number } | { outcome: "closed" }> {
+export async function sendEarlyReminder(
+  eventId: string,
+  actorId: string,
+  now: Date = new Date(),
+): Promise<{ outcome: "sent"; recipients: number } | { outcome: "closed" }> {
   const n = await queueReminders(eventId, earlyPrefix(eventId), actorId, now);
   return n === null ? { outcome: "closed" } : { outcome: "sent", recipients: n };
 }

@@ -140,7 +140,12 @@ export async function queueConfirmed(tx: Tx, event: EventRow, person: Person, pr
     promoted,
   });
   await enqueueEmail(
-    { to: person.email, ...mail, kind: promoted ? "registration-promoted" : "registration-confirmed", attachments: [calendarAttachment(event, { withJoinUrl: true })] },
+    {
+      to: person.email,
+      ...mail,
+      kind: promoted ? "registration-promoted" : "registration-confirmed",
+      attachments: [calendarAttachment(event, { withJoinUrl: true })],
+    },
     tx,
   );
 }

@@ -2,13 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { countQueries, prisma } from "~/utils/db.server";
 import { confirmInvitations, requestInvitations, sendInvitations } from "./invitation.server";
 import { cancelRegistration, getEventForRegistration, getOwnRegistration, registerForEvent, type RegistrationInput } from "./registration.server";
-import {
-  countRegistrations,
-  exportRegistrations,
-  messageConfirmed,
-  promoteManually,
-  setAttendance,
-} from "./registration-admin.server";
+import { countRegistrations, exportRegistrations, messageConfirmed, promoteManually, setAttendance } from "./registration-admin.server";
 import { sendDueReminders, sendEarlyReminder } from "./registration-reminders.server";
 import { registrationClosedReason } from "./registration-seats.server";
 
@@ -44,7 +38,12 @@ const person = (eventId: string, n: number | string, extra: Partial<Registration
   ...extra,
 });
 
-const mailsTo = (email: string) => prisma.outboxEmail.findMany({ where: { toAddress: email }, orderBy: { createdAt: "asc" }, select: { kind: true, subject: true, text: true, attachments: true } });
+const mailsTo = (email: string) =>
+  prisma.outboxEmail.findMany({
+    where: { toAddress: email },
+    orderBy: { createdAt: "asc" },
+    select: { kind: true, subject: true, text: true, attachments: true },
+  });
 
 beforeAll(async () => {
   await prisma.county.create({ data: { code: "20", name: "Dalarnas län", shortName: "Dalarna" } });
@@ -184,7 +183,12 @@ describe("registration", () => {
 
     const counts = await countRegistrations(id);
     expect(counts).toMatchObject({ confirmed: 2, waitlisted: 0 });
-    expect(counts.byCounty).toEqual(expect.arrayContaining([{ name: "Dalarnas län", count: 1 }, { name: "Annan organisation", count: 1 }]));
+    expect(counts.byCounty).toEqual(
+      expect.arrayContaining([
+        { name: "Dalarnas län", count: 1 },
+        { name: "Annan organisation", count: 1 },
+      ]),
+    );
 
     // Attendance only once the event has started.
     expect(await setAttendance(id, a.registrationId, true, org.id)).toBe(false);
@@ -204,7 +208,11 @@ describe("registration", () => {
     expect(await prisma.outboxEmail.count({ where: { kind: "registration-reminder" } })).toBe(2);
     // An early send after the scheduled one is the organizer's own, to everyone with a seat.
     expect(await sendEarlyReminder(id, org.id)).toEqual({ outcome: "sent", recipients: 2 });
-    const actions = (await prisma.auditLog.findMany({ where: { entityId: { in: [id, a.registrationId, b.registrationId] } }, select: { action: true } })).map((r) => r.action);
-    expect(actions).toEqual(expect.arrayContaining(["registration.promote", "registration.attended", "registrations.export", "registrations.message", "registrations.reminder"]));
+    const actions = (await prisma.auditLog.findMany({ where: { entityId: { in: [id, a.registrationId, b.registrationId] } }, select: { action: true } })).map(
+      (r) => r.action,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining(["registration.promote", "registration.attended", "registrations.export", "registrations.message", "registrations.reminder"]),
+    );
   });
 });

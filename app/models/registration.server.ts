@@ -180,7 +180,10 @@ export type CancelResult = { outcome: "cancelled"; wasStatus: RegistrationStatus
  * Cancels a registration. A freed seat goes to the first person on the waitlist,
  * who is emailed. `actorId` is set when an organizer does it (audited).
  */
-export async function cancelRegistration(registrationId: string, { actorId = null, now = new Date() }: { actorId?: string | null; now?: Date } = {}): Promise<CancelResult> {
+export async function cancelRegistration(
+  registrationId: string,
+  { actorId = null, now = new Date() }: { actorId?: string | null; now?: Date } = {},
+): Promise<CancelResult> {
   const reg = await prisma.registration.findUnique({ where: { id: registrationId }, select: { id: true, eventId: true, name: true, email: true } });
   if (!reg) return { outcome: "not-active" };
   const event = await prisma.event.findUnique({ where: { id: reg.eventId }, select: eventSelect });
@@ -205,7 +208,13 @@ export async function cancelRegistration(registrationId: string, { actorId = nul
     const mail = registrationCancelledTemplate({ name: reg.name, event: mailInfo(event) });
     await enqueueEmail({ to: reg.email, ...mail, kind: "registration-cancelled" }, tx);
     if (actorId) {
-      await recordAudit(tx, { actorId, action: "registration.cancel", entityType: "Registration", entityId: reg.id, detail: { eventId: event.id, wasStatus, promoted } });
+      await recordAudit(tx, {
+        actorId,
+        action: "registration.cancel",
+        entityType: "Registration",
+        entityId: reg.id,
+        detail: { eventId: event.id, wasStatus, promoted },
+      });
     }
     return { outcome: "cancelled", wasStatus, promoted };
   }, TX_OPTIONS);
@@ -260,7 +269,14 @@ export type OwnRegistration = NonNullable<Awaited<ReturnType<typeof getOwnRegist
 export async function getMemberDefaults(userId: string) {
   const user = await prisma.user.findUnique({
     where: { id: userId },
-    select: { name: true, email: true, title: true, municipalityCode: true, municipality: { select: { name: true } }, organisation: { select: { name: true } } },
+    select: {
+      name: true,
+      email: true,
+      title: true,
+      municipalityCode: true,
+      municipality: { select: { name: true } },
+      organisation: { select: { name: true } },
+    },
   });
   if (!user) return null;
   return {
@@ -268,7 +284,7 @@ export async function getMemberDefaults(userId: string) {
     email: user.email,
     title: user.title,
     municipalityCode: user.municipalityCode,
-    workplace: user.municipality ? `${user.municipality.name} kommun` : user.organisation?.name ?? "",
+    workplace: user.municipality ? `${user.municipality.name} kommun` : (user.organisation?.name ?? ""),
     organisationName: user.organisation?.name ?? "",
   };
 }

@@ -21,7 +21,9 @@ describe("data retention", () => {
     const old = await eventEnded("gammalt-forum", monthsAgo(25));
     const recent = await eventEnded("nytt-forum", monthsAgo(3));
     const reg = (eventId: string, email: string, municipalityCode: string) =>
-      prisma.registration.create({ data: { eventId, email, name: `Namn ${email}`, title: "Analytiker", municipalityCode, status: "confirmed", consentedAt: monthsAgo(26) } });
+      prisma.registration.create({
+        data: { eventId, email, name: `Namn ${email}`, title: "Analytiker", municipalityCode, status: "confirmed", consentedAt: monthsAgo(26) },
+      });
     await reg(old.id, "a@borlange.example", "2081");
     await reg(old.id, "b@borlange.example", "2081");
     await reg(old.id, "c@kristianstad.example", "1290");
@@ -42,7 +44,11 @@ describe("data retention", () => {
     expect(countsAfter).toEqual(countsBefore);
     const recentRow = await prisma.registration.findFirstOrThrow({ where: { eventId: recent.id }, select: { email: true } });
     expect(recentRow.email).toBe("d@borlange.example");
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "retention.run", entityType: "Retention" }, orderBy: { createdAt: "desc" }, select: { detail: true } });
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { action: "retention.run", entityType: "Retention" },
+      orderBy: { createdAt: "desc" },
+      select: { detail: true },
+    });
     expect(JSON.parse(audit.detail)).toMatchObject({ anonymisedRegistrations: 3 });
     // A second run finds nothing new.
     expect((await runRetention(NOW)).anonymisedRegistrations).toBe(0);
@@ -52,7 +58,22 @@ describe("data retention", () => {
     // Personal: who the registrant is, or a way back to them (their account, their mailbox).
     const PERSONAL = ["email", "name", "title", "organisationName", "userId", "confirmTokenHash"] as const;
     // Kept for the statistics (counts per municipality and status) and the record of what happened.
-    const KEPT = ["id", "eventId", "municipalityCode", "status", "waitlistSeq", "consentInvites", "consentedAt", "attendedAt", "promotedAt", "cancelledAt", "pendingUntil", "anonymisedAt", "createdAt", "updatedAt"];
+    const KEPT = [
+      "id",
+      "eventId",
+      "municipalityCode",
+      "status",
+      "waitlistSeq",
+      "consentInvites",
+      "consentedAt",
+      "attendedAt",
+      "promotedAt",
+      "cancelledAt",
+      "pendingUntil",
+      "anonymisedAt",
+      "createdAt",
+      "updatedAt",
+    ];
     // A new column must be sorted into one of the two lists above.
     expect(Object.keys(Prisma.RegistrationScalarFieldEnum).sort()).toEqual([...PERSONAL, ...KEPT].sort());
 
@@ -106,7 +127,10 @@ describe("data retention", () => {
     const result = await runRetention(NOW);
     expect(result.deletedContactMessages).toBe(1);
     expect(result.deletedUnverifiedAccounts).toBe(1);
-    expect((await prisma.contactMessage.findMany({ select: { email: true }, orderBy: { email: "asc" } })).map((c) => c.email)).toEqual(["farsk@example.se", "obesvarad@example.se"]);
+    expect((await prisma.contactMessage.findMany({ select: { email: true }, orderBy: { email: "asc" } })).map((c) => c.email)).toEqual([
+      "farsk@example.se",
+      "obesvarad@example.se",
+    ]);
     expect(await prisma.user.count({ where: { email: "obekraftad-gammal@example.se" } })).toBe(0);
     expect(await prisma.user.count({ where: { email: { in: ["obekraftad-ny@example.se", "bekraftad@example.se"] } } })).toBe(2);
   });
@@ -136,7 +160,10 @@ describe("data retention", () => {
     await old("tyst@example.se");
 
     expect((await runRetention(NOW)).deletedUnverifiedAccounts).toBe(1);
-    const left = await prisma.user.findMany({ where: { email: { in: ["tradstartare@example.se", "svarare@example.se", "tyst@example.se"] } }, select: { email: true } });
+    const left = await prisma.user.findMany({
+      where: { email: { in: ["tradstartare@example.se", "svarare@example.se", "tyst@example.se"] } },
+      select: { email: true },
+    });
     expect(left.map((u) => u.email).sort()).toEqual(["svarare@example.se", "tradstartare@example.se"]);
   });
 
@@ -148,7 +175,8 @@ describe("data retention", () => {
     await mail("gammal-i-kon@example.se", "queued", daysAgo(91));
     await mail("ny-skickad@example.se", "sent", daysAgo(89));
     const user = await prisma.user.create({ data: { email: "sessioner@example.se", name: "S" }, select: { id: true } });
-    const session = (id: string, expiresAt: Date, absoluteExpiresAt: Date) => prisma.session.create({ data: { id, userId: user.id, expiresAt, absoluteExpiresAt } });
+    const session = (id: string, expiresAt: Date, absoluteExpiresAt: Date) =>
+      prisma.session.create({ data: { id, userId: user.id, expiresAt, absoluteExpiresAt } });
     await session("idle-ute", daysAgo(1), daysAgo(-20));
     await session("absolut-ute", daysAgo(-5), daysAgo(0));
     await session("levande", daysAgo(-5), daysAgo(-20));

@@ -49,7 +49,15 @@ export async function runRetention(now: Date = new Date()): Promise<RetentionRes
       await tx.registration.update({
         where: { id },
         // Also the hash of the confirmation link mailed to the person: nothing leads back to them.
-        data: { email: `anonymiserad-${id}@invalid.local`, name: "Anonymiserad", title: "", organisationName: "", userId: null, confirmTokenHash: null, anonymisedAt: now },
+        data: {
+          email: `anonymiserad-${id}@invalid.local`,
+          name: "Anonymiserad",
+          title: "",
+          organisationName: "",
+          userId: null,
+          confirmTokenHash: null,
+          anonymisedAt: now,
+        },
       });
     }
     const expired = await tx.registration.deleteMany({ where: { status: "expired", pendingUntil: { lt: accountCutoff } } });

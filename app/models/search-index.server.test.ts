@@ -2,8 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { parseHighlighted, queryTerms, searchBackend, toMatchQuery, type SearchKind } from "./search-index.server";
 
-const find = async (query: string, kinds?: SearchKind[], now?: Date) =>
-  searchBackend.search({ query, kinds, limit: 50, offset: 0, now });
+const find = async (query: string, kinds?: SearchKind[], now?: Date) => searchBackend.search({ query, kinds, limit: 50, offset: 0, now });
 const ids = async (query: string, kinds?: SearchKind[]) => (await find(query, kinds)).hits.map((h) => `${h.kind}:${h.refId}`);
 const plain = (h: Array<{ text: string }>) => h.map((p) => p.text).join("");
 
@@ -37,9 +36,8 @@ beforeAll(async () => {
       data: { slug: "bi", title: "Beslutsstöd i Borlänge", bodyMd: "Rapporter för förvaltningarna.", status: "published", publishedAt: new Date() },
     })
   ).id;
-  draft = (
-    await prisma.case.create({ data: { slug: "utkast", title: "Hemligt utkast om grundvattennivåer", bodyMd: "grundvattennivåer", status: "draft" } })
-  ).id;
+  draft = (await prisma.case.create({ data: { slug: "utkast", title: "Hemligt utkast om grundvattennivåer", bodyMd: "grundvattennivåer", status: "draft" } }))
+    .id;
   const event = await prisma.event.create({
     data: {
       slug: "forum",
@@ -129,7 +127,7 @@ describe("search", () => {
   });
 
   it("never throws on FTS syntax in the query", async () => {
-    for (const q of ['"', 'NEAR(', "smart AND", "va OR", "(((", "*", "-smart", "title:smart", "NOT", '"smart va"', "^va"]) {
+    for (const q of ['"', "NEAR(", "smart AND", "va OR", "(((", "*", "-smart", "title:smart", "NOT", '"smart va"', "^va"]) {
       await expect(find(q)).resolves.toBeDefined();
     }
     // Operators are ordinary words that must occur, so they narrow instead of breaking the query.

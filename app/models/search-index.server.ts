@@ -71,9 +71,7 @@ const similarTerms = (text: string) => queryTerms(text).filter((t) => [...t].len
 export function toMatchQuery(input: string): string | null {
   const terms = queryTerms(input);
   if (terms.length === 0) return null;
-  return terms
-    .map((t) => `"${t.replace(/"/g, '""')}"${[...t].length >= MIN_PREFIX_LENGTH ? "*" : ""}`)
-    .join(" ");
+  return terms.map((t) => `"${t.replace(/"/g, '""')}"${[...t].length >= MIN_PREFIX_LENGTH ? "*" : ""}`).join(" ");
 }
 
 /** Splits FTS5 snippet()/highlight() output at the marker characters. */

@@ -73,9 +73,7 @@ async function resolveTargets(ids: Record<SearchKind, string[]>): Promise<Map<st
           select: { id: true, slug: true, publishedAt: true, authorName: true },
         })
       : [],
-    ids.event.length
-      ? prisma.event.findMany({ where: { id: { in: ids.event }, status: "published" }, select: { id: true, slug: true, startsAt: true } })
-      : [],
+    ids.event.length ? prisma.event.findMany({ where: { id: { in: ids.event }, status: "published" }, select: { id: true, slug: true, startsAt: true } }) : [],
     ids.recording.length
       ? prisma.recording.findMany({
           where: { id: { in: ids.recording } },
@@ -140,7 +138,17 @@ export async function searchSite({
     const key = `${hit.kind}:${hit.refId}`;
     const target = targets.get(key);
     if (!target) return []; // changed between the two queries
-    return [{ key, kind: hit.kind, kindLabel: KIND_LABELS[hit.kind], title: hit.title, snippet: readableSnippet(hit.snippet), ...target, municipality: target.municipality ?? null }];
+    return [
+      {
+        key,
+        kind: hit.kind,
+        kindLabel: KIND_LABELS[hit.kind],
+        title: hit.title,
+        snippet: readableSnippet(hit.snippet),
+        ...target,
+        municipality: target.municipality ?? null,
+      },
+    ];
   });
   return { total, page: safePage, pageCount: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)), items };
 }

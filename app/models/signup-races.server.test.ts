@@ -67,7 +67,16 @@ describe("the same address several times at once", () => {
     const email = "flera-forum@borlange.example";
     const results = await Promise.all(
       events.map((e) =>
-        registerForEvent({ eventId: e.id, email, name: "Flera Forum", title: "", municipalityCode: "2081", organisationName: "", userId: null, consentInvites: true }),
+        registerForEvent({
+          eventId: e.id,
+          email,
+          name: "Flera Forum",
+          title: "",
+          municipalityCode: "2081",
+          organisationName: "",
+          userId: null,
+          consentInvites: true,
+        }),
       ),
     );
     expect(results.map((r) => r.outcome)).toEqual(["confirmed", "confirmed", "confirmed", "confirmed"]);

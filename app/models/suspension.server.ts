@@ -9,7 +9,6 @@ import { transaction } from "./transaction.server";
  * else (requireUser in auth.server.ts refuses the rest).
  */
 
-
 export async function suspendMember(actor: { id: string; role: Role }, userId: string, until: Date, reason: string, now: Date = new Date()): Promise<Result> {
   if (until <= now) return fail("until", "Välj ett datum efter i dag.");
   if (until.getTime() - now.getTime() > 5 * 365 * 24 * 3600_000) return fail("until", "Stäng av i högst fem år.");
@@ -36,7 +35,13 @@ export async function liftSuspension(actor: { id: string; role: Role }, userId: 
     if (!user) return fail("userId", "Medlemmen finns inte.");
     if (!user.suspendedUntil || user.suspendedUntil <= now) return fail("userId", "Medlemmen är inte avstängd.");
     await tx.user.update({ where: { id: userId }, data: { suspendedUntil: null } });
-    await recordAudit(tx, { actorId: actor.id, action: "user.unsuspend", entityType: "User", entityId: userId, detail: { reason, wasUntil: user.suspendedUntil.toISOString() } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.unsuspend",
+      entityType: "User",
+      entityId: userId,
+      detail: { reason, wasUntil: user.suspendedUntil.toISOString() },
+    });
     return { ok: true as const };
   });
 }

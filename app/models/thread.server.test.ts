@@ -24,12 +24,16 @@ async function addAnswers(threadId: string, authorId: string, n: number) {
     await prisma.$executeRawUnsafe(
       `INSERT INTO "Post" ("id", "threadId", "authorId", "kind", "bodyMd", "voteCount", "createdAt")
        SELECT $1::text || '-a' || i, $1, $2, 'answer', 'Svar nummer ' || i, i % 13, now() FROM generate_series(1, $3::int) AS i`,
-      threadId, authorId, n,
+      threadId,
+      authorId,
+      n,
     );
     await prisma.$executeRawUnsafe(
       `INSERT INTO "Post" ("id", "threadId", "authorId", "parentId", "kind", "bodyMd", "createdAt")
        SELECT $1::text || '-a' || i || '-c', $1, $2, $1::text || '-a' || i, 'comment', 'En kommentar', now() FROM generate_series(10, $3::int, 10) AS i`,
-      threadId, authorId, n,
+      threadId,
+      authorId,
+      n,
     );
     await prisma.$executeRawUnsafe(`ALTER TABLE "Post" ENABLE TRIGGER "Post_search_insert_delete"`);
   } else {
@@ -40,12 +44,18 @@ async function addAnswers(threadId: string, authorId: string, n: number) {
       `INSERT INTO "Post" ("id", "threadId", "authorId", "kind", "bodyMd", "voteCount", "createdAt")
        WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ?)
        SELECT ? || '-a' || i, ?, ?, 'answer', 'Svar nummer ' || i, i % 13, ? FROM seq`,
-      n, threadId, threadId, authorId, now,
+      n,
+      threadId,
+      threadId,
+      authorId,
+      now,
     );
     await prisma.$executeRawUnsafe(
       `INSERT INTO "Post" ("id", "threadId", "authorId", "parentId", "kind", "bodyMd", "createdAt")
        SELECT "id" || '-c', "threadId", "authorId", "id", 'comment', 'En kommentar', ? FROM "Post" WHERE "threadId" = ? AND "kind" = 'answer' AND CAST(substr("id", length(?) + 3) AS INTEGER) % 10 = 0`,
-      now, threadId, threadId,
+      now,
+      threadId,
+      threadId,
     );
     for (const statement of postTriggers.split(/\n\n(?=CREATE TRIGGER)/)) await prisma.$executeRawUnsafe(statement);
   }
@@ -86,8 +96,7 @@ describe("thread page query count", () => {
   });
 
   it("adds one query for a logged-in reader's votes, whatever the size", async () => {
-    const run = (threadId: string) =>
-      countQueries(() => getThreadPage({ threadId, sort: "roster", page: 3, viewerId: viewer, includeHidden: false }));
+    const run = (threadId: string) => countQueries(() => getThreadPage({ threadId, sort: "roster", page: 3, viewerId: viewer, includeHidden: false }));
     const a = await run(small.id);
     const b = await run(big.id);
     expect(b.queries).toBe(a.queries);

@@ -183,9 +183,7 @@ export async function getThreadPage({
 
   const shownIds = [question?.id, accepted?.id, ...answers.map((a) => a.id)].filter((id): id is string => !!id);
   const votes =
-    viewerId && shownIds.length
-      ? await prisma.postVote.findMany({ where: { userId: viewerId, postId: { in: shownIds } }, select: { postId: true } })
-      : [];
+    viewerId && shownIds.length ? await prisma.postVote.findMany({ where: { userId: viewerId, postId: { in: shownIds } }, select: { postId: true } }) : [];
 
   return {
     kind: "thread",

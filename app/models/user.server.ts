@@ -7,9 +7,7 @@ import { transaction, type Db, type Tx } from "./transaction.server";
 
 /** Users: lookups and profile changes. Account flows with tokens and email live in account.server.ts. */
 
-export type OrganisationChoice =
-  | { orgKind: "kommun"; municipalityCode: string }
-  | { orgKind: "annan"; orgName: string; orgType: string };
+export type OrganisationChoice = { orgKind: "kommun"; municipalityCode: string } | { orgKind: "annan"; orgName: string; orgType: string };
 
 /**
  * A free handle for a new member: "anna-oberg", else "anna-oberg-2", "-3", …
@@ -19,9 +17,7 @@ export type OrganisationChoice =
 export async function uniqueHandle(db: Db, name: string): Promise<string> {
   const base = handleBase(name);
   if (!("$transaction" in db)) await lockName(db, "handle", base);
-  const taken = new Set(
-    (await db.user.findMany({ where: { handle: { startsWith: base } }, select: { handle: true } })).map((u) => u.handle),
-  );
+  const taken = new Set((await db.user.findMany({ where: { handle: { startsWith: base } }, select: { handle: true } })).map((u) => u.handle));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;

@@ -12,8 +12,7 @@ import { answerCountLabel, eventFormatLabel, seatsLeftLabel } from "~/utils/labe
 import { DISCUSSIONS_HREF, eventHref, eventRegistrationHref, feedAlternateLink, threadHref } from "~/utils/links";
 import { pageMeta, SITE_NAME } from "~/utils/meta";
 
-export const meta: MetaFunction = () =>
-  pageMeta(SITE_NAME, "Forum, case och diskussioner där Sveriges kommuner delar erfarenheter av BI, IoT och AI.");
+export const meta: MetaFunction = () => pageMeta(SITE_NAME, "Forum, case och diskussioner där Sveriges kommuner delar erfarenheter av BI, IoT och AI.");
 
 export const links: LinksFunction = () => [feedAlternateLink];
 
@@ -72,8 +71,8 @@ export default function Index() {
         ) : (
           <EmptyState title="Inget forum är inplanerat just nu.">
             <p>
-              Vill du få en inbjudan när nästa forum är bestämt? <Link to="/kontakt">Kontakta forumansvarig</Link>. Under tiden
-              kan du se <Link to="/forum">tidigare forum</Link>.
+              Vill du få en inbjudan när nästa forum är bestämt? <Link to="/kontakt">Kontakta forumansvarig</Link>. Under tiden kan du se{" "}
+              <Link to="/forum">tidigare forum</Link>.
             </p>
           </EmptyState>
         )}
@@ -108,20 +107,20 @@ export default function Index() {
         <h2 id="senaste-diskussioner">Senaste diskussionerna</h2>
         {threads.length ? (
           <>
-          <ul className="thread-list">
-            {threads.map((thread) => (
-              <li key={thread.id}>
-                <Link to={threadHref(thread)} className="thread-list__title">
-                  {thread.title}
-                </Link>
-                <span className="thread-list__meta">
-                  {thread.category.name}
-                  {thread.authorMunicipality ? ` · ${thread.authorMunicipality}` : ""} · {answerCountLabel(thread.answerCount)} ·
-                  senast aktiv <DateTime value={thread.lastActivityAt} format="short" />
-                </span>
-              </li>
-            ))}
-          </ul>
+            <ul className="thread-list">
+              {threads.map((thread) => (
+                <li key={thread.id}>
+                  <Link to={threadHref(thread)} className="thread-list__title">
+                    {thread.title}
+                  </Link>
+                  <span className="thread-list__meta">
+                    {thread.category.name}
+                    {thread.authorMunicipality ? ` · ${thread.authorMunicipality}` : ""} · {answerCountLabel(thread.answerCount)} · senast aktiv{" "}
+                    <DateTime value={thread.lastActivityAt} format="short" />
+                  </span>
+                </li>
+              ))}
+            </ul>
             <p className="section__more">
               <Link to={DISCUSSIONS_HREF}>Se alla diskussioner</Link>
             </p>
@@ -129,8 +128,7 @@ export default function Index() {
         ) : (
           <EmptyState title="Inga diskussioner har startats än.">
             <p>
-              Diskussionerna öppnar snart. Har du en fråga redan nu? <Link to="/kontakt">Skriv till forumansvarig</Link>, så kan
-              frågan tas upp på nästa forum.
+              Diskussionerna öppnar snart. Har du en fråga redan nu? <Link to="/kontakt">Skriv till forumansvarig</Link>, så kan frågan tas upp på nästa forum.
             </p>
           </EmptyState>
         )}
@@ -139,9 +137,9 @@ export default function Index() {
       <section className="section" aria-labelledby="om-forumet">
         <h2 id="om-forumet">Om forumet</h2>
         <p>
-          Kommunforum Analytics är ett återkommande webbinarium på ungefär en och en halv timme. Vid varje tillfälle berättar
-          några kommuner om sitt arbete med analys, vad som har fungerat och vad som har varit svårt. Exemplen kan se olika ut,
-          från beslutsstöd till sensorer i va-nätet, men de har samma mål: att skapa nytta av data.
+          Kommunforum Analytics är ett återkommande webbinarium på ungefär en och en halv timme. Vid varje tillfälle berättar några kommuner om sitt arbete med
+          analys, vad som har fungerat och vad som har varit svårt. Exemplen kan se olika ut, från beslutsstöd till sensorer i va-nätet, men de har samma mål:
+          att skapa nytta av data.
         </p>
         <p>
           Forumet leds av en forumansvarig som tar emot frågor och förslag på ämnen. Missade du senaste forumet? Se{" "}

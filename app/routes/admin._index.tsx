@@ -75,10 +75,18 @@ export default function AdminHome() {
                 <tr>
                   <th scope="col">Forum</th>
                   <th scope="col">Datum</th>
-                  <th scope="col" className="num">Med plats</th>
-                  <th scope="col" className="num">Väntelista</th>
-                  <th scope="col" className="num">Ej bekräftade</th>
-                  <th scope="col" className="num">Platser kvar</th>
+                  <th scope="col" className="num">
+                    Med plats
+                  </th>
+                  <th scope="col" className="num">
+                    Väntelista
+                  </th>
+                  <th scope="col" className="num">
+                    Ej bekräftade
+                  </th>
+                  <th scope="col" className="num">
+                    Platser kvar
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -137,8 +145,8 @@ export default function AdminHome() {
       <section className="section" aria-labelledby="nar">
         <h2 id="nar">Räckvidd bland Sveriges {reach.totals.total} kommuner</h2>
         <p>
-          {reach.totals.withMember} kommuner har en medlem, {reach.totals.registered} har anmält någon till ett forum och{" "}
-          {reach.totals.withCase} har ett publicerat case. {reach.totals.neverReached} har vi inte nått alls än.
+          {reach.totals.withMember} kommuner har en medlem, {reach.totals.registered} har anmält någon till ett forum och {reach.totals.withCase} har ett
+          publicerat case. {reach.totals.neverReached} har vi inte nått alls än.
         </p>
         <div className="table-scroll">
           <table>
@@ -146,10 +154,18 @@ export default function AdminHome() {
             <thead>
               <tr>
                 <th scope="col">Län</th>
-                <th scope="col" className="num">Kommuner</th>
-                <th scope="col" className="num">Med medlem</th>
-                <th scope="col" className="num">Anmält till forum</th>
-                <th scope="col" className="num">Med case</th>
+                <th scope="col" className="num">
+                  Kommuner
+                </th>
+                <th scope="col" className="num">
+                  Med medlem
+                </th>
+                <th scope="col" className="num">
+                  Anmält till forum
+                </th>
+                <th scope="col" className="num">
+                  Med case
+                </th>
                 <th scope="col">Inte nådda</th>
               </tr>
             </thead>

@@ -110,9 +110,7 @@ export default function EditCase() {
           <dt>Senast granskat</dt>
           <dd>{item.lastReviewedAt ? <DateTime value={item.lastReviewedAt} format="date" /> : "Aldrig"}</dd>
         </dl>
-        <p>
-          {published ? <Link to={caseHref(item)}>Visa caset</Link> : <Link to={caseHref(item)}>Förhandsgranska sidan</Link>}
-        </p>
+        <p>{published ? <Link to={caseHref(item)}>Visa caset</Link> : <Link to={caseHref(item)}>Förhandsgranska sidan</Link>}</p>
         <div className="button-row">
           <Form method="post">
             {published ? (
@@ -148,8 +146,8 @@ export default function EditCase() {
       <section className="section" aria-labelledby="redaktor">
         <h2 id="redaktor">Redaktör från kommunen</h2>
         <p>
-          En redaktör är en medlem som får redigera just det här caset, till exempel kontaktpersonen i kommunen. Redaktören
-          kan ändra innehållet men inte publicera eller avpublicera.
+          En redaktör är en medlem som får redigera just det här caset, till exempel kontaktpersonen i kommunen. Redaktören kan ändra innehållet men inte
+          publicera eller avpublicera.
         </p>
         <p>Nuvarande redaktör: {item.editor ? `${item.editor.name} (${item.editor.email})` : "ingen"}.</p>
         <Form method="post" noValidate>

@@ -44,8 +44,8 @@ export default function NewCase() {
       <Breadcrumbs items={[ADMIN_CRUMB, { to: ADMIN_CASES_HREF, label: "Case" }]} current="Nytt case" />
       <h1>Nytt case</h1>
       <p className="lead">
-        Caset sparas som utkast. Du publicerar det när det är klart. Texten har en föreslagen mall; avsnitt som kommunen inte
-        har fyllt i står kvar som ”Att fylla i av kommunen”.
+        Caset sparas som utkast. Du publicerar det när det är klart. Texten har en föreslagen mall; avsnitt som kommunen inte har fyllt i står kvar som ”Att
+        fylla i av kommunen”.
       </p>
       <PreviewPanel html={actionData?.preview} />
       <CaseForm

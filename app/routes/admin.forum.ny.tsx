@@ -49,17 +49,17 @@ export default function NewEvent() {
   const errors = failureOf(actionData)?.errors;
   return (
     <>
-      <Breadcrumbs
-        items={[
-          ADMIN_CRUMB,
-          { to: ADMIN_EVENTS_HREF, label: "Forum" },
-        ]}
-        current="Nytt forum"
-      />
+      <Breadcrumbs items={[ADMIN_CRUMB, { to: ADMIN_EVENTS_HREF, label: "Forum" }]} current="Nytt forum" />
       <h1>Skapa ett forum</h1>
       <p className="lead">Forumet sparas som utkast. Du publicerar det när det är klart, och lägger till program och talare efter att det är sparat.</p>
       <ErrorSummary errors={errors} labels={EVENT_FIELD_LABELS} />
-      <EventForm values={actionData?.values ?? { format: "webinar" }} errors={errors} tags={tags} previewHtml={actionData?.ok ? actionData.previewHtml : undefined} submitLabel="Spara utkast" />
+      <EventForm
+        values={actionData?.values ?? { format: "webinar" }}
+        errors={errors}
+        tags={tags}
+        previewHtml={actionData?.ok ? actionData.previewHtml : undefined}
+        submitLabel="Spara utkast"
+      />
     </>
   );
 }

@@ -29,11 +29,15 @@ import { POLL_FIELD_LABELS, pollSchema, pollStateLabel, type PollState } from "~
 import { badRequest, requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? pageMeta(`Omröstning ${data.poll.code}`, "Hantera omröstningen: öppna, stäng och publicera.") : pageMeta("Omröstningen finns inte", "Vi hittade ingen omröstning.");
-
+  data
+    ? pageMeta(`Omröstning ${data.poll.code}`, "Hantera omröstningen: öppna, stäng och publicera.")
+    : pageMeta("Omröstningen finns inte", "Vi hittade ingen omröstning.");
 
 async function loadPoll(params: LoaderFunctionArgs["params"]) {
-  const poll = await getPollForAdmin(requireParam(params, "eventId", "cuid", "Omröstningen finns inte"), requireParam(params, "pollId", "cuid", "Omröstningen finns inte"));
+  const poll = await getPollForAdmin(
+    requireParam(params, "eventId", "cuid", "Omröstningen finns inte"),
+    requireParam(params, "pollId", "cuid", "Omröstningen finns inte"),
+  );
   if (!poll) throw new Response("Omröstningen finns inte", { status: 404 });
   return poll;
 }
@@ -114,11 +118,7 @@ export default function ManagePoll() {
   return (
     <>
       <Breadcrumbs
-        items={[
-          ADMIN_CRUMB,
-          { to: adminEventHref(poll.event.id), label: poll.event.title },
-          { to: adminPollsHref(poll.event.id), label: "Omröstningar" },
-        ]}
+        items={[ADMIN_CRUMB, { to: adminEventHref(poll.event.id), label: poll.event.title }, { to: adminPollsHref(poll.event.id), label: "Omröstningar" }]}
         current={poll.code}
       />
       <h1>{poll.question}</h1>
@@ -168,7 +168,13 @@ export default function ManagePoll() {
           <PollStateButtons state={poll.state} />
           {poll.openedAt ? (
             <p className="muted">
-              Öppnades senast <DateTime value={poll.openedAt} />.{poll.closedAt ? <> Stängdes <DateTime value={poll.closedAt} />.</> : null}
+              Öppnades senast <DateTime value={poll.openedAt} />.
+              {poll.closedAt ? (
+                <>
+                  {" "}
+                  Stängdes <DateTime value={poll.closedAt} />.
+                </>
+              ) : null}
             </p>
           ) : null}
         </section>

@@ -21,7 +21,10 @@ const RETRY_MS = 2_000;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
-  const poll = await getPollForAdmin(requireParam(params, "eventId", "cuid", "Omröstningen finns inte"), requireParam(params, "pollId", "cuid", "Omröstningen finns inte"));
+  const poll = await getPollForAdmin(
+    requireParam(params, "eventId", "cuid", "Omröstningen finns inte"),
+    requireParam(params, "pollId", "cuid", "Omröstningen finns inte"),
+  );
   if (!poll || poll.imported) throw new Response("Omröstningen finns inte", { status: 404 });
 
   const encoder = new TextEncoder();

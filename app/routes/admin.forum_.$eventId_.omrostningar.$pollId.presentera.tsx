@@ -16,12 +16,16 @@ import { requireParam } from "~/utils/http.server";
 import type { RouteHandle } from "~/utils/route-handle";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? pageMeta(`Presentera ${data.poll.code}`, "Live-resultat att dela på skärmen under forumet.") : pageMeta("Omröstningen finns inte", "Vi hittade ingen omröstning.");
-
+  data
+    ? pageMeta(`Presentera ${data.poll.code}`, "Live-resultat att dela på skärmen under forumet.")
+    : pageMeta("Omröstningen finns inte", "Vi hittade ingen omröstning.");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
-  const poll = await getPollForAdmin(requireParam(params, "eventId", "cuid", "Omröstningen finns inte"), requireParam(params, "pollId", "cuid", "Omröstningen finns inte"));
+  const poll = await getPollForAdmin(
+    requireParam(params, "eventId", "cuid", "Omröstningen finns inte"),
+    requireParam(params, "pollId", "cuid", "Omröstningen finns inte"),
+  );
   if (!poll || poll.imported) throw new Response("Omröstningen finns inte", { status: 404 });
   const live = await getLiveResults(poll.id);
   if (!live) throw new Response("Omröstningen finns inte", { status: 404 });

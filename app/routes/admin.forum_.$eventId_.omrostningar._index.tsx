@@ -14,7 +14,9 @@ import { ADMIN_EVENTS_HREF, adminEventHref, pollAdminHref, pollPresenterHref } f
 import { badRequest, requireParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? pageMeta(`Omröstningar: ${data.event.title}`, "Frågor som deltagarna svarar på under forumet.") : pageMeta("Forumet finns inte", "Vi hittade inget forum.");
+  data
+    ? pageMeta(`Omröstningar: ${data.event.title}`, "Frågor som deltagarna svarar på under forumet.")
+    : pageMeta("Forumet finns inte", "Vi hittade inget forum.");
 
 async function loadEvent(params: LoaderFunctionArgs["params"]) {
   const event = await getEventForPolls(requireParam(params, "eventId", "cuid", "Forumet finns inte"));
@@ -47,11 +49,7 @@ export default function EventPolls() {
   return (
     <>
       <Breadcrumbs
-        items={[
-          ADMIN_CRUMB,
-          { to: ADMIN_EVENTS_HREF, label: "Forum" },
-          { to: adminEventHref(event.id), label: event.title },
-        ]}
+        items={[ADMIN_CRUMB, { to: ADMIN_EVENTS_HREF, label: "Forum" }, { to: adminEventHref(event.id), label: event.title }]}
         current="Omröstningar"
       />
       <h1>Omröstningar</h1>

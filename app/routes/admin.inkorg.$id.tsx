@@ -63,17 +63,15 @@ export default function InboxMessage() {
   const errors = actionData?.errors;
   return (
     <>
-      <Breadcrumbs
-        items={[
-          ADMIN_CRUMB,
-          { to: INBOX_HREF, label: "Inkorg" },
-        ]}
-        current={subjectLabel(message.subject)}
-      />
+      <Breadcrumbs items={[ADMIN_CRUMB, { to: INBOX_HREF, label: "Inkorg" }]} current={subjectLabel(message.subject)} />
       <h1>{subjectLabel(message.subject)}</h1>
       <p className="lead">
         Från {message.name} ({message.email})
-        {message.municipality ? `, ${message.municipality.name}, ${message.municipality.county.name}` : message.organisationName ? `, ${message.organisationName}` : ""}
+        {message.municipality
+          ? `, ${message.municipality.name}, ${message.municipality.county.name}`
+          : message.organisationName
+            ? `, ${message.organisationName}`
+            : ""}
         .
       </p>
       <ErrorSummary errors={errors} />
@@ -82,7 +80,9 @@ export default function InboxMessage() {
         <div>
           <ol className="conversation">
             <li className="conversation__item">
-              <p className="muted">{formatDateTime(message.createdAt)}, {message.name}</p>
+              <p className="muted">
+                {formatDateTime(message.createdAt)}, {message.name}
+              </p>
               <p className="mail-text">{message.body}</p>
             </li>
             {message.replies.map((r) => (
@@ -100,7 +100,13 @@ export default function InboxMessage() {
             <SavedNotice message={savedKey === "svar" ? saved : null} />
             <Form method="post" noValidate key={`svar-${message.replies.length}`}>
               <input type="hidden" name="intent" value="reply" />
-              <TextArea name="body" label="Ditt svar" hint={`Skickas med e-post till ${message.email}.`} error={errors?.body} defaultValue={actionData?.values?.body} />
+              <TextArea
+                name="body"
+                label="Ditt svar"
+                hint={`Skickas med e-post till ${message.email}.`}
+                error={errors?.body}
+                defaultValue={actionData?.values?.body}
+              />
               <SubmitButton name="intent" value="reply" pendingText="Skickar…">
                 Skicka svar
               </SubmitButton>

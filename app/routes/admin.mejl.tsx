@@ -50,8 +50,8 @@ export default function AdminMail() {
       {mailMode === "outbox" ? (
         <div className="notice notice--warning">
           <p>
-            Demoläge: ingen e-postserver är inställd (SMTP_URL saknas), så mejlen skickas inte. Du kan läsa dem här, till
-            exempel för att följa en bekräftelselänk.
+            Demoläge: ingen e-postserver är inställd (SMTP_URL saknas), så mejlen skickas inte. Du kan läsa dem här, till exempel för att följa en
+            bekräftelselänk.
           </p>
         </div>
       ) : null}

@@ -20,7 +20,11 @@ export const meta: MetaFunction = () => pageMeta("Moderering", "Flaggade inlägg
 const queueSchema = z.object({
   intent: z.enum(["hide", "dismiss", "lift"], { errorMap: () => ({ message: "Välj en åtgärd." }) }),
   id: z.string().trim().min(1, "Välj ett inlägg.").max(64),
-  reason: z.string({ required_error: "Skriv en motivering." }).trim().min(3, "Skriv en motivering med minst 3 tecken. Den sparas i loggen.").max(500, "Motiveringen får ha högst 500 tecken."),
+  reason: z
+    .string({ required_error: "Skriv en motivering." })
+    .trim()
+    .min(3, "Skriv en motivering med minst 3 tecken. Den sparas i loggen.")
+    .max(500, "Motiveringen får ha högst 500 tecken."),
 });
 
 const SAVED: Record<string, string> = {
@@ -107,8 +111,7 @@ export default function ModerationQueue() {
       ) : null}
       <h1>Moderering</h1>
       <p className="lead">
-        Inlägg som medlemmar har flaggat. Dölj det som bryter mot reglerna, eller avfärda flaggningen. Allt du gör sparas i
-        loggen med din motivering.
+        Inlägg som medlemmar har flaggat. Dölj det som bryter mot reglerna, eller avfärda flaggningen. Allt du gör sparas i loggen med din motivering.
       </p>
       {saved ? (
         <div className="notice notice--success" role="status">

@@ -58,7 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return badRequest({ [result.field]: result.message }, values);
     return redirect(`${moderateThreadHref(threadId)}?sparat=merge`);
   }
-  const result = intent === "move" ? await moveThread(actor.id, threadId, parsed.data.categoryId, reason) : await setThreadState(actor.id, threadId, intent, reason);
+  const result =
+    intent === "move" ? await moveThread(actor.id, threadId, parsed.data.categoryId, reason) : await setThreadState(actor.id, threadId, intent, reason);
   if (!result.ok) return badRequest({ [result.field === "intent" ? "reason" : result.field]: result.message }, values);
   return redirect(`${moderateThreadHref(threadId)}?sparat=${intent}`);
 }
@@ -106,8 +107,8 @@ export default function ModerateThread() {
         </li>
       </ul>
       <p>
-        Läge: {thread.locked ? "låst" : "öppen för svar"}, {thread.pinned ? "fäst överst" : "inte fäst"}, {thread.hiddenAt ? "dold" : "synlig"}. Senaste aktivitet{" "}
-        <DateTime value={thread.lastActivityAt} />.
+        Läge: {thread.locked ? "låst" : "öppen för svar"}, {thread.pinned ? "fäst överst" : "inte fäst"}, {thread.hiddenAt ? "dold" : "synlig"}. Senaste
+        aktivitet <DateTime value={thread.lastActivityAt} />.
       </p>
       {thread.mergedFrom.length ? (
         <p>
@@ -134,7 +135,14 @@ export default function ModerateThread() {
           <section className="section" aria-labelledby="lage">
             <h2 id="lage">Lås, fäst eller dölj</h2>
             <Form method="post" noValidate>
-              <TextField name="reason" label="Motivering" hint="Sparas i loggen tillsammans med ditt namn." maxLength={500} defaultValue={values.reason} error={errors?.reason} />
+              <TextField
+                name="reason"
+                label="Motivering"
+                hint="Sparas i loggen tillsammans med ditt namn."
+                maxLength={500}
+                defaultValue={values.reason}
+                error={errors?.reason}
+              />
               <div className="button-row">
                 <SubmitButton name="intent" value={thread.locked ? "unlock" : "lock"} secondary pendingText="Sparar…">
                   {thread.locked ? "Lås upp tråden" : "Lås tråden"}
@@ -171,9 +179,8 @@ export default function ModerateThread() {
           <section className="section" aria-labelledby="sla-ihop">
             <h2 id="sla-ihop">Slå ihop med en annan tråd</h2>
             <p>
-              Använd när samma fråga har ställts två gånger. Alla inlägg härifrån flyttas till den andra tråden. Frågan här blir ett
-              svar där, med rubriken överst, och de som bevakar den här tråden bevakar den andra i stället. Den andra trådens godkända
-              svar behålls. Det går inte att ångra.
+              Använd när samma fråga har ställts två gånger. Alla inlägg härifrån flyttas till den andra tråden. Frågan här blir ett svar där, med rubriken
+              överst, och de som bevakar den här tråden bevakar den andra i stället. Den andra trådens godkända svar behålls. Det går inte att ångra.
             </p>
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="merge" />

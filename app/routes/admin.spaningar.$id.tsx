@@ -91,8 +91,7 @@ export default function EditArticle() {
               , publicerad första gången <DateTime value={article.publishedAt} format="date" />
             </>
           ) : null}
-          .{" "}
-          {published ? <Link to={articleHref(article)}>Visa spaningen</Link> : <Link to={articleHref(article)}>Förhandsgranska sidan</Link>}
+          . {published ? <Link to={articleHref(article)}>Visa spaningen</Link> : <Link to={articleHref(article)}>Förhandsgranska sidan</Link>}
         </p>
         <Form method="post">
           {published ? (

@@ -44,7 +44,13 @@ export default function NewArticle() {
       <h1>Ny spaning</h1>
       <p className="lead">Spaningen sparas som utkast. Du publicerar den när den är klar.</p>
       <PreviewPanel html={actionData?.preview} />
-      <ArticleForm values={actionData?.values ?? {}} selectedTags={actionData?.tags ?? []} errors={failureOf(actionData)?.errors} tags={tags} submitLabel="Spara utkast" />
+      <ArticleForm
+        values={actionData?.values ?? {}}
+        selectedTags={actionData?.tags ?? []}
+        errors={failureOf(actionData)?.errors}
+        tags={tags}
+        submitLabel="Spara utkast"
+      />
     </>
   );
 }

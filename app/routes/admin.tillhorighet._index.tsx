@@ -49,7 +49,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const { userId, municipalityCode, organisationId, decision, reason } = parsed.data;
   const result = await decideClaim(
     organizer.id,
-    decision === "approve" ? { userId, municipalityCode, organisationId, decision } : { userId, municipalityCode, organisationId, decision, reason: reason ?? "" },
+    decision === "approve"
+      ? { userId, municipalityCode, organisationId, decision }
+      : { userId, municipalityCode, organisationId, decision, reason: reason ?? "" },
   );
   if (!result.ok) return badRequest({ form: result.message });
   return redirect(`${AFFILIATION_QUEUE_HREF}?sparat=${decision === "approve" ? "godkand" : "avvisad"}`);
@@ -66,12 +68,12 @@ export default function AffiliationQueue() {
       <Breadcrumbs items={[ADMIN_CRUMB]} current="Verifiera medlemmar" />
       <h1>Verifiera medlemmar</h1>
       <p className="lead">
-        De här medlemmarna säger att de arbetar i en kommun eller organisation, men deras e-postadress hör inte till någon av dess
-        registrerade domäner. Godkänn den du vet arbetar där, eller avvisa med ett skäl. Medlemmen får ett mejl i båda fallen.
+        De här medlemmarna säger att de arbetar i en kommun eller organisation, men deras e-postadress hör inte till någon av dess registrerade domäner. Godkänn
+        den du vet arbetar där, eller avvisa med ett skäl. Medlemmen får ett mejl i båda fallen.
       </p>
       <p>
-        Bara verifierade medlemmar ser och gör sin kommuns analysmognadsbedömning. Medlemmar med en adress på en registrerad domän
-        verifieras automatiskt: <Link to={AFFILIATION_DOMAINS_HREF}>Domäner för kommuner och organisationer</Link>.
+        Bara verifierade medlemmar ser och gör sin kommuns analysmognadsbedömning. Medlemmar med en adress på en registrerad domän verifieras automatiskt:{" "}
+        <Link to={AFFILIATION_DOMAINS_HREF}>Domäner för kommuner och organisationer</Link>.
       </p>
       {saved ? (
         <div className="notice notice--success" role="status">

@@ -58,17 +58,11 @@ export default function AffiliationDomains() {
   const owner = values.owner ?? "kommun";
   return (
     <>
-      <Breadcrumbs
-        items={[
-          ADMIN_CRUMB,
-          { to: AFFILIATION_QUEUE_HREF, label: "Verifiera medlemmar" },
-        ]}
-        current="Domäner"
-      />
+      <Breadcrumbs items={[ADMIN_CRUMB, { to: AFFILIATION_QUEUE_HREF, label: "Verifiera medlemmar" }]} current="Domäner" />
       <h1>Domäner för verifiering</h1>
       <p className="lead">
-        En medlem vars bekräftade e-postadress slutar på en domän här är verifierad medlem i domänens kommun eller organisation,
-        utan att du behöver granska. Lägg bara till domäner som organisationen själv styr över.
+        En medlem vars bekräftade e-postadress slutar på en domän här är verifierad medlem i domänens kommun eller organisation, utan att du behöver granska.
+        Lägg bara till domäner som organisationen själv styr över.
       </p>
       {saved ? (
         <div className="notice notice--success" role="status">
@@ -123,7 +117,14 @@ export default function AffiliationDomains() {
         <h2 id="ny-doman">Lägg till en domän</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="add" />
-          <TextField name="domain" label="Domän" hint="Det som står efter @, till exempel borlange.se. Underdomäner ingår." defaultValue={values.domain} error={errors?.domain} required />
+          <TextField
+            name="domain"
+            label="Domän"
+            hint="Det som står efter @, till exempel borlange.se. Underdomäner ingår."
+            defaultValue={values.domain}
+            error={errors?.domain}
+            required
+          />
           <fieldset className={`field${errors?.owner ? " field--error" : ""}`} id={fieldId("owner")}>
             <legend>Domänen hör till</legend>
             {errors?.owner ? <span className="field__error">{errors.owner}</span> : null}
@@ -136,7 +137,13 @@ export default function AffiliationDomains() {
               <label htmlFor="owner-organisation">En annan organisation</label>
             </div>
             <MunicipalitySelect error={errors?.municipalityCode} defaultValue={values.municipalityCode ?? ""} hint="Gäller om domänen hör till en kommun." />
-            <SelectField name="organisationId" label="Organisation" hint="Gäller om domänen hör till en annan organisation. Listan visar organisationer som medlemmar har angett." error={errors?.organisationId} defaultValue={values.organisationId ?? ""}>
+            <SelectField
+              name="organisationId"
+              label="Organisation"
+              hint="Gäller om domänen hör till en annan organisation. Listan visar organisationer som medlemmar har angett."
+              error={errors?.organisationId}
+              defaultValue={values.organisationId ?? ""}
+            >
               <option value="">Välj organisation</option>
               {organisations.map((o) => (
                 <option key={o.id} value={o.id}>

@@ -11,10 +11,7 @@ import { loginHref, maturityResultHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () =>
-  pageMeta(
-    "Analysmognad",
-    "Självskattning av kommunens analysmognad i tio områden, med jämförelser mot riket, länet och liknande kommuner.",
-  );
+  pageMeta("Analysmognad", "Självskattning av kommunens analysmognad i tio områden, med jämförelser mot riket, länet och liknande kommuner.");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
@@ -54,14 +51,10 @@ export default function MaturityOverview() {
         <ul>
           <li>Kommunen tar ställning till tio påståenden på en skala från 0 till 4. Det tar ungefär tio minuter.</li>
           <li>
-            Varje kommun har en bedömning per kalenderår. Den görs av en verifierad medlem från kommunen: en medlem med
-            e-postadress på kommunens domän, eller som forumansvarig har godkänt. Den som skickar in igen samma år ersätter
-            bedömningen; tidigare versioner sparas i kommunens historik.
+            Varje kommun har en bedömning per kalenderår. Den görs av en verifierad medlem från kommunen: en medlem med e-postadress på kommunens domän, eller
+            som forumansvarig har godkänt. Den som skickar in igen samma år ersätter bedömningen; tidigare versioner sparas i kommunens historik.
           </li>
-          <li>
-            Ni får se förändringen sedan förra året och tips på case, diskussioner och inspelningar inom de områden där ni har
-            lägst poäng.
-          </li>
+          <li>Ni får se förändringen sedan förra året och tips på case, diskussioner och inspelningar inom de områden där ni har lägst poäng.</li>
           <li>Medlemmar från regioner, myndigheter och företag kan se resultaten för riket men inte göra en bedömning.</li>
         </ul>
       </section>
@@ -70,27 +63,24 @@ export default function MaturityOverview() {
         <h2 id="vem-ser-vad">Vem ser vad?</h2>
         <ul>
           <li>
-            <strong>Kommunens egna poäng</strong>, förändringen och historiken ser bara verifierade medlemmar från samma kommun.
-            Andra besökare, andra kommuner och forumansvariga ser dem inte på webbplatsen.
+            <strong>Kommunens egna poäng</strong>, förändringen och historiken ser bara verifierade medlemmar från samma kommun. Andra besökare, andra kommuner
+            och forumansvariga ser dem inte på webbplatsen.
           </li>
           <li>
-            <strong>Alla</strong> kan se sammanställningar för riket, för varje län och för varje kommungrupp, och ladda ner dem
-            som öppna data.
+            <strong>Alla</strong> kan se sammanställningar för riket, för varje län och för varje kommungrupp, och ladda ner dem som öppna data.
           </li>
           <li>
-            En sammanställning visas bara när minst {MIN_GROUP_SIZE} kommuner i gruppen har svarat samma år. Är gruppen mindre
-            döljs den, så att ingen enskild kommuns svar kan räknas fram. Av samma skäl visas inte antal under {MIN_GROUP_SIZE} i
-            fördelningarna.
+            En sammanställning visas bara när minst {MIN_GROUP_SIZE} kommuner i gruppen har svarat samma år. Är gruppen mindre döljs den, så att ingen enskild
+            kommuns svar kan räknas fram. Av samma skäl visas inte antal under {MIN_GROUP_SIZE} i fördelningarna.
           </li>
           <li>
-            Kommuner av liknande typ jämförs enligt {MUNICIPALITY_GROUPS_SOURCE}. Det är en äldre indelning än den SKR använder i
-            dag; den nyare finns ännu inte i tjänsten.
+            Kommuner av liknande typ jämförs enligt {MUNICIPALITY_GROUPS_SOURCE}. Det är en äldre indelning än den SKR använder i dag; den nyare finns ännu inte
+            i tjänsten.
           </li>
         </ul>
         {!loggedIn ? (
           <p>
-            <Link to={loginHref("/analysmognad/bedom")}>Logga in</Link> för att göra bedömningen eller se er kommuns
-            resultat.
+            <Link to={loginHref("/analysmognad/bedom")}>Logga in</Link> för att göra bedömningen eller se er kommuns resultat.
           </p>
         ) : null}
       </section>
@@ -104,18 +94,15 @@ export default function MaturityOverview() {
             </li>
           ))}
         </ol>
-        <p>
-          Skalan: {MATURITY_SCALE.map((s) => `${s.value} = ${s.label.toLowerCase()}`).join(", ")}.
-        </p>
+        <p>Skalan: {MATURITY_SCALE.map((s) => `${s.value} = ${s.label.toLowerCase()}`).join(", ")}.</p>
       </section>
 
       <section className="section" aria-labelledby="oppna-data">
         <h2 id="oppna-data">Öppna data</h2>
         <p>
-          Sammanställningarna för riket, länen och kommungrupperna finns att ladda ner som{" "}
-          <a href="/analysmognad/oppna-data.csv">CSV</a> och <a href="/analysmognad/oppna-data.json">JSON</a>. De innehåller bara
-          grupper med minst {MIN_GROUP_SIZE} kommuner, aldrig enskilda kommuners svar. Licens:{" "}
-          <a href={MATURITY_DATA_LICENSE.url}>{MATURITY_DATA_LICENSE.name}</a>; du får använda dem fritt, gärna med källan{" "}
+          Sammanställningarna för riket, länen och kommungrupperna finns att ladda ner som <a href="/analysmognad/oppna-data.csv">CSV</a> och{" "}
+          <a href="/analysmognad/oppna-data.json">JSON</a>. De innehåller bara grupper med minst {MIN_GROUP_SIZE} kommuner, aldrig enskilda kommuners svar.
+          Licens: <a href={MATURITY_DATA_LICENSE.url}>{MATURITY_DATA_LICENSE.name}</a>; du får använda dem fritt, gärna med källan{" "}
           {MATURITY_DATA_LICENSE.source}.
         </p>
       </section>

@@ -20,8 +20,7 @@ import { pageMeta } from "~/utils/meta";
 import { enforceRateLimit } from "~/models/rate-limit.server";
 import { maturityAssessmentSchema } from "~/validation/maturity";
 
-export const meta: MetaFunction = () =>
-  pageMeta("Gör bedömningen – Analysmognad", "Skatta er kommuns analysmognad i tio områden på en skala från 0 till 4.");
+export const meta: MetaFunction = () => pageMeta("Gör bedömningen – Analysmognad", "Skatta er kommuns analysmognad i tio områden på en skala från 0 till 4.");
 
 const LABELS: Record<string, string> = Object.fromEntries(MATURITY_DIMENSIONS.map((d) => [d.key, d.label]));
 
@@ -95,22 +94,21 @@ export default function MaturityForm() {
         <div className="notice">
           <p>{NOT_A_MUNICIPALITY}</p>
           <p>
-            <Link to="/analysmognad/sverige">Se resultatet för Sverige</Link>. Arbetar du i en kommun? Ändra det under{" "}
-            <Link to="/profil">Min profil</Link>.
+            <Link to="/analysmognad/sverige">Se resultatet för Sverige</Link>. Arbetar du i en kommun? Ändra det under <Link to="/profil">Min profil</Link>.
           </p>
         </div>
       ) : state === "unverified" ? (
         <div className="notice notice--warning">
           <p>
-            Du behöver bekräfta din e-postadress innan du kan skicka in bedömningen. <Link to="/profil">Gå till din profil</Link>{" "}
-            för att få en ny bekräftelselänk.
+            Du behöver bekräfta din e-postadress innan du kan skicka in bedömningen. <Link to="/profil">Gå till din profil</Link> för att få en ny
+            bekräftelselänk.
           </p>
         </div>
       ) : state === "unverified-affiliation" ? (
         <div className="notice notice--warning">
           <p>
-            Bedömningen görs av verifierade medlemmar från {municipality?.name}, och bara de ser kommunens egna poäng. Din koppling
-            till kommunen är inte verifierad än. <Link to="/profil#tillhorighet">Se hur du blir verifierad</Link>.
+            Bedömningen görs av verifierade medlemmar från {municipality?.name}, och bara de ser kommunens egna poäng. Din koppling till kommunen är inte
+            verifierad än. <Link to="/profil#tillhorighet">Se hur du blir verifierad</Link>.
           </p>
         </div>
       ) : (
@@ -119,14 +117,14 @@ export default function MaturityForm() {
             <div className="notice">
               <p>
                 {municipality?.name} har redan en bedömning för {year}, inskickad <DateTime value={current.createdAt} format="date" />
-                {current.submittedBy ? ` av ${current.submittedBy}` : ""}. Svaren är ifyllda nedan. Skickar du in igen ersätter
-                dina svar den bedömningen; den gamla sparas i kommunens historik.
+                {current.submittedBy ? ` av ${current.submittedBy}` : ""}. Svaren är ifyllda nedan. Skickar du in igen ersätter dina svar den bedömningen; den
+                gamla sparas i kommunens historik.
               </p>
             </div>
           ) : null}
           <p>
-            Kommunens egna poäng syns bara för verifierade medlemmar från {municipality?.name}. Alla andra ser bara
-            sammanställningar där minst fem kommuner ingår. <Link to="/analysmognad#vem-ser-vad">Läs mer om vem som ser vad</Link>.
+            Kommunens egna poäng syns bara för verifierade medlemmar från {municipality?.name}. Alla andra ser bara sammanställningar där minst fem kommuner
+            ingår. <Link to="/analysmognad#vem-ser-vad">Läs mer om vem som ser vad</Link>.
           </p>
           <ErrorSummary errors={errors} labels={LABELS} />
           <Form method="post" noValidate className="maturity-form">
@@ -143,7 +141,9 @@ export default function MaturityForm() {
                   aria-describedby={[hintId, error ? errorId : ""].filter(Boolean).join(" ")}
                 >
                   <legend>
-                    <span className="maturity-question__number">{i + 1}. {d.label}</span>
+                    <span className="maturity-question__number">
+                      {i + 1}. {d.label}
+                    </span>
                     <span className="maturity-question__statement">{d.statement}</span>
                   </legend>
                   <p className="field__hint" id={hintId}>

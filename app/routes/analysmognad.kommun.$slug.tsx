@@ -30,9 +30,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const code = codeFromSlug(slug);
   const url = new URL(request.url);
   const [user, { year, years }] = await Promise.all([getOptionalUser(request), resolveResultYear(url.searchParams.get("ar"))]);
-  const result = code
-    ? await getMunicipalityResult(code, year, user?.id ?? null)
-    : null;
+  const result = code ? await getMunicipalityResult(code, year, user?.id ?? null) : null;
   if (!result) throw new Response("Kommunen finns inte", { status: 404 });
   const canonical = maturityResultHref(result.municipality);
   if (url.pathname !== canonical) throw redirect(`${canonical}${url.search}`, 301);
@@ -53,8 +51,8 @@ function HiddenComparisons({ comparisons, year }: { comparisons: Data["compariso
   return (
     <div className="notice maturity-hidden">
       <p>
-        {hidden.length === 1 ? "En jämförelse visas inte" : "Några jämförelser visas inte"} för att skydda små grupper: färre än{" "}
-        {MIN_GROUP_SIZE} kommuner har svarat {year} i
+        {hidden.length === 1 ? "En jämförelse visas inte" : "Några jämförelser visas inte"} för att skydda små grupper: färre än {MIN_GROUP_SIZE} kommuner har
+        svarat {year} i
       </p>
       <ul>
         {hidden.map((c) => (
@@ -164,9 +162,7 @@ export default function MaturityResult() {
           <p>Det finns ännu ingen sammanställning att visa för {year}.</p>
         ) : null}
         <HiddenComparisons comparisons={comparisons} year={year} />
-        <p className="muted">
-          Kommungruppen följer {MUNICIPALITY_GROUPS_SOURCE}. Genomsnitten visas med en decimal.
-        </p>
+        <p className="muted">Kommungruppen följer {MUNICIPALITY_GROUPS_SOURCE}. Genomsnitten visas med en decimal.</p>
       </section>
 
       {isMember && assessment ? (
@@ -204,8 +200,7 @@ export default function MaturityResult() {
                     </h3>
                     {empty ? (
                       <p>
-                        Det finns inget material om detta än. <Link to={DISCUSSIONS_HREF}>Starta en diskussion</Link> och fråga andra
-                        kommuner hur de har gjort.
+                        Det finns inget material om detta än. <Link to={DISCUSSIONS_HREF}>Starta en diskussion</Link> och fråga andra kommuner hur de har gjort.
                       </p>
                     ) : (
                       <ul>

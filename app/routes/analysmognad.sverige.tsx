@@ -70,8 +70,8 @@ export default function MaturitySweden() {
         {national.shown ? (
           <>
             <p>
-              Hur många kommuner som gav varje poäng. Antal under {MIN_GROUP_SIZE} visas som ”&lt;{MIN_GROUP_SIZE}”, och ibland döljs
-              ytterligare ett antal så att det dolda inte kan räknas fram ur summan.
+              Hur många kommuner som gav varje poäng. Antal under {MIN_GROUP_SIZE} visas som ”&lt;{MIN_GROUP_SIZE}”, och ibland döljs ytterligare ett antal så
+              att det dolda inte kan räknas fram ur summan.
             </p>
             <MaturityDistributionChart
               id="mognad-fordelning"
@@ -136,8 +136,7 @@ export default function MaturitySweden() {
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="grupp-tabell">
           <table>
             <caption id="grupp-tabell">
-              Deltagande och genomsnitt per kommungrupp {year}. Genomsnittet visas när minst {MIN_GROUP_SIZE} kommuner i gruppen har
-              svarat.
+              Deltagande och genomsnitt per kommungrupp {year}. Genomsnittet visas när minst {MIN_GROUP_SIZE} kommuner i gruppen har svarat.
             </caption>
             <thead>
               <tr>
@@ -169,10 +168,9 @@ export default function MaturitySweden() {
       <section className="section" aria-labelledby="ladda-ner">
         <h2 id="ladda-ner">Ladda ner</h2>
         <p>
-          Alla sammanställningar per år, område, län och kommungrupp som öppna data: <a href="/analysmognad/oppna-data.csv">CSV</a>{" "}
-          (semikolonseparerad, för Excel) eller <a href="/analysmognad/oppna-data.json">JSON</a>. Licens:{" "}
-          <a href={MATURITY_DATA_LICENSE.url}>{MATURITY_DATA_LICENSE.name}</a>. Filerna innehåller bara grupper med minst{" "}
-          {MIN_GROUP_SIZE} kommuner.
+          Alla sammanställningar per år, område, län och kommungrupp som öppna data: <a href="/analysmognad/oppna-data.csv">CSV</a> (semikolonseparerad, för
+          Excel) eller <a href="/analysmognad/oppna-data.json">JSON</a>. Licens: <a href={MATURITY_DATA_LICENSE.url}>{MATURITY_DATA_LICENSE.name}</a>. Filerna
+          innehåller bara grupper med minst {MIN_GROUP_SIZE} kommuner.
         </p>
       </section>
     </>

@@ -54,7 +54,15 @@ export default function ResetPassword() {
       <ErrorSummary errors={actionData?.errors} />
       <Form method="post" noValidate>
         <input type="hidden" name="token" value={token} />
-        <TextField name="password" label="Nytt lösenord" type="password" autoComplete="new-password" hint={`Minst ${PASSWORD_MIN} tecken.`} error={actionData?.errors?.password} required />
+        <TextField
+          name="password"
+          label="Nytt lösenord"
+          type="password"
+          autoComplete="new-password"
+          hint={`Minst ${PASSWORD_MIN} tecken.`}
+          error={actionData?.errors?.password}
+          required
+        />
         <TextField name="confirm" label="Upprepa lösenordet" type="password" autoComplete="new-password" error={actionData?.errors?.confirm} required />
         <SubmitButton pendingText="Sparar…">Spara nytt lösenord</SubmitButton>
       </Form>

@@ -30,24 +30,30 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const item = await getPublishedCaseBySlug(slug, { includeContactEmail: user !== null, draft: hasRole(user, "organizer") });
   if (!item) throw new Response("Caset finns inte", { status: 404 });
   const [related, threads] = await Promise.all([
-    listRelatedCases(item.id, item.tags.map((t) => t.slug)),
+    listRelatedCases(
+      item.id,
+      item.tags.map((t) => t.slug),
+    ),
     listCaseThreads(item.id),
   ]);
   const { editorId, bodyHtml, ...publicItem } = item;
   // A preview is never stored by any cache (the anonymous page cache included).
   const headers = item.isDraft ? { "Cache-Control": "private, no-store" } : undefined;
-  return json({
-    reviewMonths: REVIEW_MONTHS,
-    item: publicItem,
-    bodyHtml,
-    headings: bodyHtml ? headingsFromHtml(bodyHtml) : [],
-    related,
-    threads,
-    stale: needsReview(item.lastReviewedAt, item.publishedAt),
-    loggedIn: user !== null,
-    canEdit: user !== null && (hasRole(user, "organizer") || user.id === editorId),
-    isOrganizer: hasRole(user, "organizer"),
-  }, { headers });
+  return json(
+    {
+      reviewMonths: REVIEW_MONTHS,
+      item: publicItem,
+      bodyHtml,
+      headings: bodyHtml ? headingsFromHtml(bodyHtml) : [],
+      related,
+      threads,
+      stale: needsReview(item.lastReviewedAt, item.publishedAt),
+      loggedIn: user !== null,
+      canEdit: user !== null && (hasRole(user, "organizer") || user.id === editorId),
+      isOrganizer: hasRole(user, "organizer"),
+    },
+    { headers },
+  );
 }
 
 export default function CasePage() {
@@ -69,16 +75,16 @@ export default function CasePage() {
       {asked ? (
         <div className="notice notice--success" role="status">
           <p>
-            Tack! Din fråga är publicerad som en diskussionstråd{item.hasContactEmail ? " och kontaktpersonen har fått ett mejl" : ""}.
-            Du följer tråden och får besked när någon svarar.
+            Tack! Din fråga är publicerad som en diskussionstråd{item.hasContactEmail ? " och kontaktpersonen har fått ett mejl" : ""}. Du följer tråden och får
+            besked när någon svarar.
           </p>
         </div>
       ) : null}
       {stale ? (
         <div className="notice notice--warning">
           <p>
-            Det här caset har inte granskats på mer än {reviewMonths} månader. Uppgifterna kan vara inaktuella; fråga gärna
-            kontaktpersonen hur arbetet ser ut i dag.
+            Det här caset har inte granskats på mer än {reviewMonths} månader. Uppgifterna kan vara inaktuella; fråga gärna kontaktpersonen hur arbetet ser ut i
+            dag.
           </p>
         </div>
       ) : null}
@@ -110,8 +116,7 @@ export default function CasePage() {
           <section className="section" aria-labelledby="fraga">
             <h2 id="fraga">Fråga case-ägaren</h2>
             <p>
-              Undrar du något om hur arbetet gick till? Din fråga blir en
-              diskussionstråd som andra medlemmar också kan läsa och svara på
+              Undrar du något om hur arbetet gick till? Din fråga blir en diskussionstråd som andra medlemmar också kan läsa och svara på
               {item.hasContactEmail ? ", och kontaktpersonen får ett mejl" : ""}.
             </p>
             <p>
@@ -211,8 +216,7 @@ export default function CasePage() {
                     <>
                       <br />
                       <span className="muted">
-                        <Link to={loginHref(caseHref(item))}>Logga in</Link> för att se
-                        e-postadressen.
+                        <Link to={loginHref(caseHref(item))}>Logga in</Link> för att se e-postadressen.
                       </span>
                     </>
                   ) : null}

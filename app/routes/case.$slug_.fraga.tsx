@@ -82,15 +82,22 @@ export default function AskCaseOwner() {
       />
       <h1>Fråga case-ägaren</h1>
       <p className="lead">
-        Ställ en fråga om ”{item.title}”. Frågan publiceras som en diskussionstråd med ditt namn, så att fler kan ta del av
-        svaret.
+        Ställ en fråga om ”{item.title}”. Frågan publiceras som en diskussionstråd med ditt namn, så att fler kan ta del av svaret.
         {item.hasContactEmail ? ` ${item.contactName || "Kontaktpersonen"} får ett mejl om frågan.` : ""}
       </p>
       {verified ? (
         <>
           <ErrorSummary errors={errors} labels={LABELS} />
           <Form method="post" noValidate>
-            <TextField name="title" label={LABELS.title} hint="En kort mening som sammanfattar frågan." defaultValue={values.title} error={errors?.title} maxLength={160} required />
+            <TextField
+              name="title"
+              label={LABELS.title}
+              hint="En kort mening som sammanfattar frågan."
+              defaultValue={values.title}
+              error={errors?.title}
+              maxLength={160}
+              required
+            />
             <TextArea
               name="body"
               label={LABELS.body}
@@ -107,8 +114,7 @@ export default function AskCaseOwner() {
       ) : (
         <div className="notice notice--warning">
           <p>
-            Du behöver bekräfta din e-postadress innan du kan ställa frågor. <Link to="/profil">Gå till din profil</Link> för att
-            få en ny bekräftelselänk.
+            Du behöver bekräfta din e-postadress innan du kan ställa frågor. <Link to="/profil">Gå till din profil</Link> för att få en ny bekräftelselänk.
           </p>
         </div>
       )}

@@ -10,8 +10,7 @@ import { applicableFilter, getCaseFilterOptions, searchCases } from "~/models/ca
 import { pageMeta } from "~/utils/meta";
 import { parseCaseFilter, type CaseFilter } from "~/validation/library";
 
-export const meta: MetaFunction = () =>
-  pageMeta("Case", "Beskrivningar av hur kommuner arbetar med BI, IoT och AI: vad de gjorde, hur och vad de lärde sig.");
+export const meta: MetaFunction = () => pageMeta("Case", "Beskrivningar av hur kommuner arbetar med BI, IoT och AI: vad de gjorde, hur och vad de lärde sig.");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const options = await getCaseFilterOptions();
@@ -44,10 +43,7 @@ export default function CaseIndex() {
 
   return (
     <>
-      <PageHeader
-        title="Case"
-        lead="Kommuner beskriver sitt arbete med analys: vad de ville uppnå, hur de gick till väga och vad de lärde sig på vägen."
-      >
+      <PageHeader title="Case" lead="Kommuner beskriver sitt arbete med analys: vad de ville uppnå, hur de gick till väga och vad de lärde sig på vägen.">
         <p>
           Vill du läsa forumansvarigs sammanfattningar och iakttagelser? Se <Link to="/spaningar">Spaningar</Link>.
         </p>
@@ -132,8 +128,8 @@ export default function CaseIndex() {
         ) : (
           <EmptyState title="Inga case är publicerade än.">
             <p>
-              Har din kommun ett arbete som andra kan lära av? <Link to="/kontakt">Berätta för forumansvarig</Link>, så kan det bli
-              ett case här eller ett inslag på ett kommande forum.
+              Har din kommun ett arbete som andra kan lära av? <Link to="/kontakt">Berätta för forumansvarig</Link>, så kan det bli ett case här eller ett
+              inslag på ett kommande forum.
             </p>
           </EmptyState>
         )}

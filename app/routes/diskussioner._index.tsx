@@ -11,8 +11,7 @@ import { threadCountLabel } from "~/utils/labels";
 import { askQuestionHref, categoryHref, DISCUSSIONS_FEED_HREF, DISCUSSIONS_HREF } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () =>
-  pageMeta("Diskussioner", "Ställ frågor och dela erfarenheter med andra kommuner om BI, IoT och AI.");
+export const meta: MetaFunction = () => pageMeta("Diskussioner", "Ställ frågor och dela erfarenheter med andra kommuner om BI, IoT och AI.");
 
 export const links: LinksFunction = () => [
   { rel: "alternate", type: "application/atom+xml", title: "Kommunforum Analytics: nya diskussioner", href: DISCUSSIONS_FEED_HREF },
@@ -35,10 +34,7 @@ export default function Discussions() {
   const base = { ordning: sort === "aktivitet" ? null : sort, tagg: tag };
   return (
     <>
-      <PageHeader
-        title="Diskussioner"
-        lead="Ställ en fråga till andra kommuner, eller dela med dig av vad som har fungerat hos er."
-      >
+      <PageHeader title="Diskussioner" lead="Ställ en fråga till andra kommuner, eller dela med dig av vad som har fungerat hos er.">
         <p>
           <Link to={askQuestionHref()} className="button">
             Ställ en fråga

@@ -61,11 +61,17 @@ export default function FlagPost() {
   const what = post.kind === "question" ? "frågan" : post.kind === "answer" ? "svaret" : "kommentaren";
   return (
     <>
-      <Breadcrumbs items={[{ to: DISCUSSIONS_HREF, label: "Diskussioner" }, { to: thread.href, label: thread.title }]} current="Flagga inlägg" />
+      <Breadcrumbs
+        items={[
+          { to: DISCUSSIONS_HREF, label: "Diskussioner" },
+          { to: thread.href, label: thread.title },
+        ]}
+        current="Flagga inlägg"
+      />
       <h1>Flagga ett inlägg</h1>
       <p className="lead">
-        Flagga inlägg som är reklam, kränkande, innehåller personuppgifter eller på annat sätt inte hör hemma här. En moderator
-        läser din flaggning. Den som skrev inlägget får inte veta att det var du.
+        Flagga inlägg som är reklam, kränkande, innehåller personuppgifter eller på annat sätt inte hör hemma här. En moderator läser din flaggning. Den som
+        skrev inlägget får inte veta att det var du.
       </p>
       <figure className="flag-excerpt">
         <figcaption>

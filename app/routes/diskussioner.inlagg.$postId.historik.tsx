@@ -37,7 +37,15 @@ export default function PostHistory() {
         {post.revisions.length ? `Ändrat ${post.revisions.length} ${post.revisions.length === 1 ? "gång" : "gånger"}.` : "Aldrig ändrat."}
       </p>
       <section aria-labelledby="nuvarande">
-        <h2 id="nuvarande">Nuvarande text{post.editedAt ? <> (sparad <DateTime value={post.editedAt} />)</> : null}</h2>
+        <h2 id="nuvarande">
+          Nuvarande text
+          {post.editedAt ? (
+            <>
+              {" "}
+              (sparad <DateTime value={post.editedAt} />)
+            </>
+          ) : null}
+        </h2>
         <pre className="revision">{post.bodyMd}</pre>
       </section>
       {post.revisions.map((r, i) => (

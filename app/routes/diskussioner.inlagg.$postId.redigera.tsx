@@ -28,7 +28,10 @@ async function loadOwnPost(params: LoaderFunctionArgs["params"], userId: string)
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const post = await loadOwnPost(params, user.id);
-  return json({ post: { id: post.id, kind: post.kind, bodyMd: post.bodyMd }, thread: { id: post.thread.id, slug: post.thread.slug, title: post.thread.title, locked: post.thread.locked } });
+  return json({
+    post: { id: post.id, kind: post.kind, bodyMd: post.bodyMd },
+    thread: { id: post.thread.id, slug: post.thread.slug, title: post.thread.title, locked: post.thread.locked },
+  });
 }
 
 type EditValues = { body: string; title?: string };

@@ -19,8 +19,7 @@ import { renderPreview } from "~/models/preview.server";
 import { askSchema } from "~/validation/discussion";
 import { badRequest, ofShape } from "~/utils/http.server";
 
-export const meta: MetaFunction = () =>
-  pageMeta("Ställ en fråga", "Ställ en fråga till andra kommuner om BI, IoT, AI och dataarbete.");
+export const meta: MetaFunction = () => pageMeta("Ställ en fråga", "Ställ en fråga till andra kommuner om BI, IoT, AI och dataarbete.");
 
 const LABELS = { title: "Rubrik", body: "Din fråga", category: "Kategori", tags: "Taggar", form: "Frågan" };
 
@@ -40,7 +39,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireVerifiedUser(request);
   const formData = await readFormData(request);
   const intent = formData.get("intent") === "preview" ? "preview" : "publish";
-  const selectedTags = formData.getAll("tags").filter((t): t is string => typeof t === "string").slice(0, 50);
+  const selectedTags = formData
+    .getAll("tags")
+    .filter((t): t is string => typeof t === "string")
+    .slice(0, 50);
   const values = formValues(formData);
   const draft = `${values.title ?? ""} ${values.body ?? ""}`.slice(0, 2000);
   const similar = await findSimilarThreads(draft);
@@ -88,14 +90,12 @@ export default function AskQuestion() {
       <Breadcrumbs items={[{ to: DISCUSSIONS_HREF, label: "Diskussioner" }]} current="Ställ en fråga" />
       <h1>Ställ en fråga</h1>
       <p className="lead">
-        Frågan visas med ditt namn, din titel och din kommun. Skriv så att någon i en annan kommun förstår vad ni har provat och vad
-        ni vill veta.
+        Frågan visas med ditt namn, din titel och din kommun. Skriv så att någon i en annan kommun förstår vad ni har provat och vad ni vill veta.
       </p>
       {!data.verified ? (
         <div className="notice notice--warning">
           <p>
-            Du behöver bekräfta din e-postadress innan du kan ställa frågor. <Link to="/profil">Gå till din profil</Link> för att få en
-            ny bekräftelselänk.
+            Du behöver bekräfta din e-postadress innan du kan ställa frågor. <Link to="/profil">Gå till din profil</Link> för att få en ny bekräftelselänk.
           </p>
         </div>
       ) : (

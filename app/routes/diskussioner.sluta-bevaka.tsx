@@ -7,7 +7,8 @@ import { readFormData } from "~/utils/form-data.server";
 import { pageMeta } from "~/utils/meta";
 import { DISCUSSION_OPT_OUT_KINDS, verifyDiscussionOptOut } from "~/utils/signed-links.server";
 
-export const meta: MetaFunction = () => pageMeta("Sluta få mejl om diskussioner", "Avsluta en bevakning av en tråd, en kategori, veckans sammanfattning eller mejlen när någon nämner dig.");
+export const meta: MetaFunction = () =>
+  pageMeta("Sluta få mejl om diskussioner", "Avsluta en bevakning av en tråd, en kategori, veckans sammanfattning eller mejlen när någon nämner dig.");
 
 const INVALID = "Länken är ogiltig. Använd länken i det senaste mejlet, eller ändra dina bevakningar på din profil.";
 const KINDS: readonly OptOutKind[] = DISCUSSION_OPT_OUT_KINDS;

@@ -7,8 +7,7 @@ import { PageHeader } from "~/components/page-header";
 import { listPastEvents, listUpcomingEvents } from "~/models/event.server";
 import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () =>
-  pageMeta("Forum och evenemang", "Kommande och tidigare forum där kommuner berättar om sitt arbete med BI, IoT och AI.");
+export const meta: MetaFunction = () => pageMeta("Forum och evenemang", "Kommande och tidigare forum där kommuner berättar om sitt arbete med BI, IoT och AI.");
 
 export async function loader() {
   const now = new Date();

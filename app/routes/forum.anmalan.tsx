@@ -21,10 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!url.searchParams.has("r")) return json({ registration: null, cancelPath: null });
   const registration = verifyRegistrationLink(id, sig) ? await getOwnRegistration(id) : null;
   if (!registration) throw new Response("Länken till anmälan är ogiltig. Använd länken i ditt bekräftelsemejl.", { status: 404 });
-  return json(
-    { registration, cancelPath: registration.canCancel ? cancelRegistrationPath(id) : null },
-    { headers: { "Cache-Control": "private, no-store" } },
-  );
+  return json({ registration, cancelPath: registration.canCancel ? cancelRegistrationPath(id) : null }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export default function OwnRegistration() {
@@ -37,7 +34,11 @@ export default function OwnRegistration() {
       <p className="lead">
         {registration.name}, {registration.email}
       </p>
-      {event.cancelled ? <p className="notice notice--error">Forumet är inställt.</p> : <StatusNotice status={registration.status} position={registration.position} />}
+      {event.cancelled ? (
+        <p className="notice notice--error">Forumet är inställt.</p>
+      ) : (
+        <StatusNotice status={registration.status} position={registration.position} />
+      )}
       <h2>{event.title}</h2>
       <dl className="facts">
         <dt>När</dt>
@@ -75,14 +76,25 @@ export default function OwnRegistration() {
 }
 
 /** GOV.UK's "What happens next": the mail, the join link, the calendar and how to cancel. */
-function WhatHappensNext({ email, seated, hasJoinLink, calendarHref, cancelPath }: { email: string; seated: boolean; hasJoinLink: boolean; calendarHref: string; cancelPath: string | null }) {
+function WhatHappensNext({
+  email,
+  seated,
+  hasJoinLink,
+  calendarHref,
+  cancelPath,
+}: {
+  email: string;
+  seated: boolean;
+  hasJoinLink: boolean;
+  calendarHref: string;
+  cancelPath: string | null;
+}) {
   return (
     <section aria-labelledby="vad-hander-nu">
       <h2 id="vad-hander-nu">Vad händer nu?</h2>
       <ul>
         <li>
-          Vi har skickat ett mejl till <strong>{email}</strong> med länken till den här sidan och en kalenderfil. Hittar du det inte? Titta i
-          skräpposten.
+          Vi har skickat ett mejl till <strong>{email}</strong> med länken till den här sidan och en kalenderfil. Hittar du det inte? Titta i skräpposten.
         </li>
         <li>
           {seated

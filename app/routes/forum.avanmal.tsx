@@ -34,7 +34,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const sig = String(form.get("sig") ?? "");
   if (!verifyRegistrationLink(id, sig)) throw new Response("Länken för avanmälan är ogiltig. Använd länken i ditt bekräftelsemejl.", { status: 400 });
   const registration = await load(id, sig);
-  if (!registration.canCancel) return json({ done: false as const, message: "Anmälan kan inte ändras längre: forumet har ägt rum eller är inställt." }, { status: 409 });
+  if (!registration.canCancel)
+    return json({ done: false as const, message: "Anmälan kan inte ändras längre: forumet har ägt rum eller är inställt." }, { status: 409 });
   await cancelRegistration(id);
   return json({ done: true as const, message: "Du är avanmäld. Vi har skickat en bekräftelse till din e-post." });
 }

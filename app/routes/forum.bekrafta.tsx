@@ -12,9 +12,11 @@ import { eventHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { registrationPagePath } from "~/utils/signed-links.server";
 
-export const meta: MetaFunction = () => pageMeta("Bekräfta din anmälan", "Bekräfta anmälan till forumet med knappen, så får du en plats eller en plats på väntelistan.");
+export const meta: MetaFunction = () =>
+  pageMeta("Bekräfta din anmälan", "Bekräfta anmälan till forumet med knappen, så får du en plats eller en plats på väntelistan.");
 
-const LINK_USED = "Länken gäller inte längre. Den kan redan ha använts, eller så har tiden för att bekräfta gått ut. Har du redan bekräftat finns länkarna till din anmälan i mejlet du fick då.";
+const LINK_USED =
+  "Länken gäller inte längre. Den kan redan ha använts, eller så har tiden för att bekräfta gått ut. Har du redan bekräftat finns länkarna till din anmälan i mejlet du fick då.";
 
 /** Opening the link changes nothing (mail scanners follow links): the button does. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,7 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       token,
-      pending: pending ? { email: pending.email, event: pending.event, closedMessage: pending.closedReason ? CLOSED_MESSAGES[pending.closedReason] : null } : null,
+      pending: pending
+        ? { email: pending.email, event: pending.event, closedMessage: pending.closedReason ? CLOSED_MESSAGES[pending.closedReason] : null }
+        : null,
     },
     { status: token && !pending ? 410 : 200, headers: { "Cache-Control": "private, no-store" } },
   );
@@ -67,8 +71,8 @@ export default function ConfirmRegistration() {
         <Form method="post">
           <input type="hidden" name="token" value={token} />
           <p>
-            Anmälan gäller <strong>{pending.email}</strong>. Tryck på knappen, så får du en plats om det finns en kvar, annars en plats på
-            väntelistan. Du får ett mejl med länken till din anmälan.
+            Anmälan gäller <strong>{pending.email}</strong>. Tryck på knappen, så får du en plats om det finns en kvar, annars en plats på väntelistan. Du får
+            ett mejl med länken till din anmälan.
           </p>
           <SubmitButton pendingText="Bekräftar…">Bekräfta anmälan</SubmitButton>
         </Form>

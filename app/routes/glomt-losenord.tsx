@@ -28,10 +28,7 @@ export default function ForgotPassword() {
       <h1>Glömt lösenordet</h1>
       {actionData?.ok ? (
         <div className="notice notice--success" role="status">
-          <p>
-            Om adressen har ett konto hos oss har vi skickat en länk dit. Länken gäller i en timme. Titta även i
-            skräpposten.
-          </p>
+          <p>Om adressen har ett konto hos oss har vi skickat en länk dit. Länken gäller i en timme. Titta även i skräpposten.</p>
         </div>
       ) : (
         <>

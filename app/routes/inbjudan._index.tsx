@@ -54,7 +54,12 @@ export default function InvitationSignup() {
             <Honeypot />
             <TextField name="email" label="E-postadress" type="email" autoComplete="email" defaultValue={values.email} error={errors?.email} required />
             <TextField name="name" label="Namn (frivilligt)" autoComplete="name" defaultValue={values.name} error={errors?.name} />
-            <MunicipalitySelect label="Kommun (frivilligt)" emptyLabel="Ingen kommun vald" defaultValue={values.municipalityCode ?? ""} error={errors?.municipalityCode} />
+            <MunicipalitySelect
+              label="Kommun (frivilligt)"
+              emptyLabel="Ingen kommun vald"
+              defaultValue={values.municipalityCode ?? ""}
+              error={errors?.municipalityCode}
+            />
             <Checkbox
               name="consent"
               label="Jag godkänner att min e-postadress sparas för att få inbjudningar (krävs)."

@@ -77,8 +77,8 @@ export default function Recordings() {
       ) : (
         <EmptyState title="Det finns inga inspelningar att visa än.">
           <p>
-            Inspelningar publiceras här efter varje forum. Vill du se det senaste forumet i efterhand?{" "}
-            <Link to="/kontakt">Fråga forumansvarig</Link>. Du kan också se <Link to="/forum">kommande forum</Link>.
+            Inspelningar publiceras här efter varje forum. Vill du se det senaste forumet i efterhand? <Link to="/kontakt">Fråga forumansvarig</Link>. Du kan
+            också se <Link to="/forum">kommande forum</Link>.
           </p>
         </EmptyState>
       )}

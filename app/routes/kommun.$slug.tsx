@@ -104,8 +104,7 @@ export default function MunicipalityPage() {
           <ul>
             {m.threads.map((t) => (
               <li key={t.id}>
-                <Link to={threadHref(t)}>{t.title}</Link> – {answerCountLabel(t.answerCount)}, senast{" "}
-                <DateTime value={t.lastActivityAt} format="date" />
+                <Link to={threadHref(t)}>{t.title}</Link> – {answerCountLabel(t.answerCount)}, senast <DateTime value={t.lastActivityAt} format="date" />
               </li>
             ))}
           </ul>
@@ -116,8 +115,7 @@ export default function MunicipalityPage() {
       <section className="section" aria-labelledby="kommun-analysmognad">
         <h2 id="kommun-analysmognad">Analysmognad</h2>
         <p>
-          <Link to={maturityResultHref(m)}>Analysmognad för {m.name}</Link>: självskattningen jämförd med riket, länet och
-          liknande kommuner.
+          <Link to={maturityResultHref(m)}>Analysmognad för {m.name}</Link>: självskattningen jämförd med riket, länet och liknande kommuner.
         </p>
       </section>
       <p>

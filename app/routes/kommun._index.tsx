@@ -7,8 +7,7 @@ import { municipalityHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { slugify } from "~/utils/slug";
 
-export const meta: MetaFunction = () =>
-  pageMeta("Kommuner", "Sveriges 290 kommuner län för län, med deras case, forum, medlemmar och diskussioner.");
+export const meta: MetaFunction = () => pageMeta("Kommuner", "Sveriges 290 kommuner län för län, med deras case, forum, medlemmar och diskussioner.");
 
 export async function loader() {
   return json({ counties: await listCountiesWithMunicipalities() });
@@ -37,9 +36,7 @@ export default function MunicipalityIndex() {
         title="Kommuner"
         lead={`Alla ${total} kommuner, län för län. Under varje kommun ser du hur många case, forum, medlemmar och diskussioner den har här.`}
       />
-      <p className="result-count">
-        {active === 1 ? "1 kommun är aktiv" : `${active} kommuner är aktiva`} på Kommunforum Analytics.
-      </p>
+      <p className="result-count">{active === 1 ? "1 kommun är aktiv" : `${active} kommuner är aktiva`} på Kommunforum Analytics.</p>
       <nav className="county-nav section" aria-labelledby="lan-lista">
         <h2 id="lan-lista">Gå till ett län</h2>
         <ul>

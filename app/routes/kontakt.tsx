@@ -59,10 +59,7 @@ export default function Contact() {
 
   return (
     <>
-      <PageHeader
-        title="Kontakta forumansvarig"
-        lead="Forumansvarig planerar forumen, bjuder in talare och svarar på frågor om webbplatsen."
-      />
+      <PageHeader title="Kontakta forumansvarig" lead="Forumansvarig planerar forumen, bjuder in talare och svarar på frågor om webbplatsen." />
       {searchParams.get("skickat") && !failure ? (
         <Confirmation focusKey={sent}>
           <h2>Tack! Ditt meddelande är skickat</h2>
@@ -89,8 +86,7 @@ export default function Contact() {
             </SelectField>
             <TextArea name="body" label="Meddelande" defaultValue={values.body} error={errors?.body} maxLength={5000} required />
             <p className="form-privacy">
-              Vi sparar meddelandet och dina kontaktuppgifter för att kunna svara. Läs hur länge i{" "}
-              <Link to={PRIVACY_HREF}>personuppgiftspolicyn</Link>.
+              Vi sparar meddelandet och dina kontaktuppgifter för att kunna svara. Läs hur länge i <Link to={PRIVACY_HREF}>personuppgiftspolicyn</Link>.
             </p>
             <SubmitButton pendingText="Skickar…">Skicka meddelandet</SubmitButton>
           </Form>

@@ -61,7 +61,15 @@ export default function Login() {
       <ErrorSummary errors={errors} />
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <TextField name="email" label="E-postadress" type="email" autoComplete="username" defaultValue={actionData?.values.email} error={errors?.email} required />
+        <TextField
+          name="email"
+          label="E-postadress"
+          type="email"
+          autoComplete="username"
+          defaultValue={actionData?.values.email}
+          error={errors?.email}
+          required
+        />
         <TextField name="password" label="Lösenord" type="password" autoComplete="current-password" error={errors?.password} required />
         <SubmitButton pendingText="Loggar in…">Logga in</SubmitButton>
       </Form>

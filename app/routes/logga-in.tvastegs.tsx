@@ -37,7 +37,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const attempt = await beginAttempt("secondFactor", { account: user.id, address: context.clientIp ?? "okänd" });
   if (!attempt.allowed) return tooManyAttempts(attempt);
   if (!(await verifySecondFactor(user.id, parsed.data.code))) {
-    return badRequest({ code: "Koden stämmer inte eller är redan använd. Skriv den kod som visas i appen just nu (efter en använd kod: vänta på nästa), eller en oanvänd återställningskod." });
+    return badRequest({
+      code: "Koden stämmer inte eller är redan använd. Skriv den kod som visas i appen just nu (efter en använd kod: vänta på nästa), eller en oanvänd återställningskod.",
+    });
   }
   await attempt.succeeded();
   await markSessionTwoFactorVerified(session.id);

@@ -63,17 +63,15 @@ export default function Privacy() {
               <th scope="row">Medlemskonto: namn, e-post, titel, kommun eller organisation</th>
               <td>För att du ska kunna logga in, delta i diskussioner och hålla ditt case aktuellt.</td>
               <td>Vi behöver uppgifterna för att ge dig tjänsten du har bett om.</td>
-              <td>
-                Så länge du har kontot. Ett konto vars e-postadress aldrig bekräftas tas bort efter {days(retention.unverifiedDays)}.
-              </td>
+              <td>Så länge du har kontot. Ett konto vars e-postadress aldrig bekräftas tas bort efter {days(retention.unverifiedDays)}.</td>
             </tr>
             <tr>
               <th scope="row">Anmälan till forum: namn, e-post, titel, kommun eller organisation</th>
               <td>För att skicka bekräftelse, länk och påminnelse, och för att veta hur många platser som finns kvar.</td>
               <td>Berättigat intresse av att kunna genomföra forumet, och att ge dig den plats du har anmält dig till.</td>
               <td>
-                Uppgifterna avidentifieras {months(retention.registrationMonths)} efter forumet. En anmälan som aldrig bekräftas via länken i
-                mejlet tas bort {days(retention.unverifiedDays)} efter att länken har slutat gälla.
+                Uppgifterna avidentifieras {months(retention.registrationMonths)} efter forumet. En anmälan som aldrig bekräftas via länken i mejlet tas bort{" "}
+                {days(retention.unverifiedDays)} efter att länken har slutat gälla.
               </td>
             </tr>
             <tr>
@@ -107,8 +105,8 @@ export default function Privacy() {
       <div className="prose">
         <h2>Ingen delning och ingen spårning</h2>
         <p>
-          Vi säljer inte dina uppgifter och lämnar inte ut dem till någon annan. Webbplatsen använder inga tjänster från tredje
-          part för statistik, annonser eller typsnitt, och den hämtar inget från andra webbplatser när du läser den.
+          Vi säljer inte dina uppgifter och lämnar inte ut dem till någon annan. Webbplatsen använder inga tjänster från tredje part för statistik, annonser
+          eller typsnitt, och den hämtar inget från andra webbplatser när du läser den.
         </p>
         <p>Webbplatsen sätter bara två sorters kakor, och ingen av dem används för att följa dig:</p>
         <ul>
@@ -119,23 +117,23 @@ export default function Privacy() {
         <h2>Dina rättigheter</h2>
         <ul>
           <li>
-            <strong>Se dina uppgifter.</strong> Som medlem kan du ladda ner allt vi har sparat om dig från din profil. Du kan
-            också be forumansvarig om ett utdrag.
+            <strong>Se dina uppgifter.</strong> Som medlem kan du ladda ner allt vi har sparat om dig från din profil. Du kan också be forumansvarig om ett
+            utdrag.
           </li>
           <li>
             <strong>Rätta uppgifter.</strong> Du kan ändra dina uppgifter i din profil, eller be oss rätta dem.
           </li>
           <li>
-            <strong>Få uppgifter raderade.</strong> Du kan ta bort ditt konto. Inlägg du har skrivit ligger kvar men visas som
-            skrivna av en borttagen medlem. Du kan också be oss ta bort en anmälan eller ett meddelande.
+            <strong>Få uppgifter raderade.</strong> Du kan ta bort ditt konto. Inlägg du har skrivit ligger kvar men visas som skrivna av en borttagen medlem.
+            Du kan också be oss ta bort en anmälan eller ett meddelande.
           </li>
           <li>
-            <strong>Invända och återkalla samtycke.</strong> Du kan när som helst avanmäla dig från inbjudningslistan, och invända
-            mot behandling som bygger på berättigat intresse.
+            <strong>Invända och återkalla samtycke.</strong> Du kan när som helst avanmäla dig från inbjudningslistan, och invända mot behandling som bygger på
+            berättigat intresse.
           </li>
           <li>
-            <strong>Klaga.</strong> Om du tycker att vi hanterar dina uppgifter fel kan du vända dig till
-            Integritetsskyddsmyndigheten (IMY) på <a href="https://www.imy.se">imy.se</a>.
+            <strong>Klaga.</strong> Om du tycker att vi hanterar dina uppgifter fel kan du vända dig till Integritetsskyddsmyndigheten (IMY) på{" "}
+            <a href="https://www.imy.se">imy.se</a>.
           </li>
         </ul>
 

@@ -32,17 +32,15 @@ const REGISTRATION_STATUS: Record<string, string> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [profile, registrations, sessions] = await Promise.all([
-    getProfile(user.id),
-    listMyRegistrations(user.id),
-    countUserSessions(user.id),
-  ]);
+  const [profile, registrations, sessions] = await Promise.all([getProfile(user.id), listMyRegistrations(user.id), countUserSessions(user.id)]);
   if (!profile) throw redirect("/logga-in");
   return json({ profile, registrations, sessions });
 }
 
 const refusePassword = (check: { retryAfterSeconds?: number }, field: string, values: Record<string, string> = {}) =>
-  check.retryAfterSeconds ? tooManyAttempts({ retryAfterSeconds: check.retryAfterSeconds }, values) : badRequest({ [field]: "Det nuvarande lösenordet stämmer inte." }, values);
+  check.retryAfterSeconds
+    ? tooManyAttempts({ retryAfterSeconds: check.retryAfterSeconds }, values)
+    : badRequest({ [field]: "Det nuvarande lösenordet stämmer inte." }, values);
 
 export const headers = passRetryAfter;
 
@@ -141,10 +139,7 @@ export default function Profile() {
       ) : null}
       {!profile.emailVerifiedAt ? (
         <div className="notice notice--warning">
-          <p>
-            Din e-postadress är inte bekräftad än. Du kan läsa och logga in, men du behöver bekräfta adressen innan du
-            kan skriva i diskussionerna.
-          </p>
+          <p>Din e-postadress är inte bekräftad än. Du kan läsa och logga in, men du behöver bekräfta adressen innan du kan skriva i diskussionerna.</p>
           <Form method="post">
             <input type="hidden" name="intent" value="resend-verification" />
             <SubmitButton secondary name="intent" value="resend-verification">
@@ -156,8 +151,8 @@ export default function Profile() {
       {profile.suspendedUntil && new Date(profile.suspendedUntil) > new Date() ? (
         <div className="notice notice--warning">
           <p>
-            Ditt konto är avstängt till <DateTime value={profile.suspendedUntil} />. Du kan läsa, logga ut, ladda ned dina uppgifter
-            och radera kontot, men inte skriva eller ändra något.
+            Ditt konto är avstängt till <DateTime value={profile.suspendedUntil} />. Du kan läsa, logga ut, ladda ned dina uppgifter och radera kontot, men inte
+            skriva eller ändra något.
           </p>
         </div>
       ) : null}
@@ -194,7 +189,15 @@ export default function Profile() {
         <p>Nuvarande adress: {profile.email}</p>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="email" />
-          <TextField name="email" label="Ny e-postadress" type="email" autoComplete="email" hint="Vi skickar en länk till den nya adressen och ett meddelande till den nuvarande. Den gamla gäller tills du har följt länken." defaultValue={actionData?.values?.email} error={errors?.email} />
+          <TextField
+            name="email"
+            label="Ny e-postadress"
+            type="email"
+            autoComplete="email"
+            hint="Vi skickar en länk till den nya adressen och ett meddelande till den nuvarande. Den gamla gäller tills du har följt länken."
+            defaultValue={actionData?.values?.email}
+            error={errors?.email}
+          />
           <TextField name="emailPassword" label="Ditt nuvarande lösenord" type="password" autoComplete="current-password" error={errors?.emailPassword} />
           <SubmitButton secondary name="intent" value="email">
             Byt e-postadress
@@ -219,12 +222,8 @@ export default function Profile() {
         <h2 id="sakerhet">Säkerhet</h2>
         <p>
           Tvåstegsverifiering:{" "}
-          {profile.totpEnabledAt ? (
-            <strong>påslagen</strong>
-          ) : (
-            <strong>avstängd{profile.role === "admin" ? " (krävs för administratörer)" : ""}</strong>
-          )}
-          . <Link to="/profil/tvastegs">{profile.totpEnabledAt ? "Hantera tvåstegsverifiering" : "Slå på tvåstegsverifiering"}</Link>
+          {profile.totpEnabledAt ? <strong>påslagen</strong> : <strong>avstängd{profile.role === "admin" ? " (krävs för administratörer)" : ""}</strong>}.{" "}
+          <Link to="/profil/tvastegs">{profile.totpEnabledAt ? "Hantera tvåstegsverifiering" : "Slå på tvåstegsverifiering"}</Link>
         </p>
         <p>Du är inloggad på {sessions === 1 ? "en enhet" : `${sessions} enheter`}.</p>
         <Form method="post">
@@ -240,8 +239,7 @@ export default function Profile() {
           <ul>
             {registrations.map((r) => (
               <li key={r.id}>
-                <Link to={eventHref(r.event)}>{r.event.title}</Link>, <DateTime value={r.event.startsAt} />:{" "}
-                {REGISTRATION_STATUS[r.status] ?? r.status}
+                <Link to={eventHref(r.event)}>{r.event.title}</Link>, <DateTime value={r.event.startsAt} />: {REGISTRATION_STATUS[r.status] ?? r.status}
               </li>
             ))}
           </ul>
@@ -256,8 +254,7 @@ export default function Profile() {
         <h2 id="diskussioner">Diskussioner</h2>
         {profile.handle ? (
           <p>
-            Ditt användarnamn är <strong>@{profile.handle}</strong>. Andra kan nämna dig i ett inlägg genom att skriva det, och då får
-            du ett mejl.
+            Ditt användarnamn är <strong>@{profile.handle}</strong>. Andra kan nämna dig i ett inlägg genom att skriva det, och då får du ett mejl.
           </p>
         ) : null}
         <p>

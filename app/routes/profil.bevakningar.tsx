@@ -97,7 +97,14 @@ export default function Watches() {
           <fieldset className="field">
             <legend>Veckans sammanfattning</legend>
             <div className="choice">
-              <input type="checkbox" id="veckosammanfattning" name="weeklyDigest" value="on" defaultChecked={weeklyDigest} aria-describedby="veckosammanfattning-hint" />
+              <input
+                type="checkbox"
+                id="veckosammanfattning"
+                name="weeklyDigest"
+                value="on"
+                defaultChecked={weeklyDigest}
+                aria-describedby="veckosammanfattning-hint"
+              />
               <label htmlFor="veckosammanfattning">Skicka mig veckans nya trådar och frågor som väntar på svar</label>
             </div>
             <span className="field__hint" id="veckosammanfattning-hint">
@@ -124,7 +131,10 @@ export default function Watches() {
           <ul className="watch-list">
             {follows.map((t) => (
               <li key={t.id}>
-                <Link to={t.href}>{t.title}</Link> <span className="watch-list__meta">({t.category.name}, senast aktiv <DateTime value={t.lastActivityAt} />)</span>
+                <Link to={t.href}>{t.title}</Link>{" "}
+                <span className="watch-list__meta">
+                  ({t.category.name}, senast aktiv <DateTime value={t.lastActivityAt} />)
+                </span>
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="unfollow" />
                   <input type="hidden" name="threadId" value={t.id} />

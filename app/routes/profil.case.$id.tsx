@@ -58,7 +58,13 @@ export default function EditOwnCase() {
   const published = item.status === "published";
   return (
     <>
-      <Breadcrumbs items={[{ to: "/profil", label: "Min profil" }, { to: "/profil/case", label: "Mina case" }]} current={item.title} />
+      <Breadcrumbs
+        items={[
+          { to: "/profil", label: "Min profil" },
+          { to: "/profil/case", label: "Mina case" },
+        ]}
+        current={item.title}
+      />
       <h1>Redigera ditt case</h1>
       {searchParams.get("sparat") && !actionData ? (
         <div className="notice notice--success" role="status">

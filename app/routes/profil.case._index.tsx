@@ -25,15 +25,15 @@ export default function MyCases() {
         <ul>
           {cases.map((c) => (
             <li key={c.id}>
-              <Link to={`/profil/case/${c.id}`}>{c.title}</Link> ({c.status === "published" ? "publicerat" : "utkast"}, senast
-              ändrat <DateTime value={c.updatedAt} format="short" />)
+              <Link to={`/profil/case/${c.id}`}>{c.title}</Link> ({c.status === "published" ? "publicerat" : "utkast"}, senast ändrat{" "}
+              <DateTime value={c.updatedAt} format="short" />)
             </li>
           ))}
         </ul>
       ) : (
         <p>
-          Du är inte redaktör för något case. Vill du beskriva din kommuns arbete? <Link to="/kontakt">Kontakta forumansvarig</Link>,
-          så kan du få ett case att redigera.
+          Du är inte redaktör för något case. Vill du beskriva din kommuns arbete? <Link to="/kontakt">Kontakta forumansvarig</Link>, så kan du få ett case att
+          redigera.
         </p>
       )}
     </>

@@ -35,8 +35,8 @@ export default function DeleteAccount() {
       <h1>Radera ditt konto</h1>
       <p className="lead">Ditt namn, din e-postadress och dina inställningar tas bort och du loggas ut.</p>
       <p>
-        Det du har skrivit i diskussionerna ligger kvar så att trådarna går att läsa, men visas som skrivet av
-        &quot;Borttagen medlem&quot;. Vill du hellre ladda ned dina uppgifter först? <Link to="/profil#data">Gå till profilen</Link>.
+        Det du har skrivit i diskussionerna ligger kvar så att trådarna går att läsa, men visas som skrivet av &quot;Borttagen medlem&quot;. Vill du hellre
+        ladda ned dina uppgifter först? <Link to="/profil#data">Gå till profilen</Link>.
       </p>
       <ErrorSummary errors={actionData?.errors} />
       <Form method="post" noValidate>

@@ -17,8 +17,7 @@ import { weakPasswordReason } from "~/utils/password-policy.server";
 import { formRateLimit } from "~/models/rate-limit.server";
 import { PASSWORD_MIN, signupSchema, toOrganisationChoice } from "~/validation/auth";
 
-export const meta: MetaFunction = () =>
-  pageMeta("Bli medlem", "Skapa ett konto för att delta i diskussioner och dela erfarenheter med andra kommuner.");
+export const meta: MetaFunction = () => pageMeta("Bli medlem", "Skapa ett konto för att delta i diskussioner och dela erfarenheter med andra kommuner.");
 
 export const headers = passRetryAfter;
 
@@ -65,9 +64,7 @@ export default function Signup() {
   return (
     <>
       <h1>Bli medlem</h1>
-      <p className="lead">
-        Som medlem kan du ställa frågor, svara andra kommuner och följa diskussioner. Alla kan läsa utan konto.
-      </p>
+      <p className="lead">Som medlem kan du ställa frågor, svara andra kommuner och följa diskussioner. Alla kan läsa utan konto.</p>
       <ErrorSummary errors={errors} />
       <Form method="post" noValidate>
         <Honeypot />
@@ -92,11 +89,17 @@ export default function Signup() {
           error={errors?.password}
           required
         />
-        <TextField name="title" label="Befattning (frivilligt)" hint="Till exempel BI-analytiker eller IT-strateg." autoComplete="organization-title" defaultValue={values.title} error={errors?.title} />
+        <TextField
+          name="title"
+          label="Befattning (frivilligt)"
+          hint="Till exempel BI-analytiker eller IT-strateg."
+          autoComplete="organization-title"
+          defaultValue={values.title}
+          error={errors?.title}
+        />
         <OrganisationFields values={values} errors={errors} withType />
         <p>
-          Genom att skapa ett konto godkänner du att vi sparar uppgifterna ovan enligt vår{" "}
-          <Link to="/personuppgifter">personuppgiftspolicy</Link>.
+          Genom att skapa ett konto godkänner du att vi sparar uppgifterna ovan enligt vår <Link to="/personuppgifter">personuppgiftspolicy</Link>.
         </p>
         <SubmitButton pendingText="Skapar konto…">Skapa konto</SubmitButton>
       </Form>

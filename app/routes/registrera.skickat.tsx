@@ -26,8 +26,8 @@ export default function SignupSent() {
         Följ länken i mejlet för att bekräfta adressen.
       </p>
       <p>
-        Öppnar du länken i den här webbläsaren blir du inloggad direkt{next ? " och kommer tillbaka dit du var" : ""}. Länken gäller i 48
-        timmar. Hittar du inget mejl? Titta i skräpposten. Stämmer adressen inte? <Link to="/registrera">Börja om</Link>.
+        Öppnar du länken i den här webbläsaren blir du inloggad direkt{next ? " och kommer tillbaka dit du var" : ""}. Länken gäller i 48 timmar. Hittar du
+        inget mejl? Titta i skräpposten. Stämmer adressen inte? <Link to="/registrera">Börja om</Link>.
       </p>
       <p>
         <Link to={next ? loginHref(next) : "/logga-in"}>Till inloggningen</Link>

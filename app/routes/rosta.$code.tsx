@@ -16,7 +16,9 @@ import { pollResultHref, voteHref } from "~/utils/links";
 import { normalizePollCode, VOTE_ARRAY_FIELDS, VOTE_FIELD_LABELS, voteSchema } from "~/validation/poll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? pageMeta(`Rösta: ${data.poll.question}`, "Rösta under forumet. Du behöver inget konto.") : pageMeta("Omröstningen finns inte", "Vi hittade ingen omröstning med den koden.");
+  data
+    ? pageMeta(`Rösta: ${data.poll.question}`, "Rösta under forumet. Du behöver inget konto.")
+    : pageMeta("Omröstningen finns inte", "Vi hittade ingen omröstning med den koden.");
 
 const NOT_FOUND = "Vi hittade ingen omröstning med den koden. Kontrollera koden på skärmen. Har omröstningen inte öppnat än? Försök igen när den har öppnat.";
 
@@ -36,13 +38,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (params.code !== poll.code) throw redirect(voteHref(poll.code));
   const user = await getOptionalUser(request);
   // The token is handed out already here, so the vote form posts with it.
-  const participant = poll.state === "open" ? getParticipant(request, user?.id ?? null, { create: true }) : getParticipant(request, user?.id ?? null, { create: false });
+  const participant =
+    poll.state === "open" ? getParticipant(request, user?.id ?? null, { create: true }) : getParticipant(request, user?.id ?? null, { create: false });
   const own = participant ? await getOwnResponse(poll.id, participant.hash) : null;
   const headers = new Headers({ "Cache-Control": "private, no-store" });
   if (participant?.setCookie) headers.append("Set-Cookie", participant.setCookie);
   return json(
     {
-      poll: { id: poll.id, code: poll.code, question: poll.question, state: poll.state, multipleChoice: poll.multipleChoice, allowFreeText: poll.allowFreeText, options: poll.options, event: poll.event },
+      poll: {
+        id: poll.id,
+        code: poll.code,
+        question: poll.question,
+        state: poll.state,
+        multipleChoice: poll.multipleChoice,
+        allowFreeText: poll.allowFreeText,
+        options: poll.options,
+        event: poll.event,
+      },
       own: own ? { optionIds: own.optionIds, freeText: own.freeText, municipalityCode: own.municipalityCode } : null,
       closedMessage: poll.state === "open" ? null : notOpenMessage(poll.state),
       accountMunicipality: user?.municipalityCode ?? null,
@@ -113,7 +125,11 @@ export default function Vote() {
         </div>
       ) : (
         <Form method="post" noValidate className="vote__form">
-          <fieldset className={`field${errors?.optionIds ? " field--error" : ""}`} id={fieldId("optionIds")} aria-describedby={errors?.optionIds ? `${fieldId("optionIds")}-error` : undefined}>
+          <fieldset
+            className={`field${errors?.optionIds ? " field--error" : ""}`}
+            id={fieldId("optionIds")}
+            aria-describedby={errors?.optionIds ? `${fieldId("optionIds")}-error` : undefined}
+          >
             <legend>{poll.multipleChoice ? "Välj ett eller flera svar" : "Välj ett svar"}</legend>
             {errors?.optionIds ? (
               <span className="field__error" id={`${fieldId("optionIds")}-error`}>

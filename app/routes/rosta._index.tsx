@@ -16,12 +16,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("kod");
   if (raw === null) return json({ error: null, value: "" });
   const code = normalizePollCode(raw);
-  if (!code) return json({ error: "Koden består av bokstäver och siffror, till exempel K7PQ2. Kontrollera den och försök igen.", value: raw.slice(0, 20) }, { status: 400 });
+  if (!code)
+    return json(
+      { error: "Koden består av bokstäver och siffror, till exempel K7PQ2. Kontrollera den och försök igen.", value: raw.slice(0, 20) },
+      { status: 400 },
+    );
   const { poll, limited } = await lookUpPollCode(code, context.clientIp ?? "okänd");
   if (limited) throw rateLimitResponse(limited);
   if (!poll) {
     return json(
-      { error: `Vi hittade ingen omröstning med koden ${code}. Kontrollera koden på skärmen. Har omröstningen inte öppnat än? Försök igen när den har öppnat.`, value: code },
+      {
+        error: `Vi hittade ingen omröstning med koden ${code}. Kontrollera koden på skärmen. Har omröstningen inte öppnat än? Försök igen när den har öppnat.`,
+        value: code,
+      },
       { status: 404 },
     );
   }

@@ -12,10 +12,7 @@ import { parseSearchFilter, SEARCH_FILTERS, SEARCH_PAGE_SIZE } from "~/utils/sea
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  pageMeta(
-    data?.q ? `Sök: ${data.q}` : "Sök",
-    "Sök bland case, spaningar, forum, inspelningar och diskussioner om analys i kommuner.",
-  );
+  pageMeta(data?.q ? `Sök: ${data.q}` : "Sök", "Sök bland case, spaningar, forum, inspelningar och diskussioner om analys i kommuner.");
 
 export const links: LinksFunction = () => [feedAlternateLink];
 
@@ -57,14 +54,7 @@ export default function Search() {
           <span className="field__hint" id="sok-sida-q-hint">
             Början av ett ord räcker: ”prediktiv” hittar också ”prediktiva”.
           </span>
-          <input
-            id="sok-sida-q"
-            type="search"
-            name="q"
-            defaultValue={q}
-            maxLength={MAX_QUERY}
-            aria-describedby="sok-sida-q-hint"
-          />
+          <input id="sok-sida-q" type="search" name="q" defaultValue={q} maxLength={MAX_QUERY} aria-describedby="sok-sida-q-hint" />
         </div>
         <fieldset className="field search-filter">
           <legend>Visa</legend>
@@ -83,12 +73,11 @@ export default function Search() {
       {!result ? (
         <EmptyState title="Skriv vad du letar efter.">
           <p>
-            Du kan söka på till exempel en kommun, ett område som ”IoT” eller ”vatten och avlopp”, eller ett ord ur en
-            diskussion. Alla orden du skriver behöver finnas med i träffen.
+            Du kan söka på till exempel en kommun, ett område som ”IoT” eller ”vatten och avlopp”, eller ett ord ur en diskussion. Alla orden du skriver behöver
+            finnas med i träffen.
           </p>
           <p>
-            Vill du hellre bläddra? Se <Link to="/case">alla case</Link>, <Link to="/forum">forum</Link> och{" "}
-            <Link to="/kommun">kommunerna</Link>.
+            Vill du hellre bläddra? Se <Link to="/case">alla case</Link>, <Link to="/forum">forum</Link> och <Link to="/kommun">kommunerna</Link>.
           </p>
         </EmptyState>
       ) : (
@@ -135,8 +124,7 @@ export default function Search() {
                 <li>Försök med färre ord, eller bara början av ett ord.</li>
                 {filter !== "alla" ? (
                   <li>
-                    <Link to={searchHref(q, "alla", 1)}>Sök bland alla typer</Link> i stället för bara{" "}
-                    {filterLabel.toLowerCase()}.
+                    <Link to={searchHref(q, "alla", 1)}>Sök bland alla typer</Link> i stället för bara {filterLabel.toLowerCase()}.
                   </li>
                 ) : null}
                 <li>

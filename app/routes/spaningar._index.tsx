@@ -10,8 +10,7 @@ import { listPublishedArticles } from "~/models/article.server";
 import { articleHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () =>
-  pageMeta("Spaningar", "Forumansvarigs sammanfattningar av forum och iakttagelser om hur kommuner arbetar med analys.");
+export const meta: MetaFunction = () => pageMeta("Spaningar", "Forumansvarigs sammanfattningar av forum och iakttagelser om hur kommuner arbetar med analys.");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const raw = Number.parseInt(new URL(request.url).searchParams.get("sida") ?? "1", 10);
@@ -23,10 +22,7 @@ export default function ArticlesIndex() {
   const { articles, total, page, pageCount } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader
-        title="Spaningar"
-        lead="Sammanfattningar av forumen och iakttagelser om hur kommuner arbetar med analys, skrivna av forumansvarig."
-      >
+      <PageHeader title="Spaningar" lead="Sammanfattningar av forumen och iakttagelser om hur kommuner arbetar med analys, skrivna av forumansvarig.">
         <p>
           Letar du efter kommunernas egna beskrivningar? Se <Link to="/case">Case</Link>.
         </p>
@@ -59,8 +55,7 @@ export default function ArticlesIndex() {
       ) : (
         <EmptyState title="Inga spaningar är publicerade än.">
           <p>
-            Under tiden kan du läsa <Link to="/case">kommunernas case</Link> eller se vilka <Link to="/forum">forum</Link> som
-            kommer.
+            Under tiden kan du läsa <Link to="/case">kommunernas case</Link> eller se vilka <Link to="/forum">forum</Link> som kommer.
           </p>
         </EmptyState>
       )}

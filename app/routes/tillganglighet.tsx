@@ -28,53 +28,51 @@ export default function Accessibility() {
       />
       <div className="prose">
         <p>
-          Redogörelsen gäller webbplatsen Kommunforum Analytics på <span className="break-anywhere">{siteUrl}</span>. Webbplatsen drivs av
-          forumansvarig, {organizer.name}
-          {organizer.title ? ` (${organizer.title})` : ""}. Redogörelsen följer den struktur som Myndigheten för digital
-          förvaltning (DIGG) anger för lagen (2018:1937) om tillgänglighet till digital offentlig service, ofta kallad DOS-lagen.
+          Redogörelsen gäller webbplatsen Kommunforum Analytics på <span className="break-anywhere">{siteUrl}</span>. Webbplatsen drivs av forumansvarig,{" "}
+          {organizer.name}
+          {organizer.title ? ` (${organizer.title})` : ""}. Redogörelsen följer den struktur som Myndigheten för digital förvaltning (DIGG) anger för lagen
+          (2018:1937) om tillgänglighet till digital offentlig service, ofta kallad DOS-lagen.
         </p>
 
         <h2>Hur tillgänglig är webbplatsen?</h2>
         <p>
-          Målet är att webbplatsen ska uppfylla nivå AA i standarden WCAG 2.1. Vi bedömer att den är <strong>delvis förenlig</strong>{" "}
-          med kraven, på grund av de brister som står nedan. Resten av webbplatsen ska fungera med tangentbord, skärmläsare,
-          200 procents förstoring och på skärmar som bara är 320 pixlar breda. Allt går att använda utan JavaScript.
+          Målet är att webbplatsen ska uppfylla nivå AA i standarden WCAG 2.1. Vi bedömer att den är <strong>delvis förenlig</strong> med kraven, på grund av de
+          brister som står nedan. Resten av webbplatsen ska fungera med tangentbord, skärmläsare, 200 procents förstoring och på skärmar som bara är 320 pixlar
+          breda. Allt går att använda utan JavaScript.
         </p>
 
         <h2>Kända brister</h2>
         <ul>
           <li>
-            <strong>Inspelningar hos andra tjänster.</strong> En del inspelningar av forumen ligger hos externa videotjänster. De
-            kan sakna textning, och spelaren där styr vi inte över. Behöver du en textversion av en inspelning kan du be om det.
+            <strong>Inspelningar hos andra tjänster.</strong> En del inspelningar av forumen ligger hos externa videotjänster. De kan sakna textning, och
+            spelaren där styr vi inte över. Behöver du en textversion av en inspelning kan du be om det.
           </li>
           <li>
-            <strong>Diagram i omröstningar.</strong> Diagrammen som visas för publiken medan deltagarna röstar ändras hela
-            tiden, och en skärmläsare läser inte upp varje ändring. Samma siffror finns alltid i en tabell under diagrammet.
+            <strong>Diagram i omröstningar.</strong> Diagrammen som visas för publiken medan deltagarna röstar ändras hela tiden, och en skärmläsare läser inte
+            upp varje ändring. Samma siffror finns alltid i en tabell under diagrammet.
           </li>
           <li>
-            <strong>Material från talare.</strong> Presentationer och dokument som talarna delar efter ett forum har de gjort
-            själva. De kan sakna rubrikstruktur, alternativtext eller tillräcklig kontrast.
+            <strong>Material från talare.</strong> Presentationer och dokument som talarna delar efter ett forum har de gjort själva. De kan sakna
+            rubrikstruktur, alternativtext eller tillräcklig kontrast.
           </li>
         </ul>
 
         <h2>Om du inte kan använda delar av webbplatsen</h2>
         <p>
           Om något på webbplatsen inte fungerar för dig, eller om du behöver innehållet i en annan form, kan du{" "}
-          <Link to="/kontakt">kontakta forumansvarig</Link>. Berätta vilken sida det gäller och vad som hände, så svarar vi så
-          snart vi kan.
+          <Link to="/kontakt">kontakta forumansvarig</Link>. Berätta vilken sida det gäller och vad som hände, så svarar vi så snart vi kan.
         </p>
 
         <h2>Rapportera brister</h2>
         <p>
-          Vi vill gärna veta om du hittar något som hindrar dig. Skriv till <Link to="/kontakt">forumansvarig</Link>. Alla
-          rapporter läses och brister som vi får veta om åtgärdas eller läggs till i listan ovan.
+          Vi vill gärna veta om du hittar något som hindrar dig. Skriv till <Link to="/kontakt">forumansvarig</Link>. Alla rapporter läses och brister som vi
+          får veta om åtgärdas eller läggs till i listan ovan.
         </p>
 
         <h2>Tillsyn</h2>
         <p>
-          Myndigheten för digital förvaltning (DIGG) har ansvar för tillsynen över DOS-lagen. Om du inte är nöjd med hur vi har
-          tagit hand om dina synpunkter kan du anmäla det till DIGG. Du hittar deras kontaktvägar på{" "}
-          <a href="https://www.digg.se">digg.se</a>.
+          Myndigheten för digital förvaltning (DIGG) har ansvar för tillsynen över DOS-lagen. Om du inte är nöjd med hur vi har tagit hand om dina synpunkter
+          kan du anmäla det till DIGG. Du hittar deras kontaktvägar på <a href="https://www.digg.se">digg.se</a>.
         </p>
 
         <h2>Hur vi har testat webbplatsen</h2>

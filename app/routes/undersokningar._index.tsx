@@ -11,8 +11,7 @@ import { PollChart } from "~/components/poll-chart";
 import { countedResultRows, importedResultRows, type ResultRow } from "~/utils/poll-results";
 import { pollResultHref } from "~/utils/links";
 
-export const meta: MetaFunction = () =>
-  pageMeta("Omröstningar", "Resultaten av omröstningarna under forumen.");
+export const meta: MetaFunction = () => pageMeta("Omröstningar", "Resultaten av omröstningarna under forumen.");
 
 export async function loader() {
   const polls = await listPublishedPolls();
@@ -24,9 +23,7 @@ export async function loader() {
       forum = { ...poll.event, polls: [] };
       forums.push(forum);
     }
-    const rows = poll.imported
-      ? importedResultRows(poll.options)
-      : countedResultRows(poll.options, poll.respondents, poll.multipleChoice);
+    const rows = poll.imported ? importedResultRows(poll.options) : countedResultRows(poll.options, poll.respondents, poll.multipleChoice);
     forum.polls.push({
       id: poll.id,
       code: poll.code,
@@ -56,10 +53,7 @@ export default function Polls() {
   const { forums } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader
-        title="Omröstningar"
-        lead="Under forumen röstar deltagarna om korta frågor. Här ser du resultaten av omröstningarna, forum för forum."
-      />
+      <PageHeader title="Omröstningar" lead="Under forumen röstar deltagarna om korta frågor. Här ser du resultaten av omröstningarna, forum för forum." />
       {forums.length ? (
         forums.map((forum) => (
           <section key={forum.slug} className="section" aria-labelledby={`forum-${forum.slug}`}>
@@ -75,8 +69,8 @@ export default function Polls() {
       ) : (
         <EmptyState title="Inga resultat är publicerade än.">
           <p>
-            Resultaten visas här när forumansvarig har publicerat dem efter ett forum. Se <Link to="/forum">kommande forum</Link>{" "}
-            om du vill vara med och svara nästa gång.
+            Resultaten visas här när forumansvarig har publicerat dem efter ett forum. Se <Link to="/forum">kommande forum</Link> om du vill vara med och svara
+            nästa gång.
           </p>
         </EmptyState>
       )}

@@ -83,7 +83,15 @@ describe.skipIf(!buildExists())("account forms (production build)", () => {
   // Its timing is measured in-process (app/models/account.server.test.ts): the password hash
   // every sign-up computes varies too much here for a few milliseconds to show.
   it("answers a valid sign-up the same for a taken and a new address, and leaves nothing of the rehearsal", async () => {
-    const form = (email: string) => ({ name: "Prov", email, password: "En-lang-fras-som-losenord", title: "", orgKind: "annan", orgName: "Provbolaget", orgType: "foretag" });
+    const form = (email: string) => ({
+      name: "Prov",
+      email,
+      password: "En-lang-fras-som-losenord",
+      title: "",
+      orgKind: "annan",
+      orgName: "Provbolaget",
+      orgType: "foretag",
+    });
     await compareKnownAndUnknown(5, (email) => post("/registrera", form(email), { ip: nextIp() }));
     expect(await sql(`SELECT count(*) AS n FROM "OutboxEmail" WHERE "kind" = 'account-exists'`)).toEqual([{ n: 5 }]);
     expect(await sql(`SELECT count(*) AS n FROM "User" WHERE "email" LIKE '%@invalid.local'`)).toEqual([{ n: 0 }]);
@@ -92,7 +100,8 @@ describe.skipIf(!buildExists())("account forms (production build)", () => {
 
   it("asks for the password before changing the address, and tells the old address", async () => {
     const owner = await member({ municipalityCode: null, affiliation: "none", passwordHash });
-    const change = (fields: Record<string, string>) => post("/profil?index", { intent: "email", email: "ny-adress@test.example", ...fields }, { cookie: owner.cookie, ip: nextIp() });
+    const change = (fields: Record<string, string>) =>
+      post("/profil?index", { intent: "email", email: "ny-adress@test.example", ...fields }, { cookie: owner.cookie, ip: nextIp() });
 
     for (const fields of [{}, { emailPassword: "fel-losenord" }] as Record<string, string>[]) {
       const refused = await change(fields);
@@ -103,10 +112,10 @@ describe.skipIf(!buildExists())("account forms (production build)", () => {
 
     const accepted = await change({ emailPassword: PASSWORD });
     expect(accepted.status, app.errorLines()).toBe(302);
-    const mails = await sql<{ toAddress: string; kind: string; text: string }>(`SELECT "toAddress", "kind", "text" FROM "OutboxEmail" WHERE "toAddress" IN (?, ?)`, [
-      owner.email,
-      "ny-adress@test.example",
-    ]);
+    const mails = await sql<{ toAddress: string; kind: string; text: string }>(
+      `SELECT "toAddress", "kind", "text" FROM "OutboxEmail" WHERE "toAddress" IN (?, ?)`,
+      [owner.email, "ny-adress@test.example"],
+    );
     expect(mails.map((m) => `${m.kind} → ${m.toAddress}`).sort()).toEqual(["change-email → ny-adress@test.example", `email-change-notice → ${owner.email}`]);
     const notice = mails.find((m) => m.kind === "email-change-notice")!;
     expect(notice.text).toContain("ny-adress@test.example");

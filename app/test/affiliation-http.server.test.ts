@@ -10,7 +10,8 @@ let app: AppServer;
 const { sql, member, get, post } = httpFixtures(() => app);
 const BADGE = "Verifierad: Borlänge kommun";
 
-const statusOf = async (id: string) => (await sql<{ affiliationStatus: string }>(`SELECT "affiliationStatus" FROM "User" WHERE "id" = ?`, [id]))[0]!.affiliationStatus;
+const statusOf = async (id: string) =>
+  (await sql<{ affiliationStatus: string }>(`SELECT "affiliationStatus" FROM "User" WHERE "id" = ?`, [id]))[0]!.affiliationStatus;
 
 describe.skipIf(!buildExists())("verified affiliation (production build)", () => {
   beforeAll(async () => {
@@ -27,28 +28,48 @@ describe.skipIf(!buildExists())("verified affiliation (production build)", () =>
     const plain = await member({ affiliation: "none" });
 
     expect((await get("/admin/tillhorighet", { cookie: plain.cookie })).status).toBe(403);
-    expect((await post("/admin/tillhorighet?index", { userId: asking.id, municipalityCode: "2081", decision: "approve" }, { cookie: plain.cookie })).status).toBe(403);
+    expect(
+      (await post("/admin/tillhorighet?index", { userId: asking.id, municipalityCode: "2081", decision: "approve" }, { cookie: plain.cookie })).status,
+    ).toBe(403);
     const queue = await get("/admin/tillhorighet", { cookie: organizer.cookie });
     expect(queue.status).toBe(200);
     expect(await queue.text()).toContain(asking.email);
 
-    const approved = await post("/admin/tillhorighet?index", { userId: asking.id, municipalityCode: "2081", organisationId: "", decision: "approve" }, { cookie: organizer.cookie });
+    const approved = await post(
+      "/admin/tillhorighet?index",
+      { userId: asking.id, municipalityCode: "2081", organisationId: "", decision: "approve" },
+      { cookie: organizer.cookie },
+    );
     expect(approved.status, app.errorLines()).toBe(302);
     expect(await statusOf(asking.id)).toBe("verified");
 
-    const noReason = await post("/admin/tillhorighet?index", { userId: other.id, municipalityCode: "2081", decision: "reject", reason: "" }, { cookie: organizer.cookie });
+    const noReason = await post(
+      "/admin/tillhorighet?index",
+      { userId: other.id, municipalityCode: "2081", decision: "reject", reason: "" },
+      { cookie: organizer.cookie },
+    );
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain("Skriv ett skäl");
-    const rejected = await post("/admin/tillhorighet?index", { userId: other.id, municipalityCode: "2081", decision: "reject", reason: "Okänd i kommunen" }, { cookie: organizer.cookie });
+    const rejected = await post(
+      "/admin/tillhorighet?index",
+      { userId: other.id, municipalityCode: "2081", decision: "reject", reason: "Okänd i kommunen" },
+      { cookie: organizer.cookie },
+    );
     expect(rejected.status).toBe(302);
     expect(await statusOf(other.id)).toBe("rejected");
 
-    const audit = await sql<{ action: string; actorId: string }>(`SELECT "action", "actorId" FROM "AuditLog" WHERE "entityId" IN (?, ?) ORDER BY "action"`, [asking.id, other.id]);
+    const audit = await sql<{ action: string; actorId: string }>(`SELECT "action", "actorId" FROM "AuditLog" WHERE "entityId" IN (?, ?) ORDER BY "action"`, [
+      asking.id,
+      other.id,
+    ]);
     expect(audit).toEqual([
       { action: "affiliation.approve", actorId: organizer.id },
       { action: "affiliation.reject", actorId: organizer.id },
     ]);
-    const mails = await sql<{ toAddress: string; kind: string }>(`SELECT "toAddress", "kind" FROM "OutboxEmail" WHERE "toAddress" IN (?, ?) ORDER BY "kind"`, [asking.email, other.email]);
+    const mails = await sql<{ toAddress: string; kind: string }>(`SELECT "toAddress", "kind" FROM "OutboxEmail" WHERE "toAddress" IN (?, ?) ORDER BY "kind"`, [
+      asking.email,
+      other.email,
+    ]);
     expect(mails).toEqual([
       { toAddress: asking.email, kind: "affiliation-approved" },
       { toAddress: other.email, kind: "affiliation-rejected" },
@@ -60,11 +81,19 @@ describe.skipIf(!buildExists())("verified affiliation (production build)", () =>
   it("verifies waiting members when the organizer registers their municipality's domain", async () => {
     const organizer = await member({ role: "organizer", municipalityCode: null, affiliation: "none" });
     const waiting = await member({ email: `vantar-${Date.now()}@hedemora.example`, municipalityCode: "2083", affiliation: "pending" });
-    const publicMail = await post("/admin/tillhorighet/domaner", { intent: "add", domain: "gmail.com", owner: "kommun", municipalityCode: "2083" }, { cookie: organizer.cookie });
+    const publicMail = await post(
+      "/admin/tillhorighet/domaner",
+      { intent: "add", domain: "gmail.com", owner: "kommun", municipalityCode: "2083" },
+      { cookie: organizer.cookie },
+    );
     expect(publicMail.status).toBe(400);
     expect(await publicMail.text()).toContain("allmän e-posttjänst");
 
-    const added = await post("/admin/tillhorighet/domaner", { intent: "add", domain: "@Hedemora.example", owner: "kommun", municipalityCode: "2083" }, { cookie: organizer.cookie });
+    const added = await post(
+      "/admin/tillhorighet/domaner",
+      { intent: "add", domain: "@Hedemora.example", owner: "kommun", municipalityCode: "2083" },
+      { cookie: organizer.cookie },
+    );
     expect(added.status, app.errorLines()).toBe(302);
     expect(added.headers.get("location")).toContain("verifierade=1");
     expect(await statusOf(waiting.id)).toBe("verified");

@@ -60,7 +60,13 @@ export async function startAppServer({
   // `npm run test:pg`: a PostgreSQL copy of the migrated template (app/test/pg-test-db.ts).
   const pg = process.env.TEST_PG_URL ? await import("./pg-test-db") : null;
   const shared = Boolean(sharedDatabaseUrl);
-  const dbFile = sharedDatabaseUrl ? (sharedDatabaseUrl.startsWith("file:") ? sharedDatabaseUrl.slice("file:".length) : "") : pg ? "" : path.join(TMP, `${name}-${process.pid}.db`);
+  const dbFile = sharedDatabaseUrl
+    ? sharedDatabaseUrl.startsWith("file:")
+      ? sharedDatabaseUrl.slice("file:".length)
+      : ""
+    : pg
+      ? ""
+      : path.join(TMP, `${name}-${process.pid}.db`);
   const databaseUrl = sharedDatabaseUrl ?? (pg ? await pg.createTestDatabase(name) : `file:${dbFile}`);
   if (!pg && !shared) fs.copyFileSync(path.join(TMP, "test-template.db"), dbFile);
   const dataDir = path.join(TMP, `${name}-data`);
@@ -93,7 +99,10 @@ export async function startAppServer({
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`servern avslutades (kod ${child.exitCode}):\n${log}`);
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok || !expectHealthy, () => false);
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok || !expectHealthy,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`servern svarade inte på /healthz:\n${log}`);
     await new Promise((r) => setTimeout(r, 200));

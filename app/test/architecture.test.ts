@@ -77,10 +77,7 @@ describe("the rules catch violations in fake files", () => {
 
   test("importsOf sees static, re-export and dynamic imports, and marks type-only ones", () => {
     const refs = importsOf(
-      file(
-        "app/x.ts",
-        `import a from "a"; import type { B } from "b"; import { type C } from "c"; export { d } from "d"; const e = await import("e");`,
-      ),
+      file("app/x.ts", `import a from "a"; import type { B } from "b"; import { type C } from "c"; export { d } from "d"; const e = await import("e");`),
     );
     expect(refs).toEqual([
       { specifier: "a", typeOnly: false },

@@ -44,9 +44,15 @@ async function startServer(port: number): Promise<{ child: ChildProcess; url: st
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 60_000; ; ) {
+  for (const deadline = Date.now() + 60_000; ;) {
     if (child.exitCode !== null) throw new Error(`servern avslutades (kod ${child.exitCode}):\n${log}`);
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) throw new Error(`servern svarade inte:\n${log}`);
     await new Promise((r) => setTimeout(r, 200));
   }

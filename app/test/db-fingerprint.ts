@@ -14,10 +14,7 @@ export type Fingerprint = Record<string, { rows: number; hash: string }>;
 export function fingerprint(file: string, ignore: readonly string[] = MAY_CHANGE_ON_REFUSAL): Fingerprint {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .pluck()
-      .all() as string[];
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
     const result: Fingerprint = {};
     for (const table of tables.filter((t) => !ignore.includes(t))) {
       const rows = db
@@ -41,7 +38,10 @@ export function diffFingerprints(before: Fingerprint, after: Fingerprint): strin
   const tables = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   return tables
     .filter((t) => JSON.stringify(before[t]) !== JSON.stringify(after[t]))
-    .map((t) => `${t}: ${before[t]?.rows ?? "saknas"} rader → ${after[t]?.rows ?? "saknas"} rader${before[t]?.rows === after[t]?.rows ? " (innehållet ändrat)" : ""}`)
+    .map(
+      (t) =>
+        `${t}: ${before[t]?.rows ?? "saknas"} rader → ${after[t]?.rows ?? "saknas"} rader${before[t]?.rows === after[t]?.rows ? " (innehållet ändrat)" : ""}`,
+    )
     .join("\n");
 }
 

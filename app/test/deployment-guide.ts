@@ -15,7 +15,13 @@ export function guideBlocks(markdown: string): Map<string, string> {
   const marker = /^[ \t]*<!-- guide-test: ([\w-]+) -->\n([ \t]*)```[^\n]*\n([\s\S]*?)\n[ \t]*```/gm;
   for (const m of markdown.matchAll(marker)) {
     const indent = m[2]!.length;
-    blocks.set(m[1]!, m[3]!.split("\n").map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length))).join("\n"));
+    blocks.set(
+      m[1]!,
+      m[3]!
+        .split("\n")
+        .map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length)))
+        .join("\n"),
+    );
   }
   return blocks;
 }

@@ -30,7 +30,19 @@ export async function makeCategory() {
 }
 
 /** A thread with its question, as the discussions model makes it (the asker follows). */
-export async function makeThread({ authorId, categoryId, title = "Hur mäter ni sensordata?", at = new Date(), notify = true }: { authorId: string; categoryId?: string; title?: string; at?: Date; notify?: boolean }) {
+export async function makeThread({
+  authorId,
+  categoryId,
+  title = "Hur mäter ni sensordata?",
+  at = new Date(),
+  notify = true,
+}: {
+  authorId: string;
+  categoryId?: string;
+  title?: string;
+  at?: Date;
+  notify?: boolean;
+}) {
   const category = categoryId ?? (await makeCategory()).id;
   return prisma.$transaction(async (tx) => {
     const thread = await tx.thread.create({

@@ -121,37 +121,41 @@ describe.skipIf(!buildExists())("material downloads (production build)", () => {
     }
   });
 
-  it.skipIf(!canMeasureMemory())("80 connections that stop reading a 15 MB download raise the server's memory by less than 50 MB", async () => {
-    // The same 80 requests answered at once first: what the heap grows by to handle
-    // 80 at a time is not what a stalled download costs.
-    await Promise.all(Array.from({ length: 80 }, () => fetch(`${app.url}${href}`, { method: "HEAD" }).then((r) => r.arrayBuffer())));
-    const peakRise = measurePeakRise(app.pid);
-    const sockets: net.Socket[] = [];
-    try {
-      // Each client reads the first bytes of the answer, then stops reading.
-      const started = await Promise.all(
-        Array.from(
-          { length: 80 },
-          () =>
-            new Promise<string>((resolve, reject) => {
-              const socket = net.connect(app.port, "127.0.0.1", () => socket.write(`GET ${href} HTTP/1.1\r\nHost: 127.0.0.1:${app.port}\r\n\r\n`));
-              sockets.push(socket);
-              socket.once("data", (chunk: Buffer) => {
-                socket.pause();
-                resolve(chunk.toString("latin1").split("\r\n")[0]!);
-              });
-              socket.once("error", reject);
-            }),
-        ),
-      );
-      expect(new Set(started)).toEqual(new Set(["HTTP/1.1 200 OK"]));
-      // The server sends what the sockets take, then waits: its memory stops growing.
-      await memorySettled(app.pid);
-      expect(peakRise(), "MB över minnet före nedladdningarna").toBeLessThan(50);
-    } finally {
-      for (const socket of sockets) socket.destroy();
-    }
-    // Still serving.
-    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
-  }, 60_000);
+  it.skipIf(!canMeasureMemory())(
+    "80 connections that stop reading a 15 MB download raise the server's memory by less than 50 MB",
+    async () => {
+      // The same 80 requests answered at once first: what the heap grows by to handle
+      // 80 at a time is not what a stalled download costs.
+      await Promise.all(Array.from({ length: 80 }, () => fetch(`${app.url}${href}`, { method: "HEAD" }).then((r) => r.arrayBuffer())));
+      const peakRise = measurePeakRise(app.pid);
+      const sockets: net.Socket[] = [];
+      try {
+        // Each client reads the first bytes of the answer, then stops reading.
+        const started = await Promise.all(
+          Array.from(
+            { length: 80 },
+            () =>
+              new Promise<string>((resolve, reject) => {
+                const socket = net.connect(app.port, "127.0.0.1", () => socket.write(`GET ${href} HTTP/1.1\r\nHost: 127.0.0.1:${app.port}\r\n\r\n`));
+                sockets.push(socket);
+                socket.once("data", (chunk: Buffer) => {
+                  socket.pause();
+                  resolve(chunk.toString("latin1").split("\r\n")[0]!);
+                });
+                socket.once("error", reject);
+              }),
+          ),
+        );
+        expect(new Set(started)).toEqual(new Set(["HTTP/1.1 200 OK"]));
+        // The server sends what the sockets take, then waits: its memory stops growing.
+        await memorySettled(app.pid);
+        expect(peakRise(), "MB över minnet före nedladdningarna").toBeLessThan(50);
+      } finally {
+        for (const socket of sockets) socket.destroy();
+      }
+      // Still serving.
+      expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    },
+    60_000,
+  );
 });

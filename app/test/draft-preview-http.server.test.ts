@@ -16,37 +16,40 @@ async function draftEvent(title: string) {
   const id = rid("dp");
   const startsAt = new Date(Date.now() + 14 * 24 * 3600_000);
   const now = new Date();
-  await sql(
-    `INSERT INTO "Event" ("id", "slug", "title", "startsAt", "endsAt", "status", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, 'draft', ?, ?)`,
-    [id, id, title, startsAt, new Date(+startsAt + 90 * 60_000), now, now],
-  );
+  await sql(`INSERT INTO "Event" ("id", "slug", "title", "startsAt", "endsAt", "status", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, 'draft', ?, ?)`, [
+    id,
+    id,
+    title,
+    startsAt,
+    new Date(+startsAt + 90 * 60_000),
+    now,
+    now,
+  ]);
   return { id, href: `/forum/${id}`, publish: () => sql(`UPDATE "Event" SET "status" = 'published' WHERE "id" = ?`, [id]) };
 }
 
 async function draftCase(title: string) {
   const id = rid("dc");
   const now = new Date();
-  await sql(`INSERT INTO "Case" ("id", "slug", "title", "bodyHtml", "status", "createdAt", "updatedAt") VALUES (?, ?, ?, '<p>Så gjorde vi.</p>', 'draft', ?, ?)`, [
-    id,
-    id,
-    title,
-    now,
-    now,
-  ]);
+  await sql(
+    `INSERT INTO "Case" ("id", "slug", "title", "bodyHtml", "status", "createdAt", "updatedAt") VALUES (?, ?, ?, '<p>Så gjorde vi.</p>', 'draft', ?, ?)`,
+    [id, id, title, now, now],
+  );
   return { id, href: `/case/${id}`, publish: () => sql(`UPDATE "Case" SET "status" = 'published', "publishedAt" = ? WHERE "id" = ?`, [new Date(), id]) };
 }
 
 async function draftArticle(title: string) {
   const id = rid("da");
   const now = new Date();
-  await sql(`INSERT INTO "Article" ("id", "slug", "title", "bodyHtml", "status", "createdAt", "updatedAt") VALUES (?, ?, ?, '<p>En spaning.</p>', 'draft', ?, ?)`, [
+  await sql(
+    `INSERT INTO "Article" ("id", "slug", "title", "bodyHtml", "status", "createdAt", "updatedAt") VALUES (?, ?, ?, '<p>En spaning.</p>', 'draft', ?, ?)`,
+    [id, id, title, now, now],
+  );
+  return {
     id,
-    id,
-    title,
-    now,
-    now,
-  ]);
-  return { id, href: `/spaningar/${id}`, publish: () => sql(`UPDATE "Article" SET "status" = 'published', "publishedAt" = ? WHERE "id" = ?`, [new Date(), id]) };
+    href: `/spaningar/${id}`,
+    publish: () => sql(`UPDATE "Article" SET "status" = 'published', "publishedAt" = ? WHERE "id" = ?`, [new Date(), id]),
+  };
 }
 
 describe.skipIf(!buildExists())("an organizer's preview of a draft over HTTP", () => {

@@ -24,14 +24,20 @@ export async function htmlErrors(pages: Page[], name: string): Promise<string[]>
   });
   try {
     const output = await new Promise<string>((resolve, reject) =>
-      execFile("java", ["-Xss2m", "-jar", VNU_JAR, "--errors-only", "--exit-zero-always", "--format", "json", "--stdout", dir], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout) =>
-        error ? reject(new Error(`vnu kunde inte köras (behöver Java 17 eller senare på PATH): ${error.message}`)) : resolve(stdout),
+      execFile(
+        "java",
+        ["-Xss2m", "-jar", VNU_JAR, "--errors-only", "--exit-zero-always", "--format", "json", "--stdout", dir],
+        { maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout) => (error ? reject(new Error(`vnu kunde inte köras (behöver Java 17 eller senare på PATH): ${error.message}`)) : resolve(stdout)),
       ),
     );
     const { messages } = JSON.parse(output) as { messages: VnuMessage[] };
     return messages
       .filter((m) => m.type === "error" || m.subType === "fatal")
-      .map((m) => `${urlOf.get(m.url) ?? m.url} ${m.lastLine ?? "?"}:${m.firstColumn ?? "?"} ${m.message}${m.extract ? ` «${m.extract.trim().slice(0, 120)}»` : ""}`);
+      .map(
+        (m) =>
+          `${urlOf.get(m.url) ?? m.url} ${m.lastLine ?? "?"}:${m.firstColumn ?? "?"} ${m.message}${m.extract ? ` «${m.extract.trim().slice(0, 120)}»` : ""}`,
+      );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

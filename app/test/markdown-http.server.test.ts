@@ -25,15 +25,18 @@ async function thread(authorId: string, { body = "Hur gör ni?", html = "<p>Hur 
   const id = rid("t");
   const post = rid("p");
   await sql(`INSERT INTO "DiscussionCategory" ("id", "slug", "name") VALUES (?, ?, 'Testkategori')`, [category, category]);
-  await sql(`INSERT INTO "Thread" ("id", "categoryId", "authorId", "title", "slug", "lastActivityAt", "createdAt", "updatedAt") VALUES (?, ?, ?, 'En tråd', 'en-trad', ?, ?, ?)`, [
+  await sql(
+    `INSERT INTO "Thread" ("id", "categoryId", "authorId", "title", "slug", "lastActivityAt", "createdAt", "updatedAt") VALUES (?, ?, ?, 'En tråd', 'en-trad', ?, ?, ?)`,
+    [id, category, authorId, now, now, now],
+  );
+  await sql(`INSERT INTO "Post" ("id", "threadId", "authorId", "kind", "bodyMd", "bodyHtml", "createdAt") VALUES (?, ?, ?, 'question', ?, ?, ?)`, [
+    post,
     id,
-    category,
     authorId,
-    now,
-    now,
+    body,
+    html,
     now,
   ]);
-  await sql(`INSERT INTO "Post" ("id", "threadId", "authorId", "kind", "bodyMd", "bodyHtml", "createdAt") VALUES (?, ?, ?, 'question', ?, ?, ?)`, [post, id, authorId, body, html, now]);
   return { id, post, href: `/diskussioner/${id}/en-trad` };
 }
 
@@ -78,7 +81,9 @@ describe.skipIf(!buildExists())("Markdown and posts over HTTP", () => {
     const t = await thread(asker.id);
     const answered = await post(t.href, { intent: "answer", body: ">".repeat(2500) }, answerer.cookie);
     expect(answered.status).toBe(302);
-    const [answer] = await sql<{ id: string; bodyHtml: string | null }>(`SELECT "id", "bodyHtml" FROM "Post" WHERE "threadId" = ? AND "kind" = 'answer'`, [t.id]);
+    const [answer] = await sql<{ id: string; bodyHtml: string | null }>(`SELECT "id", "bodyHtml" FROM "Post" WHERE "threadId" = ? AND "kind" = 'answer'`, [
+      t.id,
+    ]);
     expect(answer!.bodyHtml).toContain("<blockquote>");
     for (const cookie of [undefined, answerer.cookie, moderator.cookie]) expect((await get(t.href, cookie)).status).toBe(200);
     expect((await get(`/admin/moderering/inlagg/${answer!.id}`, moderator.cookie)).status).toBe(200);
@@ -146,7 +151,8 @@ describe.skipIf(!buildExists())("Markdown and posts over HTTP", () => {
     const member = await user();
     const sig = createHmac("sha256", LINK_SECRET).update(`discussion-optout:omnamnanden:${member.id}:alla`).digest("base64url");
     const path = `/diskussioner/sluta-bevaka?typ=omnamnanden&u=${member.id}&id=alla&sig=${sig}`;
-    const mentionEmails = async () => (await sql<{ on: unknown }>(`SELECT "mentionEmails" AS "on" FROM "User" WHERE "id" = ?`, [member.id])).map((r) => Boolean(r.on));
+    const mentionEmails = async () =>
+      (await sql<{ on: unknown }>(`SELECT "mentionEmails" AS "on" FROM "User" WHERE "id" = ?`, [member.id])).map((r) => Boolean(r.on));
     expect((await get(path)).status).toBe(200);
     expect(await mentionEmails()).toEqual([true]);
     expect((await post(path, {})).status).toBe(200);

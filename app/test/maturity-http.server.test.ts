@@ -18,15 +18,19 @@ function userWithSession({
   municipalityCode,
   verified = true,
   affiliation = verified && municipalityCode ? "verified" : "none",
-}: { municipalityCode: string | null; verified?: boolean; affiliation?: "none" | "pending" | "verified" | "rejected" }) {
+}: {
+  municipalityCode: string | null;
+  verified?: boolean;
+  affiliation?: "none" | "pending" | "verified" | "rejected";
+}) {
   return createUser(app.databaseUrl, { municipalityCode, emailVerified: verified, affiliation });
 }
 
 async function countCurrent(code: string, year: number): Promise<number> {
-  const rows = await sql<{ n: number }>(
-    `SELECT count(*) AS n FROM "MaturityAssessment" WHERE "municipalityCode" = ? AND "year" = ? AND "replacedAt" IS NULL`,
-    [code, year],
-  );
+  const rows = await sql<{ n: number }>(`SELECT count(*) AS n FROM "MaturityAssessment" WHERE "municipalityCode" = ? AND "year" = ? AND "replacedAt" IS NULL`, [
+    code,
+    year,
+  ]);
   return rows[0]!.n;
 }
 
@@ -90,7 +94,9 @@ describe.skipIf(!buildExists())("the maturity self-assessment over HTTP (product
     expect(profile.status).toBe(302);
     const res = await submit(switcher.cookie, { municipalityCode: "2081", ...answers(0) });
     expect(res.status).toBe(403);
-    expect(await sql(`SELECT "id" FROM "MaturityAssessment" WHERE "municipalityCode" = '2081' AND "year" = ? AND "replacedAt" IS NULL`, [year])).toEqual(before);
+    expect(await sql(`SELECT "id" FROM "MaturityAssessment" WHERE "municipalityCode" = '2081' AND "year" = ? AND "replacedAt" IS NULL`, [year])).toEqual(
+      before,
+    );
     const result = await (await fetch(`${app.url}/analysmognad/kommun/2081-borlange?ar=${year - 1}`, { headers: { Cookie: switcher.cookie } })).text();
     expect(result).toContain("egna poäng visas bara för verifierade medlemmar");
     expect(result).not.toContain("Rekommendationer");

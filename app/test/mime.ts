@@ -177,10 +177,7 @@ export function decodeWords(value: string): string {
   return value
     .replace(/(=\?[^?]+\?[bqBQ]\?[^?]*\?=)\s+(?==\?[^?]+\?[bqBQ]\?[^?]*\?=)/g, "$1")
     .replace(/=\?([^?]+)\?([bqBQ])\?([^?]*)\?=/g, (_all, charset: string, encoding: string, text: string) => {
-      const bytes =
-        encoding.toUpperCase() === "B"
-          ? Buffer.from(text, "base64")
-          : qpBytes(text.replace(/_/g, " "));
+      const bytes = encoding.toUpperCase() === "B" ? Buffer.from(text, "base64") : qpBytes(text.replace(/_/g, " "));
       return decodeCharset(bytes, charset);
     });
 }

@@ -29,7 +29,12 @@ async function threadWithPost(authorId: string) {
     `INSERT INTO "Thread" ("id", "categoryId", "authorId", "title", "slug", "lastActivityAt", "createdAt", "updatedAt") VALUES (?, ?, ?, 'En tråd', 'en-trad', ?, ?, ?)`,
     [thread, cat, authorId, now, now, now],
   );
-  await sql(`INSERT INTO "Post" ("id", "threadId", "authorId", "kind", "bodyMd", "createdAt") VALUES (?, ?, ?, 'question', 'Hej', ?)`, [post, thread, authorId, now]);
+  await sql(`INSERT INTO "Post" ("id", "threadId", "authorId", "kind", "bodyMd", "createdAt") VALUES (?, ?, ?, 'question', 'Hej', ?)`, [
+    post,
+    thread,
+    authorId,
+    now,
+  ]);
   return { thread, post };
 }
 
@@ -86,7 +91,9 @@ describe.skipIf(!buildExists())("moderation over HTTP", () => {
     expect(hidden.status).toBe(302);
     expect(await sql(`SELECT "hiddenReason" FROM "Post" WHERE "id" = ?`, [postId])).toEqual([{ hiddenReason: "Reklam för klockor" }]);
     expect(await sql(`SELECT "status" FROM "Flag" WHERE "postId" = ?`, [postId])).toEqual([{ status: "resolved" }]);
-    const audit = await sql<{ actorId: string; action: string; detail: string }>(`SELECT "actorId", "action", "detail" FROM "AuditLog" WHERE "entityId" = ?`, [postId]);
+    const audit = await sql<{ actorId: string; action: string; detail: string }>(`SELECT "actorId", "action", "detail" FROM "AuditLog" WHERE "entityId" = ?`, [
+      postId,
+    ]);
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([["post.hide", mod.id]]);
     expect(JSON.parse(audit[0]!.detail).reason).toBe("Reklam för klockor");
   });

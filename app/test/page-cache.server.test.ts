@@ -30,14 +30,10 @@ async function createThread(authorId: string) {
   const category = rid("c");
   const id = rid("t");
   await sql(`INSERT INTO "DiscussionCategory" ("id", "slug", "name") VALUES (?, ?, 'Cachekategori')`, [category, category]);
-  await sql(`INSERT INTO "Thread" ("id", "categoryId", "authorId", "title", "slug", "lastActivityAt", "createdAt", "updatedAt") VALUES (?, ?, ?, 'Cachetråden', 'cachetraden', ?, ?, ?)`, [
-    id,
-    category,
-    authorId,
-    now,
-    now,
-    now,
-  ]);
+  await sql(
+    `INSERT INTO "Thread" ("id", "categoryId", "authorId", "title", "slug", "lastActivityAt", "createdAt", "updatedAt") VALUES (?, ?, ?, 'Cachetråden', 'cachetraden', ?, ?, ?)`,
+    [id, category, authorId, now, now, now],
+  );
   await sql(`INSERT INTO "Post" ("id", "threadId", "authorId", "kind", "bodyMd", "bodyHtml", "createdAt") VALUES (?, ?, ?, 'question', ?, ?, ?)`, [
     rid("p"),
     id,

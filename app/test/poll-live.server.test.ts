@@ -16,7 +16,14 @@ let app: AppServer;
 const sql = <T = Record<string, unknown>>(text: string, params: (string | number | null | Date)[] = []) => testQuery<T>(app.databaseUrl, text, params);
 
 /** An open poll on the seeded upcoming forum (or the given one), with the given options. */
-async function createPoll(code: string, { state = "open", options = ["Ja", "Nej", "Kanske"], eventSlug = "kommunforum-analytics-nasta" }: { state?: string; options?: string[]; eventSlug?: string } = {}) {
+async function createPoll(
+  code: string,
+  {
+    state = "open",
+    options = ["Ja", "Nej", "Kanske"],
+    eventSlug = "kommunforum-analytics-nasta",
+  }: { state?: string; options?: string[]; eventSlug?: string } = {},
+) {
   const eventId = (await sql<{ id: string }>(`SELECT "id" FROM "Event" WHERE "slug" = ?`, [eventSlug]))[0]!.id;
   const id = `poll${crypto.randomBytes(8).toString("hex")}`;
   const now = new Date();
@@ -93,10 +100,11 @@ describe.skipIf(!buildExists())("live polls over HTTP (production build)", () =>
 
   it("300 votes from 300 participants at once give n = 300", async () => {
     const poll = await createPoll("CONCA");
-    const responses = await Promise.all(
-      Array.from({ length: 300 }, (_, i) => vote(poll.code, participantCookie(), [poll.optionIds[i % 3]!])),
-    );
-    expect(responses.filter((r) => r.status !== 302).map((r) => r.status), app.errorLines()).toEqual([]);
+    const responses = await Promise.all(Array.from({ length: 300 }, (_, i) => vote(poll.code, participantCookie(), [poll.optionIds[i % 3]!])));
+    expect(
+      responses.filter((r) => r.status !== 302).map((r) => r.status),
+      app.errorLines(),
+    ).toEqual([]);
     expect(responses[0]!.headers.get("location")).toBe(`/rosta/${poll.code}?tack=1`);
     expect(await counts(poll.id)).toEqual({ responses: 300, answers: 300 });
   }, 120_000);
@@ -107,7 +115,10 @@ describe.skipIf(!buildExists())("live polls over HTTP (production build)", () =>
     const responses = await Promise.all(
       cookies.flatMap((cookie) => [vote(poll.code, cookie, [poll.optionIds[0]!]), vote(poll.code, cookie, [poll.optionIds[1]!])]),
     );
-    expect(responses.filter((r) => r.status !== 302).map((r) => r.status), app.errorLines()).toEqual([]);
+    expect(
+      responses.filter((r) => r.status !== 302).map((r) => r.status),
+      app.errorLines(),
+    ).toEqual([]);
     // One response per participant, each with exactly one answer (the later write wins).
     expect(await counts(poll.id)).toEqual({ responses: 60, answers: 60 });
   }, 120_000);
@@ -143,13 +154,10 @@ describe.skipIf(!buildExists())("live polls over HTTP (production build)", () =>
     expect(await draftPage.text()).not.toContain("Testfråga CONCE?");
     // An open poll in a forum that is still a draft: nothing of it or of the forum shows, and no vote counts.
     const now = new Date();
-    await sql(`INSERT INTO "Event" ("id", "slug", "title", "startsAt", "endsAt", "status", "createdAt", "updatedAt") VALUES (?, 'hemligt-utkast', 'Hemligt utkastforum', ?, ?, 'draft', ?, ?)`, [
-      `ev${crypto.randomBytes(8).toString("hex")}`,
-      new Date(+now + 30 * 86_400_000),
-      new Date(+now + 30 * 86_400_000 + 5_400_000),
-      now,
-      now,
-    ]);
+    await sql(
+      `INSERT INTO "Event" ("id", "slug", "title", "startsAt", "endsAt", "status", "createdAt", "updatedAt") VALUES (?, 'hemligt-utkast', 'Hemligt utkastforum', ?, ?, 'draft', ?, ?)`,
+      [`ev${crypto.randomBytes(8).toString("hex")}`, new Date(+now + 30 * 86_400_000), new Date(+now + 30 * 86_400_000 + 5_400_000), now, now],
+    );
     const hidden = await createPoll("CONCH", { eventSlug: "hemligt-utkast" });
     const hiddenPage = await fetch(`${app.url}/rosta/${hidden.code}`);
     expect(hiddenPage.status).toBe(404);

@@ -72,9 +72,16 @@ describe.skipIf(!buildExists())("a member votes once, from any number of browser
 
   test("two browsers voting at the same moment still leave one response", async () => {
     const member = await createUser(app.databaseUrl);
-    const browsers = [browser(member.cookie), browser(await createSession(app.databaseUrl, member.id)), browser(await createSession(app.databaseUrl, member.id))];
+    const browsers = [
+      browser(member.cookie),
+      browser(await createSession(app.databaseUrl, member.id)),
+      browser(await createSession(app.databaseUrl, member.id)),
+    ];
     const results = await Promise.all(browsers.map((vote, i) => vote(i % 2 ? "Nej" : "Ja")));
-    expect(results.map((r) => r.status), app.errorLines()).toEqual([302, 302, 302]);
+    expect(
+      results.map((r) => r.status),
+      app.errorLines(),
+    ).toEqual([302, 302, 302]);
     const count = await sql<{ n: number }>(`SELECT count(*) AS "n" FROM "PollResponse" WHERE "pollId" = ? AND "userId" = ?`, [pollId, member.id]);
     expect(Number(count[0]!.n)).toBe(1);
     expect(await responses(member.id)).toHaveLength(1);

@@ -116,7 +116,16 @@ describe.skipIf(!buildExists())("production server", () => {
 
     process.kill(app.pid, "SIGTERM");
     // It stops taking new connections…
-    await expect.poll(() => fetch(`${app.url}/healthz`).then(() => "open", () => "closed"), { timeout: 5_000 }).toBe("closed");
+    await expect
+      .poll(
+        () =>
+          fetch(`${app.url}/healthz`).then(
+            () => "open",
+            () => "closed",
+          ),
+        { timeout: 5_000 },
+      )
+      .toBe("closed");
     // …but is still running: it waits for us.
     expect(() => process.kill(app.pid, 0)).not.toThrow();
 

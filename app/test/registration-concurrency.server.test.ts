@@ -34,7 +34,9 @@ async function readState(eventId: string) {
     `SELECT "email", "status", "waitlistSeq" FROM "Registration" WHERE "eventId" = ?`,
     [eventId],
   );
-  const [event] = await testQuery<{ seatsTaken: number; capacity: number }>(app.databaseUrl, `SELECT "seatsTaken", "capacity" FROM "Event" WHERE "id" = ?`, [eventId]);
+  const [event] = await testQuery<{ seatsTaken: number; capacity: number }>(app.databaseUrl, `SELECT "seatsTaken", "capacity" FROM "Event" WHERE "id" = ?`, [
+    eventId,
+  ]);
   const mails = await testQuery<{ kind: string; n: number }>(
     app.databaseUrl,
     `SELECT "kind", count(*) AS "n" FROM "OutboxEmail" WHERE "toAddress" IN (SELECT "email" FROM "Registration" WHERE "eventId" = ?) AND "attachments" IS NOT NULL GROUP BY "kind"`,
@@ -101,7 +103,10 @@ describe.skipIf(!buildExists())("registration under concurrency (production buil
     const started = performance.now();
     const registered = await Promise.all(Array.from({ length: 200 }, (_, i) => register(slug, `p${i}@samtidigt.example`)));
     console.log(`200 anmälningar över HTTP: ${Math.round(performance.now() - started)} ms`);
-    expect(registered.filter((r) => r.status >= 500), app.errorLines()).toEqual([]);
+    expect(
+      registered.filter((r) => r.status >= 500),
+      app.errorLines(),
+    ).toEqual([]);
     expectCheckYourEmail(registered);
     const pending = await readState(eventId);
     expect(pending.rows.map((r) => r.status)).toEqual(Array(200).fill("pending"));
@@ -112,7 +117,10 @@ describe.skipIf(!buildExists())("registration under concurrency (production buil
     const confirmedAt = performance.now();
     const responses = await Promise.all(Array.from({ length: 200 }, (_, i) => confirm(tokens.get(`p${i}@samtidigt.example`)!)));
     console.log(`200 bekräftelser över HTTP: ${Math.round(performance.now() - confirmedAt)} ms`);
-    expect(responses.filter((r) => r.status >= 500), app.errorLines()).toEqual([]);
+    expect(
+      responses.filter((r) => r.status >= 500),
+      app.errorLines(),
+    ).toEqual([]);
     expect(responses.map((r) => r.status)).toEqual(Array(200).fill(302));
 
     const { rows, event, mails } = await readState(eventId);
@@ -168,7 +176,10 @@ describe.skipIf(!buildExists())("registration under concurrency (production buil
     expect(await done).toBe(0);
     const workerResults: string[] = JSON.parse(out.split("\n").find((l) => l.startsWith("{"))!).results;
 
-    expect(responses.filter((r) => r.status >= 500), app.errorLines()).toEqual([]);
+    expect(
+      responses.filter((r) => r.status >= 500),
+      app.errorLines(),
+    ).toEqual([]);
     expect(responses.map((r) => r.status)).toEqual(Array(200).fill(302));
     expect(workerResults.filter((r) => !["confirmed", "waitlisted"].includes(r))).toEqual([]);
 
@@ -181,7 +192,9 @@ describe.skipIf(!buildExists())("registration under concurrency (production buil
     expect(event.seatsTaken).toBe(50);
     // Both writers really took part.
     expect(workerResults).toHaveLength(60);
-    console.log(`andra processen: ${workerResults.filter((r) => r === "confirmed").length} platser, ${workerResults.filter((r) => r === "waitlisted").length} på väntelistan`);
+    console.log(
+      `andra processen: ${workerResults.filter((r) => r === "confirmed").length} platser, ${workerResults.filter((r) => r === "waitlisted").length} på väntelistan`,
+    );
   }, 120_000);
 
   it("the same email 20 times at once gives one pending row, the same answer to all, and at most 3 mails", async () => {

@@ -49,7 +49,14 @@ function rawPost(path: string, { declared, total, chunked = false }: { declared?
     socket.on("error", () => {});
     socket.on("close", () => finish(true));
     socket.write(
-      [`POST ${path} HTTP/1.1`, `Host: 127.0.0.1:${app.port}`, "Content-Type: application/x-www-form-urlencoded", chunked ? "Transfer-Encoding: chunked" : `Content-Length: ${declared ?? total}`, "", ""].join("\r\n"),
+      [
+        `POST ${path} HTTP/1.1`,
+        `Host: 127.0.0.1:${app.port}`,
+        "Content-Type: application/x-www-form-urlencoded",
+        chunked ? "Transfer-Encoding: chunked" : `Content-Length: ${declared ?? total}`,
+        "",
+        "",
+      ].join("\r\n"),
     );
     const frame = chunked ? Buffer.concat([Buffer.from(`${block.length.toString(16)}\r\n`), block, Buffer.from("\r\n")]) : block;
     const pump = () => {
@@ -96,17 +103,24 @@ describe.skipIf(!buildExists())("request bodies and slow clients (production bui
     expect((await post("/kontakt", `body=${"x".repeat(300 * 1024)}`)).status).toBe(413);
   });
 
-  it.skipIf(!canMeasureMemory())("ten 100 MB posts declared and ten streamed, all at once, raise the server's memory by less than 50 MB", async () => {
-    // Warm up the login route first: its first request loads code and opens the database.
-    await rawPost("/logga-in?index", { declared: 16, total: 16 });
-    const peakRise = measurePeakRise(app.pid);
-    const results = await Promise.all([
-      ...Array.from({ length: 10 }, () => rawPost("/logga-in?index", { declared: 100 * MB, total: 100 * MB })),
-      ...Array.from({ length: 10 }, () => rawPost("/logga-in?index", { total: 100 * MB, chunked: true })),
-    ]);
-    expect(results.map((r) => r.status), JSON.stringify(results.filter((r) => r.status !== 413))).toEqual(Array(20).fill(413));
-    expect(peakRise(), "MB över minnet före förfrågningarna").toBeLessThan(50);
-  }, 60_000);
+  it.skipIf(!canMeasureMemory())(
+    "ten 100 MB posts declared and ten streamed, all at once, raise the server's memory by less than 50 MB",
+    async () => {
+      // Warm up the login route first: its first request loads code and opens the database.
+      await rawPost("/logga-in?index", { declared: 16, total: 16 });
+      const peakRise = measurePeakRise(app.pid);
+      const results = await Promise.all([
+        ...Array.from({ length: 10 }, () => rawPost("/logga-in?index", { declared: 100 * MB, total: 100 * MB })),
+        ...Array.from({ length: 10 }, () => rawPost("/logga-in?index", { total: 100 * MB, chunked: true })),
+      ]);
+      expect(
+        results.map((r) => r.status),
+        JSON.stringify(results.filter((r) => r.status !== 413)),
+      ).toEqual(Array(20).fill(413));
+      expect(peakRise(), "MB över minnet före förfrågningarna").toBeLessThan(50);
+    },
+    60_000,
+  );
 
   it("closes 250 sockets that send headers too slowly and 250 that send a body too slowly, and keeps serving others", async () => {
     const started = Date.now();
@@ -131,10 +145,7 @@ describe.skipIf(!buildExists())("request bodies and slow clients (production bui
     const sockets = [...Array.from({ length: 250 }, () => slow("headers")), ...Array.from({ length: 250 }, () => slow("body"))];
     // The server still answers everyone else meanwhile.
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
-    const closed = await Promise.race([
-      Promise.all(sockets),
-      new Promise<null>((r) => setTimeout(() => r(null), 40_000)),
-    ]);
+    const closed = await Promise.race([Promise.all(sockets), new Promise<null>((r) => setTimeout(() => r(null), 40_000))]);
     expect(closed, "slow sockets were still open after 40 s").not.toBeNull();
     const [headers, bodies] = [closed!.slice(0, 250), closed!.slice(250)];
     // Headers: 10 s (headersTimeout, checked every second); a login body: 15 s (its budget).

@@ -11,7 +11,6 @@ import { diffFingerprints, fingerprintDatabase, type Fingerprint } from "./db-fi
 import { htmlErrors, type Page } from "./html-validator";
 import { buildExists, fillPattern, loadBuiltRoutes, patternShape, type RouteInfo } from "./route-manifest";
 
-
 const ROOT = path.resolve(__dirname, "..", "..");
 const HAVE_BUILD = buildExists();
 if (!HAVE_BUILD) console.warn("robustness.server.test.ts hoppas över: build/index.js saknas. Kör `npx remix build` först.");
@@ -58,16 +57,23 @@ const BODIES: Body[] = [
   form("wrong types", "capacity=abc&count=-1&id=NaN&date=2021-02-31&startsAt=igår&email=inte-en-adress&page=1e999&optionId=%7B%7D"),
   // Never a complete valid submission: even repeated fields carry invalid values.
   form("repeated fields", "a=1&a=2&email=inte-en-adress&email=ocks%C3%A5-fel&intent=x&intent=y&optionId=1&optionId=1"),
-  form("invalid UTF-8", Buffer.concat([Buffer.from("name="), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from("&message="), Buffer.from([0xed, 0xa0, 0x80])])),
+  form(
+    "invalid UTF-8",
+    Buffer.concat([Buffer.from("name="), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from("&message="), Buffer.from([0xed, 0xa0, 0x80])]),
+  ),
   form("control characters", "name=%00%01%07%1B%7F&message=rad%0D%0Arad&email=a%0D%0ABcc%3A%20x%40example.se"),
-  form("SQL fragments", enc({ name: "' OR 1=1 --", email: "x'); DROP TABLE \"User\";--@example.se", q: "1 UNION SELECT * FROM User", intent: "' OR ''='" })),
+  form("SQL fragments", enc({ name: "' OR 1=1 --", email: 'x\'); DROP TABLE "User";--@example.se', q: "1 UNION SELECT * FROM User", intent: "' OR ''='" })),
   form("HTML and script", enc({ name: "<script>alert(1)</script>", message: '<img src=x onerror="alert(1)">', url: "javascript:alert(1)", intent: "<b>" })),
   form("JSON sent as a form", '{"name":"x","capacity":5}'),
   form("JSON", '{"name":"x","capacity":5,"intent":"delete"}', "application/json"),
   form("JSON as text/plain", '{"name":"x"}', "text/plain"),
   form("multipart without parts", "det här är inte multipart", "multipart/form-data; boundary=----gräns"),
-  form("multipart without boundary", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--x--\r\n", "multipart/form-data"),
-  form("multipart cut off", "------x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../a.exe\"\r\nContent-Type: application/octet-stream\r\n\r\nMZ\x00\x00", "multipart/form-data; boundary=----x"),
+  form("multipart without boundary", '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n', "multipart/form-data"),
+  form(
+    "multipart cut off",
+    '------x\r\nContent-Disposition: form-data; name="file"; filename="../../a.exe"\r\nContent-Type: application/octet-stream\r\n\r\nMZ\x00\x00',
+    "multipart/form-data; boundary=----x",
+  ),
 ];
 const HUGE_BODY = form("1 MB field", `message=${"x".repeat(1024 * 1024)}&name=x`);
 
@@ -87,7 +93,15 @@ function send(method: string, rawPath: string, headers: Record<string, string> =
   const what = `${method} ${rawPath.length > 120 ? rawPath.slice(0, 120) + "…" : rawPath}`;
   return new Promise((resolve) => {
     const req = http.request(
-      { host: "127.0.0.1", port: app!.port, method, path: rawPath, agent, headers: { ...headers, ...(cookie ? { cookie } : {}), "content-length": String(body?.length ?? 0) }, timeout: 15_000 },
+      {
+        host: "127.0.0.1",
+        port: app!.port,
+        method,
+        path: rawPath,
+        agent,
+        headers: { ...headers, ...(cookie ? { cookie } : {}), "content-length": String(body?.length ?? 0) },
+        timeout: 15_000,
+      },
       (res) => {
         // HTML is kept whole, for the zero-byte and validator checks; other bodies only in part.
         const isHtml = /^text\/html/.test(res.headers["content-type"] ?? "");
@@ -153,7 +167,9 @@ const withNul = () => htmlSeen.filter((o) => o.html!.includes(0)).map((o) => `${
 
 const urlFor = (route: RouteInfo, segment: string) => (segment ? fillPattern(route.pattern, segment) : route.pattern);
 const failures = (outcomes: Outcome[]) =>
-  outcomes.filter((o) => o.status >= 500 || o.status === 0).map((o) => `${o.status || "inget svar"} ← ${o.what}${o.detail ? `: ${o.detail.replace(/\s+/g, " ").slice(0, 120)}` : ""}`);
+  outcomes
+    .filter((o) => o.status >= 500 || o.status === 0)
+    .map((o) => `${o.status || "inget svar"} ← ${o.what}${o.detail ? `: ${o.detail.replace(/\s+/g, " ").slice(0, 120)}` : ""}`);
 const errorLines = () => app?.errorLines() ?? "";
 
 describe.skipIf(!HAVE_BUILD)("robustness against malformed requests (production build on a free port)", () => {
@@ -201,7 +217,12 @@ describe.skipIf(!HAVE_BUILD)("robustness against malformed requests (production 
 
   test("a cross-site POST is refused with 403 before it reaches an action", async () => {
     const route = routes.find((r) => r.hasAction)!;
-    const res = await send("POST", urlFor(route, "x"), { origin: "http://evil.example", "content-type": "application/x-www-form-urlencoded" }, Buffer.from("a=1"));
+    const res = await send(
+      "POST",
+      urlFor(route, "x"),
+      { origin: "http://evil.example", "content-type": "application/x-www-form-urlencoded" },
+      Buffer.from("a=1"),
+    );
     expect(res.status).toBe(403);
   });
 
@@ -266,7 +287,12 @@ async function actionJobs(include: (route: RouteInfo) => boolean = () => true): 
 
 /** Logs in through the real form and returns the session cookie. */
 async function logIn(email: string, password: string): Promise<string> {
-  const res = await send("POST", "/logga-in", { "content-type": "application/x-www-form-urlencoded" }, Buffer.from(enc({ email, password, redirectTo: "/admin" })));
+  const res = await send(
+    "POST",
+    "/logga-in",
+    { "content-type": "application/x-www-form-urlencoded" },
+    Buffer.from(enc({ email, password, redirectTo: "/admin" })),
+  );
   expect(res.status, res.detail).toBe(302);
   expect(res.setCookie, "inloggningen gav ingen sessionskaka").toBeTruthy();
   return res.setCookie!.split(";")[0]!;

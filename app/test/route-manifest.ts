@@ -36,7 +36,11 @@ export type RouteInfo = {
 
 /** Turns the build's nested route table into flat records with full URL patterns. */
 export function describeRoutes(routes: Record<string, BuildRoute>): RouteInfo[] {
-  const parents = new Set(Object.values(routes).map((r) => r.parentId).filter(Boolean));
+  const parents = new Set(
+    Object.values(routes)
+      .map((r) => r.parentId)
+      .filter(Boolean),
+  );
   const fullPath = (route: BuildRoute): string => {
     const segments: string[] = [];
     for (let r: BuildRoute | undefined = route; r; r = r.parentId ? routes[r.parentId] : undefined) {
@@ -81,9 +85,7 @@ export function fillPattern(pattern: string, value: string): string {
  * (those are covered by samples, see e2e/fixtures.ts).
  */
 export function staticPageUrls(routes: RouteInfo[]): string[] {
-  const urls = routes
-    .filter((r) => r.id !== "root" && r.hasDefault && !r.layout && !r.pathless && !r.splat && r.params.length === 0)
-    .map((r) => r.pattern);
+  const urls = routes.filter((r) => r.id !== "root" && r.hasDefault && !r.layout && !r.pathless && !r.splat && r.params.length === 0).map((r) => r.pattern);
   return [...new Set(urls)].sort();
 }
 

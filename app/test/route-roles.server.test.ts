@@ -43,7 +43,12 @@ async function resolveSamples() {
   for (const who of WHO) {
     const author = who === "visitor" ? users.member : users[who];
     ownPost[who] = `rollprov-${who}`;
-    await sql(`INSERT INTO "Post" ("id", "threadId", "authorId", "kind", "bodyMd", "createdAt") VALUES (?, ?, ?, 'answer', 'Ett svar', ?)`, [ownPost[who], threadId, author.id, new Date()]);
+    await sql(`INSERT INTO "Post" ("id", "threadId", "authorId", "kind", "bodyMd", "createdAt") VALUES (?, ?, ?, 'answer', 'Ett svar', ?)`, [
+      ownPost[who],
+      threadId,
+      author.id,
+      new Date(),
+    ]);
   }
   const fixed: Record<string, string | ((who: Who) => string)> = {
     "routes/admin.case.$id": `/admin/case/${caseId}`,
@@ -58,7 +63,8 @@ async function resolveSamples() {
   for (const route of routes.filter((r) => r.params.length > 0 || r.splat)) {
     const f = fixed[route.id];
     if (f) samples.set(route.id, typeof f === "function" ? f : () => f);
-    else if (route.params.includes("eventId")) samples.set(route.id, () => fillPattern(route.pattern.replace(":eventId", eventId).replace(":pollId", pollId), "x"));
+    else if (route.params.includes("eventId"))
+      samples.set(route.id, () => fillPattern(route.pattern.replace(":eventId", eventId).replace(":pollId", pollId), "x"));
     else if (route.splat) samples.set(route.id, () => "/den-har-sidan-finns-inte");
     else {
       // "/case/:slug/fraga" and "/forum/:slug.ics" extend the samples for "/case/:slug" and "/forum/:slug".
@@ -139,8 +145,14 @@ describe.skipIf(!buildExists())("every route answers each role as app/test/route
   test("the table classifies every route of the build, its loader and its action", async () => {
     const all = await loadBuiltRoutes();
     const ids = all.map((r) => r.id);
-    expect(ids.filter((id) => !(id in ROUTE_ROLES)), "routes missing from app/test/route-roles.ts").toEqual([]);
-    expect(Object.keys(ROUTE_ROLES).filter((id) => !ids.includes(id)), "routes in the table that the build no longer has").toEqual([]);
+    expect(
+      ids.filter((id) => !(id in ROUTE_ROLES)),
+      "routes missing from app/test/route-roles.ts",
+    ).toEqual([]);
+    expect(
+      Object.keys(ROUTE_ROLES).filter((id) => !ids.includes(id)),
+      "routes in the table that the build no longer has",
+    ).toEqual([]);
     const mismatched = all.filter((r) => Boolean(ROUTE_ROLES[r.id]!.loader) !== r.hasLoader || Boolean(ROUTE_ROLES[r.id]!.action) !== r.hasAction);
     expect(mismatched.map((r) => `${r.id}: loader ${r.hasLoader}, action ${r.hasAction}`)).toEqual([]);
   });
@@ -159,8 +171,17 @@ describe.skipIf(!buildExists())("every route answers each role as app/test/route
 
   test("an admin without two-factor authentication is sent to set it up, on pages and actions alike", async () => {
     const admin = await createUser(app.databaseUrl, { role: "admin", totpEnabled: false });
-    for (const [method, path] of [["GET", "/admin/anvandare"], ["POST", "/admin/anvandare"], ["GET", "/admin"]] as const) {
-      const res = await fetch(app.url + path, { method, redirect: "manual", headers: { Cookie: admin.cookie, Origin: app.url, "Content-Type": "application/x-www-form-urlencoded" }, body: method === "POST" ? "" : undefined });
+    for (const [method, path] of [
+      ["GET", "/admin/anvandare"],
+      ["POST", "/admin/anvandare"],
+      ["GET", "/admin"],
+    ] as const) {
+      const res = await fetch(app.url + path, {
+        method,
+        redirect: "manual",
+        headers: { Cookie: admin.cookie, Origin: app.url, "Content-Type": "application/x-www-form-urlencoded" },
+        body: method === "POST" ? "" : undefined,
+      });
       expect([res.status, res.headers.get("location")], `${method} ${path}`).toEqual([302, "/profil/tvastegs?krav=admin"]);
     }
   });

@@ -21,11 +21,14 @@ const logIn = (base: AppServer, email: string, redirectTo = "") =>
 /** A raw POST, so the test can set Host itself (fetch does not let it). */
 function rawPost(base: AppServer, path: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port: base.port, method: "POST", path, headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) } }, (res) => {
-      let text = "";
-      res.on("data", (c: Buffer) => (text += c.toString("utf8")));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = http.request(
+      { host: "127.0.0.1", port: base.port, method: "POST", path, headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) } },
+      (res) => {
+        let text = "";
+        res.on("data", (c: Buffer) => (text += c.toString("utf8")));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });

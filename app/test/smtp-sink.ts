@@ -43,7 +43,11 @@ const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 
 let sequence = 0;
 
-export async function startSmtpSink({ port = DEFAULT_SINK_PORT, dir = DEFAULT_SINK_DIR, host = "127.0.0.1" }: { port?: number; dir?: string; host?: string } = {}): Promise<SmtpSink> {
+export async function startSmtpSink({
+  port = DEFAULT_SINK_PORT,
+  dir = DEFAULT_SINK_DIR,
+  host = "127.0.0.1",
+}: { port?: number; dir?: string; host?: string } = {}): Promise<SmtpSink> {
   const folder = path.resolve(dir);
   fs.mkdirSync(folder, { recursive: true });
 
@@ -136,7 +140,10 @@ export function readMails(dir: string = DEFAULT_SINK_DIR): StoredMail[] {
   const folder = path.resolve(dir);
   if (!fs.existsSync(folder)) return [];
   const mails: StoredMail[] = [];
-  for (const name of fs.readdirSync(folder).filter((n) => n.endsWith(".json")).sort()) {
+  for (const name of fs
+    .readdirSync(folder)
+    .filter((n) => n.endsWith(".json"))
+    .sort()) {
     try {
       mails.push(JSON.parse(fs.readFileSync(path.join(folder, name), "utf8")) as StoredMail);
     } catch {

@@ -85,7 +85,9 @@ describe.skipIf(!buildExists())("a suspended member (production build)", () => {
       if (res.status === 403 && body.includes(SUSPENDED)) refused.push(route.pattern);
       else expect([...SERVES_ANYONE, ...STILL_ALLOWED], `${url} answered ${res.status}`).toContain(route.pattern);
     }
-    expect(refused).toEqual(expect.arrayContaining(["/profil", "/profil/tvastegs", "/profil/bevakningar", "/diskussioner/ny", "/analysmognad/bedom", "/registrera"]));
+    expect(refused).toEqual(
+      expect.arrayContaining(["/profil", "/profil/tvastegs", "/profil/bevakningar", "/diskussioner/ny", "/analysmognad/bedom", "/registrera"]),
+    );
     expect(refused.some((p) => p.startsWith("/admin"))).toBe(true);
   });
 

@@ -42,10 +42,13 @@ async function organizerCookie(): Promise<string> {
     [userId, `${userId}@test.example`, now, now, now],
   );
   const token = crypto.randomBytes(25).toString("hex");
-  await sql(
-    `INSERT INTO "Session" ("id", "userId", "expiresAt", "absoluteExpiresAt", "twoFactorVerified", "createdAt") VALUES (?, ?, ?, ?, true, ?)`,
-    [crypto.createHash("sha256").update(token).digest("hex"), userId, new Date(+now + 86400_000), new Date(+now + 2 * 86400_000), now],
-  );
+  await sql(`INSERT INTO "Session" ("id", "userId", "expiresAt", "absoluteExpiresAt", "twoFactorVerified", "createdAt") VALUES (?, ?, ?, ?, true, ?)`, [
+    crypto.createHash("sha256").update(token).digest("hex"),
+    userId,
+    new Date(+now + 86400_000),
+    new Date(+now + 2 * 86400_000),
+    now,
+  ]);
   return `kf_session=${token}`;
 }
 
@@ -174,7 +177,9 @@ describe.skipIf(!pgRun || !buildExists())("two instances on one PostgreSQL datab
     // Both instances have had their first run, plus time for a second batch of mail to arrive.
     // A second batch must not come: its absence is tested, and a run that finds nothing leaves no trace to wait for.
     await new Promise((r) => setTimeout(r, Math.max(3_000, startedAt + 40_000 - Date.now())));
-    const recipients = reminders().flatMap((m) => m.envelope.to).sort();
+    const recipients = reminders()
+      .flatMap((m) => m.envelope.to)
+      .sort();
     expect(recipients).toEqual(Array.from({ length: REMINDER_RECIPIENTS }, (_, i) => `paminn-${i}@test.example`).sort());
     const claimed = await sql<{ n: number }>(`SELECT count(*) AS n FROM "OutboxEmail" WHERE "kind" = 'registration-reminder'`);
     expect(claimed[0]!.n).toBe(REMINDER_RECIPIENTS);

@@ -49,12 +49,18 @@ describe.skipIf(!buildExists())("votes under concurrency (production build)", ()
     expect(await readCounts()).toEqual({ voteCount: 0, rows: 0 });
 
     const first = await Promise.all(cookies.map(vote));
-    expect(first.filter((r) => r.status !== 302), app.errorLines()).toEqual([]);
+    expect(
+      first.filter((r) => r.status !== 302),
+      app.errorLines(),
+    ).toEqual([]);
     expect(first[0]?.location).toContain(`#inlagg-${postId}`);
     expect(await readCounts()).toEqual({ voteCount: 100, rows: 100 });
 
     const second = await Promise.all(cookies.slice(0, 50).map(vote));
-    expect(second.filter((r) => r.status !== 302), app.errorLines()).toEqual([]);
+    expect(
+      second.filter((r) => r.status !== 302),
+      app.errorLines(),
+    ).toEqual([]);
     expect(await readCounts()).toEqual({ voteCount: 50, rows: 50 });
   }, 120_000);
 });

@@ -79,7 +79,15 @@ export function emailChangeNoticeTemplate({ name, newEmail, resetUrl }: { name?:
 }
 
 /** The organizer approved a member's claim to work for a municipality or organisation. */
-export function affiliationApprovedTemplate({ name, affiliation, profileUrl }: { name?: string | null; affiliation: string; profileUrl: string }): RenderedEmail {
+export function affiliationApprovedTemplate({
+  name,
+  affiliation,
+  profileUrl,
+}: {
+  name?: string | null;
+  affiliation: string;
+  profileUrl: string;
+}): RenderedEmail {
   return emailLayout({
     subject: subjectFor("Din tillhörighet är verifierad"),
     name,
@@ -91,7 +99,17 @@ export function affiliationApprovedTemplate({ name, affiliation, profileUrl }: {
 }
 
 /** The organizer could not approve the claim; the reason is the organizer's own words. */
-export function affiliationRejectedTemplate({ name, affiliation, reason, profileUrl }: { name?: string | null; affiliation: string; reason: string; profileUrl: string }): RenderedEmail {
+export function affiliationRejectedTemplate({
+  name,
+  affiliation,
+  reason,
+  profileUrl,
+}: {
+  name?: string | null;
+  affiliation: string;
+  reason: string;
+  profileUrl: string;
+}): RenderedEmail {
   return emailLayout({
     subject: subjectFor("Din tillhörighet kunde inte verifieras"),
     name,

@@ -16,7 +16,10 @@ export function verifiedAffiliationName(user: {
 
 /** The part after "@", lower-cased: "anna@Borlange.se" → "borlange.se". */
 export function emailDomain(email: string): string {
-  return email.slice(email.lastIndexOf("@") + 1).trim().toLowerCase();
+  return email
+    .slice(email.lastIndexOf("@") + 1)
+    .trim()
+    .toLowerCase();
 }
 
 /**

@@ -35,10 +35,7 @@ describe("atomFeed", () => {
   });
 
   it("escapes markup in titles and summaries (the feed marks them as HTML)", () => {
-    const xml = atomFeed(
-      [entry({ title: "<script>alert(1)</script> & co", summary: '<img src=x onerror="alert(1)"> ]]> slut' })],
-      "https://k.example",
-    );
+    const xml = atomFeed([entry({ title: "<script>alert(1)</script> & co", summary: '<img src=x onerror="alert(1)"> ]]> slut' })], "https://k.example");
     expect(xml).not.toContain("]]> slut");
     expect(xml).not.toContain("<script>");
     expect(xml).not.toContain("<img");
@@ -57,14 +54,23 @@ describe("discussionAtomFeed", () => {
   it("writes an Atom entry per thread with escaped text and absolute links", () => {
     const xml = discussionAtomFeed({
       threads: [
-        { id: "t1", slug: "fraga", title: "Sensorer <b>i</b> brunnar", createdAt: new Date("2026-01-02T10:00:00Z"), lastActivityAt: new Date("2026-01-03T10:00:00Z"), author: "Anna", category: "IoT & sensorer", bodyMd: "Hur gör ni?" },
+        {
+          id: "t1",
+          slug: "fraga",
+          title: "Sensorer <b>i</b> brunnar",
+          createdAt: new Date("2026-01-02T10:00:00Z"),
+          lastActivityAt: new Date("2026-01-03T10:00:00Z"),
+          author: "Anna",
+          category: "IoT & sensorer",
+          bodyMd: "Hur gör ni?",
+        },
       ],
       siteUrl: "https://kf.example/",
       title: "nya diskussioner",
       selfPath: "/diskussioner/feed.xml",
       pagePath: "/diskussioner",
     });
-    expect(xml).toContain("<link href=\"https://kf.example/diskussioner/t1/fraga\"/>");
+    expect(xml).toContain('<link href="https://kf.example/diskussioner/t1/fraga"/>');
     expect(xml).toContain("&lt;b&gt;i&lt;/b&gt;");
     expect(xml).not.toContain("<b>i</b>");
     expect(xml).toContain("https://kf.example/diskussioner/feed.xml");

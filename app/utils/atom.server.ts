@@ -18,8 +18,7 @@ export const FEED_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
  * HTML-escaped, or a reader would run "<b>" as markup. Escaping ">" also keeps a
  * "]]>" in the text from ending the CDATA section. Every feed uses this.
  */
-export const asHtml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+export const asHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 /** One entry of the news feed (listFeedEntries in app/models/feed.server.ts). */
 export type FeedEntry = {
@@ -35,12 +34,35 @@ export type FeedEntry = {
 };
 
 /** One entry of a discussion feed (listThreadsForFeed in app/models/discussion.server.ts). */
-export type FeedThread = { id: string; slug: string; title: string; createdAt: Date; lastActivityAt: Date; author: string | null; category: string; bodyMd: string };
+export type FeedThread = {
+  id: string;
+  slug: string;
+  title: string;
+  createdAt: Date;
+  lastActivityAt: Date;
+  author: string | null;
+  category: string;
+  bodyMd: string;
+};
 
 type AtomItem = { path: string; title: string; summary: string; updated: Date; published: Date; author: string | null; categories: string[] };
 
 /** The one Atom document every feed here writes: absolute links, Swedish, escaped plain text. */
-function atomDocument({ siteUrl, pagePath, selfPath, title, description, items }: { siteUrl: string; pagePath: string; selfPath: string; title: string; description: string; items: AtomItem[] }): string {
+function atomDocument({
+  siteUrl,
+  pagePath,
+  selfPath,
+  title,
+  description,
+  items,
+}: {
+  siteUrl: string;
+  pagePath: string;
+  selfPath: string;
+  title: string;
+  description: string;
+  items: AtomItem[];
+}): string {
   const base = siteUrl.replace(/\/+$/, "");
   const newest = items.reduce<Date | null>((max, item) => (!max || item.updated > max ? item.updated : max), null);
   const feed = new Feed({
@@ -92,7 +114,19 @@ export function atomFeed(entries: FeedEntry[], siteUrl: string): string {
 }
 
 /** Discussion threads, all of them or one category's, with the question as the summary. */
-export function discussionAtomFeed({ threads, siteUrl, title, selfPath, pagePath }: { threads: FeedThread[]; siteUrl: string; title: string; selfPath: string; pagePath: string }): string {
+export function discussionAtomFeed({
+  threads,
+  siteUrl,
+  title,
+  selfPath,
+  pagePath,
+}: {
+  threads: FeedThread[];
+  siteUrl: string;
+  title: string;
+  selfPath: string;
+  pagePath: string;
+}): string {
   return atomDocument({
     siteUrl,
     pagePath,

@@ -15,7 +15,11 @@ const COMPUTED: Record<string, (source: string) => string[]> = {
   // library.server.ts: setLibraryStatus("case" | "article", …, "draft" | "published")
   '`${kind}.${status === "published" ? "publish" : "unpublish"}`': () => ["case.publish", "case.unpublish", "article.publish", "article.unpublish"],
   // moderation.server.ts: the ThreadFlagChange union
-  "`thread.${change}`": (source) => /type ThreadFlagChange = ([^;]+);/.exec(source)![1]!.match(/"(\w+)"/g)!.map((c) => `thread.${c.slice(1, -1)}`),
+  "`thread.${change}`": (source) =>
+    /type ThreadFlagChange = ([^;]+);/
+      .exec(source)![1]!
+      .match(/"(\w+)"/g)!
+      .map((c) => `thread.${c.slice(1, -1)}`),
   // poll-admin.server.ts: the STATE_ACTIONS table
   "STATE_ACTIONS[to]": (source) => literals(/const STATE_ACTIONS[^\n]+/.exec(source)![0]),
   // contact.server.ts: audit(tx, actorId, id, "contact.…") forwards its action
@@ -61,7 +65,7 @@ function recordedActions(): { actions: Set<string>; unknown: string[] } {
       const expr = actionExpression(call);
       if (!expr) continue;
       const expand = COMPUTED[expr];
-      const names = expr.startsWith('"') || expr.includes("?") && !expr.startsWith("`") ? literals(expr) : expand ? expand(source) : [];
+      const names = expr.startsWith('"') || (expr.includes("?") && !expr.startsWith("`")) ? literals(expr) : expand ? expand(source) : [];
       if (!names.length) unknown.push(`${path.relative(APP, file)}: ${expr}`);
       names.forEach((n) => actions.add(n));
     }
@@ -71,7 +75,10 @@ function recordedActions(): { actions: Set<string>; unknown: string[] } {
 
 const plain = (parts: AuditPart[]) => parts.map((p) => (typeof p === "string" ? p : p.name)).join("");
 const refs: AuditRefs = Object.fromEntries(
-  (["forum", "thread", "post", "into", "case", "article", "poll", "person", "message", "item", "from", "to"] as const).map((k) => [k, { name: `<${k}>`, href: `/${k}` }]),
+  (["forum", "thread", "post", "into", "case", "article", "poll", "person", "message", "item", "from", "to"] as const).map((k) => [
+    k,
+    { name: `<${k}>`, href: `/${k}` },
+  ]),
 );
 
 describe("the audit log in Swedish", () => {
@@ -80,7 +87,9 @@ describe("the audit log in Swedish", () => {
   it("finds the actions the code records, and every computed one is understood", () => {
     expect(unknown).toEqual([]);
     expect(actions.size).toBeGreaterThan(60);
-    expect([...actions]).toEqual(expect.arrayContaining(["post.hide", "registration.cancel", "thread.unpin", "poll.close", "contact.assign", "article.unpublish"]));
+    expect([...actions]).toEqual(
+      expect.arrayContaining(["post.hide", "registration.cancel", "thread.unpin", "poll.close", "contact.assign", "article.unpublish"]),
+    );
   });
 
   it("describes every recorded action in Swedish, without its raw name", () => {
@@ -99,16 +108,28 @@ describe("the audit log in Swedish", () => {
   });
 
   it("names and links what the entry concerns, and a record that is gone", () => {
-    const parts = describeAudit({ action: "post.hide", entityId: "p1", detail: { reason: "spam" } }, { post: { name: "ett inlägg", href: "/d/t#inlagg-p1" }, thread: { name: "”Hur kom ni igång…”", href: "/d/t" } });
+    const parts = describeAudit(
+      { action: "post.hide", entityId: "p1", detail: { reason: "spam" } },
+      { post: { name: "ett inlägg", href: "/d/t#inlagg-p1" }, thread: { name: "”Hur kom ni igång…”", href: "/d/t" } },
+    );
     expect(plain(parts)).toBe("dolde ett inlägg i ”Hur kom ni igång…”");
-    expect(parts.filter((p) => typeof p !== "string")).toEqual([{ name: "ett inlägg", href: "/d/t#inlagg-p1" }, { name: "”Hur kom ni igång…”", href: "/d/t" }]);
-    expect(plain(describeAudit({ action: "registration.cancel", entityId: "r1", detail: {} }, { person: { name: "Eva Ek", href: "/g" } }))).toBe(`avbokade Eva Ek från ${GONE}`);
-    expect(plain(describeAudit({ action: "user.role", entityId: "u", detail: { from: "member", to: "organizer" } }, refs))).toBe("ändrade rollen för <person> från medlem till arrangör");
+    expect(parts.filter((p) => typeof p !== "string")).toEqual([
+      { name: "ett inlägg", href: "/d/t#inlagg-p1" },
+      { name: "”Hur kom ni igång…”", href: "/d/t" },
+    ]);
+    expect(plain(describeAudit({ action: "registration.cancel", entityId: "r1", detail: {} }, { person: { name: "Eva Ek", href: "/g" } }))).toBe(
+      `avbokade Eva Ek från ${GONE}`,
+    );
+    expect(plain(describeAudit({ action: "user.role", entityId: "u", detail: { from: "member", to: "organizer" } }, refs))).toBe(
+      "ändrade rollen för <person> från medlem till arrangör",
+    );
   });
 
   it("falls back to a Swedish sentence for an unknown action, never its name", () => {
     expect(plain(describeAudit({ action: "widget.frobnicate", entityId: null, detail: {} }, {}))).toBe("gjorde en ändring");
-    expect(plain(describeAudit({ action: "widget.frobnicate", entityId: null, detail: {} }, { forum: { name: "”Forum”", href: "/f" } }))).toBe("gjorde en ändring som gäller ”Forum”");
+    expect(plain(describeAudit({ action: "widget.frobnicate", entityId: null, detail: {} }, { forum: { name: "”Forum”", href: "/f" } }))).toBe(
+      "gjorde en ändring som gäller ”Forum”",
+    );
     expect(plain(describeAudit({ action: "toString", entityId: null, detail: {} }, {}))).toBe("gjorde en ändring");
   });
 });

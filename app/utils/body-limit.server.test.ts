@@ -6,7 +6,16 @@ import { MAX_UPLOAD_BYTES } from "./upload.server";
 
 describe("bodyLimitFor", () => {
   it("gives log-in and account forms a few KB, with a short time to arrive", () => {
-    for (const path of ["/logga-in", "/logga-in/tvastegs", "/registrera", "/glomt-losenord", "/aterstall-losenord", "/rosta/DATA7", "/profil/radera", "/inbjudan/avsluta"]) {
+    for (const path of [
+      "/logga-in",
+      "/logga-in/tvastegs",
+      "/registrera",
+      "/glomt-losenord",
+      "/aterstall-losenord",
+      "/rosta/DATA7",
+      "/profil/radera",
+      "/inbjudan/avsluta",
+    ]) {
       expect(bodyLimitFor(path), path).toMatchObject({ bytes: 16 * 1024, seconds: 15 });
     }
   });

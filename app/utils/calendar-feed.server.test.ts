@@ -48,7 +48,15 @@ describe("calendar and feed serializers", () => {
 
   it("RSS escapes event fields as the Atom feeds do: no markup from a title, summary or place reaches a reader", () => {
     const xml = upcomingFeed(
-      [{ ...base, title: "Forum <b>fet</b> ]]><script>alert(1)</script>", summary: 'Om <img src=x onerror="alert(1)"> & mer', format: "onsite", location: "<i>Rum</i> 1" }],
+      [
+        {
+          ...base,
+          title: "Forum <b>fet</b> ]]><script>alert(1)</script>",
+          summary: 'Om <img src=x onerror="alert(1)"> & mer',
+          format: "onsite",
+          location: "<i>Rum</i> 1",
+        },
+      ],
       site,
     );
     const cdata = [...xml.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)].map((m) => m[1]).join("");

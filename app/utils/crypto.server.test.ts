@@ -57,7 +57,9 @@ describe("keyrings: one key per purpose, the previous key accepted during a rota
 
     // A link key never signs a cookie.
     expect((await withSecrets({ SESSION_SECRET: L1, LINK_SECRET: S1 })).poll.verifyParticipantToken(value)).toBeNull();
-    expect((await withSecrets({ SESSION_SECRET: S2, SESSION_SECRET_PREVIOUS: S1, LINK_SECRET: L1 })).poll.verifyParticipantToken(value)).toBe("abcdefghijklmnop1234");
+    expect((await withSecrets({ SESSION_SECRET: S2, SESSION_SECRET_PREVIOUS: S1, LINK_SECRET: L1 })).poll.verifyParticipantToken(value)).toBe(
+      "abcdefghijklmnop1234",
+    );
     expect((await withSecrets({ SESSION_SECRET: S2, LINK_SECRET: L1 })).poll.verifyParticipantToken(value)).toBeNull();
   });
 });

@@ -7,7 +7,13 @@ const FORMULA = /^[=+\-@\t\r]/;
 
 describe("excelCsv", () => {
   it("writes a BOM, semicolons and CRLF, and quotes what needs it", () => {
-    const csv = excelCsv(["Namn", "Kommun"], [["Åsa Öberg", "Borlänge"], ['Anna "Annie"; Berg', "Rad\nbrytning"]]);
+    const csv = excelCsv(
+      ["Namn", "Kommun"],
+      [
+        ["Åsa Öberg", "Borlänge"],
+        ['Anna "Annie"; Berg', "Rad\nbrytning"],
+      ],
+    );
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const body = csv.slice(1);
     expect(body.startsWith("Namn;Kommun\r\nÅsa Öberg;Borlänge\r\n")).toBe(true);
@@ -29,7 +35,13 @@ describe("excelCsv", () => {
   });
 
   it("quotes fields with a comma or a TAB, so a spreadsheet that splits on them keeps the field whole", () => {
-    const csv = excelCsv(["Namn", "Kommun"], [["x,=cmd|' /C calc'!A0", "Borlänge"], ["a\tb", "c"]]);
+    const csv = excelCsv(
+      ["Namn", "Kommun"],
+      [
+        ["x,=cmd|' /C calc'!A0", "Borlänge"],
+        ["a\tb", "c"],
+      ],
+    );
     expect(csv).toContain(`"x,'=cmd|' /C calc'!A0";Borlänge`);
     expect(csv).toContain(`"a\tb";c`);
   });
@@ -39,10 +51,16 @@ describe("excelCsv", () => {
     const csv = excelCsv(["A", "B", "C"], [hostile.slice(0, 3), hostile.slice(3, 6), hostile.slice(6, 9)]);
     for (const delimiter of [";", ",", "\t"]) {
       const cells = (parse(csv, { bom: true, delimiter, relax_quotes: true, relax_column_count: true }) as string[][]).flat();
-      expect(cells.filter((c) => FORMULA.test(c)), `delimiter ${JSON.stringify(delimiter)}`).toEqual([]);
+      expect(
+        cells.filter((c) => FORMULA.test(c)),
+        `delimiter ${JSON.stringify(delimiter)}`,
+      ).toEqual([]);
     }
     // A naive split on any delimiter and any line break, quotes left in place.
-    const naive = csv.slice(1).split(/\r\n|\r|\n|[;,\t]/).map((c) => c.replace(/^"/, ""));
+    const naive = csv
+      .slice(1)
+      .split(/\r\n|\r|\n|[;,\t]/)
+      .map((c) => c.replace(/^"/, ""));
     expect(naive.filter((c) => FORMULA.test(c))).toEqual([]);
   });
 });

@@ -43,7 +43,13 @@ const SCHEMA_CHANGE = /\b(?:truncate|alter|drop|create)\b/i;
  */
 export function writtenTables(sql: string): string[] {
   if (!MAYBE_WRITE.test(sql)) return [];
-  const tables = [...sql.matchAll(WRITE_TARGET)].map((m) => m[1]!.split(".").pop()!.replace(/^["\x60]|["\x60]$/g, "").toLowerCase());
+  const tables = [...sql.matchAll(WRITE_TARGET)].map((m) =>
+    m[1]!
+      .split(".")
+      .pop()!
+      .replace(/^["\x60]|["\x60]$/g, "")
+      .toLowerCase(),
+  );
   if (!tables.length && SCHEMA_CHANGE.test(sql) && !/^\s*(?:select|with|pragma)\b/i.test(sql)) return ["*"];
   return tables;
 }
@@ -87,7 +93,11 @@ export function changesPublicData(sql: string): boolean {
   let found = false;
   for (const match of sql.matchAll(WRITE_TARGET)) {
     found = true;
-    const table = match[1]!.split(".").pop()!.replace(/^["\x60]|["\x60]$/g, "").toLowerCase();
+    const table = match[1]!
+      .split(".")
+      .pop()!
+      .replace(/^["\x60]|["\x60]$/g, "")
+      .toLowerCase();
     if (!PRIVATE_TABLES.has(table)) return true;
   }
   // No write target found: a SELECT … FOR UPDATE reads; a schema change may change anything.

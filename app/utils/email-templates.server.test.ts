@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { accountExistsTemplate, resetPasswordTemplate, verifyEmailTemplate } from "./account-email-templates.server";
 import { caseQuestionTemplate, emailLayout, escapeHtml, opensWithGreeting } from "./email-templates.server";
-import { organizerMessageTemplate, registrationConfirmedTemplate, registrationLinksTemplate, registrationWaitlistedTemplate } from "./forum-email-templates.server";
+import {
+  organizerMessageTemplate,
+  registrationConfirmedTemplate,
+  registrationLinksTemplate,
+  registrationWaitlistedTemplate,
+} from "./forum-email-templates.server";
 
 const site = "https://kommunforum.example";
 
@@ -23,7 +28,7 @@ describe("emailLayout", () => {
     const mail = emailLayout({
       subject: "Test <b>",
       name: `<script>alert("x")</script>`,
-      blocks: ["Tom & Jerry <img src=x onerror=alert(1)>", { label: "Öppna \"länken\"", url: `${site}/a?x=1&y=<2>` }],
+      blocks: ["Tom & Jerry <img src=x onerror=alert(1)>", { label: 'Öppna "länken"', url: `${site}/a?x=1&y=<2>` }],
       siteUrl: site,
     });
     expect(mail.html).not.toContain("<script>");
@@ -33,7 +38,7 @@ describe("emailLayout", () => {
     expect(mail.html).toContain('href="https://kommunforum.example/a?x=1&amp;y=%3C2%3E"');
     expect(mail.html).toContain('<html lang="sv">');
     expect(mail.text).toContain(`Hej <script>alert("x")</script>!`);
-    expect(mail.text).toContain("Öppna \"länken\":\nhttps://kommunforum.example/a?x=1&y=%3C2%3E");
+    expect(mail.text).toContain('Öppna "länken":\nhttps://kommunforum.example/a?x=1&y=%3C2%3E');
   });
 
   it("names the site in the footer and adds an unsubscribe link only when asked", () => {
@@ -109,7 +114,12 @@ describe("caseQuestionTemplate", () => {
 });
 
 describe("registration mail", () => {
-  const event = { title: "Kommunforum Analytics 12 januari 2027", when: "tisdag 12 januari 2027 kl. 13.00–14.30", place: "På webben", eventUrl: `${site}/forum/nasta` };
+  const event = {
+    title: "Kommunforum Analytics 12 januari 2027",
+    when: "tisdag 12 januari 2027 kl. 13.00–14.30",
+    place: "På webben",
+    eventUrl: `${site}/forum/nasta`,
+  };
   const urls = { pageUrl: `${site}/forum/anmalan?r=1&sig=a`, cancelUrl: `${site}/forum/avanmal?r=1&sig=b` };
   const buttons = (html: string) => [...html.matchAll(/<a [^>]*display:inline-block[^>]*>([^<]*)<\/a>/g)].map((m) => m[1]);
 

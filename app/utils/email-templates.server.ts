@@ -46,12 +46,7 @@ export function opensWithGreeting(text: string): boolean {
 }
 
 export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 /** Only http(s) links go into mail; anything else is a programming error. */
@@ -83,7 +78,7 @@ export function emailLayout(input: LayoutInput): RenderedEmail {
       : isPlain(b)
         ? `<p ${p}>${escapeHtml(b.before ?? "")}<a href="${escapeHtml(b.url)}" style="color:#12416b">${escapeHtml(b.label)}</a>${escapeHtml(b.after ?? "")}</p>`
         : `<p ${p}><a href="${escapeHtml(b.url)}" style="display:inline-block;padding:12px 20px;background:#12416b;color:#ffffff;text-decoration:underline;border-radius:4px;font-weight:bold">${escapeHtml(b.label)}</a></p>` +
-        `<p style="margin:0 0 16px;font-size:14px;line-height:1.5;color:#3d4550">Fungerar inte knappen? Kopiera länken till webbläsaren:<br>${escapeHtml(b.url)}</p>`,
+          `<p style="margin:0 0 16px;font-size:14px;line-height:1.5;color:#3d4550">Fungerar inte knappen? Kopiera länken till webbläsaren:<br>${escapeHtml(b.url)}</p>`,
   );
   const unsubscribe = unsubscribeUrl
     ? `<p style="margin:8px 0 0">Vill du inte få fler sådana här mejl? <a href="${escapeHtml(unsubscribeUrl)}" style="color:#12416b">Avsluta prenumerationen</a>.</p>`

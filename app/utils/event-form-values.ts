@@ -11,7 +11,10 @@ export function eventFormValues(formData: FormData): EventFormValues {
     const value = formData.get(name);
     if (typeof value === "string") values[name] = value.slice(0, 20_000);
   }
-  values.tagIds = formData.getAll("tagIds").filter((v): v is string => typeof v === "string").slice(0, 20);
+  values.tagIds = formData
+    .getAll("tagIds")
+    .filter((v): v is string => typeof v === "string")
+    .slice(0, 20);
   return values;
 }
 

@@ -25,5 +25,4 @@ export function hasNulCharacter(form: FormData): boolean {
   return false;
 }
 
-const plainBadRequest = (message: string) =>
-  new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+const plainBadRequest = (message: string) => new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });

@@ -33,9 +33,7 @@ export function failureOf<T>(data: T | undefined, ...intents: string[]): Extract
   return failure;
 }
 
-export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -64,11 +62,7 @@ export function formToObject(formData: FormData, arrayFields: readonly string[] 
   return object;
 }
 
-export function parseForm<S extends z.ZodTypeAny>(
-  schema: S,
-  formData: FormData,
-  arrayFields: readonly string[] = [],
-): FormResult<z.infer<S>> {
+export function parseForm<S extends z.ZodTypeAny>(schema: S, formData: FormData, arrayFields: readonly string[] = []): FormResult<z.infer<S>> {
   const result = schema.safeParse(formToObject(formData, arrayFields));
   if (result.success) return { ok: true, data: result.data };
   const found: FieldErrors = {};

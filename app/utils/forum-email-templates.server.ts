@@ -127,7 +127,12 @@ export function registrationCancelledTemplate({ name, event }: { name: string; e
   return emailLayout({
     subject: subjectFor(`Du är avanmäld: ${event.title}`),
     name,
-    blocks: [`Din anmälan till forumet är borttagen.`, eventFacts(event), "Ändrar du dig? Anmäl dig igen på forumets sida om det finns plats.", { label: "Till forumet", url: event.eventUrl }],
+    blocks: [
+      `Din anmälan till forumet är borttagen.`,
+      eventFacts(event),
+      "Ändrar du dig? Anmäl dig igen på forumets sida om det finns plats.",
+      { label: "Till forumet", url: event.eventUrl },
+    ],
   });
 }
 
@@ -190,7 +195,15 @@ export function confirmInvitationsTemplate({ name, url }: { name?: string | null
   });
 }
 
-export function invitationTemplate({ name, event, unsubscribeUrl }: { name?: string | null; event: EventMailInfo & { summary: string }; unsubscribeUrl: string }): RenderedEmail {
+export function invitationTemplate({
+  name,
+  event,
+  unsubscribeUrl,
+}: {
+  name?: string | null;
+  event: EventMailInfo & { summary: string };
+  unsubscribeUrl: string;
+}): RenderedEmail {
   return emailLayout({
     subject: subjectFor(`Inbjudan: ${event.title}`),
     name,

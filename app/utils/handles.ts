@@ -19,9 +19,7 @@ const MENTION = /(?<![\p{L}\p{N}@./_-])@([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)/giu;
 
 /** The distinct handles mentioned in a Markdown body, lower-cased, ignoring code. */
 export function extractMentions(markdown: string): string[] {
-  const withoutCode = markdown
-    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, " ")
-    .replace(/`[^`\n]*`/g, " ");
+  const withoutCode = markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, " ").replace(/`[^`\n]*`/g, " ");
   const found = new Set<string>();
   for (const m of withoutCode.matchAll(MENTION)) {
     const handle = m[1]!.toLowerCase();

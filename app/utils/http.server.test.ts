@@ -61,7 +61,12 @@ describe("requireParam", () => {
   });
 
   it("throws the site's 404 for a missing or odd-shaped parameter, with the route's text when it has one", async () => {
-    for (const [params, shape] of [[{}, "cuid"], [{ id: "ABC" }, "cuid"], [{ id: "a/b" }, "slug"], [{ id: "x".repeat(65) }, "id"]] as const) {
+    for (const [params, shape] of [
+      [{}, "cuid"],
+      [{ id: "ABC" }, "cuid"],
+      [{ id: "a/b" }, "slug"],
+      [{ id: "x".repeat(65) }, "id"],
+    ] as const) {
       let thrown: unknown;
       try {
         requireParam(params, "id", shape);

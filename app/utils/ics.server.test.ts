@@ -35,7 +35,9 @@ describe("ics serializer", () => {
     const ics = serializeCalendar([event], { now });
     const unfolded = ics.replace(/\r\n /g, "");
     expect(unfolded).toContain("SUMMARY:Kommunforum Analytics\\; BI\\, IoT och AI\r\n");
-    expect(unfolded).toContain("DESCRIPTION:Kommuner delar erfarenheter.\\nVälkommen!\\n\\nMer om forumet: https://kommunforum.example/forum/kommunforum-analytics-nasta");
+    expect(unfolded).toContain(
+      "DESCRIPTION:Kommuner delar erfarenheter.\\nVälkommen!\\n\\nMer om forumet: https://kommunforum.example/forum/kommunforum-analytics-nasta",
+    );
     expect(unfolded).toContain("LOCATION:På webben");
     expect(unfolded).not.toContain("webbinariet");
     const personal = serializeCalendar([{ ...event, joinUrl: "https://meet.example/abc" }], { now }).replace(/\r\n /g, "");
@@ -55,7 +57,12 @@ describe("ics serializer", () => {
     const line = `SUMMARY:${"åäö".repeat(40)}`;
     const folded = foldLine(line);
     for (const part of folded.split("\r\n")) expect(Buffer.byteLength(part, "utf8")).toBeLessThanOrEqual(75);
-    expect(folded.split("\r\n").slice(1).every((p) => p.startsWith(" "))).toBe(true);
+    expect(
+      folded
+        .split("\r\n")
+        .slice(1)
+        .every((p) => p.startsWith(" ")),
+    ).toBe(true);
     expect(folded.replace(/\r\n /g, "")).toBe(line);
     expect(foldLine("kort")).toBe("kort");
   });

@@ -28,17 +28,15 @@ export const eventUid = (eventId: string) => `${eventId}@kommunforum`;
 
 /** 20260506T110000Z */
 export function icsUtc(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** TEXT values: backslash, semicolon, comma and newlines are escaped (RFC 5545 3.3.11). */
 export function escapeIcsText(value: string): string {
-  return value
-    .replace(/\r\n?/g, "\n")
-    .replace(/\\/g, "\\\\")
-    .replace(/;/g, "\\;")
-    .replace(/,/g, "\\,")
-    .replace(/\n/g, "\\n");
+  return value.replace(/\r\n?/g, "\n").replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n");
 }
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character. */

@@ -45,7 +45,10 @@ describe("eventJsonLd", () => {
   });
 
   it("uses a Place for events on site and leaves out capacity when unlimited", () => {
-    const ld = eventJsonLd({ ...base, format: "onsite", location: "Stadshuset", capacity: null, seatsLeft: null, speakers: [] }, { url: "u", organizerName: "O" });
+    const ld = eventJsonLd(
+      { ...base, format: "onsite", location: "Stadshuset", capacity: null, seatsLeft: null, speakers: [] },
+      { url: "u", organizerName: "O" },
+    );
     expect(ld.location).toEqual({ "@type": "Place", name: "Stadshuset" });
     expect(ld).not.toHaveProperty("maximumAttendeeCapacity");
     expect(ld).not.toHaveProperty("performer");

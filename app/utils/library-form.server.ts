@@ -9,7 +9,11 @@ import { badRequest } from "./http.server";
  * otherwise the form is parsed with its zod schema. Both answers carry the
  * values and the ticked tags, to refill the form.
  */
-const editorTags = (formData: FormData) => formData.getAll("tags").filter((v): v is string => typeof v === "string").slice(0, 50);
+const editorTags = (formData: FormData) =>
+  formData
+    .getAll("tags")
+    .filter((v): v is string => typeof v === "string")
+    .slice(0, 50);
 
 /** The editor's failure: badRequest with the ticked tags beside the values. */
 export function editorFailure(formData: FormData, errors: FieldErrors) {

@@ -56,8 +56,7 @@ export const emailConfirmedHref = (next?: string) => withNext("/verifiera", { be
 export const loginAfterConfirmHref = (next?: string) => withNext("/logga-in", { bekraftad: "1", redirectTo: next });
 
 /** A municipality's analytics-maturity results: /analysmognad/kommun/2081-borlange */
-export const maturityResultHref = (municipality: { code: string; name: string }) =>
-  `/analysmognad${municipalityHref(municipality)}`;
+export const maturityResultHref = (municipality: { code: string; name: string }) => `/analysmognad${municipalityHref(municipality)}`;
 
 /** A thread page: the id finds the thread, the slug follows its title (an old or wrong slug redirects to this one). */
 export const threadHref = (thread: { id: string; slug: string }) => `/diskussioner/${thread.id}/${thread.slug}`;

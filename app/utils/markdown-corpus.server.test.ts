@@ -30,7 +30,10 @@ const CORPUS: Record<string, (size: number) => string> = {
   "lists - ": (n) => fill("- ", n),
   "lists 1. ": (n) => fill("1. ", n),
   "quote and list": (n) => fill("> - ", n),
-  "list by indentation": (n) => Array.from({ length: 400 }, (_, i) => `${" ".repeat(i * 2)}- a`).join("\n").slice(0, n),
+  "list by indentation": (n) =>
+    Array.from({ length: 400 }, (_, i) => `${" ".repeat(i * 2)}- a`)
+      .join("\n")
+      .slice(0, n),
   "lazy quote lines": (n) => fill("> a\nb\n", n),
   "many list items": (n) => fill("- a\n", n),
   "brackets [": (n) => fill("[", n),
@@ -42,23 +45,23 @@ const CORPUS: Record<string, (size: number) => string> = {
   "backticks `": (n) => fill("`", n),
   "backtick runs": (n) => fill("`` `a", n),
   "code spans": (n) => fill("`a``b```c", n),
-  "fences": (n) => fill("```\n", n),
+  fences: (n) => fill("```\n", n),
   "tables, wide": (n) => `|${"a|".repeat(Math.floor(n / 4) - 1)}\n|${"-|".repeat(Math.floor(n / 4) - 1)}`,
   "tables, long": (n) => `|a|b|\n|-|-|\n${fill("|x|y|\n", n - 12)}`,
   "html <": (n) => fill("<", n),
   "html <a ": (n) => fill("<a ", n),
   "html comments": (n) => fill("<!--", n),
   "html blocks": (n) => fill("<div>", n),
-  "backslashes": (n) => fill("\\", n),
+  backslashes: (n) => fill("\\", n),
   "bare www.": (n) => fill("www.", n),
   "bare http://": (n) => fill("http://", n),
   "address run a.a@": (n) => fill("a.a@b.", n),
   "address run, no @": (n) => fill("a.", n - 6) + "@x.se",
   "entities &#": (n) => fill("&#", n),
-  "headings": (n) => fill("# a\n", n),
+  headings: (n) => fill("# a\n", n),
   "setext headings": (n) => fill("a\n===\n", n),
   "hard breaks": (n) => fill("a  \n", n),
-  "exclamations": (n) => fill("!", n),
+  exclamations: (n) => fill("!", n),
   "ordinary text": (n) => fill("Ord och *fetstil* och _kursiv_ och [länk](https://x.se). ", n),
 };
 
@@ -84,11 +87,20 @@ describe("rendering pathological Markdown", () => {
       const text = make(size);
       expect(text.length, name).toBeLessThanOrEqual(size);
       let best = Infinity;
-      for (let run = 0; run < 3 || (run < 7 && best >= LIMIT_MS); run++) best = Math.min(best, cpuMs(() => render(text)));
+      for (let run = 0; run < 3 || (run < 7 && best >= LIMIT_MS); run++)
+        best = Math.min(
+          best,
+          cpuMs(() => render(text)),
+        );
       times.push([name, best]);
     }
     times.sort((a, b) => b[1] - a[1]);
-    console.info(`${size} tecken, långsammast: ${times.slice(0, 5).map(([n, ms]) => `${n} ${ms.toFixed(1)} ms`).join(", ")}`);
+    console.info(
+      `${size} tecken, långsammast: ${times
+        .slice(0, 5)
+        .map(([n, ms]) => `${n} ${ms.toFixed(1)} ms`)
+        .join(", ")}`,
+    );
     expect(times.filter(([, ms]) => ms >= LIMIT_MS)).toEqual([]);
   });
 });

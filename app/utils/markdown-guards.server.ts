@@ -114,7 +114,9 @@ function windowed(state: GuardState, original: DelimiterTokenizer, delimiters: s
     if (searches && state.failedSearch >= FAILED_SEARCH_BUDGET) return undefined;
     state.inlineDepth++;
     try {
-      const token = within(this, src, maskedSrc, prevChar, SHORT_WINDOW) ?? (src.length > SHORT_WINDOW ? within(this, src, maskedSrc, prevChar, EMPHASIS_WINDOW) : undefined);
+      const token =
+        within(this, src, maskedSrc, prevChar, SHORT_WINDOW) ??
+        (src.length > SHORT_WINDOW ? within(this, src, maskedSrc, prevChar, EMPHASIS_WINDOW) : undefined);
       if (!token && searches) {
         const at = maskedSrc.length - src.length;
         state.failedSearch += searchCost(maskedSrc, at, at + Math.min(src.length, EMPHASIS_WINDOW));

@@ -71,7 +71,9 @@ describe("the cost of rendering is bounded", () => {
 
   it("keeps ordinary emphasis, nesting and strikethrough as they were", () => {
     const { html } = renderMarkdown("*en* **två** _tre_ __fyra__ ***fem*** ~~sex~~ snake_case_namn 2*3*4\n\n> citat\n> > i citat\n\n- a\n  - b\n    - c");
-    expect(html).toContain("<em>en</em> <strong>två</strong> <em>tre</em> <strong>fyra</strong> <em><strong>fem</strong></em> <del>sex</del> snake_case_namn 2<em>3</em>4");
+    expect(html).toContain(
+      "<em>en</em> <strong>två</strong> <em>tre</em> <strong>fyra</strong> <em><strong>fem</strong></em> <del>sex</del> snake_case_namn 2<em>3</em>4",
+    );
     expect(html).toMatch(/<blockquote>\s*<p>citat<\/p>\s*<blockquote>/);
     expect((html.match(/<ul>/g) ?? []).length).toBe(3);
   });

@@ -57,7 +57,8 @@ export function markdownCacheStats() {
 }
 
 // Every construct once, so V8 compiles marked's rules before the first real text meets the budget.
-const WARM_UP = "# R\n\n*a* **b** _c_ ~~d~~ `e` [f](/g) ![h](/uploads/i.png) <b>j</b> www.k.se l@m.se https://n.se &amp;\n\n> o\n\n- p\n  1. q\n\n| r | s |\n|---|---|\n| t | u |\n\n```\nv\n```\n";
+const WARM_UP =
+  "# R\n\n*a* **b** _c_ ~~d~~ `e` [f](/g) ![h](/uploads/i.png) <b>j</b> www.k.se l@m.se https://n.se &amp;\n\n> o\n\n- p\n  1. q\n\n| r | s |\n|---|---|\n| t | u |\n\n```\nv\n```\n";
 let warmedUp = false;
 
 /**
@@ -100,8 +101,7 @@ export function renderForWrite(markdown: string): { ok: true; html: string } | {
 // Reading stored HTML
 // ---------------------------------------------------------------------------
 
-const decodeEntities = (s: string) =>
-  s.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e]!);
+const decodeEntities = (s: string) => s.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e]!);
 
 /** The headings of stored HTML, for a table of contents (the pipeline gives every h2–h6 an id). */
 export function headingsFromHtml(html: string): Heading[] {

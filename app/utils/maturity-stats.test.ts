@@ -123,7 +123,14 @@ describe("change since last year", () => {
   });
 
   it("gives place names their Swedish genitive", () => {
-    expect(["Borlänge", "Västerås", "Kalix", "Luleå", "Oxelösund", "Lidköping"].map(genitive)).toEqual(["Borlänges", "Västerås", "Kalix", "Luleås", "Oxelösunds", "Lidköpings"]);
+    expect(["Borlänge", "Västerås", "Kalix", "Luleå", "Oxelösund", "Lidköping"].map(genitive)).toEqual([
+      "Borlänges",
+      "Västerås",
+      "Kalix",
+      "Luleås",
+      "Oxelösunds",
+      "Lidköpings",
+    ]);
   });
 });
 

@@ -1,9 +1,4 @@
-import {
-  MATURITY_DIMENSIONS,
-  MATURITY_MAX_SCORE,
-  MIN_GROUP_SIZE,
-  RECOMMENDED_DIMENSIONS,
-} from "~/data/maturity";
+import { MATURITY_DIMENSIONS, MATURITY_MAX_SCORE, MIN_GROUP_SIZE, RECOMMENDED_DIMENSIONS } from "~/data/maturity";
 import { TIME_ZONE } from "./format";
 
 /**

@@ -29,7 +29,6 @@ describe("isSameOriginRequest", () => {
   });
 });
 
-
 // The headers real browsers send with a form POST: Chromium, Firefox and Safari
 // (since 16.4) send Sec-Fetch-Site on every request, and Origin on every POST.
 const SITE = new URL(env().APP_URL).origin;

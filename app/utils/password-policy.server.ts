@@ -2,7 +2,24 @@ import { dictionary } from "@zxcvbn-ts/language-common";
 
 // The shipped list of common passwords (zxcvbn-ts, ~30 000 entries) plus a few
 // Swedish ones that international lists miss.
-const SWEDISH = ["lösenord", "losenord", "lösenord1", "losenord123", "sommar2024", "sommar2025", "sommar2026", "vinter2025", "hejsan123", "kommun123", "kommunen1", "sverige1", "välkommen1", "valkommen1", "qwertyuiop", "abcd1234"];
+const SWEDISH = [
+  "lösenord",
+  "losenord",
+  "lösenord1",
+  "losenord123",
+  "sommar2024",
+  "sommar2025",
+  "sommar2026",
+  "vinter2025",
+  "hejsan123",
+  "kommun123",
+  "kommunen1",
+  "sverige1",
+  "välkommen1",
+  "valkommen1",
+  "qwertyuiop",
+  "abcd1234",
+];
 const COMMON = new Set([...(dictionary["passwords-common"] as string[]), ...SWEDISH].map((p) => p.toLowerCase()));
 
 /** A Swedish reason the password is too weak, or null when it is acceptable. */

@@ -77,9 +77,7 @@ export function createInProcessBus(): PollBus {
 }
 
 function log(level: "info" | "error", msg: string, error?: unknown) {
-  process.stdout.write(
-    JSON.stringify({ level, time: new Date().toISOString(), msg, ...(error ? { error: String(error).slice(0, 300) } : {}) }) + "\n",
-  );
+  process.stdout.write(JSON.stringify({ level, time: new Date().toISOString(), msg, ...(error ? { error: String(error).slice(0, 300) } : {}) }) + "\n");
 }
 
 /**

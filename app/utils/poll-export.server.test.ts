@@ -28,7 +28,7 @@ describe("poll downloads", () => {
   });
 
   it("CSV neutralises cells that Excel would run as formulas", () => {
-    const csv = pollCsv({ ...imported, question: "=HYPERLINK(\"x\")", rows: null, resultNote: "Inga siffror." });
+    const csv = pollCsv({ ...imported, question: '=HYPERLINK("x")', rows: null, resultNote: "Inga siffror." });
     expect(csv).toContain("'=HYPERLINK");
   });
 
@@ -59,7 +59,19 @@ describe("poll downloads", () => {
       respondents: null,
       rows: rows.map(([label, percent]) => ({ label, percent, count: null, notReported: false })),
     });
-    expect(trendTable([point("A", [["Ja", 10], ["Nej", 63]]), point("B", [["Nej", 40], ["Ja", 50], ["Vet ej", 10]])])).toEqual({
+    expect(
+      trendTable([
+        point("A", [
+          ["Ja", 10],
+          ["Nej", 63],
+        ]),
+        point("B", [
+          ["Nej", 40],
+          ["Ja", 50],
+          ["Vet ej", 10],
+        ]),
+      ]),
+    ).toEqual({
       labels: ["Ja", "Nej", "Vet ej"],
       cells: [
         [10, 50],

@@ -52,7 +52,12 @@ export function pollJson(poll: PollExport, extra: { url: string; breakdowns?: Re
         {
           minimumGroupSize: 5,
           suppressedGroups: b.suppressedGroups,
-          groups: b.groups.map((g) => ({ key: g.key, label: g.label, respondents: g.respondents, results: g.rows.map((r) => ({ label: r.label, count: r.count, percent: r.percent })) })),
+          groups: b.groups.map((g) => ({
+            key: g.key,
+            label: g.label,
+            respondents: g.respondents,
+            results: g.rows.map((r) => ({ label: r.label, count: r.count, percent: r.percent })),
+          })),
         },
       ]),
     ),

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { breakdownBy, countedResultRows, importedResultRows, largestRemainderPercentages, MIN_GROUP_SIZE, NOT_REPORTED_LABEL, resultRowsFor } from "./poll-results";
+import {
+  breakdownBy,
+  countedResultRows,
+  importedResultRows,
+  largestRemainderPercentages,
+  MIN_GROUP_SIZE,
+  NOT_REPORTED_LABEL,
+  resultRowsFor,
+} from "./poll-results";
 
 describe("importedResultRows", () => {
   it("adds an 'Ej redovisat' row for the part the source did not report (6 May 2021)", () => {

@@ -65,11 +65,7 @@ export function largestRemainderPercentages(counts: readonly number[]): number[]
  * add up to 100. Multiple choice: the share of respondents who picked each option
  * (these may add up to more than 100).
  */
-export function countedResultRows(
-  options: ReadonlyArray<{ label: string; count: number }>,
-  respondents: number,
-  multipleChoice: boolean,
-): ResultRow[] {
+export function countedResultRows(options: ReadonlyArray<{ label: string; count: number }>, respondents: number, multipleChoice: boolean): ResultRow[] {
   const percents = multipleChoice
     ? options.map((o) => (respondents > 0 ? Math.round((o.count / respondents) * 100) : 0))
     : largestRemainderPercentages(options.map((o) => o.count));

@@ -36,7 +36,10 @@ export async function sendUpload(req: ExpressRequest, res: ExpressResponse, stor
     const ifRange = req.get("if-range");
     const ranges = !ifRange || ifRange === etag || ifRange === lastModified ? req.range(size, { combine: true }) : undefined;
     if (ranges === -1) {
-      res.status(416).set({ "Content-Range": `bytes */${size}`, "Content-Type": text }).send("Den begärda delen av filen finns inte.");
+      res
+        .status(416)
+        .set({ "Content-Range": `bytes */${size}`, "Content-Type": text })
+        .send("Den begärda delen av filen finns inte.");
       return;
     }
     let [start, end] = [0, size - 1];
@@ -67,7 +70,7 @@ async function copyRange(handle: fs.FileHandle, res: ExpressResponse, start: num
   res.on("drain", resume);
   res.on("close", resume);
   try {
-    for (let position = start; position <= end; ) {
+    for (let position = start; position <= end;) {
       if (res.destroyed) return;
       const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, end - position + 1), position);
       if (bytesRead === 0 || res.destroyed) break;

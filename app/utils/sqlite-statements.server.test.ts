@@ -52,7 +52,13 @@ describe("cachedPrepare", () => {
     run(prepare, insert, ["a", 1]);
     run(prepare, insert, ["b", 2]);
     const select = `SELECT "id", "n" FROM "Post" WHERE "n" >= ? ORDER BY "n"`;
-    expect(run(prepare, select, [1])).toEqual({ columns: ["id", "n"], values: [["a", 1], ["b", 2]] });
+    expect(run(prepare, select, [1])).toEqual({
+      columns: ["id", "n"],
+      values: [
+        ["a", 1],
+        ["b", 2],
+      ],
+    });
     expect(run(prepare, select, [2])).toEqual({ columns: ["id", "n"], values: [["b", 2]] });
     expect(prepared.filter((s) => s === insert)).toHaveLength(1);
     expect(prepared.filter((s) => s === select)).toHaveLength(1);

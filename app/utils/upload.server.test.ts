@@ -11,7 +11,9 @@ function multipart(fileName: string, bytes: Buffer) {
   const boundary = "----kf-test-boundary";
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="fileTitle"\r\n\r\nBilder\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="materialFile"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="materialFile"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     bytes,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);

@@ -38,7 +38,12 @@ describe("parseVideoUrl", () => {
 
   it("recognises Vimeo, including unlisted videos with a hash", () => {
     expect(parseVideoUrl("https://vimeo.com/76979871")).toMatchObject({ provider: "vimeo", id: "76979871", hash: null });
-    expect(parseVideoUrl("https://player.vimeo.com/video/76979871?h=abc123")).toMatchObject({ provider: "vimeo", id: "76979871", hash: "abc123", url: "https://vimeo.com/76979871/abc123" });
+    expect(parseVideoUrl("https://player.vimeo.com/video/76979871?h=abc123")).toMatchObject({
+      provider: "vimeo",
+      id: "76979871",
+      hash: "abc123",
+      url: "https://vimeo.com/76979871/abc123",
+    });
   });
 
   it("accepts a self-hosted https mp4 and refuses everything else", () => {

@@ -5,9 +5,7 @@
 export type VideoProvider = "youtube" | "vimeo" | "file";
 
 export type VideoSource =
-  | { provider: "youtube"; id: string; url: string }
-  | { provider: "vimeo"; id: string; hash: string | null; url: string }
-  | { provider: "file"; url: string };
+  { provider: "youtube"; id: string; url: string } | { provider: "vimeo"; id: string; hash: string | null; url: string } | { provider: "file"; url: string };
 
 const YOUTUBE_HOSTS = new Set(["youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "www.youtube-nocookie.com", "youtube-nocookie.com"]);
 const VIMEO_HOSTS = new Set(["vimeo.com", "www.vimeo.com", "player.vimeo.com"]);
@@ -82,8 +80,7 @@ export function embedUrl(source: VideoSource, seconds = 0): string | null {
   return null;
 }
 
-export const providerName = (provider: VideoProvider) =>
-  provider === "youtube" ? "YouTube" : provider === "vimeo" ? "Vimeo" : "webbplatsen";
+export const providerName = (provider: VideoProvider) => (provider === "youtube" ? "YouTube" : provider === "vimeo" ? "Vimeo" : "webbplatsen");
 
 /**
  * "mm:ss" or "hh:mm:ss" to seconds. Minutes may run past 59 in the short form

@@ -11,10 +11,46 @@ import { renderMarkdown } from "./markdown.server";
 const { payloads } = JSON.parse(fs.readFileSync(path.join(__dirname, "xss-payloads.json"), "utf8")) as { payloads: string[] };
 
 const FORBIDDEN_TAGS = new Set([
-  "script", "iframe", "frame", "frameset", "object", "embed", "applet", "param", "style", "link", "svg", "math",
-  "form", "button", "select", "textarea", "meta", "base", "template", "noscript", "xml", "audio", "video", "source",
+  "script",
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "applet",
+  "param",
+  "style",
+  "link",
+  "svg",
+  "math",
+  "form",
+  "button",
+  "select",
+  "textarea",
+  "meta",
+  "base",
+  "template",
+  "noscript",
+  "xml",
+  "audio",
+  "video",
+  "source",
 ]);
-const URL_ATTRIBUTES = new Set(["href", "src", "srcset", "action", "formaction", "xlink:href", "background", "dynsrc", "lowsrc", "poster", "data", "code", "codebase"]);
+const URL_ATTRIBUTES = new Set([
+  "href",
+  "src",
+  "srcset",
+  "action",
+  "formaction",
+  "xlink:href",
+  "background",
+  "dynsrc",
+  "lowsrc",
+  "poster",
+  "data",
+  "code",
+  "codebase",
+]);
 
 type ScannedTag = { name: string; attributes: Array<{ name: string; value: string }> };
 

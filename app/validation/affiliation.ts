@@ -65,7 +65,8 @@ export const addDomainSchema = z
   })
   .transform((v) => ({
     domain: v.domain,
-    target: v.owner === "kommun" ? { municipalityCode: v.municipalityCode, organisationId: null } : { municipalityCode: null, organisationId: v.organisationId },
+    target:
+      v.owner === "kommun" ? { municipalityCode: v.municipalityCode, organisationId: null } : { municipalityCode: null, organisationId: v.organisationId },
   }));
 
 export const removeDomainSchema = z.object({ domain: domainField });

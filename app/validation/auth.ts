@@ -17,13 +17,14 @@ const title = z.string().trim().max(120, "Titeln får ha högst 120 tecken.").de
 
 export const signupSchema = z.object({ name, email, password, title }).and(organisationSchema({ withType: true }));
 
-export const profileSchema = z
-  .object({ name, title, listedPublicly: z.literal("on").optional() })
-  .and(organisationSchema({ withType: true }));
+export const profileSchema = z.object({ name, title, listedPublicly: z.literal("on").optional() }).and(organisationSchema({ withType: true }));
 
 export const loginSchema = z.object({
   email,
-  password: z.string({ required_error: "Skriv ditt lösenord." }).min(1, "Skriv ditt lösenord.").max(PASSWORD_MAX * 4, "Lösenordet är för långt."),
+  password: z
+    .string({ required_error: "Skriv ditt lösenord." })
+    .min(1, "Skriv ditt lösenord.")
+    .max(PASSWORD_MAX * 4, "Lösenordet är för långt."),
   redirectTo: z.string().optional(),
 });
 
@@ -32,7 +33,10 @@ export const emailOnlySchema = z.object({ email });
 /** A new address, confirmed with the current password (its own field name: the page also has the password form). */
 export const changeEmailSchema = z.object({
   email,
-  emailPassword: z.string({ required_error: "Skriv ditt nuvarande lösenord." }).min(1, "Skriv ditt nuvarande lösenord.").max(PASSWORD_MAX * 4, "Lösenordet är för långt."),
+  emailPassword: z
+    .string({ required_error: "Skriv ditt nuvarande lösenord." })
+    .min(1, "Skriv ditt nuvarande lösenord.")
+    .max(PASSWORD_MAX * 4, "Lösenordet är för långt."),
 });
 
 export const newPasswordSchema = z

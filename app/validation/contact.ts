@@ -20,7 +20,7 @@ export type ContactStatus = (typeof CONTACT_STATUSES)[number]["value"];
 
 export const subjectLabel = (value: string) => CONTACT_SUBJECTS.find((s) => s.value === value)?.label ?? value;
 
-const SUBJECT_VALUES = CONTACT_SUBJECTS.map((s) => s.value) as [ (typeof CONTACT_SUBJECTS)[number]["value"], ...(typeof CONTACT_SUBJECTS)[number]["value"][] ];
+const SUBJECT_VALUES = CONTACT_SUBJECTS.map((s) => s.value) as [(typeof CONTACT_SUBJECTS)[number]["value"], ...(typeof CONTACT_SUBJECTS)[number]["value"][]];
 
 /**
  * The Kontakt form. No consent box: a message is kept to answer it (the privacy

@@ -84,7 +84,12 @@ export const eventSchema = z
       // These names are pages of their own under /forum/.
       .refine((v) => !RESERVED_FORUM_SLUGS.includes(v), "Det adressnamnet används redan av webbplatsen. Välj ett annat."),
     summary: text(500, "Ingressen").optional().default(""),
-    descriptionMd: z.string({ invalid_type_error: "Beskrivningen måste vara text." }).trim().max(MARKDOWN_LIMITS.eventDescription, tooLongMessage("eventDescription")).optional().default(""),
+    descriptionMd: z
+      .string({ invalid_type_error: "Beskrivningen måste vara text." })
+      .trim()
+      .max(MARKDOWN_LIMITS.eventDescription, tooLongMessage("eventDescription"))
+      .optional()
+      .default(""),
     startsAt: stockholmTime("Ange när forumet börjar."),
     endsAt: stockholmTime("Ange när forumet slutar."),
     format: z.enum(["webinar", "onsite", "hybrid"], { errorMap: () => ({ message: "Välj webbinarium, på plats eller båda." }) }),
@@ -103,7 +108,11 @@ export const eventSchema = z
         return Number(value);
       }),
     registrationDeadline: optionalStockholmTime,
-    tagIds: z.array(z.string().regex(/^[a-z0-9]{1,40}$/, "Välj bland de områden som finns.")).max(20).optional().default([]),
+    tagIds: z
+      .array(z.string().regex(/^[a-z0-9]{1,40}$/, "Välj bland de områden som finns."))
+      .max(20)
+      .optional()
+      .default([]),
   })
   .superRefine((data, ctx) => {
     if (data.endsAt <= data.startsAt) {

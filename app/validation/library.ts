@@ -31,11 +31,7 @@ ${CASE_PLACEHOLDER}
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const title = z
-  .string({ required_error: "Skriv en rubrik." })
-  .trim()
-  .min(3, "Rubriken behöver minst 3 tecken.")
-  .max(160, "Rubriken får ha högst 160 tecken.");
+const title = z.string({ required_error: "Skriv en rubrik." }).trim().min(3, "Rubriken behöver minst 3 tecken.").max(160, "Rubriken får ha högst 160 tecken.");
 
 const slug = z
   .string()
@@ -61,7 +57,16 @@ const extraTags = z
   .max(400, "Skriv högst tio extra taggar.")
   .default("")
   .transform((v) =>
-    [...new Set(v.split(",").map((t) => t.trim()).filter(Boolean))].filter((t) => t.length <= 40).slice(0, 10),
+    [
+      ...new Set(
+        v
+          .split(",")
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ]
+      .filter((t) => t.length <= 40)
+      .slice(0, 10),
   );
 
 export const caseSchema = z

@@ -13,9 +13,7 @@ const score = (label: string) =>
     .transform(Number)
     .refine((n) => n >= 0 && n <= MATURITY_MAX_SCORE, `Välj ett svar för ${label.toLowerCase()}.`);
 
-const scoreFields: Record<string, ReturnType<typeof score>> = Object.fromEntries(
-  MATURITY_DIMENSIONS.map((d) => [d.key, score(d.label)]),
-);
+const scoreFields: Record<string, ReturnType<typeof score>> = Object.fromEntries(MATURITY_DIMENSIONS.map((d) => [d.key, score(d.label)]));
 
 export const maturityAssessmentSchema = z
   .object({

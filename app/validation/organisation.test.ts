@@ -12,7 +12,17 @@ const form = (entries: [string, string][]) => {
 
 describe("the organisation question in every form", () => {
   it("reports the kommun error together with the form's other errors, in field order", () => {
-    const parsed = parseForm(registrationSchema, form([["name", ""], ["email", "inte-en-adress"], ["title", ""], ["orgKind", "kommun"], ["municipalityCode", ""], ["orgName", ""]]));
+    const parsed = parseForm(
+      registrationSchema,
+      form([
+        ["name", ""],
+        ["email", "inte-en-adress"],
+        ["title", ""],
+        ["orgKind", "kommun"],
+        ["municipalityCode", ""],
+        ["orgName", ""],
+      ]),
+    );
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(Object.keys(parsed.errors)).toEqual(["name", "email", "municipalityCode"]);
@@ -20,14 +30,30 @@ describe("the organisation question in every form", () => {
   });
 
   it("asks an account for the other organisation's name and type at once, beside a missing password", () => {
-    const parsed = parseForm(signupSchema, form([["name", "Anna"], ["email", "anna@kommun.example"], ["password", ""], ["orgKind", "annan"], ["municipalityCode", "2081"], ["orgName", ""], ["orgType", ""]]));
+    const parsed = parseForm(
+      signupSchema,
+      form([
+        ["name", "Anna"],
+        ["email", "anna@kommun.example"],
+        ["password", ""],
+        ["orgKind", "annan"],
+        ["municipalityCode", "2081"],
+        ["orgName", ""],
+        ["orgType", ""],
+      ]),
+    );
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(Object.keys(parsed.errors)).toEqual(["password", "orgName", "orgType"]);
   });
 
   it("keeps only the chosen kind's answer, and in Kontakt no answer is needed", () => {
-    const base: [string, string][] = [["name", "Anna"], ["email", "anna@kommun.example"], ["subject", "ovrigt"], ["body", "Hej"]];
+    const base: [string, string][] = [
+      ["name", "Anna"],
+      ["email", "anna@kommun.example"],
+      ["subject", "ovrigt"],
+      ["body", "Hej"],
+    ];
     const kommun = parseForm(contactSchema, form([...base, ["orgKind", "kommun"], ["municipalityCode", "2081"], ["orgName", "Region Dalarna"]]));
     expect(kommun.ok && [kommun.data.municipalityCode, kommun.data.organisationName]).toEqual(["2081", ""]);
     const other = parseForm(contactSchema, form([...base, ["orgKind", "annan"], ["municipalityCode", "2081"], ["orgName", "Region Dalarna"]]));
@@ -37,7 +63,15 @@ describe("the organisation question in every form", () => {
   });
 
   it("needs no consent box to register or to send a message", () => {
-    const registration = parseForm(registrationSchema, form([["name", "Anna"], ["email", "anna@kommun.example"], ["orgKind", "kommun"], ["municipalityCode", "2081"]]));
+    const registration = parseForm(
+      registrationSchema,
+      form([
+        ["name", "Anna"],
+        ["email", "anna@kommun.example"],
+        ["orgKind", "kommun"],
+        ["municipalityCode", "2081"],
+      ]),
+    );
     expect(registration.ok).toBe(true);
   });
 });

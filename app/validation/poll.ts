@@ -29,9 +29,7 @@ export function normalizePollCode(value: unknown): string | null {
 }
 
 export const MAX_OPTIONS = 12;
-const checkbox = z
-  .union([z.string(), z.undefined()])
-  .transform((v) => v === "on" || v === "true");
+const checkbox = z.union([z.string(), z.undefined()]).transform((v) => v === "on" || v === "true");
 
 export const pollSchema = z.object({
   question: z

@@ -44,7 +44,11 @@ export const REGISTRATION_LABELS: Record<string, string> = {
 const registrationId = z.string({ required_error: "Välj en anmälan." }).trim().min(1, "Välj en anmälan.").max(64, "Ogiltig anmälan.");
 
 const messageSubject = z.string({ required_error: "Skriv en rubrik." }).trim().min(1, "Skriv en rubrik.").max(150, "Rubriken får ha högst 150 tecken.");
-const messageBody = z.string({ required_error: "Skriv ett meddelande." }).trim().min(1, "Skriv ett meddelande.").max(5000, "Meddelandet får ha högst 5 000 tecken.");
+const messageBody = z
+  .string({ required_error: "Skriv ett meddelande." })
+  .trim()
+  .min(1, "Skriv ett meddelande.")
+  .max(5000, "Meddelandet får ha högst 5 000 tecken.");
 
 /** The organizer's actions on the registrations page, one schema per button. */
 export const organizerRegistrationActionSchema = z.discriminatedUnion(
@@ -64,7 +68,12 @@ export const organizerRegistrationActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("reminder"), confirmed: z.literal("ja").optional() }),
     z.object({ intent: z.literal("invite") }),
     // Preview, a test to the organizer, then the send itself, which the page confirms with the number of recipients.
-    z.object({ intent: z.enum(["message", "message-preview", "message-test"]), subject: messageSubject, body: messageBody, confirmed: z.literal("ja").optional() }),
+    z.object({
+      intent: z.enum(["message", "message-preview", "message-test"]),
+      subject: messageSubject,
+      body: messageBody,
+      confirmed: z.literal("ja").optional(),
+    }),
   ],
   { errorMap: () => ({ message: "Okänd åtgärd. Ladda om sidan och försök igen." }) },
 );
@@ -79,7 +88,8 @@ export const guestAddSchema = z
     organisationName: z.string().trim().max(160, "Organisationens namn får ha högst 160 tecken.").optional().default(""),
   })
   .superRefine((v, ctx) => {
-    if (v.municipalityCode && !/^\d{4}$/.test(v.municipalityCode)) ctx.addIssue({ code: "custom", path: ["municipalityCode"], message: "Välj en kommun i listan." });
+    if (v.municipalityCode && !/^\d{4}$/.test(v.municipalityCode))
+      ctx.addIssue({ code: "custom", path: ["municipalityCode"], message: "Välj en kommun i listan." });
     if (!v.municipalityCode && !v.organisationName) {
       ctx.addIssue({ code: "custom", path: ["municipalityCode"], message: "Välj personens kommun, eller skriv organisationens namn." });
     }

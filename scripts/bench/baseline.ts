@@ -22,10 +22,7 @@ process.on("SIGTERM", () => process.exit(0));
 
 export function startBaseline(pages: Page[]) {
   const file = path.join(TMP, "bench-baseline.json");
-  fs.writeFileSync(
-    file,
-    JSON.stringify(Object.fromEntries(pages.map((p) => [p.path, { contentType: p.contentType, body: p.body.toString("base64") }]))),
-  );
+  fs.writeFileSync(file, JSON.stringify(Object.fromEntries(pages.map((p) => [p.path, { contentType: p.contentType, body: p.body.toString("base64") }]))));
   return startProcess("baseline", process.execPath, ["--input-type=module", "-e", BASELINE_SERVER], BASELINE_PORT, {
     BASELINE_FILE: file,
     BASELINE_PORT: String(BASELINE_PORT),

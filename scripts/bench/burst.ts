@@ -58,10 +58,17 @@ export async function registrationBurst(appUrl: string, databaseUrl: string): Pr
   const ms = performance.now() - started;
   agent.destroy();
 
-  const rows = await testQuery<{ status: string; waitlistSeq: number | null }>(databaseUrl, `SELECT "status", "waitlistSeq" FROM "Registration" WHERE "eventId" = ?`, [id]);
+  const rows = await testQuery<{ status: string; waitlistSeq: number | null }>(
+    databaseUrl,
+    `SELECT "status", "waitlistSeq" FROM "Registration" WHERE "eventId" = ?`,
+    [id],
+  );
   const [event] = await testQuery<{ seatsTaken: number }>(databaseUrl, `SELECT "seatsTaken" FROM "Event" WHERE "id" = ?`, [id]);
   const confirmed = rows.filter((r) => r.status === "confirmed").length;
-  const waitlist = rows.filter((r) => r.status === "waitlisted").map((r) => Number(r.waitlistSeq)).sort((a, b) => a - b);
+  const waitlist = rows
+    .filter((r) => r.status === "waitlisted")
+    .map((r) => Number(r.waitlistSeq))
+    .sort((a, b) => a - b);
   const exact =
     confirmed === BURST.seats &&
     Number(event!.seatsTaken) === BURST.seats &&

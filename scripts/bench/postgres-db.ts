@@ -116,10 +116,7 @@ async function addBigThread(databaseUrl: string) {
     );
     await client.query(`ALTER TABLE "Post" ENABLE TRIGGER "Post_search_insert_delete"`);
     // "title" in the SET list fires "Thread_search_update" (AFTER UPDATE OF "title", …) once.
-    await client.query(`UPDATE "Thread" SET "acceptedPostId" = $1, "title" = "title" WHERE "id" = $2`, [
-      `${id}-a${BIG_THREAD.acceptedAnswer}`,
-      id,
-    ]);
+    await client.query(`UPDATE "Thread" SET "acceptedPostId" = $1, "title" = "title" WHERE "id" = $2`, [`${id}-a${BIG_THREAD.acceptedAnswer}`, id]);
     await client.query("COMMIT");
     // Planner statistics, as autovacuum would gather them on a live server.
     await client.query(`ANALYZE "Post", "Thread", "SearchIndex"`);

@@ -69,7 +69,10 @@ export function report({ pages, rows, baseline, notes, problems, overallPeaks, s
   console.log("");
   console.log(
     `Benchmark: ${SECONDS} s per run after a ${WARMUP_SECONDS} s warm-up per page and visitor; ` +
-      `Node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (1/5/15 min) at the end.`,
+      `Node ${process.version}, ${os.cpus().length} CPUs, load ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")} (1/5/15 min) at the end.`,
   );
   console.log(
     "App = node server.js (NODE_ENV=production, RUN_JOBS=0); static = node:http sending the same bytes (plain). " +
@@ -99,7 +102,8 @@ export function report({ pages, rows, baseline, notes, problems, overallPeaks, s
   for (const line of problems) console.log(line);
   for (const r of rows) {
     const { errors, timeouts, non2xx } = r.result;
-    if (errors || timeouts || non2xx) console.log(`warning: ${r.database} ${r.page} ${r.mode} ×${r.connections}: ${errors} errors, ${timeouts} timeouts, ${non2xx} non-2xx`);
+    if (errors || timeouts || non2xx)
+      console.log(`warning: ${r.database} ${r.page} ${r.mode} ×${r.connections}: ${errors} errors, ${timeouts} timeouts, ${non2xx} non-2xx`);
   }
 }
 
@@ -107,7 +111,10 @@ export function report({ pages, rows, baseline, notes, problems, overallPeaks, s
 function printTable(rows: string[][], textColumns: number) {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
   const line = (r: string[]) =>
-    r.map((cell, i) => (i < textColumns ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ").trimEnd();
+    r
+      .map((cell, i) => (i < textColumns ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   console.log(line(rows[0]!));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const r of rows.slice(1)) console.log(line(r));

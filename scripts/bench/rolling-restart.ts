@@ -96,7 +96,10 @@ async function main() {
         redirect: "manual",
         headers: post ? { "Content-Type": "application/x-www-form-urlencoded", Origin: site } : {},
         body: post ? "name=" : undefined,
-      }).then((r) => r.arrayBuffer().then(() => r.status), () => 0);
+      }).then(
+        (r) => r.arrayBuffer().then(() => r.status),
+        () => 0,
+      );
       count(res === 0 || res >= 500, `${post ? "POST" : "GET"} ${res || "no answer"}`);
     }
   };
@@ -108,7 +111,13 @@ async function main() {
     await stopProcess(instances[i]!);
     instances[i] = await start(port);
     for (;;) {
-      if (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`http://127.0.0.1:${port}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       await sleep(250);
     }
     log(`  /healthz answers (t = ${((Date.now() - startedAt) / 1000).toFixed(1)} s); waiting ${wait} s`);

@@ -31,7 +31,10 @@ export function addSearchCorpusSqlite() {
        SELECT 'bench-sok-p' || i, 'bench-sok-' || (i % ${SEARCH.threads} + 1), CASE WHEN i < ${SEARCH.threads} THEN 'question' ELSE 'answer' END,
               ${bodySql("i")}, '<p>' || ${bodySql("i")} || '</p>', ? FROM seq`,
     ).run(now);
-    for (const statement of triggerSqlByTable().get("Post")!.split(/\n\n(?=CREATE TRIGGER)/)) db.exec(statement);
+    for (const statement of triggerSqlByTable()
+      .get("Post")!
+      .split(/\n\n(?=CREATE TRIGGER)/))
+      db.exec(statement);
     db.prepare(`UPDATE "Thread" SET title = title WHERE id LIKE 'bench-sok-%'`).run();
   })();
   db.exec("ANALYZE");

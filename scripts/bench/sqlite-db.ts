@@ -40,7 +40,12 @@ function addBigThread() {
     ).run(id, category.id, author?.id ?? null, BIG_THREAD.title, BIG_THREAD.slug, BIG_THREAD.answers, now, now, now);
     for (const name of ["Post_search_insert", "Post_search_update", "Post_search_delete"]) db.exec(`DROP TRIGGER "${name}"`);
     db.prepare(`INSERT INTO "Post" (id, threadId, authorId, kind, bodyMd, bodyHtml, createdAt) VALUES (?, ?, ?, 'question', ?, ?, ?)`).run(
-      `${id}-q`, id, author?.id ?? null, BIG_THREAD.question, html.question, now,
+      `${id}-q`,
+      id,
+      author?.id ?? null,
+      BIG_THREAD.question,
+      html.question,
+      now,
     );
     db.prepare(
       `INSERT INTO "Post" (id, threadId, authorId, kind, bodyMd, bodyHtml, voteCount, createdAt)
@@ -51,7 +56,10 @@ function addBigThread() {
       `INSERT INTO "Post" (id, threadId, authorId, parentId, kind, bodyMd, bodyHtml, createdAt)
        SELECT id || '-c', threadId, authorId, id, 'comment', ?, ?, ? FROM "Post" WHERE threadId = ? AND kind = 'answer' AND CAST(substr(id, length(?) + 3) AS INTEGER) % 10 = 0`,
     ).run(BIG_THREAD.comment, html.comment, now, id, id);
-    for (const statement of triggerSqlByTable().get("Post")!.split(/\n\n(?=CREATE TRIGGER)/)) db.exec(statement);
+    for (const statement of triggerSqlByTable()
+      .get("Post")!
+      .split(/\n\n(?=CREATE TRIGGER)/))
+      db.exec(statement);
     db.prepare(`UPDATE "Thread" SET acceptedPostId = ? WHERE id = ?`).run(`${id}-a${BIG_THREAD.acceptedAnswer}`, id);
     // The Thread trigger rebuilds the thread's search document once, posts included.
     db.prepare(`UPDATE "Thread" SET title = title WHERE id = ?`).run(id);

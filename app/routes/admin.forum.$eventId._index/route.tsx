@@ -139,7 +139,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const SAVED: Record<string, string> = {
-  kopierat: "Det här är en kopia som utkast, med programmet, talarna och inställningarna. Ändra titeln och lägg in den nya möteslänken, och publicera när allt är klart.",
+  kopierat:
+    "Det här är en kopia som utkast, med programmet, talarna och inställningarna. Ändra titeln och lägg in den nya möteslänken, och publicera när allt är klart.",
   skapat: "Forumet är sparat som utkast. Lägg till program och talare, och publicera när allt är klart.",
   uppgifter: "Ändringarna är sparade.",
   publicerat: "Forumet är publicerat och syns nu under Forum.",
@@ -174,21 +175,19 @@ export default function EditEvent() {
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          ADMIN_CRUMB,
-          { to: ADMIN_EVENTS_HREF, label: "Forum" },
-        ]}
-        current={event.title}
-      />
+      <Breadcrumbs items={[ADMIN_CRUMB, { to: ADMIN_EVENTS_HREF, label: "Forum" }]} current={event.title} />
       <h1>{event.title}</h1>
       <p className="lead">
         <span className={`badge${event.status === "published" ? "" : " badge--muted"}`}>{eventStatusLabel(event.status)}</span>{" "}
-        <DateTime value={event.startsAt} />. {event.capacity === null ? `${event.seatsTaken} anmälda.` : `${event.seatsTaken} av ${event.capacity} platser tagna.`}
+        <DateTime value={event.startsAt} />.{" "}
+        {event.capacity === null ? `${event.seatsTaken} anmälda.` : `${event.seatsTaken} av ${event.capacity} platser tagna.`}
       </p>
       {saved === "installt" ? (
         <div className="notice notice--success" role="status">
-          <p>Forumet är inställt. {Number(searchParams.get("mejl") ?? 0) === 1 ? "Ett mejl" : `${Number(searchParams.get("mejl") ?? 0)} mejl`} till anmälda och personer på väntelistan ligger i kö för att skickas.</p>
+          <p>
+            Forumet är inställt. {Number(searchParams.get("mejl") ?? 0) === 1 ? "Ett mejl" : `${Number(searchParams.get("mejl") ?? 0)} mejl`} till anmälda och
+            personer på väntelistan ligger i kö för att skickas.
+          </p>
         </div>
       ) : saved && SAVED[saved] ? (
         <div className="notice notice--success" role="status">
@@ -236,9 +235,9 @@ export default function EditEvent() {
             <ConfirmAction summary="Avpublicera" intent="unpublish" confirmLabel="Ja, avpublicera forumet">
               {event.seatsTaken ? (
                 <p>
-                  {event.seatsTaken === 1 ? "En person är anmäld" : `${event.seatsTaken} personer är anmälda`}. Medan forumet är avpublicerat leder
-                  länkarna i deras mejl (forumets sida, kalenderfilen) till en sida som inte finns, och de får inget besked om det. Ska forumet inte
-                  bli av, ställ in det i stället: då får alla ett mejl.
+                  {event.seatsTaken === 1 ? "En person är anmäld" : `${event.seatsTaken} personer är anmälda`}. Medan forumet är avpublicerat leder länkarna i
+                  deras mejl (forumets sida, kalenderfilen) till en sida som inte finns, och de får inget besked om det. Ska forumet inte bli av, ställ in det i
+                  stället: då får alla ett mejl.
                 </p>
               ) : (
                 <p>Forumets sida försvinner från webbplatsen tills du publicerar det igen.</p>
@@ -260,9 +259,7 @@ export default function EditEvent() {
           <details className="section">
             <summary>Ställ in forumet</summary>
             <Form method="post" noValidate>
-              <p>
-                Alla som är anmälda eller står på väntelistan får ett mejl om att forumet är inställt. Det går inte att ångra.
-              </p>
+              <p>Alla som är anmälda eller står på väntelistan får ett mejl om att forumet är inställt. Det går inte att ångra.</p>
               <Checkbox name="confirmCancel" label="Jag vill ställa in forumet och mejla alla anmälda" error={errorsFor("cancel")?.confirmCancel} />
               <SubmitButton secondary name="intent" value="cancel" pendingText="Ställer in…">
                 Ställ in forumet

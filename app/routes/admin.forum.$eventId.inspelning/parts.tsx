@@ -53,7 +53,13 @@ export function ChaptersSection({ chapters, actionData, saved }: { chapters: Rec
           defaultValue={valuesFor("chapter-add").chapterTime}
           error={errorsFor("chapter-add")?.chapterTime}
         />
-        <TextField name="chapterTitle" label="Kapitlets namn" defaultValue={valuesFor("chapter-add").chapterTitle} error={errorsFor("chapter-add")?.chapterTitle} maxLength={200} />
+        <TextField
+          name="chapterTitle"
+          label="Kapitlets namn"
+          defaultValue={valuesFor("chapter-add").chapterTitle}
+          error={errorsFor("chapter-add")?.chapterTitle}
+          maxLength={200}
+        />
         <SubmitButton name="intent" value="chapter-add" pendingText="Lägger till…">
           Lägg till kapitlet
         </SubmitButton>
@@ -82,9 +88,7 @@ export function MaterialsSection({ materials, actionData, saved }: { materials: 
                   </a>
                 )}{" "}
                 <span className="muted">
-                  {m.kind === "file"
-                    ? `(${m.mimeType === "application/pdf" ? "PDF" : "PowerPoint"}, ${formatFileSize(m.sizeBytes ?? 0)})`
-                    : "(länk)"}
+                  {m.kind === "file" ? `(${m.mimeType === "application/pdf" ? "PDF" : "PowerPoint"}, ${formatFileSize(m.sizeBytes ?? 0)})` : "(länk)"}
                 </span>
               </span>
               <ConfirmAction
@@ -97,7 +101,9 @@ export function MaterialsSection({ materials, actionData, saved }: { materials: 
                 fields={{ id: m.id }}
                 confirmLabel="Ja, ta bort materialet"
               >
-                <p>”{m.title}” försvinner från forumets sida{m.kind === "file" ? ", och filen raderas" : ""}. Det går inte att ångra.</p>
+                <p>
+                  ”{m.title}” försvinner från forumets sida{m.kind === "file" ? ", och filen raderas" : ""}. Det går inte att ångra.
+                </p>
               </ConfirmAction>
             </li>
           ))}
@@ -108,7 +114,14 @@ export function MaterialsSection({ materials, actionData, saved }: { materials: 
 
       <h3>Ladda upp bilder</h3>
       <Form method="post" encType="multipart/form-data" noValidate key={`fil-${materials.length}`}>
-        <TextField name="fileTitle" label="Namn" hint="Till exempel Borlänges presentation." defaultValue={valuesFor("material-file").fileTitle} error={errorsFor("material-file")?.fileTitle} maxLength={200} />
+        <TextField
+          name="fileTitle"
+          label="Namn"
+          hint="Till exempel Borlänges presentation."
+          defaultValue={valuesFor("material-file").fileTitle}
+          error={errorsFor("material-file")?.fileTitle}
+          maxLength={200}
+        />
         <TextField
           name="materialFile"
           label="Fil"
@@ -124,8 +137,21 @@ export function MaterialsSection({ materials, actionData, saved }: { materials: 
 
       <h3>Lägg till en länk</h3>
       <Form method="post" noValidate key={`lank-${materials.length}`}>
-        <TextField name="materialTitle" label="Namn" defaultValue={valuesFor("material-link").materialTitle} error={errorsFor("material-link")?.materialTitle} maxLength={200} />
-        <TextField name="materialUrl" label="Länk" type="url" hint="Måste börja med https://." defaultValue={valuesFor("material-link").materialUrl} error={errorsFor("material-link")?.materialUrl} />
+        <TextField
+          name="materialTitle"
+          label="Namn"
+          defaultValue={valuesFor("material-link").materialTitle}
+          error={errorsFor("material-link")?.materialTitle}
+          maxLength={200}
+        />
+        <TextField
+          name="materialUrl"
+          label="Länk"
+          type="url"
+          hint="Måste börja med https://."
+          defaultValue={valuesFor("material-link").materialUrl}
+          error={errorsFor("material-link")?.materialUrl}
+        />
         <SubmitButton name="intent" value="material-link" pendingText="Lägger till…">
           Lägg till länken
         </SubmitButton>

@@ -144,24 +144,19 @@ export default function RecordingAdmin() {
   const errorsFor = (intent: string) => failureOf(actionData, intent)?.errors;
   const valuesFor = (intent: string) => failureOf(actionData, intent)?.values ?? {};
   const recording = event.recording;
-  const recValues =
-    failureOf(actionData, "recording")
-      ? valuesFor("recording")
-      : {
-          videoUrl: recording?.videoUrl ?? "",
-          duration: recording?.durationSeconds ? formatTimestamp(recording.durationSeconds) : "",
-          captionsUrl: recording?.captionsUrl ?? "",
-          publish: recording?.publishedAt ? "on" : "",
-        };
+  const recValues = failureOf(actionData, "recording")
+    ? valuesFor("recording")
+    : {
+        videoUrl: recording?.videoUrl ?? "",
+        duration: recording?.durationSeconds ? formatTimestamp(recording.durationSeconds) : "",
+        captionsUrl: recording?.captionsUrl ?? "",
+        publish: recording?.publishedAt ? "on" : "",
+      };
 
   return (
     <>
       <Breadcrumbs
-        items={[
-          ADMIN_CRUMB,
-          { to: ADMIN_EVENTS_HREF, label: "Forum" },
-          { to: adminEventHref(event.id), label: event.title },
-        ]}
+        items={[ADMIN_CRUMB, { to: ADMIN_EVENTS_HREF, label: "Forum" }, { to: adminEventHref(event.id), label: event.title }]}
         current="Inspelning"
       />
       <h1>Inspelning: {event.title}</h1>
@@ -195,7 +190,13 @@ export default function RecordingAdmin() {
                 defaultValue={recValues.videoUrl}
                 error={errorsFor("recording")?.videoUrl}
               />
-              <TextField name="duration" label="Längd (frivilligt)" hint="tt:mm:ss, till exempel 1:30:00." defaultValue={recValues.duration} error={errorsFor("recording")?.duration} />
+              <TextField
+                name="duration"
+                label="Längd (frivilligt)"
+                hint="tt:mm:ss, till exempel 1:30:00."
+                defaultValue={recValues.duration}
+                error={errorsFor("recording")?.duration}
+              />
               <TextField
                 name="captionsUrl"
                 label="Textning, WebVTT (frivilligt)"

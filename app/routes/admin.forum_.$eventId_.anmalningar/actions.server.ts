@@ -30,7 +30,8 @@ export async function guestListAction(actor: { id: string; name: string; email: 
     const r = await addGuestByHand(actorId, event.id, parsed.data);
     if (r.outcome === "already") return badRequest({ email: "Adressen är redan anmäld till forumet." }, formValues(formData), { intent });
     if (r.outcome === "unknown-municipality") return badRequest({ municipalityCode: "Välj en kommun i listan." }, formValues(formData), { intent });
-    if (r.outcome === "closed") return badRequest({ form: "Forumet tar inte emot anmälningar (det har börjat, är inställt eller inte publicerat)." }, formValues(formData), { intent });
+    if (r.outcome === "closed")
+      return badRequest({ form: "Forumet tar inte emot anmälningar (det har börjat, är inställt eller inte publicerat)." }, formValues(formData), { intent });
     const where = r.outcome === "confirmed" ? "har fått en plats" : `står på väntelistan som nummer ${r.position}`;
     return json({ ok: true as const, intent, message: `${parsed.data.name} ${where} och har fått en bekräftelse med e-post.` });
   }
@@ -48,7 +49,11 @@ export async function guestListAction(actor: { id: string; name: string; email: 
     case "cancel": {
       const r = await cancelRegistration(d.registrationId, { actorId });
       if (r.outcome !== "cancelled") return badRequest({ form: "Anmälan är redan borttagen." }, {}, { intent });
-      return done(r.promoted.length ? "Anmälan är borttagen och personen har fått ett mejl. Platsen har gått till väntelistan, som också har fått mejl." : "Anmälan är borttagen och personen har fått ett mejl.");
+      return done(
+        r.promoted.length
+          ? "Anmälan är borttagen och personen har fått ett mejl. Platsen har gått till väntelistan, som också har fått mejl."
+          : "Anmälan är borttagen och personen har fått ett mejl.",
+      );
     }
     case "attended":
     case "absent": {

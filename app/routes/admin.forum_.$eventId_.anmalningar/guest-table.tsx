@@ -37,7 +37,13 @@ function AttendanceToggle({ g }: { g: Guest }) {
   return (
     <fetcher.Form method="post">
       <input type="hidden" name="registrationId" value={g.id} />
-      <button type="submit" name="intent" value={attended ? "absent" : "attended"} className="button button--secondary button--small toggle" aria-pressed={attended}>
+      <button
+        type="submit"
+        name="intent"
+        value={attended ? "absent" : "attended"}
+        className="button button--secondary button--small toggle"
+        aria-pressed={attended}
+      >
         {attended ? <span aria-hidden="true">✓ </span> : null}
         Närvarande<span className="visually-hidden"> för {g.name}</span>
       </button>
@@ -48,8 +54,19 @@ function AttendanceToggle({ g }: { g: Guest }) {
 function RowActions({ g, started, full, capacity, next }: { g: Guest; started: boolean; full: boolean; capacity: number | null; next: string | null }) {
   if (g.status === "waitlisted") {
     return full ? (
-      <ConfirmAction summary={<>Ge plats<span className="visually-hidden"> till {g.name}</span></>} intent="promote" fields={{ registrationId: g.id }} confirmLabel={`Ja, ge ${g.name} en plats`}>
-        <p>Forumet är fullt. Ger du {g.name} en plats höjs antalet platser från {capacity} till {(capacity ?? 0) + 1}, och {g.name} får ett mejl.</p>
+      <ConfirmAction
+        summary={
+          <>
+            Ge plats<span className="visually-hidden"> till {g.name}</span>
+          </>
+        }
+        intent="promote"
+        fields={{ registrationId: g.id }}
+        confirmLabel={`Ja, ge ${g.name} en plats`}
+      >
+        <p>
+          Forumet är fullt. Ger du {g.name} en plats höjs antalet platser från {capacity} till {(capacity ?? 0) + 1}, och {g.name} får ett mejl.
+        </p>
       </ConfirmAction>
     ) : (
       <Form method="post">
@@ -62,7 +79,16 @@ function RowActions({ g, started, full, capacity, next }: { g: Guest; started: b
   }
   if ((g.status === "confirmed" && !started) || g.status === "waitlisted") {
     return (
-      <ConfirmAction summary={<>Avanmäl<span className="visually-hidden"> {g.name}</span></>} intent="cancel" fields={{ registrationId: g.id }} confirmLabel={`Ja, avanmäl ${g.name}`}>
+      <ConfirmAction
+        summary={
+          <>
+            Avanmäl<span className="visually-hidden"> {g.name}</span>
+          </>
+        }
+        intent="cancel"
+        fields={{ registrationId: g.id }}
+        confirmLabel={`Ja, avanmäl ${g.name}`}
+      >
         <p>
           {g.name} förlorar sin plats och får ett mejl om det.
           {next ? ` Platsen går till ${next}, först på väntelistan, som också får ett mejl.` : ""}

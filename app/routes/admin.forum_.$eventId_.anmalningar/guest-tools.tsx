@@ -105,7 +105,14 @@ export function AddGuest({
               </option>
             ))}
           </SelectField>
-          <TextField name="organisationName" label="Annan organisation (om ingen kommun)" id="ny-organisation" defaultValue={values.organisationName} error={errors?.organisationName} maxLength={160} />
+          <TextField
+            name="organisationName"
+            label="Annan organisation (om ingen kommun)"
+            id="ny-organisation"
+            defaultValue={values.organisationName}
+            error={errors?.organisationName}
+            maxLength={160}
+          />
           <SubmitButton name="intent" value="add" pendingText="Lägger till…">
             Lägg till personen
           </SubmitButton>

@@ -16,7 +16,19 @@ import type { action, loader } from "./route";
 type LoaderData = SerializeFrom<typeof loader>;
 type Result = SerializeFrom<typeof action> | undefined;
 
-export function Mailings({ reminder, started, subscribers, invited, result }: { reminder: LoaderData["reminder"]; started: boolean; subscribers: number; invited: number; result: Result }) {
+export function Mailings({
+  reminder,
+  started,
+  subscribers,
+  invited,
+  result,
+}: {
+  reminder: LoaderData["reminder"];
+  started: boolean;
+  subscribers: number;
+  invited: number;
+  result: Result;
+}) {
   const failure = failureOf(result, "message", "message-preview", "message-test");
   const ok = result?.ok && result.intent.startsWith("message") ? result : null;
   const values = (ok && "values" in ok ? ok.values : failure?.values) ?? {};

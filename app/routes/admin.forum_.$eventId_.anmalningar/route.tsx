@@ -74,7 +74,10 @@ export default function Registrations() {
   const confirm = result?.ok && "confirm" in result ? result.confirm : null;
   return (
     <>
-      <Breadcrumbs items={[ADMIN_CRUMB, { to: ADMIN_EVENTS_HREF, label: "Forum" }, { to: adminEventHref(event.id), label: event.title }]} current="Anmälningar" />
+      <Breadcrumbs
+        items={[ADMIN_CRUMB, { to: ADMIN_EVENTS_HREF, label: "Forum" }, { to: adminEventHref(event.id), label: event.title }]}
+        current="Anmälningar"
+      />
       <h1>Anmälningar: {event.title}</h1>
       <p className="lead">
         <DateTimeRange start={event.startsAt} end={event.endsAt} />. {counts.confirmed} med plats

@@ -29,5 +29,9 @@ export function parseAuditQuery(params: URLSearchParams) {
   if (to === null) errors.till = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-31.";
   if (from && to && from >= to) errors.till = "Till-datumet kan inte vara före från-datumet.";
   const before = read("fore") || undefined;
-  return { query, errors, filter: { actorId: query.person || undefined, eventId: query.forum || undefined, from: from ?? undefined, to: to ?? undefined, before } };
+  return {
+    query,
+    errors,
+    filter: { actorId: query.person || undefined, eventId: query.forum || undefined, from: from ?? undefined, to: to ?? undefined, before },
+  };
 }

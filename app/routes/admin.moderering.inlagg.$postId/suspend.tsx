@@ -61,7 +61,14 @@ export function SuspendSection({ author, errors, values }: { author: Author; err
             defaultValue={values.until}
             error={errors?.until}
           />
-          <TextField name="suspendReason" label="Motivering" hint="Sparas i loggen." maxLength={500} defaultValue={values.suspendReason} error={errors?.suspendReason} />
+          <TextField
+            name="suspendReason"
+            label="Motivering"
+            hint="Sparas i loggen."
+            maxLength={500}
+            defaultValue={values.suspendReason}
+            error={errors?.suspendReason}
+          />
           <SubmitButton name="intent" value="suspend" pendingText="Stänger av…">
             Stäng av {author.name}
           </SubmitButton>

@@ -58,9 +58,7 @@ export function Body({ post }: { post: ShownPost }) {
   return (
     <>
       {post.hidden ? (
-        <p className="notice notice--warning">
-          Dolt för medlemmar{post.hiddenReason ? `: ${post.hiddenReason}` : "."} Du ser texten eftersom du är moderator.
-        </p>
+        <p className="notice notice--warning">Dolt för medlemmar{post.hiddenReason ? `: ${post.hiddenReason}` : "."} Du ser texten eftersom du är moderator.</p>
       ) : null}
       {post.rawText !== null ? (
         <>
@@ -169,7 +167,11 @@ export function Answer({
   const canWrite = !!viewer?.verified && !thread.locked && !answer.hidden;
   const actionError = failure && failure.intent !== "comment" && failure.target === answer.id ? failure.errors.form : null;
   return (
-    <article id={postAnchor(answer.id)} className={`post post--answer${isAccepted ? " post--accepted" : ""}${answer.hidden ? " post--hidden" : ""}`} aria-label={`Svar från ${answer.author.name}`}>
+    <article
+      id={postAnchor(answer.id)}
+      className={`post post--answer${isAccepted ? " post--accepted" : ""}${answer.hidden ? " post--hidden" : ""}`}
+      aria-label={`Svar från ${answer.author.name}`}
+    >
       {isAccepted ? <p className="badge badge--answered">Accepterat svar</p> : null}
       <Author post={answer} />
       <Body post={answer} />

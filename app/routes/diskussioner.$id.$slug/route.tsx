@@ -8,27 +8,25 @@ import { ErrorSummary, SubmitButton, TextArea } from "~/components/forms";
 import { MarkdownHelp } from "~/components/markdown-help";
 import { Pagination } from "~/components/pagination";
 import { TagList } from "~/components/tag-list";
-import {
-  acceptAnswer,
-  createAnswer,
-  createComment,
-  DiscussionError,
-  enforcePostingLimits,
-  threadRef,
-  toggleVote,
-} from "~/models/post.server";
+import { acceptAnswer, createAnswer, createComment, DiscussionError, enforcePostingLimits, threadRef, toggleVote } from "~/models/post.server";
 import { getThreadPage, presentAnswer, presentPost } from "~/models/thread.server";
 import { getOptionalUser, hasRole, requireVerifiedUser } from "~/models/auth.server";
-import {
-  ANSWER_SORTS,
-  LOCKED_THREAD_MESSAGE,
-  parseAnswerSort,
-  type AnswerSort,
-} from "~/utils/discussion";
+import { ANSWER_SORTS, LOCKED_THREAD_MESSAGE, parseAnswerSort, type AnswerSort } from "~/utils/discussion";
 import { readFormData } from "~/utils/form-data.server";
 import { failureOf, parseForm } from "~/utils/forms";
 import { answerCountLabel } from "~/utils/labels";
-import { caseHref, categoryFeedHref, categoryHref, DISCUSSIONS_HREF, eventHref, loginHref, moderateThreadHref, postAnchor, threadHref, threadsTaggedHref } from "~/utils/links";
+import {
+  caseHref,
+  categoryFeedHref,
+  categoryHref,
+  DISCUSSIONS_HREF,
+  eventHref,
+  loginHref,
+  moderateThreadHref,
+  postAnchor,
+  threadHref,
+  threadsTaggedHref,
+} from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { Answer, Author, Body, PostActions } from "./posts";
 import { SENT_PARAM, SentNotice } from "./sent";
@@ -42,7 +40,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const { thread } = data;
   return [
     ...pageMeta(thread.title, `Fråga i ${thread.category.name}: ${answerCountLabel(thread.answerCount).toLowerCase()}.`),
-    { tagName: "link", rel: "alternate", type: "application/atom+xml", title: `Diskussioner: ${thread.category.name}`, href: categoryFeedHref(thread.category) },
+    {
+      tagName: "link",
+      rel: "alternate",
+      type: "application/atom+xml",
+      title: `Diskussioner: ${thread.category.name}`,
+      href: categoryFeedHref(thread.category),
+    },
   ];
 };
 
@@ -232,9 +236,7 @@ export default function ThreadPage() {
             ))}
           </p>
         ) : null}
-        {accepted && page === 1 ? (
-          <Answer answer={accepted} data={data} hiddenFields={hiddenFields} failure={actionData} isAccepted />
-        ) : null}
+        {accepted && page === 1 ? <Answer answer={accepted} data={data} hiddenFields={hiddenFields} failure={actionData} isAccepted /> : null}
         {answers.map((answer) => (
           <Answer key={answer.id} answer={answer} data={data} hiddenFields={hiddenFields} failure={actionData} isAccepted={false} />
         ))}
@@ -249,8 +251,7 @@ export default function ThreadPage() {
           </div>
         ) : !viewer ? (
           <p>
-            <Link to={loginHref(href)}>Logga in</Link> för att svara. Konton är till för
-            anställda i kommuner och regioner.
+            <Link to={loginHref(href)}>Logga in</Link> för att svara. Konton är till för anställda i kommuner och regioner.
           </p>
         ) : !viewer.verified ? (
           <div className="notice notice--warning">

@@ -20,7 +20,10 @@ import { badRequest, requireParam, tooManyAttempts } from "~/utils/http.server";
  * "Kolla din e-post", the same whether or not the address was registered before.
  */
 
-export async function loadRegistrationSection(request: Request, event: { id: string; status?: string; startsAt: Date | string; endsAt: Date | string; registrationDeadline: Date | string | null }) {
+export async function loadRegistrationSection(
+  request: Request,
+  event: { id: string; status?: string; startsAt: Date | string; endsAt: Date | string; registrationDeadline: Date | string | null },
+) {
   const closedReason = registrationClosedReason({
     status: event.status ?? "published",
     startsAt: new Date(event.startsAt),

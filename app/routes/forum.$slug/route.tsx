@@ -150,7 +150,13 @@ export default function ForumEvent() {
                     <Link to={pollResultHref(poll.code)}>{poll.question}</Link>
                   </h3>
                   {poll.rows && poll.rows.length ? (
-                    <PollChart id={`omrostning-${poll.id}`} title={poll.question} rows={poll.rows} respondents={poll.respondents} multipleChoice={poll.multipleChoice} />
+                    <PollChart
+                      id={`omrostning-${poll.id}`}
+                      title={poll.question}
+                      rows={poll.rows}
+                      respondents={poll.respondents}
+                      multipleChoice={poll.multipleChoice}
+                    />
                   ) : (
                     <p>{poll.resultNote || "Inga siffror redovisades för den här omröstningen."}</p>
                   )}
@@ -190,8 +196,7 @@ export default function ForumEvent() {
                     {speaker.title ? <p>{speaker.title}</p> : null}
                     {speaker.municipality ? (
                       <p>
-                        <Link to={municipalityHref(speaker.municipality)}>{speaker.municipality.officialName}</Link>,{" "}
-                        {speaker.municipality.county.name}
+                        <Link to={municipalityHref(speaker.municipality)}>{speaker.municipality.officialName}</Link>, {speaker.municipality.county.name}
                       </p>
                     ) : speaker.organisationName ? (
                       <p>{speaker.organisationName}</p>
