@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: type check, lint, production build, vitest, then Playwright against the
+# `npm test`: type check, lint, format check, production build, vitest, then Playwright against the
 # build. Every layer runs even if an earlier one failed; the last line is
 # "N passed, N failed" and the exit code is non-zero if anything failed.
 set -euo pipefail
@@ -37,6 +37,7 @@ rm -f .tmp/vitest.json .tmp/playwright.json
 # tsc and the build are steps, not tests: a failure there counts as one failure.
 step tsc npx tsc
 step lint npx eslint .
+step prettier npx prettier --check .
 step build npx remix build
 # Test results are counted from the JSON reports at the end.
 step vitest npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
