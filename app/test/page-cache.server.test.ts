@@ -115,6 +115,13 @@ describe.skipIf(!buildExists())("anonymous page cache (production build)", () =>
     expect(await anonymous.text()).not.toContain("Logga ut");
   });
 
+  it("a page with an email address in its URL (Kolla din e-post) is never stored", async () => {
+    for (const path of ["/registrera/skickat?adress=anna%40borlange.se", "/forum/kolla-epost?forum=x&adress=anna%40borlange.se"]) {
+      await get(path);
+      expect((await get(path)).headers.get("x-cache"), path).toBe("BYPASS");
+    }
+  });
+
   it("a stored page carries a CSP with the hashes of exactly its inline scripts and no nonce", async () => {
     const html = await cachedPage("/");
     const hit = await get("/");

@@ -141,12 +141,16 @@ class PageCache {
   }
 }
 
-/** No cookie at all (no session, no poll voter, nothing else), no credentials, no signed link or token. */
+/**
+ * No cookie at all (no session, no poll voter, nothing else), no credentials, no
+ * signed link or token, and no email address in the URL ("Kolla din e-post"):
+ * personal data is not kept in the cache.
+ */
 function isAnonymous(req: IncomingMessage): boolean {
   const h = req.headers;
   if (h.cookie || h.authorization) return false;
   const url = req.url ?? "";
-  return url.length <= 2048 && !/[?&](?:token|sig)=/i.test(url);
+  return url.length <= 2048 && !/[?&](?:token|sig|adress)=/i.test(url);
 }
 
 function isPublicAnswer(status: number, headers: Record<string, unknown>): boolean {
