@@ -108,6 +108,11 @@ export const NEW_EVENT_HREF = `${ADMIN_EVENTS_HREF}/ny`;
 export const adminEventHref = (eventId: string) => `${ADMIN_EVENTS_HREF}/${eventId}`;
 export const adminRecordingHref = (eventId: string) => `${adminEventHref(eventId)}/inspelning`;
 export const adminRegistrationsHref = (eventId: string) => `${adminEventHref(eventId)}/anmalningar`;
+/** The registrations page with one send's recipients, or one guest's mail, under "Skickade mejl". */
+export const adminSendRecipientsHref = (eventId: string, sendId: string) =>
+  `${adminRegistrationsHref(eventId)}?utskick=${encodeURIComponent(sendId)}#skickade-mejl`;
+export const adminGuestMailHref = (eventId: string, registrationId: string) =>
+  `${adminRegistrationsHref(eventId)}?gast=${encodeURIComponent(registrationId)}#skickade-mejl`;
 export const adminRegistrationsCsvHref = (eventId: string) => `${adminRegistrationsHref(eventId)}.csv`;
 export const adminPollsHref = (eventId: string) => `${adminEventHref(eventId)}/omrostningar`;
 export const pollAdminHref = (eventId: string, pollId: string) => `${adminPollsHref(eventId)}/${pollId}`;

@@ -6,6 +6,7 @@ import { SubmitButton } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 import { adminRegistrationsHref } from "~/utils/links";
 import { FILTER_LABELS } from "./guest-tools";
+import { GuestMailLink } from "./mail-log";
 import type { loader } from "./route";
 
 /**
@@ -167,7 +168,9 @@ export function GuestTable({
                       <input type="checkbox" name="ids" value={g.id} form={BULK_FORM} id={`val-${g.id}`} aria-label={`Välj ${g.name}`} />
                     </td>
                     <td>{g.name}</td>
-                    <td>{g.email}</td>
+                    <td>
+                      {g.email} <GuestMailLink eventId={eventId} guest={g} />
+                    </td>
                     <td>{g.municipality ? `${g.municipality.name}, ${g.municipality.county.name}` : g.organisationName}</td>
                     <td>{g.title}</td>
                     <td>{statusText(g)}</td>

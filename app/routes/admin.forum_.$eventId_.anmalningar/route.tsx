@@ -7,6 +7,7 @@ import { DateTimeRange } from "~/components/date-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary } from "~/components/forms";
 import { listGuests, parseGuestQuery } from "~/models/guest-list.server";
+import { listEventSends, listGuestMail, listSendRecipients, PERSON_HISTORY_CAP } from "~/models/event-mail-log.server";
 import { countActiveSubscribers, countInvitationsSent } from "~/models/invitation.server";
 import { listMunicipalities } from "~/models/reference.server";
 import { countRegistrations, getEventForOrganizer } from "~/models/registration-admin.server";
@@ -21,6 +22,7 @@ import { guestListAction } from "./actions.server";
 import { AddGuest, GuestFilters } from "./guest-tools";
 import { GuestTable } from "./guest-table";
 import { Distribution } from "./lists";
+import { MailLog } from "./mail-log";
 import { Mailings } from "./mailings";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -32,17 +34,33 @@ async function eventOr404(params: LoaderFunctionArgs["params"]) {
   return event;
 }
 
+/** "Skickade mejl": every send, plus one send's recipients (?utskick=) or one guest's mail (?gast=) when asked for. */
+async function loadMailLog(eventId: string, searchParams: URLSearchParams) {
+  const sendId = searchParams.get("utskick");
+  const guestId = searchParams.get("gast");
+  const [sends, recipients, guest] = await Promise.all([
+    listEventSends(eventId),
+    sendId ? listSendRecipients(eventId, sendId) : null,
+    guestId ? listGuestMail(eventId, guestId) : null,
+  ]);
+  if (sendId && !recipients) throw new Response("Utskicket finns inte", { status: 404 });
+  if (guestId && !guest) throw new Response("Personen finns inte på gästlistan", { status: 404 });
+  return { sends, recipients, guest, cap: PERSON_HISTORY_CAP };
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
   const event = await eventOr404(params);
-  const query = parseGuestQuery(new URL(request.url).searchParams);
-  const [guests, counts, subscribers, invited, municipalities, reminder] = await Promise.all([
+  const searchParams = new URL(request.url).searchParams;
+  const query = parseGuestQuery(searchParams);
+  const [guests, counts, subscribers, invited, municipalities, reminder, mailLog] = await Promise.all([
     listGuests(event.id, query),
     countRegistrations(event.id),
     countActiveSubscribers(),
     countInvitationsSent(event.id),
     listMunicipalities(),
     reminderSchedule(event),
+    loadMailLog(event.id, searchParams),
   ]);
   return json({
     event: { ...event, joinUrl: undefined },
@@ -53,6 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invited,
     municipalities,
     reminder,
+    mailLog,
     started: event.startsAt <= new Date(),
     full: event.capacity !== null && event.seatsTaken >= event.capacity,
   });
@@ -67,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const OWN_NOTICE = /^(add|message.*|invite|reminder)$/;
 
 export default function Registrations() {
-  const { event, query, guests, counts, subscribers, invited, municipalities, reminder, started, full } = useLoaderData<typeof loader>();
+  const { event, query, guests, counts, subscribers, invited, municipalities, reminder, mailLog, started, full } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = failureOf(result);
   const message = result?.ok && "message" in result ? result.message : null;
@@ -95,6 +114,7 @@ export default function Registrations() {
       <Distribution counts={counts} />
 
       <Mailings reminder={reminder} started={started} subscribers={subscribers} invited={invited} result={result} />
+      <MailLog eventId={event.id} mailLog={mailLog} />
     </>
   );
 }
