@@ -29,3 +29,28 @@ test("an early reminder asks first with the count and leaves the scheduled one i
   await expect(schedule).toContainText("(24 timmar före start). 2 deltagare har fått en påminnelse i förväg.");
   await expectNoSeriousViolations(page);
 });
+
+test("Skickade mejl shows each send with its recipients and each guest's mail about the forum", async ({ page, context, baseURL }) => {
+  await logInAs(context, await createUserWithSession({ role: "organizer" }), baseURL!);
+  const event = await createSmallEvent({ capacity: 5 });
+  const anna = await registerSomeone(event.id);
+  await registerSomeone(event.id);
+  await page.goto(`/admin/forum/${event.id}/anmalningar`);
+  const log = page.locator("section", { has: page.getByRole("heading", { name: "Skickade mejl" }) });
+  await expect(log).toContainText("Inga utskick om det här forumet än.");
+
+  await page.getByRole("button", { name: "Skicka en påminnelse nu …" }).click();
+  await page.getByRole("button", { name: "Ja, skicka till 2 deltagare" }).click();
+  await expect(log.getByRole("listitem")).toHaveText([/^Påminnelse \(skickad i förväg\), .+: 2 mejl\. Skickat \d, i kö \d, misslyckat 0\. Visa mottagarna/]);
+
+  await log.getByRole("link", { name: "Visa mottagarna av Påminnelse (skickad i förväg)" }).click();
+  const recipients = log.getByRole("table", { name: "Mottagare och status, 2 mejl" });
+  await expect(recipients.getByRole("row")).toHaveCount(3);
+  await expect(recipients.getByRole("row", { name: new RegExp(anna.email) })).toContainText(/I kö|Skickat/);
+  await expectNoSeriousViolations(page);
+
+  await page.getByRole("link", { name: `Mejl till ${anna.name}` }).click();
+  await expect(log.getByRole("heading", { name: `Mejl till ${anna.name} (${anna.email})` })).toBeVisible();
+  await expect(log.getByRole("table").getByRole("row")).toHaveCount(2);
+  await expect(log.getByRole("table")).toContainText(/Påminnelse|påminnelse/);
+});
