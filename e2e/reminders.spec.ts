@@ -53,4 +53,10 @@ test("Skickade mejl shows each send with its recipients and each guest's mail ab
   await expect(log.getByRole("heading", { name: `Mejl till ${anna.name} (${anna.email})` })).toBeVisible();
   await expect(log.getByRole("table").getByRole("row")).toHaveCount(2);
   await expect(log.getByRole("table")).toContainText(/Påminnelse|påminnelse/);
+
+  // A send or guest that is not this forum's is a clear 404, not a 500.
+  const unknown = await page.goto(`/admin/forum/${event.id}/anmalningar?utskick=okand`);
+  expect(unknown?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Sidan finns inte" })).toBeVisible();
+  expect((await page.goto(`/admin/forum/${event.id}/anmalningar?gast=finnsinte`))?.status()).toBe(404);
 });
