@@ -92,6 +92,20 @@ export async function addChapter(actorId: string, eventId: string, input: { star
   });
 }
 
+/** Changes an existing chapter's time and name (same checks as adding one). */
+export async function updateChapter(actorId: string, eventId: string, chapterId: string, input: { startSeconds: number; title: string }): Promise<Result> {
+  return transaction(async (tx) => {
+    const recording = await tx.recording.findUnique({ where: { eventId }, select: { id: true, durationSeconds: true } });
+    if (recording?.durationSeconds != null && input.startSeconds >= recording.durationSeconds) {
+      return { ok: false, field: "chapterTime", message: "Kapitlet börjar efter att videon har slutat. Kontrollera tiden." };
+    }
+    const { count } = recording ? await tx.chapter.updateMany({ where: { id: chapterId, recordingId: recording.id }, data: input }) : { count: 0 };
+    if (!count) return { ok: false, field: "form", message: "Kapitlet finns inte längre. Ladda om sidan." };
+    await recordAudit(tx, { actorId, action: "recording.chapter.update", entityType: "Chapter", entityId: chapterId, detail: { eventId, ...input } });
+    return { ok: true };
+  });
+}
+
 export async function deleteChapter(actorId: string, eventId: string, chapterId: string): Promise<Result> {
   return transaction(async (tx) => {
     const recordingId = await recordingIdOf(tx, eventId);

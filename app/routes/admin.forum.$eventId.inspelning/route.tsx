@@ -3,14 +3,14 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { Checkbox, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
-import { addChapter, addMaterial, deleteChapter, deleteMaterial, getRecordingForEdit, saveRecording } from "~/models/recording.server";
+import { addChapter, addMaterial, deleteChapter, deleteMaterial, getRecordingForEdit, saveRecording, updateChapter } from "~/models/recording.server";
 import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { failureOf, formValues, parseForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 import { checkMaterialFile, readMultipartForm, removeUpload, storeUpload } from "~/utils/upload.server";
 import { formatTimestamp } from "~/utils/video";
-import { chapterSchema, materialFileTitleSchema, materialLinkSchema, recordingSchema, rowSchema } from "~/validation/event";
+import { chapterEditSchema, chapterSchema, materialFileTitleSchema, materialLinkSchema, recordingSchema, rowSchema } from "~/validation/event";
 import { ADMIN_EVENTS_HREF, adminEventHref, adminRecordingHref, eventHref } from "~/utils/links";
 import { badRequest, requireParam } from "~/utils/http.server";
 import { ChaptersSection, MaterialsSection } from "./parts";
@@ -91,6 +91,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = await addChapter(user.id, event.id, { startSeconds: parsed.data.chapterTime, title: parsed.data.chapterTitle });
       if (!result.ok) return badRequest({ [result.field]: result.message }, values, { intent });
       return redirect(`${base}?sparat=kapitel#kapitel`);
+    }
+    case "chapter-edit": {
+      const parsed = parseForm(chapterEditSchema, formData);
+      if (!parsed.ok) return badRequest(parsed.errors, values, { intent, target: String(formData.get("id") ?? "") });
+      const result = await updateChapter(user.id, event.id, parsed.data.id, { startSeconds: parsed.data.chapterTime, title: parsed.data.chapterTitle });
+      if (!result.ok) return badRequest({ [result.field]: result.message }, values, { intent, target: parsed.data.id });
+      return redirect(`${base}?sparat=kapitel-andrat#kapitel`);
     }
     case "chapter-delete": {
       const row = parseForm(rowSchema, formData);
