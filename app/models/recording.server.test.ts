@@ -97,6 +97,21 @@ describe("chapters and materials", () => {
     expect(await updateChapter(actorId, other.id, chapter!.id, { startSeconds: 1, title: "Fel forum" })).toMatchObject({ ok: false, field: "form" });
   });
 
+  it("takes materials before the video exists, without publishing anything, and keeps them when the video comes", async () => {
+    const past = await event({ startsAt: "2021-06-04T11:00:00Z" });
+    expect(await addMaterial(actorId, past.id, { kind: "link", title: "Bilderna", url: "https://kommun.example/bilder.pdf" })).toEqual({ ok: true });
+    let rec = (await getRecordingForEdit(past.id))!.recording!;
+    expect(rec).toMatchObject({ videoUrl: "", publishedAt: null });
+    expect(rec.materials.map((m) => m.title)).toEqual(["Bilderna"]);
+    expect(await getPublicRecording(past.id)).toBeNull();
+    expect(await addChapter(actorId, past.id, { startSeconds: 10, title: "Utan video" })).toMatchObject({ ok: false, field: "form" });
+
+    await saveRecording(actorId, past.id, { source: youtube, durationSeconds: null, captionsUrl: null, publish: true });
+    rec = (await getPublicRecording(past.id))!;
+    expect(rec).toMatchObject({ provider: "youtube" });
+    expect(rec.materials.map((m) => m.title)).toEqual(["Bilderna"]);
+  });
+
   it("serves material files publicly only for a published recording", async () => {
     const past = await event({ startsAt: "2021-07-01T11:00:00Z" });
     await saveRecording(actorId, past.id, { source: youtube, durationSeconds: null, captionsUrl: null, publish: false });

@@ -77,12 +77,22 @@ async function recordingIdOf(tx: Tx, eventId: string) {
   return recording?.id ?? null;
 }
 
-const NO_RECORDING = { ok: false as const, field: "form", message: "Lägg till videon först. Sedan kan du lägga till kapitel och material." };
+const NO_RECORDING = { ok: false as const, field: "form", message: "Lägg till videon först. Sedan kan du lägga till kapitel." };
+
+/**
+ * Materials may come before the video (slides arrive the day after, the video a week later):
+ * then the recording row is created without a video (videoUrl "", provider "none", never
+ * published, since only saveRecording publishes and it always sets a real video).
+ */
+async function recordingIdForMaterial(tx: Tx, eventId: string) {
+  const recording = await tx.recording.upsert({ where: { eventId }, create: { eventId, videoUrl: "", provider: "none" }, update: {}, select: { id: true } });
+  return recording.id;
+}
 
 export async function addChapter(actorId: string, eventId: string, input: { startSeconds: number; title: string }): Promise<Result> {
   return transaction(async (tx) => {
-    const recording = await tx.recording.findUnique({ where: { eventId }, select: { id: true, durationSeconds: true } });
-    if (!recording) return NO_RECORDING;
+    const recording = await tx.recording.findUnique({ where: { eventId }, select: { id: true, durationSeconds: true, videoUrl: true } });
+    if (!recording?.videoUrl) return NO_RECORDING;
     if (recording.durationSeconds !== null && input.startSeconds >= recording.durationSeconds) {
       return { ok: false, field: "chapterTime", message: "Kapitlet börjar efter att videon har slutat. Kontrollera tiden." };
     }
@@ -121,8 +131,9 @@ export type NewMaterial = { kind: "link"; title: string; url: string } | { kind:
 export async function addMaterial(actorId: string, eventId: string, material: NewMaterial): Promise<Result> {
   return transaction(async (tx) => {
     await lockEventOrganizing(tx, eventId); // PostgreSQL: one "last position + 1" at a time (SQLite: no-op)
-    const recordingId = await recordingIdOf(tx, eventId);
-    if (!recordingId) return NO_RECORDING;
+    const event = await tx.event.findUnique({ where: { id: eventId }, select: { id: true } });
+    if (!event) return { ok: false, field: "form", message: "Forumet finns inte längre." };
+    const recordingId = await recordingIdForMaterial(tx, eventId);
     const last = await tx.material.aggregate({ where: { recordingId }, _max: { position: true } });
     const row = await tx.material.create({
       data: { recordingId, position: (last._max.position ?? -1) + 1, ...material },

@@ -52,7 +52,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const checked = checkMaterialFile(file.name, bytes);
     if (!checked.ok) return badRequest({ materialFile: checked.message }, formValues(formData), { intent });
-    if (!event.recording) return badRequest({ form: "Lägg till videon först. Sedan kan du lägga till kapitel och material." }, {}, { intent });
     const stored = await storeUpload(bytes, checked.ext);
     const result = await addMaterial(user.id, event.id, {
       kind: "file",
@@ -224,13 +223,12 @@ export default function RecordingAdmin() {
             </Form>
           </section>
 
-          {recording ? (
-            <>
-              <ChaptersSection chapters={recording.chapters} actionData={actionData} saved={searchParams.get("sparat")} />
-
-              <MaterialsSection materials={recording.materials} actionData={actionData} saved={searchParams.get("sparat")} />
-            </>
-          ) : null}
+          {recording?.videoUrl ? (
+            <ChaptersSection chapters={recording.chapters} actionData={actionData} saved={searchParams.get("sparat")} />
+          ) : (
+            <p>Kapitel kan läggas till när videon finns. Material går bra att lägga till redan nu.</p>
+          )}
+          <MaterialsSection materials={recording?.materials ?? []} actionData={actionData} saved={searchParams.get("sparat")} />
         </>
       )}
     </>
