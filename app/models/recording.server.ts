@@ -3,6 +3,8 @@ import { recordAudit } from "~/models/audit.server";
 import { lockEventOrganizing } from "~/models/locks.server";
 import { prisma } from "~/utils/db.server";
 import type { Result } from "~/utils/result";
+import { eventHref } from "~/utils/links";
+import { appUrl } from "~/utils/signed-links.server";
 import type { VideoSource } from "~/utils/video";
 import { transaction, type Tx } from "./transaction.server";
 
@@ -160,6 +162,14 @@ export async function deleteMaterial(actorId: string, eventId: string, materialI
     await recordAudit(tx, { actorId, action: "recording.material.delete", entityType: "Material", entityId: materialId, detail: { eventId } });
     return { ok: true, filePath: material.filePath };
   });
+}
+
+/** The suggested text of "the recording is available", filled into the registrations page's message form. */
+export function recordingNoticeDraft(event: { slug: string; title: string }) {
+  return {
+    subject: "Inspelningen finns nu",
+    body: `Tack för att du var med! Nu kan du se inspelningen från forumet igen, med kapitel och material:\n${appUrl(eventHref(event))}`,
+  };
 }
 
 // ---------------------------------------------------------------------------

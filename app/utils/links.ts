@@ -108,6 +108,8 @@ export const NEW_EVENT_HREF = `${ADMIN_EVENTS_HREF}/ny`;
 export const adminEventHref = (eventId: string) => `${ADMIN_EVENTS_HREF}/${eventId}`;
 export const adminRecordingHref = (eventId: string) => `${adminEventHref(eventId)}/inspelning`;
 export const adminRegistrationsHref = (eventId: string) => `${adminEventHref(eventId)}/anmalningar`;
+/** The registrations page's message form, filled in with "the recording is available" (from the recording page). */
+export const adminRecordingNoticeHref = (eventId: string) => `${adminRegistrationsHref(eventId)}?meddelande=inspelning#meddelande`;
 export const adminRegistrationsCsvHref = (eventId: string) => `${adminRegistrationsHref(eventId)}.csv`;
 export const adminPollsHref = (eventId: string) => `${adminEventHref(eventId)}/omrostningar`;
 export const pollAdminHref = (eventId: string, pollId: string) => `${adminPollsHref(eventId)}/${pollId}`;

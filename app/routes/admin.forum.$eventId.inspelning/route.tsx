@@ -11,7 +11,7 @@ import { pageMeta } from "~/utils/meta";
 import { checkMaterialFile, readMultipartForm, removeUpload, storeUpload } from "~/utils/upload.server";
 import { formatTimestamp } from "~/utils/video";
 import { chapterEditSchema, chapterSchema, materialFileTitleSchema, materialLinkSchema, recordingSchema, rowSchema } from "~/validation/event";
-import { ADMIN_EVENTS_HREF, adminEventHref, adminRecordingHref, eventHref } from "~/utils/links";
+import { ADMIN_EVENTS_HREF, adminEventHref, adminRecordingHref, adminRecordingNoticeHref, eventHref } from "~/utils/links";
 import { badRequest, requireParam } from "~/utils/http.server";
 import { ChaptersSection, MaterialsSection } from "./parts";
 
@@ -183,9 +183,17 @@ export default function RecordingAdmin() {
           <section className="section" aria-labelledby="video">
             <h2 id="video">Video</h2>
             {recording?.publishedAt && event.status === "published" ? (
-              <p>
-                Inspelningen syns på <Link to={eventHref(event)}>forumets sida</Link> och bland <Link to="/inspelningar">inspelningarna</Link>.
-              </p>
+              <>
+                <p>
+                  Inspelningen syns på <Link to={eventHref(event)}>forumets sida</Link> och bland <Link to="/inspelningar">inspelningarna</Link>.
+                </p>
+                <p>
+                  <Link to={adminRecordingNoticeHref(event.id)} className="button button--secondary">
+                    Berätta för deltagarna att inspelningen finns
+                  </Link>
+                </p>
+                <p className="field__hint">Du ser mejlet och kan skicka ett test till dig själv innan det går ut. Var och en får det en gång.</p>
+              </>
             ) : null}
             <Form method="post" noValidate>
               <TextField

@@ -10,6 +10,7 @@ import { listGuests, parseGuestQuery } from "~/models/guest-list.server";
 import { countActiveSubscribers, countInvitationsSent } from "~/models/invitation.server";
 import { listMunicipalities } from "~/models/reference.server";
 import { countRegistrations, getEventForOrganizer } from "~/models/registration-admin.server";
+import { recordingNoticeDraft } from "~/models/recording.server";
 import { reminderSchedule } from "~/models/registration-reminders.server";
 import { requireRole } from "~/models/auth.server";
 import { failureOf } from "~/utils/forms";
@@ -35,7 +36,10 @@ async function eventOr404(params: LoaderFunctionArgs["params"]) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");
   const event = await eventOr404(params);
-  const query = parseGuestQuery(new URL(request.url).searchParams);
+  const searchParams = new URL(request.url).searchParams;
+  const query = parseGuestQuery(searchParams);
+  // From the recording page: the message form starts with "the recording is available" (each person told once).
+  const draft = searchParams.get("meddelande") === "inspelning" ? { ...recordingNoticeDraft(event), topic: "recording" } : null;
   const [guests, counts, subscribers, invited, municipalities, reminder] = await Promise.all([
     listGuests(event.id, query),
     countRegistrations(event.id),
@@ -55,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reminder,
     started: event.startsAt <= new Date(),
     full: event.capacity !== null && event.seatsTaken >= event.capacity,
+    draft,
   });
 }
 
@@ -67,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const OWN_NOTICE = /^(add|message.*|invite|reminder)$/;
 
 export default function Registrations() {
-  const { event, query, guests, counts, subscribers, invited, municipalities, reminder, started, full } = useLoaderData<typeof loader>();
+  const { event, query, guests, counts, subscribers, invited, municipalities, reminder, started, full, draft } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = failureOf(result);
   const message = result?.ok && "message" in result ? result.message : null;
@@ -94,7 +99,7 @@ export default function Registrations() {
 
       <Distribution counts={counts} />
 
-      <Mailings reminder={reminder} started={started} subscribers={subscribers} invited={invited} result={result} />
+      <Mailings reminder={reminder} started={started} subscribers={subscribers} invited={invited} result={result} draft={draft} />
     </>
   );
 }
