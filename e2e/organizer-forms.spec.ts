@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations } from "./fixtures";
-import { cleanUp, cleanUpEvents, createSmallEvent, createUserWithSession, forgetEventLater, logInAs } from "./db";
+import { cleanUp, cleanUpEvents, createPastEventWithRegistrations, createSmallEvent, createUserWithSession, forgetEventLater, logInAs } from "./db";
 
 // The organizer's add-forms start empty after each save (a kept speaker once put
 // the wrong name on a public programme), the message stands beside the action,
@@ -110,6 +110,48 @@ test("a message to participants shows the real mail, sends a test to the organiz
   await mail.getByRole("button", { name: "Ja, skicka till 3 deltagare" }).click();
   await expect(mail.getByRole("status")).toHaveText("Meddelandet är lagt i utkorgen till 3 personer.");
   await expect(mail.getByLabel("Rubrik")).toHaveValue("");
+});
+
+test("'Berätta för deltagarna att inspelningen finns' goes through the same preview, test and 'Skicka till N deltagare?', and tells each person once", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const organizer = await createUserWithSession({ role: "organizer" });
+  await logInAs(context, organizer, baseURL!);
+  const tag = Date.now().toString(36);
+  const people = [1, 2].map((i) => ({ name: `Inspelning ${i}`, email: `inspelning-${i}-${tag}@e2e.example`, municipalityCode: "2081" }));
+  const event = await createPastEventWithRegistrations({ monthsAgo: 1, people });
+
+  await page.goto(`/admin/forum/${event.id}/inspelning`);
+  await page.getByLabel("Videons adress").fill("https://youtu.be/dQw4w9WgXcQ");
+  await page.getByLabel("Publicera inspelningen").check();
+  await page.getByRole("button", { name: "Spara videon" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("Inspelningen är sparad.");
+  await page.getByRole("link", { name: "Berätta för deltagarna att inspelningen finns" }).click();
+
+  const mail = page.getByRole("region", { name: "Utskick" });
+  await expect(mail.getByLabel("Rubrik")).toHaveValue("Inspelningen finns nu");
+  await mail.getByRole("button", { name: "Förhandsgranska" }).click();
+  await expect(mail.getByRole("region", { name: /Förhandsgranskning/ }).locator("pre")).toContainText(`/forum/${event.slug}`);
+  await mail.getByRole("button", { name: "Skicka ett test till mig" }).click();
+  await expect(mail.getByRole("status")).toContainText(`Ett testmejl är på väg till ${organizer.email}`);
+  const { waitForMail } = await import("../app/test/smtp-sink");
+  const { E2E_MAIL_DIR } = await import("./paths");
+  await waitForMail(E2E_MAIL_DIR, { to: organizer.email, subjectIncludes: "TEST: Inspelningen finns nu", timeoutMs: 20_000 });
+
+  await mail.getByRole("button", { name: "Skicka till alla med plats" }).click();
+  await expect(mail.getByRole("alert")).toContainText("Skicka till 2 deltagare?");
+  await mail.getByRole("button", { name: "Ja, skicka till 2 deltagare" }).click();
+  await expect(mail.getByRole("status")).toHaveText("Meddelandet är lagt i utkorgen till 2 personer.");
+
+  // A second press, even with an edited text, tells no one twice.
+  await page.goto(`/admin/forum/${event.id}/inspelning`);
+  await page.getByRole("link", { name: "Berätta för deltagarna att inspelningen finns" }).click();
+  await mail.getByLabel("Meddelande").fill("Nu med rätt länk.");
+  await mail.getByRole("button", { name: "Skicka till alla med plats" }).click();
+  await mail.getByRole("button", { name: "Ja, skicka till 2 deltagare" }).click();
+  await expect(mail.getByRole("status")).toHaveText("Alla med plats har redan fått veta att inspelningen finns.");
 });
 
 test("a draft case survives an accidental navigation, and leaving with unsaved changes asks first", async ({ page, context, baseURL }) => {
