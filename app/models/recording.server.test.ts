@@ -107,6 +107,8 @@ describe("chapters and materials", () => {
     expect(await addChapter(actorId, past.id, { startSeconds: 10, title: "Utan video" })).toMatchObject({ ok: false, field: "form" });
 
     await saveRecording(actorId, past.id, { source: youtube, durationSeconds: null, captionsUrl: null, publish: true });
+    // The log says the recording was put up (not "changed"): the row without a video was no recording yet.
+    expect(await prisma.auditLog.count({ where: { action: "recording.create", entityId: rec.id } })).toBe(1);
     rec = (await getPublicRecording(past.id))!;
     expect(rec).toMatchObject({ provider: "youtube" });
     expect(rec.materials.map((m) => m.title)).toEqual(["Bilderna"]);

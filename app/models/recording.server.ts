@@ -51,7 +51,10 @@ export type RecordingSettings = {
 /** Adds or changes the recording. Only a forum that has ended can have one. */
 export async function saveRecording(actorId: string, eventId: string, input: RecordingSettings, now = new Date()): Promise<Result> {
   return transaction(async (tx) => {
-    const event = await tx.event.findUnique({ where: { id: eventId }, select: { endsAt: true, recording: { select: { id: true, publishedAt: true } } } });
+    const event = await tx.event.findUnique({
+      where: { id: eventId },
+      select: { endsAt: true, recording: { select: { id: true, publishedAt: true, videoUrl: true } } },
+    });
     if (!event) return { ok: false, field: "form", message: "Forumet finns inte längre." };
     if (event.endsAt > now) return { ok: false, field: "videoUrl", message: "Inspelningen kan läggas till först när forumet är slut." };
     const publishedAt = input.publish ? (event.recording?.publishedAt ?? now) : null;
@@ -65,7 +68,7 @@ export async function saveRecording(actorId: string, eventId: string, input: Rec
     const recording = await tx.recording.upsert({ where: { eventId }, create: { eventId, ...data }, update: data, select: { id: true } });
     await recordAudit(tx, {
       actorId,
-      action: event.recording ? "recording.update" : "recording.create",
+      action: event.recording?.videoUrl ? "recording.update" : "recording.create",
       entityType: "Recording",
       entityId: recording.id,
       detail: { eventId, provider: data.provider, published: Boolean(publishedAt) },
