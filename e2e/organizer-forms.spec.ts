@@ -154,6 +154,42 @@ test("'Berätta för deltagarna att inspelningen finns' goes through the same pr
   await expect(mail.getByRole("status")).toHaveText("Alla med plats har redan fått veta att inspelningen finns.");
 });
 
+test("a recording takes materials before the video, and a chapter can be edited with a Swedish error when its time is wrong", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await logInAs(context, await createUserWithSession({ role: "organizer" }), baseURL!);
+  const event = await createPastEventWithRegistrations({ monthsAgo: 1, people: [] });
+  await page.goto(`/admin/forum/${event.id}/inspelning`);
+  const materials = page.getByRole("region", { name: "Material" });
+  await materials.getByLabel("Namn").last().fill("Borlänges bilder");
+  await materials.getByLabel("Länk").fill("https://kommun.example/bilder.pdf");
+  await materials.getByRole("button", { name: "Lägg till länken" }).click();
+  await expect(materials.getByRole("status")).toHaveText("Materialet är tillagt.");
+  await expect(materials.getByRole("link", { name: "Borlänges bilder" })).toBeVisible();
+
+  await page.getByLabel("Videons adress").fill("https://youtu.be/dQw4w9WgXcQ");
+  await page.getByLabel("Längd (frivilligt)").fill("10:00");
+  await page.getByRole("button", { name: "Spara videon" }).click();
+  const chapters = page.getByRole("region", { name: "Kapitel" });
+  await chapters.getByLabel("Börjar vid").fill("3:00");
+  await chapters.getByLabel("Kapitlets namn").fill("Borlänge berätar");
+  await chapters.getByRole("button", { name: "Lägg till kapitlet" }).click();
+  await expect(chapters.getByRole("status")).toHaveText("Kapitlet är tillagt.");
+
+  await chapters.locator("summary", { hasText: "Ändra" }).click();
+  const edit = chapters.locator("details form");
+  await edit.getByLabel("Börjar vid").fill("12:00");
+  await edit.getByRole("button", { name: "Spara kapitlet" }).click();
+  await expect(page.locator("details form").getByText("Kapitlet börjar efter att videon har slutat")).toBeVisible();
+  await page.locator("details form").getByLabel("Börjar vid").fill("2:30");
+  await page.locator("details form").getByLabel("Kapitlets namn").fill("Borlänge berättar");
+  await page.locator("details form").getByRole("button", { name: "Spara kapitlet" }).click();
+  await expect(chapters.getByRole("status")).toHaveText("Kapitlet är ändrat.");
+  await expect(chapters.locator("li").first()).toContainText("2:30 Borlänge berättar");
+});
+
 test("a draft case survives an accidental navigation, and leaving with unsaved changes asks first", async ({ page, context, baseURL }) => {
   await logInAs(context, await createUserWithSession({ role: "organizer" }), baseURL!);
   await page.goto("/admin/case/ny");
