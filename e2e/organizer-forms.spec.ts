@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations } from "./fixtures";
-import { cleanUp, cleanUpEvents, createSmallEvent, createUserWithSession, forgetEventLater, logInAs } from "./db";
+import { cleanUp, cleanUpEvents, createPastEventWithRegistrations, createSmallEvent, createUserWithSession, forgetEventLater, logInAs } from "./db";
 
 // The organizer's add-forms start empty after each save (a kept speaker once put
 // the wrong name on a public programme), the message stands beside the action,
@@ -110,6 +110,84 @@ test("a message to participants shows the real mail, sends a test to the organiz
   await mail.getByRole("button", { name: "Ja, skicka till 3 deltagare" }).click();
   await expect(mail.getByRole("status")).toHaveText("Meddelandet är lagt i utkorgen till 3 personer.");
   await expect(mail.getByLabel("Rubrik")).toHaveValue("");
+});
+
+test("'Berätta för deltagarna att inspelningen finns' goes through the same preview, test and 'Skicka till N deltagare?', and tells each person once", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const organizer = await createUserWithSession({ role: "organizer" });
+  await logInAs(context, organizer, baseURL!);
+  const tag = Date.now().toString(36);
+  const people = [1, 2].map((i) => ({ name: `Inspelning ${i}`, email: `inspelning-${i}-${tag}@e2e.example`, municipalityCode: "2081" }));
+  const event = await createPastEventWithRegistrations({ monthsAgo: 1, people });
+
+  await page.goto(`/admin/forum/${event.id}/inspelning`);
+  await page.getByLabel("Videons adress").fill("https://youtu.be/dQw4w9WgXcQ");
+  await page.getByLabel("Publicera inspelningen").check();
+  await page.getByRole("button", { name: "Spara videon" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("Inspelningen är sparad.");
+  await page.getByRole("link", { name: "Berätta för deltagarna att inspelningen finns" }).click();
+
+  const mail = page.getByRole("region", { name: "Utskick" });
+  await expect(mail.getByLabel("Rubrik")).toHaveValue("Inspelningen finns nu");
+  await mail.getByRole("button", { name: "Förhandsgranska" }).click();
+  await expect(mail.getByRole("region", { name: /Förhandsgranskning/ }).locator("pre")).toContainText(`/forum/${event.slug}`);
+  await mail.getByRole("button", { name: "Skicka ett test till mig" }).click();
+  await expect(mail.getByRole("status")).toContainText(`Ett testmejl är på väg till ${organizer.email}`);
+  const { waitForMail } = await import("../app/test/smtp-sink");
+  const { E2E_MAIL_DIR } = await import("./paths");
+  await waitForMail(E2E_MAIL_DIR, { to: organizer.email, subjectIncludes: "TEST: Inspelningen finns nu", timeoutMs: 20_000 });
+
+  await mail.getByRole("button", { name: "Skicka till alla med plats" }).click();
+  await expect(mail.getByRole("alert")).toContainText("Skicka till 2 deltagare?");
+  await mail.getByRole("button", { name: "Ja, skicka till 2 deltagare" }).click();
+  await expect(mail.getByRole("status")).toHaveText("Meddelandet är lagt i utkorgen till 2 personer.");
+
+  // A second press, even with an edited text, tells no one twice.
+  await page.goto(`/admin/forum/${event.id}/inspelning`);
+  await page.getByRole("link", { name: "Berätta för deltagarna att inspelningen finns" }).click();
+  await mail.getByLabel("Meddelande").fill("Nu med rätt länk.");
+  await mail.getByRole("button", { name: "Skicka till alla med plats" }).click();
+  await mail.getByRole("button", { name: "Ja, skicka till 2 deltagare" }).click();
+  await expect(mail.getByRole("status")).toHaveText("Alla med plats har redan fått veta att inspelningen finns.");
+});
+
+test("a recording takes materials before the video, and a chapter can be edited with a Swedish error when its time is wrong", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await logInAs(context, await createUserWithSession({ role: "organizer" }), baseURL!);
+  const event = await createPastEventWithRegistrations({ monthsAgo: 1, people: [] });
+  await page.goto(`/admin/forum/${event.id}/inspelning`);
+  const materials = page.getByRole("region", { name: "Material" });
+  await materials.getByLabel("Namn").last().fill("Borlänges bilder");
+  await materials.getByLabel("Länk").fill("https://kommun.example/bilder.pdf");
+  await materials.getByRole("button", { name: "Lägg till länken" }).click();
+  await expect(materials.getByRole("status")).toHaveText("Materialet är tillagt.");
+  await expect(materials.getByRole("link", { name: "Borlänges bilder" })).toBeVisible();
+
+  await page.getByLabel("Videons adress").fill("https://youtu.be/dQw4w9WgXcQ");
+  await page.getByLabel("Längd (frivilligt)").fill("10:00");
+  await page.getByRole("button", { name: "Spara videon" }).click();
+  const chapters = page.getByRole("region", { name: "Kapitel" });
+  await chapters.getByLabel("Börjar vid").fill("3:00");
+  await chapters.getByLabel("Kapitlets namn").fill("Borlänge berätar");
+  await chapters.getByRole("button", { name: "Lägg till kapitlet" }).click();
+  await expect(chapters.getByRole("status")).toHaveText("Kapitlet är tillagt.");
+
+  await chapters.locator("summary", { hasText: "Ändra" }).click();
+  const edit = chapters.locator("details form");
+  await edit.getByLabel("Börjar vid").fill("12:00");
+  await edit.getByRole("button", { name: "Spara kapitlet" }).click();
+  await expect(page.locator("details form").getByText("Kapitlet börjar efter att videon har slutat")).toBeVisible();
+  await page.locator("details form").getByLabel("Börjar vid").fill("2:30");
+  await page.locator("details form").getByLabel("Kapitlets namn").fill("Borlänge berättar");
+  await page.locator("details form").getByRole("button", { name: "Spara kapitlet" }).click();
+  await expect(chapters.getByRole("status")).toHaveText("Kapitlet är ändrat.");
+  await expect(chapters.locator("li").first()).toContainText("2:30 Borlänge berättar");
 });
 
 test("a draft case survives an accidental navigation, and leaving with unsaved changes asks first", async ({ page, context, baseURL }) => {

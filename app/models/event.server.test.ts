@@ -43,7 +43,7 @@ beforeAll(async () => {
   void pastNoRecording;
 
   const speaker = await prisma.speaker.create({
-    data: { eventId: past.id, name: "Anna Andersson", title: "BI-strateg", municipalityCode: "2081", position: 0 },
+    data: { eventId: past.id, name: "Anna Andersson", title: "BI-strateg", municipalityCode: "2081", bio: "Anna leder BI-arbetet i Borlänge.", position: 0 },
   });
   await prisma.speaker.create({ data: { eventId: past.id, name: "Bo Berg", organisationName: "Region Exempel", position: 1 } });
   await prisma.agendaItem.createMany({
@@ -111,7 +111,7 @@ describe("public event queries", () => {
     expect(await getPublishedEventBySlug("finns-inte", NOW)).toBeNull();
   });
 
-  it("returns the agenda with speakers, speakers with municipality and county, and only published cases", async () => {
+  it("returns the agenda with speakers, speakers with municipality, county and the presentation they wrote, and only published cases", async () => {
     const event = await getPublishedEventBySlug("maj-2021", NOW);
     expect(event?.isUpcoming).toBe(false);
     expect(event?.hasRecording).toBe(true);
@@ -125,9 +125,10 @@ describe("public event queries", () => {
         name: "Anna Andersson",
         title: "BI-strateg",
         organisationName: "",
+        bio: "Anna leder BI-arbetet i Borlänge.",
         municipality: { code: "2081", name: "Borlänge", officialName: "Borlänge kommun", county: { name: "Dalarnas län" } },
       },
-      { id: expect.any(String), name: "Bo Berg", title: "", organisationName: "Region Exempel", municipality: null },
+      { id: expect.any(String), name: "Bo Berg", title: "", organisationName: "Region Exempel", bio: "", municipality: null },
     ]);
     expect(event?.cases.map((c) => c.slug)).toEqual(["publicerat"]);
   });

@@ -117,6 +117,7 @@ export async function getPublishedEventBySlug(slug: string, now: Date = new Date
           name: true,
           title: true,
           organisationName: true,
+          bio: true, // the presentation the speaker form collects, shown on the public page
           municipality: { select: municipalitySelect },
         },
       },

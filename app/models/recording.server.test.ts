@@ -11,6 +11,7 @@ import {
   listPublishedRecordings,
   listRecordingTags,
   saveRecording,
+  updateChapter,
 } from "./recording.server";
 
 let actorId = "";
@@ -79,6 +80,38 @@ describe("chapters and materials", () => {
       [0, "Välkommen"],
       [300, "Kristianstad"],
     ]);
+  });
+
+  it("edits an existing chapter's time and name, with the same end-of-video check and an audit row", async () => {
+    const past = await event({ startsAt: "2021-06-02T11:00:00Z" });
+    await saveRecording(actorId, past.id, { source: youtube, durationSeconds: 600, captionsUrl: null, publish: true });
+    await addChapter(actorId, past.id, { startSeconds: 300, title: "Kristianstd" });
+    const [chapter] = (await getRecordingForEdit(past.id))!.recording!.chapters;
+    expect(await updateChapter(actorId, past.id, chapter!.id, { startSeconds: 600, title: "För sent" })).toMatchObject({ ok: false, field: "chapterTime" });
+    expect(await updateChapter(actorId, past.id, chapter!.id, { startSeconds: 240, title: "Kristianstad" })).toEqual({ ok: true });
+    expect((await getPublicRecording(past.id))!.chapters.map((c) => [c.startSeconds, c.title])).toEqual([[240, "Kristianstad"]]);
+    expect(await prisma.auditLog.count({ where: { action: "recording.chapter.update", entityId: chapter!.id } })).toBe(1);
+
+    const other = await event({ startsAt: "2021-06-03T11:00:00Z" });
+    await saveRecording(actorId, other.id, { source: youtube, durationSeconds: null, captionsUrl: null, publish: true });
+    expect(await updateChapter(actorId, other.id, chapter!.id, { startSeconds: 1, title: "Fel forum" })).toMatchObject({ ok: false, field: "form" });
+  });
+
+  it("takes materials before the video exists, without publishing anything, and keeps them when the video comes", async () => {
+    const past = await event({ startsAt: "2021-06-04T11:00:00Z" });
+    expect(await addMaterial(actorId, past.id, { kind: "link", title: "Bilderna", url: "https://kommun.example/bilder.pdf" })).toEqual({ ok: true });
+    let rec = (await getRecordingForEdit(past.id))!.recording!;
+    expect(rec).toMatchObject({ videoUrl: "", publishedAt: null });
+    expect(rec.materials.map((m) => m.title)).toEqual(["Bilderna"]);
+    expect(await getPublicRecording(past.id)).toBeNull();
+    expect(await addChapter(actorId, past.id, { startSeconds: 10, title: "Utan video" })).toMatchObject({ ok: false, field: "form" });
+
+    await saveRecording(actorId, past.id, { source: youtube, durationSeconds: null, captionsUrl: null, publish: true });
+    // The log says the recording was put up (not "changed"): the row without a video was no recording yet.
+    expect(await prisma.auditLog.count({ where: { action: "recording.create", entityId: rec.id } })).toBe(1);
+    rec = (await getPublicRecording(past.id))!;
+    expect(rec).toMatchObject({ provider: "youtube" });
+    expect(rec.materials.map((m) => m.title)).toEqual(["Bilderna"]);
   });
 
   it("serves material files publicly only for a published recording", async () => {

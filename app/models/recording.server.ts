@@ -3,6 +3,8 @@ import { recordAudit } from "~/models/audit.server";
 import { lockEventOrganizing } from "~/models/locks.server";
 import { prisma } from "~/utils/db.server";
 import type { Result } from "~/utils/result";
+import { eventHref } from "~/utils/links";
+import { appUrl } from "~/utils/signed-links.server";
 import type { VideoSource } from "~/utils/video";
 import { transaction, type Tx } from "./transaction.server";
 
@@ -49,7 +51,10 @@ export type RecordingSettings = {
 /** Adds or changes the recording. Only a forum that has ended can have one. */
 export async function saveRecording(actorId: string, eventId: string, input: RecordingSettings, now = new Date()): Promise<Result> {
   return transaction(async (tx) => {
-    const event = await tx.event.findUnique({ where: { id: eventId }, select: { endsAt: true, recording: { select: { id: true, publishedAt: true } } } });
+    const event = await tx.event.findUnique({
+      where: { id: eventId },
+      select: { endsAt: true, recording: { select: { id: true, publishedAt: true, videoUrl: true } } },
+    });
     if (!event) return { ok: false, field: "form", message: "Forumet finns inte längre." };
     if (event.endsAt > now) return { ok: false, field: "videoUrl", message: "Inspelningen kan läggas till först när forumet är slut." };
     const publishedAt = input.publish ? (event.recording?.publishedAt ?? now) : null;
@@ -63,7 +68,7 @@ export async function saveRecording(actorId: string, eventId: string, input: Rec
     const recording = await tx.recording.upsert({ where: { eventId }, create: { eventId, ...data }, update: data, select: { id: true } });
     await recordAudit(tx, {
       actorId,
-      action: event.recording ? "recording.update" : "recording.create",
+      action: event.recording?.videoUrl ? "recording.update" : "recording.create",
       entityType: "Recording",
       entityId: recording.id,
       detail: { eventId, provider: data.provider, published: Boolean(publishedAt) },
@@ -77,17 +82,41 @@ async function recordingIdOf(tx: Tx, eventId: string) {
   return recording?.id ?? null;
 }
 
-const NO_RECORDING = { ok: false as const, field: "form", message: "Lägg till videon först. Sedan kan du lägga till kapitel och material." };
+const NO_RECORDING = { ok: false as const, field: "form", message: "Lägg till videon först. Sedan kan du lägga till kapitel." };
+
+/**
+ * Materials may come before the video (slides arrive the day after, the video a week later):
+ * then the recording row is created without a video (videoUrl "", provider "none", never
+ * published, since only saveRecording publishes and it always sets a real video).
+ */
+async function recordingIdForMaterial(tx: Tx, eventId: string) {
+  const recording = await tx.recording.upsert({ where: { eventId }, create: { eventId, videoUrl: "", provider: "none" }, update: {}, select: { id: true } });
+  return recording.id;
+}
 
 export async function addChapter(actorId: string, eventId: string, input: { startSeconds: number; title: string }): Promise<Result> {
   return transaction(async (tx) => {
-    const recording = await tx.recording.findUnique({ where: { eventId }, select: { id: true, durationSeconds: true } });
-    if (!recording) return NO_RECORDING;
+    const recording = await tx.recording.findUnique({ where: { eventId }, select: { id: true, durationSeconds: true, videoUrl: true } });
+    if (!recording?.videoUrl) return NO_RECORDING;
     if (recording.durationSeconds !== null && input.startSeconds >= recording.durationSeconds) {
       return { ok: false, field: "chapterTime", message: "Kapitlet börjar efter att videon har slutat. Kontrollera tiden." };
     }
     const chapter = await tx.chapter.create({ data: { recordingId: recording.id, ...input }, select: { id: true } });
     await recordAudit(tx, { actorId, action: "recording.chapter.add", entityType: "Chapter", entityId: chapter.id, detail: { eventId, ...input } });
+    return { ok: true };
+  });
+}
+
+/** Changes an existing chapter's time and name (same checks as adding one). */
+export async function updateChapter(actorId: string, eventId: string, chapterId: string, input: { startSeconds: number; title: string }): Promise<Result> {
+  return transaction(async (tx) => {
+    const recording = await tx.recording.findUnique({ where: { eventId }, select: { id: true, durationSeconds: true } });
+    if (recording?.durationSeconds != null && input.startSeconds >= recording.durationSeconds) {
+      return { ok: false, field: "chapterTime", message: "Kapitlet börjar efter att videon har slutat. Kontrollera tiden." };
+    }
+    const { count } = recording ? await tx.chapter.updateMany({ where: { id: chapterId, recordingId: recording.id }, data: input }) : { count: 0 };
+    if (!count) return { ok: false, field: "form", message: "Kapitlet finns inte längre. Ladda om sidan." };
+    await recordAudit(tx, { actorId, action: "recording.chapter.update", entityType: "Chapter", entityId: chapterId, detail: { eventId, ...input } });
     return { ok: true };
   });
 }
@@ -107,8 +136,9 @@ export type NewMaterial = { kind: "link"; title: string; url: string } | { kind:
 export async function addMaterial(actorId: string, eventId: string, material: NewMaterial): Promise<Result> {
   return transaction(async (tx) => {
     await lockEventOrganizing(tx, eventId); // PostgreSQL: one "last position + 1" at a time (SQLite: no-op)
-    const recordingId = await recordingIdOf(tx, eventId);
-    if (!recordingId) return NO_RECORDING;
+    const event = await tx.event.findUnique({ where: { id: eventId }, select: { id: true } });
+    if (!event) return { ok: false, field: "form", message: "Forumet finns inte längre." };
+    const recordingId = await recordingIdForMaterial(tx, eventId);
     const last = await tx.material.aggregate({ where: { recordingId }, _max: { position: true } });
     const row = await tx.material.create({
       data: { recordingId, position: (last._max.position ?? -1) + 1, ...material },
@@ -135,6 +165,14 @@ export async function deleteMaterial(actorId: string, eventId: string, materialI
     await recordAudit(tx, { actorId, action: "recording.material.delete", entityType: "Material", entityId: materialId, detail: { eventId } });
     return { ok: true, filePath: material.filePath };
   });
+}
+
+/** The suggested text of "the recording is available", filled into the registrations page's message form. */
+export function recordingNoticeDraft(event: { slug: string; title: string }) {
+  return {
+    subject: "Inspelningen finns nu",
+    body: `Tack för att du var med! Nu kan du se inspelningen från forumet igen, med kapitel och material:\n${appUrl(eventHref(event))}`,
+  };
 }
 
 // ---------------------------------------------------------------------------

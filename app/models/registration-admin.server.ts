@@ -236,8 +236,19 @@ export async function sendTestMessage(eventId: string, message: { subject: strin
   return true;
 }
 
+/**
+ * What a message is about. "recording": the recording page's "Berätta för deltagarna att
+ * inspelningen finns"; each person gets that news once, however the text is edited or resent.
+ */
+export type MessageTopic = "recording";
+
 /** Queues a message to everyone with a seat. The same message sent twice (double click) goes out once. */
-export async function messageConfirmed(eventId: string, { subject, body }: { subject: string; body: string }, actorId: string): Promise<number> {
+export async function messageConfirmed(
+  eventId: string,
+  { subject, body }: { subject: string; body: string },
+  actorId: string,
+  { topic }: { topic?: MessageTopic } = {},
+): Promise<number> {
   const event = await prisma.event.findUnique({ where: { id: eventId }, select: eventSelect });
   if (!event) return 0;
   const people = await prisma.registration.findMany({ where: { eventId, status: "confirmed" }, select: { id: true, name: true, email: true } });
@@ -247,10 +258,19 @@ export async function messageConfirmed(eventId: string, { subject, body }: { sub
     // PostgreSQL: a double click waits, then finds every mail queued (dedupeKey) instead of
     // racing into the unique key, which aborts the whole transaction there (SQLite: no-op).
     await lockEventOrganizing(tx, eventId);
-    await recordAudit(tx, { actorId, action: "registrations.message", entityType: "Event", entityId: eventId, detail: { subject, recipients: people.length } });
+    await recordAudit(tx, {
+      actorId,
+      action: "registrations.message",
+      entityType: "Event",
+      entityId: eventId,
+      detail: { subject, recipients: people.length, ...(topic ? { topic } : {}) },
+    });
     for (const p of people) {
       const mail = organizerMessageTemplate({ name: p.name, event: mailInfo(event), subject, body, pageUrl: registrationPageUrl(p.id) });
-      const { created } = await enqueueEmail({ to: p.email, ...mail, kind: "registration-message", dedupeKey: `message:${eventId}:${digest}:${p.id}` }, tx);
+      const { created } = await enqueueEmail(
+        { to: p.email, ...mail, kind: "registration-message", dedupeKey: topic ? `${topic}:${eventId}:${p.id}` : `message:${eventId}:${digest}:${p.id}` },
+        tx,
+      );
       if (created) queued++;
     }
   }, TX_OPTIONS);

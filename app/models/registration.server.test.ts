@@ -216,3 +216,23 @@ describe("registration", () => {
     );
   });
 });
+
+describe("telling participants that the recording is available", () => {
+  it("reaches everyone who had a seat once, however the text is edited or sent again", async () => {
+    const { id } = await makeEvent("inspelning-finns");
+    await registerForEvent(person(id, "r1"));
+    await registerForEvent(person(id, "r2"));
+    await registerForEvent(person(id, "r3")); // waitlisted: had no seat
+    const org = await prisma.user.create({ data: { email: "org-rec@kommunforum.example", name: "Org", role: "organizer" }, select: { id: true } });
+    const recording = { topic: "recording" as const };
+    expect(await messageConfirmed(id, { subject: "Inspelningen finns nu", body: "Se den här." }, org.id, recording)).toBe(2);
+    expect(await messageConfirmed(id, { subject: "Inspelningen finns nu!", body: "Rättad länk." }, org.id, recording)).toBe(0);
+    expect(
+      await prisma.outboxEmail.count({
+        where: { kind: "registration-message", toAddress: { in: ["personr1@borlange.example", "personr3@borlange.example"] } },
+      }),
+    ).toBe(1);
+    // An ordinary message is not held back by the recording notice.
+    expect(await messageConfirmed(id, { subject: "Enkät", body: "Vad tyckte du?" }, org.id)).toBe(2);
+  });
+});

@@ -69,6 +69,7 @@ export const AUDIT_DESCRIPTIONS: Record<string, (c: Ctx) => AuditPart[]> = {
   "recording.create": ({ r }) => s`lade upp inspelningen av ${r.forum}`,
   "recording.update": ({ r }) => s`ändrade inspelningen av ${r.forum}`,
   "recording.chapter.add": ({ r, d }) => s`lade till kapitlet ${quoted(d.title)} i inspelningen av ${r.forum}`,
+  "recording.chapter.update": ({ r, d }) => s`ändrade kapitlet ${quoted(d.title)} i inspelningen av ${r.forum}`,
   "recording.chapter.delete": ({ r }) => s`tog bort ett kapitel ur inspelningen av ${r.forum}`,
   "recording.material.add": ({ r, d }) => s`lade till materialet ${quoted(d.title)} till inspelningen av ${r.forum}`,
   "recording.material.delete": ({ r }) => s`tog bort material från inspelningen av ${r.forum}`,

@@ -113,6 +113,8 @@ export const adminSendRecipientsHref = (eventId: string, sendId: string) =>
   `${adminRegistrationsHref(eventId)}?utskick=${encodeURIComponent(sendId)}#skickade-mejl`;
 export const adminGuestMailHref = (eventId: string, registrationId: string) =>
   `${adminRegistrationsHref(eventId)}?gast=${encodeURIComponent(registrationId)}#skickade-mejl`;
+/** The registrations page's message form, filled in with "the recording is available" (from the recording page). */
+export const adminRecordingNoticeHref = (eventId: string) => `${adminRegistrationsHref(eventId)}?meddelande=inspelning#meddelande`;
 export const adminRegistrationsCsvHref = (eventId: string) => `${adminRegistrationsHref(eventId)}.csv`;
 export const adminPollsHref = (eventId: string) => `${adminEventHref(eventId)}/omrostningar`;
 export const pollAdminHref = (eventId: string, pollId: string) => `${adminPollsHref(eventId)}/${pollId}`;

@@ -246,6 +246,8 @@ export const chapterSchema = z.object({
   chapterTitle: required(200, "Kapitlets namn", "Skriv kapitlets namn."),
 });
 
+export const chapterEditSchema = chapterSchema.extend({ id });
+
 export const materialLinkSchema = z.object({
   materialTitle: required(200, "Namnet", "Skriv vad materialet heter, till exempel Borlänges presentation."),
   materialUrl: z

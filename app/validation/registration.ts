@@ -73,6 +73,8 @@ export const organizerRegistrationActionSchema = z.discriminatedUnion(
       subject: messageSubject,
       body: messageBody,
       confirmed: z.literal("ja").optional(),
+      // Set by the recording page's "Berätta för deltagarna att inspelningen finns": each person is told once.
+      topic: z.literal("recording").optional(),
     }),
   ],
   { errorMap: () => ({ message: "Okänd åtgärd. Ladda om sidan och försök igen." }) },

@@ -18,7 +18,17 @@ export function ChaptersSection({ chapters, actionData, saved }: { chapters: Rec
   return (
     <section className="section" aria-labelledby="kapitel">
       <h2 id="kapitel">Kapitel</h2>
-      <SavedNotice message={saved === "kapitel" ? "Kapitlet är tillagt." : saved === "kapitel-borttaget" ? "Kapitlet är borttaget." : null} />
+      <SavedNotice
+        message={
+          saved === "kapitel"
+            ? "Kapitlet är tillagt."
+            : saved === "kapitel-andrat"
+              ? "Kapitlet är ändrat."
+              : saved === "kapitel-borttaget"
+                ? "Kapitlet är borttaget."
+                : null
+        }
+      />
       {chapters.length ? (
         <ol className="admin-rows">
           {chapters.map((chapter) => (
@@ -26,6 +36,7 @@ export function ChaptersSection({ chapters, actionData, saved }: { chapters: Rec
               <span>
                 <strong>{formatTimestamp(chapter.startSeconds)}</strong> {chapter.title}
               </span>
+              <ChapterEdit chapter={chapter} actionData={actionData} />
               <ConfirmAction
                 summary={
                   <>
@@ -65,6 +76,42 @@ export function ChaptersSection({ chapters, actionData, saved }: { chapters: Rec
         </SubmitButton>
       </Form>
     </section>
+  );
+}
+
+/** Edit form for one chapter, folded away; open again with the errors when saving it failed (works without JavaScript). */
+function ChapterEdit({ chapter, actionData }: { chapter: Recording["chapters"][number]; actionData: ActionData }) {
+  const failure = failureOf(actionData, "chapter-edit");
+  const mine = failure && "target" in failure && failure.target === chapter.id ? failure : undefined;
+  const idFor = (name: string) => `${name}-${chapter.id}`;
+  return (
+    <details open={mine ? true : undefined}>
+      <summary>
+        Ändra<span className="visually-hidden"> kapitlet {chapter.title}</span>
+      </summary>
+      <Form method="post" noValidate>
+        <input type="hidden" name="id" value={chapter.id} />
+        <TextField
+          id={idFor("chapterTime")}
+          name="chapterTime"
+          label="Börjar vid"
+          hint="mm:ss eller tt:mm:ss, till exempel 12:30."
+          defaultValue={mine?.values.chapterTime ?? formatTimestamp(chapter.startSeconds)}
+          error={mine?.errors.chapterTime ?? mine?.errors.form}
+        />
+        <TextField
+          id={idFor("chapterTitle")}
+          name="chapterTitle"
+          label="Kapitlets namn"
+          defaultValue={mine?.values.chapterTitle ?? chapter.title}
+          error={mine?.errors.chapterTitle}
+          maxLength={200}
+        />
+        <SubmitButton name="intent" value="chapter-edit" pendingText="Sparar…">
+          Spara kapitlet
+        </SubmitButton>
+      </Form>
+    </details>
   );
 }
 

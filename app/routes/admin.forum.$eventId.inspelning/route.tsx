@@ -3,15 +3,15 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 import { Checkbox, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
-import { addChapter, addMaterial, deleteChapter, deleteMaterial, getRecordingForEdit, saveRecording } from "~/models/recording.server";
+import { addChapter, addMaterial, deleteChapter, deleteMaterial, getRecordingForEdit, saveRecording, updateChapter } from "~/models/recording.server";
 import { requireRole } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { failureOf, formValues, parseForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 import { checkMaterialFile, readMultipartForm, removeUpload, storeUpload } from "~/utils/upload.server";
 import { formatTimestamp } from "~/utils/video";
-import { chapterSchema, materialFileTitleSchema, materialLinkSchema, recordingSchema, rowSchema } from "~/validation/event";
-import { ADMIN_EVENTS_HREF, adminEventHref, adminRecordingHref, eventHref } from "~/utils/links";
+import { chapterEditSchema, chapterSchema, materialFileTitleSchema, materialLinkSchema, recordingSchema, rowSchema } from "~/validation/event";
+import { ADMIN_EVENTS_HREF, adminEventHref, adminRecordingHref, adminRecordingNoticeHref, eventHref } from "~/utils/links";
 import { badRequest, requireParam } from "~/utils/http.server";
 import { ChaptersSection, MaterialsSection } from "./parts";
 
@@ -52,7 +52,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const checked = checkMaterialFile(file.name, bytes);
     if (!checked.ok) return badRequest({ materialFile: checked.message }, formValues(formData), { intent });
-    if (!event.recording) return badRequest({ form: "Lägg till videon först. Sedan kan du lägga till kapitel och material." }, {}, { intent });
     const stored = await storeUpload(bytes, checked.ext);
     const result = await addMaterial(user.id, event.id, {
       kind: "file",
@@ -91,6 +90,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = await addChapter(user.id, event.id, { startSeconds: parsed.data.chapterTime, title: parsed.data.chapterTitle });
       if (!result.ok) return badRequest({ [result.field]: result.message }, values, { intent });
       return redirect(`${base}?sparat=kapitel#kapitel`);
+    }
+    case "chapter-edit": {
+      const parsed = parseForm(chapterEditSchema, formData);
+      if (!parsed.ok) return badRequest(parsed.errors, values, { intent, target: String(formData.get("id") ?? "") });
+      const result = await updateChapter(user.id, event.id, parsed.data.id, { startSeconds: parsed.data.chapterTime, title: parsed.data.chapterTitle });
+      if (!result.ok) return badRequest({ [result.field]: result.message }, values, { intent, target: parsed.data.id });
+      return redirect(`${base}?sparat=kapitel-andrat#kapitel`);
     }
     case "chapter-delete": {
       const row = parseForm(rowSchema, formData);
@@ -177,9 +183,17 @@ export default function RecordingAdmin() {
           <section className="section" aria-labelledby="video">
             <h2 id="video">Video</h2>
             {recording?.publishedAt && event.status === "published" ? (
-              <p>
-                Inspelningen syns på <Link to={eventHref(event)}>forumets sida</Link> och bland <Link to="/inspelningar">inspelningarna</Link>.
-              </p>
+              <>
+                <p>
+                  Inspelningen syns på <Link to={eventHref(event)}>forumets sida</Link> och bland <Link to="/inspelningar">inspelningarna</Link>.
+                </p>
+                <p>
+                  <Link to={adminRecordingNoticeHref(event.id)} className="button button--secondary">
+                    Berätta för deltagarna att inspelningen finns
+                  </Link>
+                </p>
+                <p className="field__hint">Du ser mejlet och kan skicka ett test till dig själv innan det går ut. Var och en får det en gång.</p>
+              </>
             ) : null}
             <Form method="post" noValidate>
               <TextField
@@ -217,13 +231,12 @@ export default function RecordingAdmin() {
             </Form>
           </section>
 
-          {recording ? (
-            <>
-              <ChaptersSection chapters={recording.chapters} actionData={actionData} saved={searchParams.get("sparat")} />
-
-              <MaterialsSection materials={recording.materials} actionData={actionData} saved={searchParams.get("sparat")} />
-            </>
-          ) : null}
+          {recording?.videoUrl ? (
+            <ChaptersSection chapters={recording.chapters} actionData={actionData} saved={searchParams.get("sparat")} />
+          ) : (
+            <p>Kapitel kan läggas till när videon finns. Material går bra att lägga till redan nu.</p>
+          )}
+          <MaterialsSection materials={recording?.materials ?? []} actionData={actionData} saved={searchParams.get("sparat")} />
         </>
       )}
     </>

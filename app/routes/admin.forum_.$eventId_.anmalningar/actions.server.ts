@@ -95,7 +95,7 @@ export async function guestListAction(actor: { id: string; name: string; email: 
     case "message-test":
     case "message": {
       const text = { subject: d.subject, body: d.body };
-      const values = { subject: d.subject, body: d.body };
+      const values = { subject: d.subject, body: d.body, topic: d.topic ?? "" };
       if (d.intent === "message-preview") {
         const mail = await renderMessage(event.id, text, actor);
         return json({ ok: true as const, intent: d.intent, values, preview: mail ? { subject: mail.subject, text: mail.text } : null });
@@ -106,7 +106,8 @@ export async function guestListAction(actor: { id: string; name: string; email: 
       }
       // The send itself is confirmed with the number of recipients first.
       if (d.confirmed !== "ja") return json({ ok: true as const, intent: d.intent, values, confirmSend: { count: await countMessageRecipients(event.id) } });
-      const n = await messageConfirmed(event.id, text, actorId);
+      const n = await messageConfirmed(event.id, text, actorId, { topic: d.topic });
+      if (d.topic === "recording" && !n) return done("Alla med plats har redan fått veta att inspelningen finns.");
       return done(`Meddelandet är lagt i utkorgen till ${n} ${n === 1 ? "person" : "personer"}.`);
     }
   }

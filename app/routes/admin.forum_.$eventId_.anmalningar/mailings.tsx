@@ -22,16 +22,18 @@ export function Mailings({
   subscribers,
   invited,
   result,
+  draft,
 }: {
   reminder: LoaderData["reminder"];
   started: boolean;
   subscribers: number;
   invited: number;
   result: Result;
+  draft: LoaderData["draft"];
 }) {
   const failure = failureOf(result, "message", "message-preview", "message-test");
   const ok = result?.ok && result.intent.startsWith("message") ? result : null;
-  const values = (ok && "values" in ok ? ok.values : failure?.values) ?? {};
+  const values: Record<string, string | undefined> = (ok && "values" in ok ? ok.values : failure?.values) ?? draft ?? {};
   const preview = ok && "preview" in ok ? ok.preview : null;
   const confirmSend = ok && "confirmSend" in ok ? ok.confirmSend : null;
   const notice = ok && "message" in ok ? ok.message : null;
@@ -56,6 +58,7 @@ export function Mailings({
       <h3 id="meddelande">Meddelande till alla med plats</h3>
       <p>Mejlet börjar med ”Hej” och personens namn, om inte din text börjar med en egen hälsning. Svar på mejlet går till forumansvarig.</p>
       <Form method="post" noValidate key={sent ? `skickat-${notice}` : "meddelande"}>
+        {values.topic && !sent ? <input type="hidden" name="topic" value={values.topic} /> : null}
         <TextField name="subject" label="Rubrik" error={failure?.errors.subject} maxLength={150} defaultValue={sent ? "" : values.subject} />
         <TextArea name="body" label="Meddelande" error={failure?.errors.body} rows={6} defaultValue={sent ? "" : values.body} />
         <div className="button-row">
@@ -82,6 +85,7 @@ export function Mailings({
                 <input type="hidden" name="subject" value={values.subject ?? ""} />
                 <input type="hidden" name="body" value={values.body ?? ""} />
                 <input type="hidden" name="confirmed" value="ja" />
+                {values.topic ? <input type="hidden" name="topic" value={values.topic} /> : null}
                 <SubmitButton name="intent" value="message" pendingText="Skickar…">
                   {`Ja, skicka till ${confirmSend.count} deltagare`}
                 </SubmitButton>

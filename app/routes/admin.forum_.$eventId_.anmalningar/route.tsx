@@ -11,6 +11,7 @@ import { listEventSends, listGuestMail, listSendRecipients, PERSON_HISTORY_CAP }
 import { countActiveSubscribers, countInvitationsSent } from "~/models/invitation.server";
 import { listMunicipalities } from "~/models/reference.server";
 import { countRegistrations, getEventForOrganizer } from "~/models/registration-admin.server";
+import { recordingNoticeDraft } from "~/models/recording.server";
 import { reminderSchedule } from "~/models/registration-reminders.server";
 import { requireRole } from "~/models/auth.server";
 import { failureOf } from "~/utils/forms";
@@ -53,6 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await eventOr404(params);
   const searchParams = new URL(request.url).searchParams;
   const query = parseGuestQuery(searchParams);
+  // From the recording page: the message form starts with "the recording is available" (each person told once).
+  const draft = searchParams.get("meddelande") === "inspelning" ? { ...recordingNoticeDraft(event), topic: "recording" } : null;
   const [guests, counts, subscribers, invited, municipalities, reminder, mailLog] = await Promise.all([
     listGuests(event.id, query),
     countRegistrations(event.id),
@@ -74,6 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mailLog,
     started: event.startsAt <= new Date(),
     full: event.capacity !== null && event.seatsTaken >= event.capacity,
+    draft,
   });
 }
 
@@ -86,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const OWN_NOTICE = /^(add|message.*|invite|reminder)$/;
 
 export default function Registrations() {
-  const { event, query, guests, counts, subscribers, invited, municipalities, reminder, mailLog, started, full } = useLoaderData<typeof loader>();
+  const { event, query, guests, counts, subscribers, invited, municipalities, reminder, mailLog, started, full, draft } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = failureOf(result);
   const message = result?.ok && "message" in result ? result.message : null;
@@ -113,7 +117,7 @@ export default function Registrations() {
 
       <Distribution counts={counts} />
 
-      <Mailings reminder={reminder} started={started} subscribers={subscribers} invited={invited} result={result} />
+      <Mailings reminder={reminder} started={started} subscribers={subscribers} invited={invited} result={result} draft={draft} />
       <MailLog eventId={event.id} mailLog={mailLog} />
     </>
   );

@@ -201,6 +201,7 @@ export default function ForumEvent() {
                     ) : speaker.organisationName ? (
                       <p>{speaker.organisationName}</p>
                     ) : null}
+                    {speaker.bio ? <p className="speakers__bio">{speaker.bio}</p> : null}
                   </li>
                 ))}
               </ul>
