@@ -68,20 +68,22 @@ test("an organizer creates, previews and publishes a forum, then adds a recordin
   await page.getByRole("button", { name: "Spara videon" }).click();
   await expect(page.getByText("Inspelningen är sparad.")).toBeVisible();
 
+  // Each saved chapter has its own (folded) edit form with the same labels: fill the add form.
+  const addChapter = page.locator("form", { has: page.getByRole("button", { name: "Lägg till kapitlet" }) });
   for (const [time, name] of [
     ["12:30", "Borlänge om beslutsstöd"],
     ["0:00", "Välkommen"],
   ] as const) {
-    await page.getByLabel("Börjar vid").fill(time);
-    await page.getByLabel("Kapitlets namn").fill(name);
+    await addChapter.getByLabel("Börjar vid").fill(time);
+    await addChapter.getByLabel("Kapitlets namn").fill(name);
     await page.getByRole("button", { name: "Lägg till kapitlet" }).click();
     // Wait for this chapter's row: the message already stands after the first one, and the form is drawn anew (empty) when the save lands.
     await expect(page.locator(".admin-rows li", { hasText: name })).toBeVisible();
     await expect(page.getByText("Kapitlet är tillagt.")).toBeVisible();
   }
   // A bad time gets a Swedish message next to the field.
-  await page.getByLabel("Börjar vid").fill("tolv");
-  await page.getByLabel("Kapitlets namn").fill("Fel");
+  await addChapter.getByLabel("Börjar vid").fill("tolv");
+  await addChapter.getByLabel("Kapitlets namn").fill("Fel");
   await page.getByRole("button", { name: "Lägg till kapitlet" }).click();
   await expect(page.locator(".field__error", { hasText: "mm:ss" })).toBeVisible();
 
