@@ -7,6 +7,7 @@ import { enqueueEmail } from "./outbox.server";
 import { subjectLabel, type ContactStatus } from "~/validation/contact";
 import { transaction, type Tx } from "./transaction.server";
 import { inboxMessageHref } from "~/utils/links";
+import { containsText } from "~/utils/dialect.server";
 
 /**
  * Contact messages to the organizer and the organizer's inbox. A message is a
@@ -65,9 +66,7 @@ export async function listContactMessages({ status, query, take = 50 }: { status
   return prisma.contactMessage.findMany({
     where: {
       ...(status ? { status } : {}),
-      ...(q
-        ? { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }, { body: { contains: q } }, { organisationName: { contains: q } }] }
-        : {}),
+      ...(q ? { OR: [{ name: containsText(q) }, { email: containsText(q) }, { body: containsText(q) }, { organisationName: containsText(q) }] } : {}),
     },
     orderBy: { createdAt: "desc" },
     take,

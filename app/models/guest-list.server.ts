@@ -3,6 +3,7 @@ import { prisma } from "~/utils/db.server";
 import type { GuestFilter } from "~/utils/links";
 import { recordAudit } from "./audit.server";
 import { registerForEvent } from "./registration.server";
+import { containsText } from "~/utils/dialect.server";
 
 /**
  * The organizer's guest list of one forum, fit for a few hundred people: one
@@ -62,11 +63,11 @@ export async function listGuests(eventId: string, query: GuestQuery) {
     ...(q
       ? {
           OR: [
-            { name: { contains: q } },
-            { email: { contains: q.toLowerCase() } },
-            { organisationName: { contains: q } },
-            { title: { contains: q } },
-            { municipality: { name: { contains: q } } },
+            { name: containsText(q) },
+            { email: containsText(q) },
+            { organisationName: containsText(q) },
+            { title: containsText(q) },
+            { municipality: { name: containsText(q) } },
           ],
         }
       : {}),

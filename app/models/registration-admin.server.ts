@@ -9,6 +9,7 @@ import { lockEventOrganizing, lockEventSeats } from "./locks.server";
 import { enqueueEmail } from "./outbox.server";
 import { eventSelect, mailInfo, NotChanged, promoteFromWaitlist, queueConfirmed, takeSeat } from "./registration-seats.server";
 import { transaction, TX_OPTIONS } from "./transaction.server";
+import { containsText } from "~/utils/dialect.server";
 
 /**
  * Forum registrations, the organizer's side: seats given from the waitlist, the
@@ -98,11 +99,11 @@ export async function listRegistrations(eventId: string, { query = "" }: { query
     ...(q
       ? {
           OR: [
-            { name: { contains: q } },
-            { email: { contains: q.toLowerCase() } },
-            { organisationName: { contains: q } },
-            { title: { contains: q } },
-            { municipality: { name: { contains: q } } },
+            { name: containsText(q) },
+            { email: containsText(q) },
+            { organisationName: containsText(q) },
+            { title: containsText(q) },
+            { municipality: { name: containsText(q) } },
           ],
         }
       : {}),

@@ -20,3 +20,12 @@ export const dbProvider: DbProvider = isPostgresUrl(databaseUrl()) ? "postgres" 
 export function byProvider<T>(implementations: Record<DbProvider, T>): T {
   return implementations[dbProvider];
 }
+
+/**
+ * A Prisma `contains` filter that ignores case on both databases, as people expect
+ * of a search box: SQLite's LIKE already does (for a–z), PostgreSQL needs
+ * `mode: "insensitive"`, which the SQLite client's types do not know.
+ */
+export function containsText(q: string): { contains: string } {
+  return byProvider<{ contains: string }>({ sqlite: { contains: q }, postgres: { contains: q, mode: "insensitive" } as { contains: string } });
+}
