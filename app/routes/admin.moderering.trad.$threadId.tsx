@@ -11,6 +11,7 @@ import { badRequest, requireParam } from "~/utils/http.server";
 import { moderateThreadHref, MODERATION_QUEUE_HREF, threadHref } from "~/utils/links";
 import { pageMeta } from "~/utils/meta";
 import { threadIdFromInput, threadModerationSchema } from "~/validation/moderation";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 
 export const meta: MetaFunction = () => pageMeta("Moderera tråd", "Lås, fäst, flytta, slå ihop eller dölj en diskussionstråd.");
 
@@ -75,14 +76,7 @@ export default function ModerateThread() {
   const merged = thread.mergedInto;
   return (
     <>
-      <nav aria-label="Du är här" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to={MODERATION_QUEUE_HREF}>Moderering</Link>
-          </li>
-          <li aria-current="page">Tråd</li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[ADMIN_CRUMB, { to: MODERATION_QUEUE_HREF, label: "Moderering" }]} current="Tråd" />
       <h1>Moderera tråd</h1>
       <p className="lead">
         <Link to={thread.href}>{thread.title}</Link> i {thread.category.name}

@@ -18,6 +18,7 @@ import { SuspendSection } from "./suspend";
 import { parseFlagReason } from "~/utils/flags";
 import type { Role } from "~/utils/roles";
 import { postModerationSchema, suspendSchema } from "~/validation/moderation";
+import { ADMIN_CRUMB, Breadcrumbs } from "~/components/breadcrumbs";
 
 export const meta: MetaFunction = () => pageMeta("Moderera inlägg", "Dölj eller visa ett inlägg, se dess historik och stäng av skribenten.");
 
@@ -129,14 +130,7 @@ export default function ModeratePost() {
   const kind = post.kind === "question" ? "Fråga" : post.kind === "answer" ? "Svar" : "Kommentar";
   return (
     <>
-      <nav aria-label="Du är här" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to={MODERATION_QUEUE_HREF}>Moderering</Link>
-          </li>
-          <li aria-current="page">Inlägg</li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[ADMIN_CRUMB, { to: MODERATION_QUEUE_HREF, label: "Moderering" }]} current="Inlägg" />
       <h1>Moderera inlägg</h1>
       <p className="lead">
         {kind} av {author?.name ?? "en borttagen medlem"} i <Link to={thread.href}>{thread.title}</Link>, skrivet <DateTime value={post.createdAt} />
